@@ -1,0 +1,11 @@
+/* OpenBMIS umbrella header: includes every public header. */
+#ifndef BMIS_BMIS_H
+#define BMIS_BMIS_H
+
+#include "bmis/country.h"
+#include "bmis/date.h"
+#include "bmis/doc.h"
+#include "bmis/status.h"
+#include "bmis/version.h"
+
+#endif

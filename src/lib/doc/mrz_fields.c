@@ -1,0 +1,594 @@
+/* Field decoding and checking for every MRZ format, driven by the layout
+ * tables in mrz_layout.c. Each check records findings on the document; the
+ * cross-field rules (expiry, age, issuer vs nationality) come last. */
+#include "bmis/country.h"
+#include "doc/mrz_internal.h"
+
+#include <string.h>
+
+typedef struct ctx {
+  bmis_doc *doc;
+  const bmis__mrz_layout *lay;
+  const bmis_doc_options *opts;
+  const bmis_country *issuer, *nationality;
+  bool birth_known;     /* year known (month/day may not be) */
+  bmis_date birth_early; /* earliest and latest possible birth dates */
+  bmis_date birth_late;
+} ctx;
+
+static const char *at(const ctx *c, bmis__mrz_span s) {
+  return c->doc->lines[s.line] + s.col;
+}
+
+static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static bool is_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
+
+static void finding(ctx *c, bmis_finding_code code, bmis_doc_field_id field,
+                    bmis__mrz_span s, char found, char expected, int32_t n) {
+  bmis__doc_finding(c->doc, code, field, s.line, s.col, s.len, found, expected,
+                    n);
+}
+
+/* Finding at one column of a span. */
+static void finding_at(ctx *c, bmis_finding_code code, bmis_doc_field_id field,
+                       bmis__mrz_span s, int offset, char found,
+                       char expected) {
+  bmis__doc_finding(c->doc, code, field, s.line, s.col + offset, 1, found,
+                    expected, 0);
+}
+
+/* Marks a field present at span s with its raw characters. */
+static bmis_doc_field *set_field(ctx *c, bmis_doc_field_id id,
+                                 bmis__mrz_span s) {
+  bmis_doc_field *f = &c->doc->fields[id];
+  f->verdict = BMIS_VERDICT_OK;
+  f->line = (uint8_t)(s.line + 1);
+  f->col = (uint8_t)(s.col + 1);
+  f->len = s.len;
+  memcpy(f->raw, at(c, s), s.len);
+  f->raw[s.len] = '\0';
+  f->value[0] = '\0';
+  return f;
+}
+
+/* Copies n characters and removes trailing fillers. */
+static size_t copy_trimmed(char *dst, const char *src, size_t n) {
+  while (n > 0 && src[n - 1] == '<')
+    n--;
+  memcpy(dst, src, n);
+  dst[n] = '\0';
+  return n;
+}
+
+/* Decodes a name part: runs of fillers become one space; trims. */
+static void decode_name(char *dst, const char *src, size_t n) {
+  size_t o = 0;
+  bool gap = false;
+  for (size_t i = 0; i < n; i++) {
+    if (src[i] == '<') {
+      gap = o > 0;
+      continue;
+    }
+    if (gap)
+      dst[o++] = ' ';
+    gap = false;
+    dst[o++] = src[i];
+  }
+  dst[o] = '\0';
+}
+
+static int check_value(const char *chars, size_t n) {
+  return bmis__mrz_check_digit_lenient(chars, n);
+}
+
+/* Verifies the check digit in field `id` against `computed`. A filler is
+ * accepted when `filler_ok` (an empty field). */
+static void verify_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
+                         int computed, bool filler_ok) {
+  bmis_doc_field *f = set_field(c, id, s);
+  char got = *at(c, s);
+  f->value[0] = got;
+  f->value[1] = '\0';
+  char want = (char)('0' + computed);
+  if (got == '<' && filler_ok)
+    return;
+  if (!is_digit(got))
+    finding(c, BMIS_FINDING_CHECK_DIGIT_INVALID, id, s, got, want, 0);
+  else if (got != want)
+    finding(c, BMIS_FINDING_CHECK_DIGIT_MISMATCH, id, s, got, want, 0);
+}
+
+static bool all_fillers(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i] != '<')
+      return false;
+  return true;
+}
+
+static void check_document_code(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_DOCUMENT_CODE];
+  bmis_doc_field *f = set_field(c, BMIS_FIELD_DOCUMENT_CODE, s);
+  copy_trimmed(f->value, at(c, s), s.len);
+  char c0 = at(c, s)[0], c1 = at(c, s)[1];
+  if (!strchr("ACIPV", c0) || c0 == '\0')
+    finding_at(c, BMIS_FINDING_DOCUMENT_CODE_INVALID, BMIS_FIELD_DOCUMENT_CODE,
+               s, 0, c0, 0);
+  else if (!strchr(c->lay->codes, c0))
+    finding_at(c, BMIS_FINDING_DOCUMENT_CODE_UNEXPECTED,
+               BMIS_FIELD_DOCUMENT_CODE, s, 0, c0, 0);
+  if (!is_upper(c1) && c1 != '<')
+    finding_at(c, BMIS_FINDING_DOCUMENT_CODE_INVALID, BMIS_FIELD_DOCUMENT_CODE,
+               s, 1, c1, 0);
+}
+
+static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
+  bmis__mrz_span s = c->lay->field[id];
+  bmis_doc_field *f = set_field(c, id, s);
+  const bmis_country *country = bmis_country_by_code(at(c, s), s.len);
+  if (!country) {
+    copy_trimmed(f->value, at(c, s), s.len);
+    finding(c, BMIS_FINDING_COUNTRY_CODE_UNKNOWN, id, s, 0, 0, 0);
+    return NULL;
+  }
+  strcpy(f->value, country->code);
+  if (country->kind == BMIS_COUNTRY_SPECIMEN)
+    finding(c, BMIS_FINDING_SPECIMEN_CODE, id, s, 0, 0, 0);
+  else if (country->kind == BMIS_COUNTRY_HISTORIC)
+    finding(c, BMIS_FINDING_COUNTRY_CODE_HISTORIC, id, s, 0, 0, 0);
+  return country;
+}
+
+/* Digits are the one kind of non-name MRZ character worth naming here:
+ * anything outside the MRZ set was already reported line by line. */
+static void check_name_chars(ctx *c, bmis_doc_field_id id, bmis__mrz_span s) {
+  const char *p = at(c, s);
+  for (int i = 0; i < s.len; i++)
+    if (is_digit(p[i])) {
+      finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, i, p[i], 0);
+      return;
+    }
+}
+
+static void check_icao_name(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_NAME];
+  bmis_doc_field *name = set_field(c, BMIS_FIELD_NAME, s);
+  const char *p = at(c, s);
+  int n = s.len, end = n;
+  while (end > 0 && p[end - 1] == '<')
+    end--;
+  check_name_chars(c, BMIS_FIELD_NAME, s);
+  if (end == 0) {
+    finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_NAME, s, 0, 0, 0);
+    return;
+  }
+  int sep = -1;
+  for (int i = 0; i + 1 < end; i++)
+    if (p[i] == '<' && p[i + 1] == '<') {
+      sep = i;
+      break;
+    }
+  int plen = sep < 0 ? end : sep;
+  bmis__mrz_span ps = {s.line, s.col, (uint8_t)plen};
+  bmis_doc_field *primary = set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, ps);
+  decode_name(primary->value, p, (size_t)plen);
+  if (sep >= 0) {
+    int start = sep + 2;
+    bmis__mrz_span ss = {s.line, (uint8_t)(s.col + start),
+                         (uint8_t)(end - start)};
+    bmis_doc_field *secondary =
+        set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, ss);
+    decode_name(secondary->value, p + start, (size_t)(end - start));
+  }
+  if (primary->value[0] == '\0')
+    finding(c, BMIS_FINDING_PRIMARY_IDENTIFIER_EMPTY,
+            BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0, 0, 0);
+  const char *given = c->doc->fields[BMIS_FIELD_SECONDARY_IDENTIFIER].value;
+  size_t pl = strlen(primary->value), gl = strlen(given);
+  if (pl + 2 + gl < sizeof name->value) {
+    memcpy(name->value, primary->value, pl);
+    if (gl) {
+      memcpy(name->value + pl, ", ", 2);
+      memcpy(name->value + pl + 2, given, gl);
+      pl += 2 + gl;
+    }
+    name->value[pl] = '\0';
+  }
+  if (p[n - 1] != '<')
+    finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_NAME, s, 0, 0, 0);
+}
+
+/* French ID: surname field on line 1, given names on line 2. */
+static void check_fra_names(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_NAME];
+  bmis__mrz_span g = c->lay->field[BMIS_FIELD_SECONDARY_IDENTIFIER];
+  bmis_doc_field *name = set_field(c, BMIS_FIELD_NAME, s);
+  bmis_doc_field *primary = set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, s);
+  bmis_doc_field *given = set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g);
+  check_name_chars(c, BMIS_FIELD_NAME, s);
+  check_name_chars(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g);
+  decode_name(primary->value, at(c, s), s.len);
+  decode_name(given->value, at(c, g), g.len);
+  if (!primary->value[0])
+    finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0,
+            0, 0);
+  size_t pl = strlen(primary->value), gl = strlen(given->value);
+  memcpy(name->value, primary->value, pl);
+  if (gl && pl + 2 + gl < sizeof name->value) {
+    memcpy(name->value + pl, ", ", 2);
+    memcpy(name->value + pl + 2, given->value, gl);
+    pl += 2 + gl;
+  }
+  name->value[pl] = '\0';
+  if (at(c, s)[s.len - 1] != '<')
+    finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_PRIMARY_IDENTIFIER, s,
+            0, 0, 0);
+  if (at(c, g)[g.len - 1] != '<')
+    finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_SECONDARY_IDENTIFIER, g,
+            0, 0, 0);
+}
+
+/* TD1/TD2 numbers longer than 9 characters: the field holds the first 9,
+ * its check-digit position a filler, and the optional data starts with the
+ * rest followed by the check digit and a filler. Returns how many optional
+ * data characters the number used. */
+static int check_long_number(ctx *c, bmis_doc_field *num) {
+  bmis__mrz_span ns = c->lay->field[BMIS_FIELD_DOCUMENT_NUMBER];
+  bmis__mrz_span os = c->lay->field[BMIS_FIELD_OPTIONAL_DATA];
+  const char *field = at(c, ns), *opt = at(c, os);
+  int k = 0;
+  while (k < os.len && opt[k] != '<')
+    k++;
+  int extra = k - 1; /* characters of the number beyond the first 9 */
+  char with[32], without[32];
+  memcpy(with, field, ns.len);
+  with[ns.len] = '<';
+  memcpy(with + ns.len + 1, opt, (size_t)extra);
+  memcpy(without, field, ns.len);
+  memcpy(without + ns.len, opt, (size_t)extra);
+  size_t nlen = (size_t)(ns.len + extra);
+  memcpy(num->value, without, nlen);
+  num->value[nlen] = '\0';
+  int w = check_value(with, nlen + 1), wo = check_value(without, nlen);
+  bmis__mrz_span cs = {os.line, (uint8_t)(os.col + extra), 1};
+  bmis_doc_field *cf = set_field(c, BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs);
+  char cd = opt[extra];
+  cf->value[0] = cd;
+  cf->value[1] = '\0';
+  finding(c, BMIS_FINDING_DOCUMENT_NUMBER_LONG, BMIS_FIELD_DOCUMENT_NUMBER, ns,
+          0, 0, (int32_t)nlen);
+  if (!is_digit(cd)) {
+    finding(c, BMIS_FINDING_CHECK_DIGIT_INVALID,
+            BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs, cd, (char)('0' + w), 0);
+    c->doc->long_number = BMIS_LONG_NUMBER_NEITHER;
+  } else if (cd - '0' == w) {
+    c->doc->long_number =
+        w == wo ? BMIS_LONG_NUMBER_BOTH : BMIS_LONG_NUMBER_WITH_FILLER;
+  } else if (cd - '0' == wo) {
+    c->doc->long_number = BMIS_LONG_NUMBER_WITHOUT_FILLER;
+    finding(c, BMIS_FINDING_DOCUMENT_NUMBER_CHECK_VARIANT,
+            BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs, cd, (char)('0' + w), 0);
+  } else {
+    c->doc->long_number = BMIS_LONG_NUMBER_NEITHER;
+    finding(c, BMIS_FINDING_CHECK_DIGIT_MISMATCH,
+            BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs, cd, (char)('0' + w), 0);
+  }
+  return k < os.len ? k + 1 : k;
+}
+
+static int check_number(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_DOCUMENT_NUMBER];
+  bmis__mrz_span cs = c->lay->field[BMIS_FIELD_DOCUMENT_NUMBER_CHECK];
+  bmis__mrz_span os = c->lay->field[BMIS_FIELD_OPTIONAL_DATA];
+  bmis_doc_field *f = set_field(c, BMIS_FIELD_DOCUMENT_NUMBER, s);
+  bool overflow_layout = c->lay->format == BMIS_DOC_TD1 ||
+                         c->lay->format == BMIS_DOC_TD2;
+  if (overflow_layout && *at(c, cs) == '<' && *at(c, os) != '<')
+    return check_long_number(c, f);
+  if (copy_trimmed(f->value, at(c, s), s.len) == 0)
+    finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_DOCUMENT_NUMBER, s, 0, 0,
+            0);
+  verify_digit(c, BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs,
+               check_value(at(c, s), s.len), false);
+  return 0;
+}
+
+enum { UNKNOWN_DAY = 1, UNKNOWN_MONTH = 2, UNKNOWN_YEAR = 4 };
+
+/* Reads YYMMDD; pairs of fillers mark unknown parts. Returns the offset of
+ * the first character that is neither, or -1. */
+static int read_yymmdd(const char *p, int part[3], int *unknown) {
+  *unknown = 0;
+  for (int i = 0; i < 3; i++) {
+    char a = p[2 * i], b = p[2 * i + 1];
+    if (is_digit(a) && is_digit(b)) {
+      part[i] = (a - '0') * 10 + (b - '0');
+    } else if (a == '<' && b == '<') {
+      part[i] = 0;
+      *unknown |= i == 0 ? UNKNOWN_YEAR : i == 1 ? UNKNOWN_MONTH : UNKNOWN_DAY;
+    } else {
+      return 2 * i + (is_digit(a) || a == '<' ? 1 : 0);
+    }
+  }
+  return -1;
+}
+
+static void format_date_value(bmis_doc_field *f, bmis_date d) {
+  bmis_date_format_iso(d, f->value);
+}
+
+static void check_birth(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_BIRTH_DATE];
+  bmis__mrz_span cs = c->lay->field[BMIS_FIELD_BIRTH_DATE_CHECK];
+  bmis_doc_field *f = set_field(c, BMIS_FIELD_BIRTH_DATE, s);
+  const char *p = at(c, s);
+  bool empty = all_fillers(p, s.len);
+  verify_digit(c, BMIS_FIELD_BIRTH_DATE_CHECK, cs, check_value(p, s.len),
+               empty);
+  int part[3], unknown;
+  int bad = read_yymmdd(p, part, &unknown);
+  if (bad >= 0) {
+    finding_at(c, BMIS_FINDING_FIELD_INVALID, BMIS_FIELD_BIRTH_DATE, s, bad,
+               p[bad], 0);
+    return;
+  }
+  if (empty) {
+    finding(c, BMIS_FINDING_DATE_PARTIAL, BMIS_FIELD_BIRTH_DATE, s, 0, 0, 0);
+    return;
+  }
+  if (unknown & UNKNOWN_YEAR) {
+    finding_at(c, BMIS_FINDING_FIELD_INVALID, BMIS_FIELD_BIRTH_DATE, s, 0, '<',
+               0);
+    return;
+  }
+  /* Century: the year is in the past or this year. */
+  int year = 2000 + part[0];
+  if (year > c->opts->as_of.year)
+    year -= 100;
+  int month = part[1], day = part[2];
+  if ((!(unknown & UNKNOWN_MONTH) && (month < 1 || month > 12)) ||
+      (!(unknown & UNKNOWN_DAY) &&
+       (day < 1 || day > (unknown & UNKNOWN_MONTH
+                              ? 31
+                              : bmis_date_days_in_month(year, month))))) {
+    finding(c, BMIS_FINDING_DATE_INVALID, BMIS_FIELD_BIRTH_DATE, s, 0, 0, 0);
+    return;
+  }
+  bmis_date d = {(int16_t)year, (int8_t)month, (int8_t)day};
+  c->doc->birth_date = d;
+  format_date_value(f, d);
+  c->birth_known = true;
+  c->birth_early = d;
+  c->birth_late = d;
+  if (unknown) {
+    finding(c, BMIS_FINDING_DATE_PARTIAL, BMIS_FIELD_BIRTH_DATE, s, 0, 0, 0);
+    if (unknown & UNKNOWN_MONTH) {
+      c->birth_early.month = 1;
+      c->birth_late.month = 12;
+    }
+    if (unknown & UNKNOWN_DAY) {
+      c->birth_early.day = 1;
+      c->birth_late.day =
+          (int8_t)bmis_date_days_in_month(year, c->birth_late.month);
+    }
+  }
+  if (bmis_date_compare(c->birth_early, c->opts->as_of) > 0)
+    finding(c, BMIS_FINDING_BIRTH_DATE_FUTURE, BMIS_FIELD_BIRTH_DATE, s, 0, 0,
+            0);
+}
+
+static void check_sex(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_SEX];
+  bmis_doc_field *f = set_field(c, BMIS_FIELD_SEX, s);
+  char ch = *at(c, s);
+  if (ch == 'M' || ch == 'F' || ch == 'X') {
+    f->value[0] = ch;
+    f->value[1] = '\0';
+  }
+  if (ch == 'X')
+    finding(c, BMIS_FINDING_SEX_X, BMIS_FIELD_SEX, s, ch, 0, 0);
+  else if (ch != 'M' && ch != 'F' && ch != '<')
+    finding(c, BMIS_FINDING_SEX_INVALID, BMIS_FIELD_SEX, s, ch, 0, 0);
+}
+
+/* Identity cards may have no expiry date; passports and visas must. */
+static bool may_lack_expiry(const ctx *c) {
+  char code = c->doc->lines[0][0];
+  return code == 'I' || code == 'A' || code == 'C';
+}
+
+static void check_expiry(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_EXPIRY_DATE];
+  bmis__mrz_span cs = c->lay->field[BMIS_FIELD_EXPIRY_DATE_CHECK];
+  bmis_doc_field *f = set_field(c, BMIS_FIELD_EXPIRY_DATE, s);
+  const char *p = at(c, s);
+  bool empty = all_fillers(p, s.len);
+  verify_digit(c, BMIS_FIELD_EXPIRY_DATE_CHECK, cs, check_value(p, s.len),
+               empty);
+  if (empty) {
+    if (may_lack_expiry(c))
+      finding(c, BMIS_FINDING_NO_EXPIRY, BMIS_FIELD_EXPIRY_DATE, s, 0, 0, 0);
+    else
+      finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_EXPIRY_DATE, s, 0, 0,
+              0);
+    return;
+  }
+  int part[3], unknown;
+  int bad = read_yymmdd(p, part, &unknown);
+  if (bad < 0 && unknown)
+    bad = (unknown & UNKNOWN_YEAR) ? 0 : (unknown & UNKNOWN_MONTH) ? 2 : 4;
+  if (bad >= 0) {
+    finding_at(c, BMIS_FINDING_FIELD_INVALID, BMIS_FIELD_EXPIRY_DATE, s, bad,
+               p[bad], 0);
+    return;
+  }
+  /* Century: documents run at most a few decades ahead. */
+  int year = 2000 + part[0];
+  if (year > c->opts->as_of.year + 50)
+    year -= 100;
+  bmis_date d = {(int16_t)year, (int8_t)part[1], (int8_t)part[2]};
+  if (!bmis_date_is_valid(d)) {
+    finding(c, BMIS_FINDING_DATE_INVALID, BMIS_FIELD_EXPIRY_DATE, s, 0, 0, 0);
+    return;
+  }
+  c->doc->expiry_date = d;
+  c->doc->has_expiry = true;
+  format_date_value(f, d);
+}
+
+/* French ID: the number starts with the issue year and month; the card's
+ * validity (10 years, or 15 for adults from 2004) gives the expiry. */
+static void check_fra_issue(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_ISSUE_DATE];
+  bmis_doc_field *f = set_field(c, BMIS_FIELD_ISSUE_DATE, s);
+  bmis__mrz_span os = c->lay->field[BMIS_FIELD_ISSUING_OFFICE];
+  bmis_doc_field *office = set_field(c, BMIS_FIELD_ISSUING_OFFICE, os);
+  copy_trimmed(office->value, at(c, os), os.len);
+  const char *p = at(c, s);
+  for (int i = 0; i < 4; i++)
+    if (!is_digit(p[i])) {
+      finding_at(c, BMIS_FINDING_FIELD_INVALID, BMIS_FIELD_ISSUE_DATE, s, i,
+                 p[i], 0);
+      return;
+    }
+  int year = 2000 + (p[0] - '0') * 10 + (p[1] - '0');
+  int month = (p[2] - '0') * 10 + (p[3] - '0');
+  if (year > c->opts->as_of.year)
+    year -= 100;
+  if (month < 1 || month > 12) {
+    finding(c, BMIS_FINDING_DATE_INVALID, BMIS_FIELD_ISSUE_DATE, s, 0, 0, 0);
+    return;
+  }
+  char buf[11];
+  bmis_date_format_iso((bmis_date){(int16_t)year, (int8_t)month, 0}, buf);
+  memcpy(f->value, buf, 7);
+  f->value[7] = '\0';
+  /* The latest day the card can have been issued: never call a card
+   * expired before it is. */
+  bmis_date issued = {(int16_t)year, (int8_t)month,
+                      (int8_t)bmis_date_days_in_month(year, month)};
+  bool adult = c->birth_known &&
+               bmis_date_years_between(c->birth_late, issued) >= 18;
+  int years = adult && year >= 2004 ? 15 : 10;
+  bmis_date exp = {(int16_t)(year + years), (int8_t)month,
+                   (int8_t)bmis_date_days_in_month(year + years, month)};
+  c->doc->expiry_date = exp;
+  c->doc->has_expiry = true;
+  c->doc->expiry_derived = true;
+  bmis_doc_field *ef = &c->doc->fields[BMIS_FIELD_EXPIRY_DATE];
+  ef->verdict = BMIS_VERDICT_OK;
+  format_date_value(ef, exp);
+  bmis__doc_finding(c->doc, BMIS_FINDING_EXPIRY_DERIVED, BMIS_FIELD_EXPIRY_DATE,
+                    s.line, s.col, s.len, 0, 0, years);
+}
+
+static void check_optional(ctx *c, int used_by_number) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_OPTIONAL_DATA];
+  if (s.len) {
+    bmis_doc_field *f = set_field(c, BMIS_FIELD_OPTIONAL_DATA, s);
+    copy_trimmed(f->value, at(c, s) + used_by_number,
+                 (size_t)(s.len - used_by_number));
+    bmis__mrz_span cs = c->lay->field[BMIS_FIELD_OPTIONAL_DATA_CHECK];
+    if (cs.len)
+      verify_digit(c, BMIS_FIELD_OPTIONAL_DATA_CHECK, cs,
+                   check_value(at(c, s), s.len), all_fillers(at(c, s), s.len));
+  }
+  bmis__mrz_span s2 = c->lay->field[BMIS_FIELD_OPTIONAL_DATA_2];
+  if (s2.len) {
+    bmis_doc_field *f = set_field(c, BMIS_FIELD_OPTIONAL_DATA_2, s2);
+    copy_trimmed(f->value, at(c, s2), s2.len);
+  }
+}
+
+static void check_composite(ctx *c) {
+  bmis__mrz_span s = c->lay->field[BMIS_FIELD_COMPOSITE_CHECK];
+  if (!s.len)
+    return;
+  char buf[80];
+  size_t n = 0;
+  for (int i = 0; i < c->lay->ncomposite; i++) {
+    bmis__mrz_span r = c->lay->composite[i];
+    memcpy(buf + n, at(c, r), r.len);
+    n += r.len;
+  }
+  verify_digit(c, BMIS_FIELD_COMPOSITE_CHECK, s, check_value(buf, n), false);
+}
+
+static bool same_country(const bmis_country *a, const bmis_country *b) {
+  if (a == b)
+    return true;
+  return a->alpha2[0] && strcmp(a->alpha2, b->alpha2) == 0;
+}
+
+/* Kinds for which issuer and nationality differ by nature. */
+static bool mismatch_expected(const bmis_country *x) {
+  return x->kind == BMIS_COUNTRY_ORGANISATION ||
+         x->kind == BMIS_COUNTRY_STATELESS;
+}
+
+static void check_cross_fields(ctx *c) {
+  bmis_doc *doc = c->doc;
+  const bmis_date as_of = c->opts->as_of;
+  bool visa = doc->format == BMIS_DOC_MRVA || doc->format == BMIS_DOC_MRVB;
+  if (c->issuer && c->nationality && !visa &&
+      !same_country(c->issuer, c->nationality) &&
+      !mismatch_expected(c->issuer) && !mismatch_expected(c->nationality))
+    finding(c, BMIS_FINDING_ISSUER_NATIONALITY_MISMATCH, BMIS_FIELD_NATIONALITY,
+            c->lay->field[BMIS_FIELD_NATIONALITY], 0, 0, 0);
+  if (doc->has_expiry) {
+    bmis__mrz_span es = c->lay->field[BMIS_FIELD_EXPIRY_DATE];
+    if (!es.len)
+      es = c->lay->field[BMIS_FIELD_ISSUE_DATE];
+    int32_t left =
+        bmis_date_to_days(doc->expiry_date) - bmis_date_to_days(as_of);
+    if (left < 0)
+      finding(c, BMIS_FINDING_EXPIRED, BMIS_FIELD_EXPIRY_DATE, es, 0, 0, -left);
+    else if (left <= c->opts->expiry_warning_days)
+      finding(c, BMIS_FINDING_EXPIRES_SOON, BMIS_FIELD_EXPIRY_DATE, es, 0, 0,
+              left);
+    if (c->birth_known && bmis_date_compare(c->birth_early, doc->expiry_date) > 0)
+      finding(c, BMIS_FINDING_BIRTH_DATE_IMPLAUSIBLE, BMIS_FIELD_BIRTH_DATE,
+              c->lay->field[BMIS_FIELD_BIRTH_DATE], 0, 0, 0);
+  }
+  if (c->birth_known && bmis_date_compare(c->birth_early, as_of) <= 0) {
+    doc->age_min = (int16_t)bmis_date_years_between(c->birth_late, as_of);
+    doc->age_max = (int16_t)bmis_date_years_between(c->birth_early, as_of);
+    if (doc->age_min < 0)
+      doc->age_min = 0;
+    doc->minor = doc->age_min < 18;
+    bmis__doc_finding(doc, BMIS_FINDING_HOLDER_AGE, BMIS_FIELD_NONE, -1, 0, 0,
+                      0, 0, doc->age_min);
+    if (doc->minor)
+      bmis__doc_finding(doc, BMIS_FINDING_HOLDER_MINOR, BMIS_FIELD_NONE, -1, 0,
+                        0, 0, 0, doc->age_min);
+  }
+}
+
+void bmis__mrz_check_fields(bmis_doc *doc, const bmis_doc_options *opts) {
+  ctx c = {doc, bmis__mrz_layout_of(doc->format), opts, NULL, NULL, false,
+           {0, 0, 0}, {0, 0, 0}};
+  if (!c.lay)
+    return;
+  check_document_code(&c);
+  c.issuer = check_country(&c, BMIS_FIELD_ISSUING_STATE);
+  if (doc->format == BMIS_DOC_FRA_ID) {
+    check_fra_names(&c);
+    check_number(&c);
+    bmis_doc_field *nat = &doc->fields[BMIS_FIELD_NATIONALITY];
+    nat->verdict = BMIS_VERDICT_OK; /* implied: the card is for nationals */
+    strcpy(nat->value, "FRA");
+    check_birth(&c);
+    check_sex(&c);
+    check_fra_issue(&c);
+    check_composite(&c);
+  } else {
+    check_icao_name(&c);
+    int used = check_number(&c);
+    c.nationality = check_country(&c, BMIS_FIELD_NATIONALITY);
+    check_birth(&c);
+    check_sex(&c);
+    check_expiry(&c);
+    check_optional(&c, used);
+    check_composite(&c);
+  }
+  check_cross_fields(&c);
+}

@@ -1,0 +1,90 @@
+/* Internal interfaces of the MRZ parser, shared between src/lib/doc/ files.
+ *
+ * Flow: mrz_parse.c splits the input into lines and detects the format;
+ * mrz_fields.c decodes and checks each field against the format's layout
+ * (mrz_layout.c); mrz_ocr.c, in OCR mode only, repairs scanner confusions
+ * and re-runs the checks; finding.c records findings and words them. */
+#ifndef BMIS_DOC_MRZ_INTERNAL_H
+#define BMIS_DOC_MRZ_INTERNAL_H
+
+#include "bmis/doc.h"
+
+#include <stdint.h>
+
+/* A run of characters on one line; 0-based, len 0 when absent. */
+typedef struct bmis__mrz_span {
+  uint8_t line, col, len;
+} bmis__mrz_span;
+
+typedef struct bmis__mrz_layout {
+  bmis_doc_format format;
+  uint8_t nlines, line_len;
+  bmis__mrz_span field[BMIS_FIELD_COUNT];
+  uint8_t ncomposite; /* spans the composite check digit covers */
+  bmis__mrz_span composite[4];
+  const char *codes; /* document code letters expected in position 1 */
+} bmis__mrz_layout;
+
+/* Layout of a format; NULL for UNKNOWN and UNSUPPORTED. */
+const bmis__mrz_layout *bmis__mrz_layout_of(bmis_doc_format format);
+
+/* Check-digit value of one character (lower case counts as upper case);
+ * -1 outside the MRZ set. */
+int bmis__mrz_char_value(unsigned char c);
+
+/* Check digit over len characters, counting characters outside the MRZ set
+ * as 0 (they are reported separately as invalid characters). */
+int bmis__mrz_check_digit_lenient(const char *chars, size_t len);
+
+/* Records a finding with the code's default severity. Positions are 0-based
+ * here (converted to the public 1-based form); line -1 = whole document. */
+void bmis__doc_finding(bmis_doc *doc, bmis_finding_code code,
+                       bmis_doc_field_id field, int line, int col, int len,
+                       char found, char expected, int32_t number);
+
+/* Decodes every field of doc->lines for doc->format and records findings.
+ * doc->lines, nlines and format must be set; findings are appended. */
+void bmis__mrz_check_fields(bmis_doc *doc, const bmis_doc_options *opts);
+
+/* One OCR repair: the character at (line, col), 0-based, read as `from`,
+ * taken as `to`. */
+typedef struct bmis__ocr_fix {
+  uint8_t line, col;
+  char from, to;
+} bmis__ocr_fix;
+
+typedef struct bmis__ocr_ambiguity {
+  bmis_doc_field_id field; /* the check digit that several repairs satisfy */
+  int count;
+} bmis__ocr_ambiguity;
+
+typedef struct bmis__ocr_result {
+  int nfix;
+  bmis__ocr_fix fix[BMIS_DOC_MAX_FINDINGS];
+  int nambiguous;
+  bmis__ocr_ambiguity ambiguous[4];
+} bmis__ocr_result;
+
+/* OCR mode: repairs known scanner confusions in doc->lines where a check
+ * fails (letters in digit-only fields and the reverse; single swaps that
+ * make a failing check digit right when exactly one does). Returns true when
+ * it changed a character or found an ambiguity: the caller then re-examines
+ * doc and calls bmis__mrz_ocr_report. */
+bool bmis__mrz_ocr_repair(bmis_doc *doc, bmis__ocr_result *res);
+
+/* Records an ocr_corrected finding per repair and ocr_ambiguous per
+ * ambiguity. */
+void bmis__mrz_ocr_report(bmis_doc *doc, const bmis__ocr_result *res);
+
+/* Resets doc for a fresh check of its current lines/format (keeps lines). */
+void bmis__doc_reset_results(bmis_doc *doc);
+
+/* Scans doc->lines for lower-case and stray characters and records them. */
+void bmis__mrz_check_charset(bmis_doc *doc);
+
+/* True when c is an MRZ character: A-Z, 0-9 or '<'. */
+static inline int bmis__mrz_is_char(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '<';
+}
+
+#endif

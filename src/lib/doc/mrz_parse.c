@@ -1,0 +1,185 @@
+/* bmis_doc_parse: splits the scanner's text into lines, recognises the
+ * format, and runs the checks (and, in OCR mode, the repairs). */
+#include "doc/mrz_internal.h"
+
+#include <string.h>
+
+#define MAX_INPUT_LINES 8
+
+typedef struct line_ref {
+  const char *p;
+  size_t len;
+} line_ref;
+
+void bmis_doc_options_init(bmis_doc_options *opts, bmis_date as_of) {
+  if (!opts)
+    return;
+  opts->mode = BMIS_DOC_STRICT;
+  opts->as_of = as_of;
+  opts->expiry_warning_days = 180;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+/* Splits on LF, CR or CRLF, trims blanks, drops empty lines. Returns the
+ * number of non-empty lines (may exceed max; only max are stored). */
+static int split_lines(const char *text, size_t len, line_ref *out, int max) {
+  int n = 0;
+  size_t i = 0;
+  while (i < len) {
+    size_t start = i;
+    while (i < len && text[i] != '\n' && text[i] != '\r')
+      i++;
+    size_t end = i;
+    if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+      i++;
+    i++;
+    while (start < end && is_space(text[start]))
+      start++;
+    while (end > start && is_space(text[end - 1]))
+      end--;
+    if (end == start)
+      continue;
+    if (n < max)
+      out[n] = (line_ref){text + start, end - start};
+    n++;
+  }
+  return n;
+}
+
+static bool near(size_t len, size_t want) {
+  return len + 4 >= want && len <= want + 4;
+}
+
+static bmis_doc_format detect(const line_ref *l, int n) {
+  if (n == 3) {
+    /* Swiss driving licence: a 9-character first line over two of 30. */
+    if (l[0].len == 9 && near(l[1].len, 30))
+      return BMIS_DOC_UNSUPPORTED;
+    if (near(l[0].len, 30) && near(l[1].len, 30) && near(l[2].len, 30))
+      return BMIS_DOC_TD1;
+    return BMIS_DOC_UNKNOWN;
+  }
+  if (n == 2) {
+    bool visa = l[0].p[0] == 'V';
+    if (l[0].len == 36 && l[1].len == 36 && memcmp(l[0].p, "IDFRA", 5) == 0 &&
+        memcmp(l[1].p + 10, "FRA", 3) != 0)
+      return BMIS_DOC_FRA_ID;
+    bool n36 = near(l[0].len, 36) && near(l[1].len, 36);
+    bool n44 = near(l[0].len, 44) && near(l[1].len, 44);
+    if (n36 && n44) { /* 40 characters: pick the nearer */
+      size_t sum = l[0].len + l[1].len;
+      n36 = sum < 80;
+      n44 = !n36;
+    }
+    if (n36)
+      return visa ? BMIS_DOC_MRVB : BMIS_DOC_TD2;
+    if (n44)
+      return visa ? BMIS_DOC_MRVA : BMIS_DOC_TD3;
+    return BMIS_DOC_UNKNOWN;
+  }
+  /* EU driving licence (ISO/IEC 18013): one line of 30 starting with D. */
+  if (n == 1 && l[0].len == 30 && l[0].p[0] == 'D')
+    return BMIS_DOC_UNSUPPORTED;
+  return BMIS_DOC_UNKNOWN;
+}
+
+void bmis__mrz_check_charset(bmis_doc *doc) {
+  for (int li = 0; li < doc->nlines; li++) {
+    const char *p = doc->lines[li];
+    int lower = -1, bad = -1, nlower = 0, nbad = 0;
+    for (int i = 0; p[i]; i++) {
+      unsigned char ch = (unsigned char)p[i];
+      if (bmis__mrz_is_char(ch))
+        continue;
+      if (ch >= 'a' && ch <= 'z') {
+        if (lower < 0)
+          lower = i;
+        nlower++;
+      } else {
+        if (bad < 0)
+          bad = i;
+        nbad++;
+      }
+    }
+    if (lower >= 0)
+      bmis__doc_finding(doc, BMIS_FINDING_LOWERCASE_CHARACTER, BMIS_FIELD_NONE,
+                        li, lower, 1, p[lower], 0, nlower);
+    if (bad >= 0)
+      bmis__doc_finding(doc, BMIS_FINDING_INVALID_CHARACTER, BMIS_FIELD_NONE,
+                        li, bad, 1, p[bad], 0, nbad);
+  }
+}
+
+/* Runs every check on doc->lines: line lengths (from the lengths as read),
+ * character set, then the fields. */
+static void examine(bmis_doc *doc, const size_t *read_len,
+                    const bmis_doc_options *opts) {
+  bmis__doc_reset_results(doc);
+  const bmis__mrz_layout *lay = bmis__mrz_layout_of(doc->format);
+  if (lay)
+    for (int i = 0; i < doc->nlines; i++)
+      if (read_len[i] != lay->line_len)
+        bmis__doc_finding(doc, BMIS_FINDING_LINE_LENGTH, BMIS_FIELD_NONE, i, 0,
+                          lay->line_len, 0, 0, (int32_t)read_len[i]);
+  bmis__mrz_check_charset(doc);
+  bmis__mrz_check_fields(doc, opts);
+}
+
+bmis_status bmis_doc_parse(const char *text, size_t len,
+                           const bmis_doc_options *opts, bmis_doc *out) {
+  if ((!text && len) || !opts || !out)
+    return BMIS_E_INVALID_ARG;
+  out->format = BMIS_DOC_UNKNOWN;
+  out->nlines = 0;
+  bmis__doc_reset_results(out);
+  if (len > BMIS_MRZ_INPUT_MAX) {
+    bmis__doc_finding(out, BMIS_FINDING_INPUT_TOO_LONG, BMIS_FIELD_NONE, -1, 0,
+                      0, 0, 0, (int32_t)(len > INT32_MAX ? INT32_MAX : len));
+    return BMIS_OK;
+  }
+  line_ref l[MAX_INPUT_LINES];
+  int n = split_lines(text, len, l, MAX_INPUT_LINES);
+  if (n == 0) {
+    bmis__doc_finding(out, BMIS_FINDING_EMPTY_INPUT, BMIS_FIELD_NONE, -1, 0, 0,
+                      0, 0, 0);
+    return BMIS_OK;
+  }
+  out->format = detect(l, n);
+  const bmis__mrz_layout *lay = bmis__mrz_layout_of(out->format);
+  size_t read_len[BMIS_MRZ_LINES] = {0};
+  out->nlines = (uint8_t)(n < BMIS_MRZ_LINES ? n : BMIS_MRZ_LINES);
+  for (int i = 0; i < out->nlines; i++) {
+    /* Keep what fits; pad short lines of a known layout with fillers so
+     * every field can still be read (the length is reported). */
+    size_t keep = lay ? lay->line_len : BMIS_MRZ_LINE_LEN;
+    size_t copy = l[i].len < keep ? l[i].len : keep;
+    memcpy(out->lines[i], l[i].p, copy);
+    if (lay)
+      memset(out->lines[i] + copy, '<', keep - copy);
+    out->lines[i][lay ? keep : copy] = '\0';
+    read_len[i] = l[i].len;
+  }
+  for (int i = out->nlines; i < BMIS_MRZ_LINES; i++)
+    out->lines[i][0] = '\0';
+  if (out->format == BMIS_DOC_UNSUPPORTED) {
+    bmis__doc_finding(out, BMIS_FINDING_UNSUPPORTED_FORMAT, BMIS_FIELD_NONE,
+                      -1, 0, 0, 0, 0, n);
+    return BMIS_OK;
+  }
+  if (!lay) {
+    bmis__doc_finding(out, BMIS_FINDING_FORMAT_UNRECOGNIZED, BMIS_FIELD_NONE,
+                      -1, 0, 0, 0, 0, n);
+    bmis__mrz_check_charset(out);
+    return BMIS_OK;
+  }
+  examine(out, read_len, opts);
+  if (opts->mode == BMIS_DOC_OCR && !out->valid) {
+    bmis__ocr_result fixes;
+    if (bmis__mrz_ocr_repair(out, &fixes)) {
+      examine(out, read_len, opts);
+      bmis__mrz_ocr_report(out, &fixes);
+    }
+  }
+  return BMIS_OK;
+}
