@@ -1,0 +1,56 @@
+/* Shared pieces of the `bmis` command's front end. */
+#ifndef BMIS_CLI_CLI_H
+#define BMIS_CLI_CLI_H
+
+#include "bmis/doc.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses of the command. */
+enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
+
+/* A subcommand: argv[0] is the subcommand's own name. */
+typedef int (*cli_command_fn)(int argc, char **argv);
+
+int cli_doc(int argc, char **argv);
+
+/* Prints "bmis: <message>" and a hint to stderr; returns CLI_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- doc check input: records from a stream ---- */
+
+/* Longest input line kept (longer ones are cut and reported). */
+#define CLI_LINE_MAX 65536
+
+typedef struct doc_record {
+  long number;        /* 1-based record number in the input */
+  long line;          /* input line where the record starts */
+  char id[128];       /* JSON "id", "" when none */
+  char text[BMIS_MRZ_INPUT_MAX + 2]; /* the MRZ, lines joined by '\n' */
+  size_t len;         /* bytes in text (capped at BMIS_MRZ_INPUT_MAX + 1) */
+  size_t total;       /* bytes the record really had */
+  char error[256];    /* record-level problem (bad JSON), "" when none */
+} doc_record;
+
+typedef struct doc_reader doc_reader;
+
+/* Opens a reader over `in` (not closed by the reader). NULL on no memory. */
+doc_reader *doc_reader_new(FILE *in);
+void doc_reader_free(doc_reader *r);
+
+/* Reads the next record into *rec. Returns 1 when a record was read, 0 at
+ * the end, -1 on a read error (errno set). Blank-line separated MRZs, or
+ * JSON lines {"id": …, "mrz": "L1\nL2" | ["L1", "L2"]} when the input's
+ * first non-blank character is '{'. */
+int doc_reader_next(doc_reader *r, doc_record *rec);
+
+/* ---- doc check output ---- */
+
+void doc_print_text(FILE *out, const doc_record *rec, const bmis_doc *doc);
+void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc);
+/* A record that could not be examined at all (rec->error set). */
+void doc_print_record_error(FILE *out, const doc_record *rec, bool json);
+
+#endif
