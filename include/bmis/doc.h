@@ -114,8 +114,8 @@ typedef enum bmis_doc_field_id {
   X(HOLDER_MINOR, "holder_minor", INFO)                                        \
   X(OCR_CORRECTED, "ocr_corrected", WARNING)                                   \
   X(OCR_AMBIGUOUS, "ocr_ambiguous", INFO)                                      \
-  X(TOO_MANY_FINDINGS, "too_many_findings", ERROR)                             \
-  X(CHECK_DIGIT_FILLER, "check_digit_filler", INFO)
+  X(TOO_MANY_FINDINGS, "too_many_findings", WARNING)                           \
+  X(OCR_UPPERCASED, "ocr_uppercased", WARNING)
 
 typedef enum bmis_finding_code {
 #define BMIS__FINDING_ENUM(name, str, sev) BMIS_FINDING_##name,

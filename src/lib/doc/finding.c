@@ -107,6 +107,7 @@ void bmis__doc_finding(bmis_doc *doc, bmis_finding_code code,
     return;
   }
   if (doc->nfindings == BMIS_DOC_MAX_FINDINGS - 1) {
+    doc->valid = doc->valid && sev != BMIS_SEVERITY_ERROR;
     /* Keep the last slot to say that findings were dropped. */
     code = BMIS_FINDING_TOO_MANY_FINDINGS;
     field = BMIS_FIELD_NONE;
@@ -114,7 +115,7 @@ void bmis__doc_finding(bmis_doc *doc, bmis_finding_code code,
     col = len = 0;
     found = expected = 0;
     number = 0;
-    sev = BMIS_SEVERITY_ERROR;
+    sev = BMIS_SEVERITY_WARNING; /* validity still counts what was dropped */
   }
   bmis_finding *f = &doc->findings[doc->nfindings++];
   f->code = code;
@@ -296,8 +297,10 @@ size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
   case BMIS_FINDING_TOO_MANY_FINDINGS:
     n = snprintf(buf, cap, "too many findings; the rest were dropped");
     break;
-  case BMIS_FINDING_CHECK_DIGIT_FILLER:
-    n = snprintf(buf, cap, "%s is '<' over an empty field", field);
+  case BMIS_FINDING_OCR_UPPERCASED:
+    n = snprintf(buf, cap, "read %d lower-case letter(s) on line %d as upper "
+                 "case, from column %d",
+                 (int)f->number, f->line, f->col);
     break;
   case BMIS_FINDING_CODE_COUNT:
     break;

@@ -59,6 +59,8 @@ typedef struct bmis__ocr_ambiguity {
 } bmis__ocr_ambiguity;
 
 typedef struct bmis__ocr_result {
+  int uppercased[BMIS_MRZ_LINES];       /* lower-case letters raised */
+  int first_lower[BMIS_MRZ_LINES];      /* column of the first, 0-based */
   int nfix;
   bmis__ocr_fix fix[BMIS_DOC_MAX_FINDINGS];
   int nambiguous;
@@ -72,8 +74,8 @@ typedef struct bmis__ocr_result {
  * doc and calls bmis__mrz_ocr_report. */
 bool bmis__mrz_ocr_repair(bmis_doc *doc, bmis__ocr_result *res);
 
-/* Records an ocr_corrected finding per repair and ocr_ambiguous per
- * ambiguity. */
+/* Records an ocr_uppercased finding per line raised to upper case, an
+ * ocr_corrected finding per other repair and ocr_ambiguous per ambiguity. */
 void bmis__mrz_ocr_report(bmis_doc *doc, const bmis__ocr_result *res);
 
 /* Resets doc for a fresh check of its current lines/format (keeps lines). */

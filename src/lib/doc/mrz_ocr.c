@@ -86,42 +86,42 @@ static bool covered(const bmis__mrz_span *s, int line, int col) {
   return s->len && s->line == line && col >= s->col && col < s->col + s->len;
 }
 
-/* Tries every single swap of a confusable character in the given positions
- * (those of spans[] for which `eligible` holds) and applies it when exactly
- * one makes the check digit right. */
+typedef struct candidate {
+  int line, col;
+  char to;
+} candidate;
+
+/* Tries every single swap of a confusable character in spans[] and applies
+ * it when exactly one makes the check digit right. (When several do, the
+ * composite digit cannot choose: it weighs the guarded field's characters
+ * exactly as the field's own digit does.) With `composite_pass` set, the
+ * spans are the composite's own and characters another digit guards are
+ * skipped. */
 static void swap_search(bmis_doc *doc, bmis__ocr_result *res,
+                        const bmis__mrz_layout *lay,
                         const bmis__mrz_span *spans, int n, bmis__mrz_span cs,
-                        bmis_doc_field_id check_field,
-                        const bmis__mrz_layout *guard) {
-  int found = 0, fline = 0, fcol = 0;
-  char fto = 0;
+                        bmis_doc_field_id check_field, bool composite_pass) {
+  candidate cand[64];
+  int found = 0;
   for (int si = 0; si < n; si++)
     for (int i = 0; i < spans[si].len; i++) {
       int line = spans[si].line, col = spans[si].col + i;
-      if (guard) { /* composite: skip characters another digit guards */
-        bool guarded = false;
-        for (size_t r = 0; r < sizeof relations / sizeof relations[0]; r++)
-          guarded = guarded ||
-                    (guard->field[relations[r].check].len &&
-                     (covered(&guard->field[relations[r].field], line, col) ||
-                      covered(&guard->field[relations[r].check], line, col)));
-        if (guarded)
-          continue;
-      }
+      bool guarded = false;
+      for (size_t r = 0; composite_pass && r < sizeof relations / sizeof relations[0]; r++)
+        guarded = guarded ||
+                  (lay->field[relations[r].check].len &&
+                   (covered(&lay->field[relations[r].field], line, col) ||
+                    covered(&lay->field[relations[r].check], line, col)));
       char ch = doc->lines[line][col], p = partner(ch);
-      if (!p)
+      if (guarded || !p)
         continue;
       doc->lines[line][col] = p;
-      if (digit_ok(doc, spans, n, cs) == 1) {
-        found++;
-        fline = line;
-        fcol = col;
-        fto = p;
-      }
+      if (digit_ok(doc, spans, n, cs) == 1 && found < 64)
+        cand[found++] = (candidate){line, col, p};
       doc->lines[line][col] = ch;
     }
   if (found == 1) {
-    apply(doc, res, fline, fcol, fto);
+    apply(doc, res, cand[0].line, cand[0].col, cand[0].to);
   } else if (found > 1 && res->nambiguous < 4) {
     res->ambiguous[res->nambiguous++] =
         (bmis__ocr_ambiguity){check_field, found};
@@ -130,15 +130,17 @@ static void swap_search(bmis_doc *doc, bmis__ocr_result *res,
 
 bool bmis__mrz_ocr_repair(bmis_doc *doc, bmis__ocr_result *res) {
   const bmis__mrz_layout *lay = bmis__mrz_layout_of(doc->format);
-  res->nfix = 0;
-  res->nambiguous = 0;
+  memset(res, 0, sizeof *res);
   if (!lay)
     return false;
   for (int li = 0; li < doc->nlines; li++)
     for (int i = 0; doc->lines[li][i]; i++) {
       char ch = doc->lines[li][i];
-      if (ch >= 'a' && ch <= 'z')
-        apply(doc, res, li, i, (char)(ch - 'a' + 'A'));
+      if (ch >= 'a' && ch <= 'z') {
+        if (res->uppercased[li]++ == 0)
+          res->first_lower[li] = i;
+        doc->lines[li][i] = (char)(ch - 'a' + 'A');
+      }
     }
   static const bmis_doc_field_id numeric[] = {
       BMIS_FIELD_BIRTH_DATE,          BMIS_FIELD_EXPIRY_DATE,
@@ -162,15 +164,18 @@ bool bmis__mrz_ocr_repair(bmis_doc *doc, bmis__ocr_result *res) {
       continue;
     int ok = digit_ok(doc, &fs, 1, cs);
     if (ok == 0)
-      swap_search(doc, res, &fs, 1, cs, relations[r].check, NULL);
+      swap_search(doc, res, lay, &fs, 1, cs, relations[r].check, false);
     all_ok = all_ok && digit_ok(doc, &fs, 1, cs) != 0;
   }
   bmis__mrz_span comp = lay->field[BMIS_FIELD_COMPOSITE_CHECK];
   if (all_ok && comp.len &&
       digit_ok(doc, lay->composite, lay->ncomposite, comp) == 0)
-    swap_search(doc, res, lay->composite, lay->ncomposite, comp,
-                BMIS_FIELD_COMPOSITE_CHECK, lay);
-  return res->nfix > 0 || res->nambiguous > 0;
+    swap_search(doc, res, lay, lay->composite, lay->ncomposite, comp,
+                BMIS_FIELD_COMPOSITE_CHECK, true);
+  bool raised = false;
+  for (int li = 0; li < BMIS_MRZ_LINES; li++)
+    raised = raised || res->uppercased[li] > 0;
+  return raised || res->nfix > 0 || res->nambiguous > 0;
 }
 
 static bmis_doc_field_id field_at(const bmis__mrz_layout *lay, int line,
@@ -183,6 +188,13 @@ static bmis_doc_field_id field_at(const bmis__mrz_layout *lay, int line,
 
 void bmis__mrz_ocr_report(bmis_doc *doc, const bmis__ocr_result *res) {
   const bmis__mrz_layout *lay = bmis__mrz_layout_of(doc->format);
+  int total = res->nfix;
+  for (int li = 0; li < BMIS_MRZ_LINES; li++)
+    if (res->uppercased[li]) {
+      bmis__doc_finding(doc, BMIS_FINDING_OCR_UPPERCASED, BMIS_FIELD_NONE, li,
+                        res->first_lower[li], 1, 0, 0, res->uppercased[li]);
+      total += res->uppercased[li];
+    }
   for (int i = 0; i < res->nfix; i++) {
     const bmis__ocr_fix *f = &res->fix[i];
     bmis__doc_finding(doc, BMIS_FINDING_OCR_CORRECTED,
@@ -194,5 +206,5 @@ void bmis__mrz_ocr_report(bmis_doc *doc, const bmis__ocr_result *res) {
     bmis__doc_finding(doc, BMIS_FINDING_OCR_AMBIGUOUS, res->ambiguous[i].field,
                       s.line, s.col, s.len, 0, 0, res->ambiguous[i].count);
   }
-  doc->ncorrections = (uint8_t)res->nfix;
+  doc->ncorrections = (uint8_t)(total > 255 ? 255 : total);
 }

@@ -80,12 +80,21 @@ static void lower_case_is_raised(void **state) {
   (void)state;
   const char *mrz = "p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<\n"
                     "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+  /* p, uto, eriksson, anna, maria: 1 + 3 + 8 + 4 + 5 = 21 letters */
   bmis_doc doc;
   test_parse_mode(mrz, AS_OF, BMIS_DOC_OCR, &doc);
   assert_true(doc.valid);
   assert_string_equal(doc.fields[BMIS_FIELD_PRIMARY_IDENTIFIER].value,
                       "ERIKSSON");
-  assert_true(doc.ncorrections >= 15);
+  assert_int_equal(doc.ncorrections, 21);
+  /* One finding per line, not one per letter. */
+  const bmis_finding *f =
+      test_find(&doc, BMIS_FINDING_OCR_UPPERCASED, BMIS_FIELD_COUNT);
+  assert_non_null(f);
+  assert_int_equal(f->line, 1);
+  assert_int_equal(f->col, 1);
+  assert_int_equal(f->number, 21);
+  assert_null(test_find(&doc, BMIS_FINDING_OCR_CORRECTED, BMIS_FIELD_COUNT));
 }
 
 static void ambiguity_is_reported_not_guessed(void **state) {

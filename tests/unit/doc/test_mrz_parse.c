@@ -547,6 +547,13 @@ static void findings_are_capped(void **state) {
   assert_int_equal(doc.nfindings, BMIS_DOC_MAX_FINDINGS);
   assert_int_equal(doc.findings[BMIS_DOC_MAX_FINDINGS - 1].code,
                    BMIS_FINDING_TOO_MANY_FINDINGS);
+  assert_int_equal(doc.findings[BMIS_DOC_MAX_FINDINGS - 1].severity,
+                   BMIS_SEVERITY_WARNING);
+  assert_true(doc.valid); /* only warnings so far */
+  /* An error that no longer fits still makes the document invalid. */
+  bmis__doc_finding(&doc, BMIS_FINDING_SEX_INVALID, BMIS_FIELD_SEX, 1, 20, 1,
+                    'Q', 0, 0);
+  assert_int_equal(doc.nfindings, BMIS_DOC_MAX_FINDINGS);
   assert_false(doc.valid);
 }
 
