@@ -30,8 +30,8 @@ static int nrows;
 static name_entry names[MAX_NAMES];
 static int nnames;
 
-static const char *kinds[] = {"iso",       "icao_state", "icao_gb",
-                              "organisation", "stateless", "specimen",
+static const char *kinds[] = {"iso",          "icao_state", "icao_gb",
+                              "organisation", "stateless",  "specimen",
                               "historic"};
 static const char *kind_enums[] = {
     "BMIS_COUNTRY_ISO",       "BMIS_COUNTRY_ICAO_STATE",
@@ -190,10 +190,12 @@ int main(int argc, char **argv) {
     fputs("},\n", out);
   }
   fprintf(out, "};\nconst size_t bmis__country_count = %d;\n\n", nrows);
-  fprintf(out, "const uint16_t bmis__country_code_index[BMIS__COUNTRY_CODE_SLOTS] = {\n");
+  fprintf(out, "const uint16_t "
+               "bmis__country_code_index[BMIS__COUNTRY_CODE_SLOTS] = {\n");
   for (int i = 0; i < nrows; i++)
     fprintf(out, "  [%d] = %d,\n", slot_of(rows[i].col[0]), i + 1);
-  fprintf(out, "};\n\nconst bmis__country_name_entry bmis__country_names[] = {\n");
+  fprintf(out,
+          "};\n\nconst bmis__country_name_entry bmis__country_names[] = {\n");
   for (int i = 0; i < nnames; i++)
     fprintf(out, "  {\"%s\", %d},\n", names[i].key, names[i].row);
   fprintf(out, "};\nconst size_t bmis__country_name_count = %d;\n", nnames);

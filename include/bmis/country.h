@@ -23,10 +23,10 @@ typedef enum bmis_country_kind {
 } bmis_country_kind;
 
 typedef struct bmis_country {
-  const char *code;     /* MRZ code without fillers: "DEU", "D", "UNO" */
-  const char *alpha2;   /* ISO alpha-2 ("DE"), "" when none */
-  const char *numeric;  /* ISO numeric ("276"), "" when none */
-  const char *sdmx;     /* Eurostat code ("EL" for Greece), "" when none */
+  const char *code;    /* MRZ code without fillers: "DEU", "D", "UNO" */
+  const char *alpha2;  /* ISO alpha-2 ("DE"), "" when none */
+  const char *numeric; /* ISO numeric ("276"), "" when none */
+  const char *sdmx;    /* Eurostat code ("EL" for Greece), "" when none */
   bmis_country_kind kind;
   const char *name;     /* English short name */
   const char *variants; /* other names, '|'-separated, "" when none */

@@ -149,27 +149,27 @@ typedef enum bmis_verdict {
  * worst finding that concerns it). */
 typedef struct bmis_doc_field {
   bmis_verdict verdict;
-  uint8_t line, col, len;             /* 1-based; len 0 when absent */
-  char raw[BMIS_DOC_VALUE_MAX];       /* characters as read */
-  char value[BMIS_DOC_VALUE_MAX];     /* decoded: fillers removed, dates ISO */
+  uint8_t line, col, len;         /* 1-based; len 0 when absent */
+  char raw[BMIS_DOC_VALUE_MAX];   /* characters as read */
+  char value[BMIS_DOC_VALUE_MAX]; /* decoded: fillers removed, dates ISO */
 } bmis_doc_field;
 
 typedef enum bmis_doc_mode {
   BMIS_DOC_STRICT = 0, /* never changes a character */
-  BMIS_DOC_OCR = 1     /* repairs known scanner confusions where a check fails */
+  BMIS_DOC_OCR = 1 /* repairs known scanner confusions where a check fails */
 } bmis_doc_mode;
 
 typedef struct bmis_doc_options {
   bmis_doc_mode mode;
-  bmis_date as_of;          /* reference date for expiry and age */
+  bmis_date as_of;             /* reference date for expiry and age */
   int32_t expiry_warning_days; /* warn when expiring within this many days */
 } bmis_doc_options;
 
 /* Which check-digit computation a long (TD1/TD2 overflow) document number
  * matched. */
 typedef enum bmis_long_number_check {
-  BMIS_LONG_NUMBER_NONE = 0,   /* not a long number */
-  BMIS_LONG_NUMBER_BOTH,       /* digit is right either way */
+  BMIS_LONG_NUMBER_NONE = 0,       /* not a long number */
+  BMIS_LONG_NUMBER_BOTH,           /* digit is right either way */
   BMIS_LONG_NUMBER_WITH_FILLER,    /* computed over the '<' too (Doc 9303) */
   BMIS_LONG_NUMBER_WITHOUT_FILLER, /* computed over the bare number */
   BMIS_LONG_NUMBER_NEITHER
@@ -177,20 +177,20 @@ typedef enum bmis_long_number_check {
 
 typedef struct bmis_doc {
   bmis_doc_format format;
-  bool valid;                        /* no error-severity finding */
+  bool valid; /* no error-severity finding */
   uint8_t nlines;
   /* The MRZ as examined: trimmed lines, after OCR corrections in OCR mode. */
   char lines[BMIS_MRZ_LINES][BMIS_MRZ_LINE_LEN + 1];
   bmis_doc_field fields[BMIS_FIELD_COUNT];
-  bmis_date birth_date;              /* month/day 0 when unknown */
-  bmis_date expiry_date;             /* all 0 when the document has none */
+  bmis_date birth_date;  /* month/day 0 when unknown */
+  bmis_date expiry_date; /* all 0 when the document has none */
   bool has_expiry;
-  bool expiry_derived;               /* computed, not read (French ID) */
-  int16_t age_min, age_max;          /* -1 when unknown */
-  bool minor;                        /* possibly under 18 on as_of */
+  bool expiry_derived;      /* computed, not read (French ID) */
+  int16_t age_min, age_max; /* -1 when unknown */
+  bool minor;               /* possibly under 18 on as_of */
   bmis_long_number_check long_number;
   uint8_t nfindings;
-  uint8_t ncorrections;              /* OCR corrections applied */
+  uint8_t ncorrections; /* OCR corrections applied */
   bmis_finding findings[BMIS_DOC_MAX_FINDINGS];
 } bmis_doc;
 
@@ -245,9 +245,9 @@ typedef struct bmis_doc_make_input {
   const char *given_names;   /* secondary identifiers; may be NULL/empty */
   const char *number;        /* document number; TD1/TD2 allow > 9 chars */
   const char *nationality;
-  bmis_date birth_date;      /* month/day may be 0 (unknown) */
-  char sex;                  /* 'M', 'F', 'X' or '<' */
-  bmis_date expiry_date;     /* all zero: no expiry (identity cards only) */
+  bmis_date birth_date;        /* month/day may be 0 (unknown) */
+  char sex;                    /* 'M', 'F', 'X' or '<' */
+  bmis_date expiry_date;       /* all zero: no expiry (identity cards only) */
   const char *optional_data;   /* TD3 personal number / optional data */
   const char *optional_data_2; /* TD1 line 2 optional data */
 } bmis_doc_make_input;

@@ -25,13 +25,13 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 #define CLI_LINE_MAX 65536
 
 typedef struct doc_record {
-  long number;        /* 1-based record number in the input */
-  long line;          /* input line where the record starts */
-  char id[128];       /* JSON "id", "" when none */
+  long number;                       /* 1-based record number in the input */
+  long line;                         /* input line where the record starts */
+  char id[128];                      /* JSON "id", "" when none */
   char text[BMIS_MRZ_INPUT_MAX + 2]; /* the MRZ, lines joined by '\n' */
-  size_t len;         /* bytes in text (capped at BMIS_MRZ_INPUT_MAX + 1) */
-  size_t total;       /* bytes the record really had */
-  char error[256];    /* record-level problem (bad JSON), "" when none */
+  size_t len;      /* bytes in text (capped at BMIS_MRZ_INPUT_MAX + 1) */
+  size_t total;    /* bytes the record really had */
+  char error[256]; /* record-level problem (bad JSON), "" when none */
 } doc_record;
 
 typedef struct doc_reader doc_reader;

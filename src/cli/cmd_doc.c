@@ -11,18 +11,22 @@ static const char doc_help[] =
     "       bmis doc make --type TD1|TD2|TD3|MRVA|MRVB --surname NAME\n"
     "                     [--given NAMES] --number NUMBER --nationality CODE\n"
     "                     --birth YYYY[-MM[-DD]] --sex M|F|X|< \n"
-    "                     --expiry YYYY-MM-DD|none [--issuer CODE] [--code CODE]\n"
+    "                     --expiry YYYY-MM-DD|none [--issuer CODE] [--code "
+    "CODE]\n"
     "                     [--optional DATA] [--optional2 DATA]\n"
     "\n"
     "check: verifies machine readable zones (ICAO Doc 9303 TD1, TD2, TD3,\n"
     "MRV-A, MRV-B, and the French identity card of 1988-2021) read from FILE\n"
     "or standard input: MRZs separated by blank lines, or JSON lines\n"
-    "{\"id\": \"...\", \"mrz\": \"LINE1\\nLINE2\"} (\"mrz\" may be an array of lines).\n"
+    "{\"id\": \"...\", \"mrz\": \"LINE1\\nLINE2\"} (\"mrz\" may be an array of "
+    "lines).\n"
     "  --json             one JSON object per document, one per line\n"
     "  --strict           never change a character (default)\n"
-    "  --ocr              repair known scanner confusions where a check fails,\n"
+    "  --ocr              repair known scanner confusions where a check "
+    "fails,\n"
     "                     reporting each correction\n"
-    "  --as-of DATE       judge expiry and age as of DATE (default: today, UTC)\n"
+    "  --as-of DATE       judge expiry and age as of DATE (default: today, "
+    "UTC)\n"
     "  --expiry-warning N warn when the document expires within N days (180)\n"
     "exit status: 0 every document valid, 1 any document invalid, 2 bad usage\n"
     "or unreadable input.\n"
@@ -230,14 +234,14 @@ static int doc_make(int argc, char **argv) {
     if (r == 0)
       return cli_usage_error("doc ", "doc make: unknown option '%s'", argv[i]);
   }
-  const char *missing = !have_type          ? "--type"
-                        : !in.surname       ? "--surname"
-                        : !in.number        ? "--number"
-                        : !in.nationality   ? "--nationality"
-                        : !have_birth       ? "--birth"
-                        : !in.sex           ? "--sex"
-                        : !have_expiry      ? "--expiry"
-                                            : NULL;
+  const char *missing = !have_type        ? "--type"
+                        : !in.surname     ? "--surname"
+                        : !in.number      ? "--number"
+                        : !in.nationality ? "--nationality"
+                        : !have_birth     ? "--birth"
+                        : !in.sex         ? "--sex"
+                        : !have_expiry    ? "--expiry"
+                                          : NULL;
   if (missing)
     return cli_usage_error("doc ", "doc make: %s is required", missing);
   char out[3 * (BMIS_MRZ_LINE_LEN + 1)];

@@ -13,12 +13,12 @@ enum { MODE_UNKNOWN, MODE_TEXT, MODE_JSON };
 struct doc_reader {
   FILE *in;
   int mode;
-  long line_no;       /* number of the line in buf */
+  long line_no; /* number of the line in buf */
   long records;
-  char *buf;          /* current line, NUL-terminated, capped */
-  size_t len;         /* bytes kept in buf */
-  size_t total;       /* bytes the line really had */
-  bool have_line;     /* buf holds a line not consumed yet */
+  char *buf;      /* current line, NUL-terminated, capped */
+  size_t len;     /* bytes kept in buf */
+  size_t total;   /* bytes the line really had */
+  bool have_line; /* buf holds a line not consumed yet */
   bool eof;
 };
 

@@ -90,23 +90,19 @@ static void emit(FILE *out, json_t *o) {
 
 static const char *long_number_name(bmis_long_number_check c) {
   switch (c) {
-  case BMIS_LONG_NUMBER_BOTH:
-    return "both";
-  case BMIS_LONG_NUMBER_WITH_FILLER:
-    return "with_filler";
-  case BMIS_LONG_NUMBER_WITHOUT_FILLER:
-    return "without_filler";
-  case BMIS_LONG_NUMBER_NEITHER:
-    return "neither";
-  case BMIS_LONG_NUMBER_NONE:
-    break;
+  case BMIS_LONG_NUMBER_BOTH: return "both";
+  case BMIS_LONG_NUMBER_WITH_FILLER: return "with_filler";
+  case BMIS_LONG_NUMBER_WITHOUT_FILLER: return "without_filler";
+  case BMIS_LONG_NUMBER_NEITHER: return "neither";
+  case BMIS_LONG_NUMBER_NONE: break;
   }
   return NULL;
 }
 
 void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
   json_t *o = record_head(rec);
-  json_object_set_new(o, "format", json_string(bmis_doc_format_name(doc->format)));
+  json_object_set_new(o, "format",
+                      json_string(bmis_doc_format_name(doc->format)));
   json_object_set_new(o, "valid", json_boolean(doc->valid));
   json_t *lines = json_array();
   for (int i = 0; i < doc->nlines; i++)
@@ -125,7 +121,8 @@ void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
       json_object_set_new(jf, "columns",
                           json_pack("[ii]", fld->col, fld->col + fld->len - 1));
     }
-    json_object_set_new(jf, "verdict", json_string(bmis_verdict_name(fld->verdict)));
+    json_object_set_new(jf, "verdict",
+                        json_string(bmis_verdict_name(fld->verdict)));
     json_object_set_new(fields, bmis_doc_field_name((bmis_doc_field_id)f), jf);
   }
   json_object_set_new(o, "fields", fields);
@@ -135,8 +132,9 @@ void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
   if (doc->expiry_derived)
     json_object_set_new(o, "expiry_derived", json_true());
   if (doc->age_min >= 0) {
-    json_object_set_new(o, "age", json_pack("{s:i,s:i}", "min", doc->age_min,
-                                            "max", doc->age_max));
+    json_object_set_new(
+        o, "age",
+        json_pack("{s:i,s:i}", "min", doc->age_min, "max", doc->age_max));
     json_object_set_new(o, "minor", json_boolean(doc->minor));
   }
   const char *countries[] = {"issuing_state", "nationality"};
@@ -158,10 +156,12 @@ void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
     const bmis_finding *fd = &doc->findings[i];
     char msg[256];
     bmis_finding_message(fd, msg, sizeof msg);
-    json_t *jf = json_pack("{s:s,s:s}", "code", bmis_finding_code_name(fd->code),
-                           "severity", bmis_severity_name(fd->severity));
+    json_t *jf =
+        json_pack("{s:s,s:s}", "code", bmis_finding_code_name(fd->code),
+                  "severity", bmis_severity_name(fd->severity));
     if (fd->field != BMIS_FIELD_NONE)
-      json_object_set_new(jf, "field", json_string(bmis_doc_field_name(fd->field)));
+      json_object_set_new(jf, "field",
+                          json_string(bmis_doc_field_name(fd->field)));
     if (fd->line) {
       json_object_set_new(jf, "line", json_integer(fd->line));
       json_object_set_new(jf, "column", json_integer(fd->col));

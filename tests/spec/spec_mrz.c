@@ -21,7 +21,7 @@ typedef struct outcome {
   bool valid;
   int nfindings;
   char findings[MAX_FINDINGS][64];
-  json_t *fields; /* name -> value string */
+  json_t *fields;  /* name -> value string */
   int exit_status; /* CLI only, -1 otherwise */
 } outcome;
 
@@ -155,14 +155,15 @@ static int check_case(json_t *c, const char *bmis) {
   }
   if (got.exit_status >= 0 && got.exit_status != (want_valid ? 0 : 1)) {
     fprintf(stderr, "%s: exit status %d, expected %d\n", id, got.exit_status,
-                want_valid ? 0 : 1);
+            want_valid ? 0 : 1);
     fails++;
   }
   json_t *wf = json_object_get(exp, "findings");
   outcome want;
   memset(&want, 0, sizeof want);
   json_array_foreach(wf, i, line) {
-    snprintf(want.findings[want.nfindings++], 64, "%s", json_string_value(line));
+    snprintf(want.findings[want.nfindings++], 64, "%s",
+             json_string_value(line));
   }
   finish(&want);
   bool same = want.nfindings == got.nfindings;

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <time.h>
 
-static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int bmis_date_days_in_month(int year, int month) {
   static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -89,8 +91,8 @@ bmis_status bmis_date_parse_iso(const char *text, bmis_date *out,
                           "'%.32s' is not a date in the form YYYY-MM-DD", text);
   bmis_date date = {(int16_t)y, (int8_t)m, (int8_t)d};
   if (!bmis_date_is_valid(date))
-    return bmis_error_set(err, BMIS_E_PARSE,
-                          "'%.32s' is not a calendar date", text);
+    return bmis_error_set(err, BMIS_E_PARSE, "'%.32s' is not a calendar date",
+                          text);
   *out = date;
   return BMIS_OK;
 }

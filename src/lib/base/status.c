@@ -47,8 +47,8 @@ int bmis_status_http(bmis_status status) {
   return r ? r->http : 500;
 }
 
-bmis_status bmis_error_set(bmis_error *err, bmis_status status,
-                           const char *fmt, ...) {
+bmis_status bmis_error_set(bmis_error *err, bmis_status status, const char *fmt,
+                           ...) {
   if (err) {
     va_list ap;
     va_start(ap, fmt);

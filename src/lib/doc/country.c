@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t bmis_country_count(void) { return bmis__country_count; }
+size_t bmis_country_count(void) {
+  return bmis__country_count;
+}
 
 const bmis_country *bmis_country_at(size_t i) {
   return i < bmis__country_count ? &bmis__countries[i] : NULL;
@@ -90,7 +92,8 @@ const bmis_country *bmis_country_lookup(const char *text) {
     bool letters = true, digits = true;
     for (size_t i = 0; i < len; i++) {
       unsigned char ch = (unsigned char)text[i];
-      letters = letters && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '<');
+      letters = letters && ((ch >= 'A' && ch <= 'Z') ||
+                            (ch >= 'a' && ch <= 'z') || ch == '<');
       digits = digits && ch >= '0' && ch <= '9';
       up[i] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
     }
@@ -106,20 +109,13 @@ const bmis_country *bmis_country_lookup(const char *text) {
 
 const char *bmis_country_kind_name(bmis_country_kind kind) {
   switch (kind) {
-  case BMIS_COUNTRY_ISO:
-    return "iso";
-  case BMIS_COUNTRY_ICAO_STATE:
-    return "icao_state";
-  case BMIS_COUNTRY_ICAO_GB:
-    return "icao_gb";
-  case BMIS_COUNTRY_ORGANISATION:
-    return "organisation";
-  case BMIS_COUNTRY_STATELESS:
-    return "stateless";
-  case BMIS_COUNTRY_SPECIMEN:
-    return "specimen";
-  case BMIS_COUNTRY_HISTORIC:
-    return "historic";
+  case BMIS_COUNTRY_ISO: return "iso";
+  case BMIS_COUNTRY_ICAO_STATE: return "icao_state";
+  case BMIS_COUNTRY_ICAO_GB: return "icao_gb";
+  case BMIS_COUNTRY_ORGANISATION: return "organisation";
+  case BMIS_COUNTRY_STATELESS: return "stateless";
+  case BMIS_COUNTRY_SPECIMEN: return "specimen";
+  case BMIS_COUNTRY_HISTORIC: return "historic";
   }
   return "unknown";
 }

@@ -28,12 +28,9 @@ const char *bmis_finding_code_name(bmis_finding_code code) {
 
 const char *bmis_severity_name(bmis_severity severity) {
   switch (severity) {
-  case BMIS_SEVERITY_INFO:
-    return "info";
-  case BMIS_SEVERITY_WARNING:
-    return "warning";
-  case BMIS_SEVERITY_ERROR:
-    return "error";
+  case BMIS_SEVERITY_INFO: return "info";
+  case BMIS_SEVERITY_WARNING: return "warning";
+  case BMIS_SEVERITY_ERROR: return "error";
   }
   return "unknown";
 }
@@ -44,38 +41,25 @@ const char *bmis_doc_field_name(bmis_doc_field_id field) {
 
 const char *bmis_doc_format_name(bmis_doc_format format) {
   switch (format) {
-  case BMIS_DOC_TD1:
-    return "TD1";
-  case BMIS_DOC_TD2:
-    return "TD2";
-  case BMIS_DOC_TD3:
-    return "TD3";
-  case BMIS_DOC_MRVA:
-    return "MRVA";
-  case BMIS_DOC_MRVB:
-    return "MRVB";
-  case BMIS_DOC_FRA_ID:
-    return "FRA_ID";
-  case BMIS_DOC_UNSUPPORTED:
-    return "UNSUPPORTED";
-  case BMIS_DOC_UNKNOWN:
-    break;
+  case BMIS_DOC_TD1: return "TD1";
+  case BMIS_DOC_TD2: return "TD2";
+  case BMIS_DOC_TD3: return "TD3";
+  case BMIS_DOC_MRVA: return "MRVA";
+  case BMIS_DOC_MRVB: return "MRVB";
+  case BMIS_DOC_FRA_ID: return "FRA_ID";
+  case BMIS_DOC_UNSUPPORTED: return "UNSUPPORTED";
+  case BMIS_DOC_UNKNOWN: break;
   }
   return "UNKNOWN";
 }
 
 const char *bmis_verdict_name(bmis_verdict verdict) {
   switch (verdict) {
-  case BMIS_VERDICT_ABSENT:
-    return "absent";
-  case BMIS_VERDICT_OK:
-    return "ok";
-  case BMIS_VERDICT_INFO:
-    return "info";
-  case BMIS_VERDICT_WARNING:
-    return "warning";
-  case BMIS_VERDICT_ERROR:
-    return "error";
+  case BMIS_VERDICT_ABSENT: return "absent";
+  case BMIS_VERDICT_OK: return "ok";
+  case BMIS_VERDICT_INFO: return "info";
+  case BMIS_VERDICT_WARNING: return "warning";
+  case BMIS_VERDICT_ERROR: return "error";
   }
   return "unknown";
 }
@@ -155,9 +139,7 @@ size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
   if (!f)
     return 0;
   switch (f->code) {
-  case BMIS_FINDING_EMPTY_INPUT:
-    n = snprintf(buf, cap, "no MRZ text");
-    break;
+  case BMIS_FINDING_EMPTY_INPUT: n = snprintf(buf, cap, "no MRZ text"); break;
   case BMIS_FINDING_INPUT_TOO_LONG:
     n = snprintf(buf, cap, "%d bytes is too long for an MRZ (at most %d)",
                  (int)f->number, BMIS_MRZ_INPUT_MAX);
@@ -178,7 +160,8 @@ size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
                  (int)f->number, f->len);
     break;
   case BMIS_FINDING_LOWERCASE_CHARACTER:
-    n = snprintf(buf, cap, "lower-case %s at line %d column %d (%d on the line)",
+    n = snprintf(buf, cap,
+                 "lower-case %s at line %d column %d (%d on the line)",
                  show(f->found, a), f->line, f->col, (int)f->number);
     break;
   case BMIS_FINDING_INVALID_CHARACTER:
@@ -197,7 +180,8 @@ size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
                  show(f->found, a));
     break;
   case BMIS_FINDING_COUNTRY_CODE_UNKNOWN:
-    n = snprintf(buf, cap, "%s is not a known country or authority code", field);
+    n = snprintf(buf, cap, "%s is not a known country or authority code",
+                 field);
     break;
   case BMIS_FINDING_COUNTRY_CODE_HISTORIC:
     n = snprintf(buf, cap, "%s is a withdrawn code of a former state", field);
@@ -206,11 +190,14 @@ size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
     n = snprintf(buf, cap, "%s is a code reserved for specimens", field);
     break;
   case BMIS_FINDING_ISSUER_NATIONALITY_MISMATCH:
-    n = snprintf(buf, cap, "issuing state differs from the holder's nationality");
+    n = snprintf(buf, cap,
+                 "issuing state differs from the holder's nationality");
     break;
   case BMIS_FINDING_NAME_INVALID:
-    n = snprintf(buf, cap, "name contains %s at column %d; names hold letters "
-                 "and fillers only", show(f->found, a), f->col);
+    n = snprintf(buf, cap,
+                 "name contains %s at column %d; names hold letters "
+                 "and fillers only",
+                 show(f->found, a), f->col);
     break;
   case BMIS_FINDING_NAME_TRUNCATED:
     n = snprintf(buf, cap, "%s fills its field and may be truncated", field);
@@ -286,8 +273,8 @@ size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
     n = snprintf(buf, cap, "holder is (or may be) a minor, under 18");
     break;
   case BMIS_FINDING_OCR_CORRECTED:
-    n = snprintf(buf, cap, "read %s at line %d column %d as %s", show(f->found, a),
-                 f->line, f->col, show(f->expected, b));
+    n = snprintf(buf, cap, "read %s at line %d column %d as %s",
+                 show(f->found, a), f->line, f->col, show(f->expected, b));
     break;
   case BMIS_FINDING_OCR_AMBIGUOUS:
     n = snprintf(buf, cap,
@@ -298,12 +285,12 @@ size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
     n = snprintf(buf, cap, "too many findings; the rest were dropped");
     break;
   case BMIS_FINDING_OCR_UPPERCASED:
-    n = snprintf(buf, cap, "read %d lower-case letter(s) on line %d as upper "
+    n = snprintf(buf, cap,
+                 "read %d lower-case letter(s) on line %d as upper "
                  "case, from column %d",
                  (int)f->number, f->line, f->col);
     break;
-  case BMIS_FINDING_CODE_COUNT:
-    break;
+  case BMIS_FINDING_CODE_COUNT: break;
   }
   return n < 0 ? 0 : (size_t)n;
 }

@@ -11,7 +11,7 @@ typedef struct ctx {
   const bmis__mrz_layout *lay;
   const bmis_doc_options *opts;
   const bmis_country *issuer, *nationality;
-  bool birth_known;     /* year known (month/day may not be) */
+  bool birth_known;      /* year known (month/day may not be) */
   bmis_date birth_early; /* earliest and latest possible birth dates */
   bmis_date birth_late;
 } ctx;
@@ -20,8 +20,12 @@ static const char *at(const ctx *c, bmis__mrz_span s) {
   return c->doc->lines[s.line] + s.col;
 }
 
-static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
-static bool is_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
+static bool is_digit(char ch) {
+  return ch >= '0' && ch <= '9';
+}
+static bool is_upper(char ch) {
+  return ch >= 'A' && ch <= 'Z';
+}
 
 static void finding(ctx *c, bmis_finding_code code, bmis_doc_field_id field,
                     bmis__mrz_span s, char found, char expected, int32_t n) {
@@ -220,8 +224,8 @@ static void check_fra_names(ctx *c) {
   }
   name->value[pl] = '\0';
   if (at(c, s)[s.len - 1] != '<')
-    finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_PRIMARY_IDENTIFIER, s,
-            0, 0, 0);
+    finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0,
+            0, 0);
   if (at(c, g)[g.len - 1] != '<')
     finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_SECONDARY_IDENTIFIER, g,
             0, 0, 0);
@@ -280,8 +284,8 @@ static int check_number(ctx *c) {
   bmis__mrz_span cs = c->lay->field[BMIS_FIELD_DOCUMENT_NUMBER_CHECK];
   bmis__mrz_span os = c->lay->field[BMIS_FIELD_OPTIONAL_DATA];
   bmis_doc_field *f = set_field(c, BMIS_FIELD_DOCUMENT_NUMBER, s);
-  bool overflow_layout = c->lay->format == BMIS_DOC_TD1 ||
-                         c->lay->format == BMIS_DOC_TD2;
+  bool overflow_layout =
+      c->lay->format == BMIS_DOC_TD1 || c->lay->format == BMIS_DOC_TD2;
   if (overflow_layout && *at(c, cs) == '<' && *at(c, os) != '<')
     return check_long_number(c, f);
   if (copy_trimmed(f->value, at(c, s), s.len) == 0)
@@ -466,8 +470,8 @@ static void check_fra_issue(ctx *c) {
    * expired before it is. */
   bmis_date issued = {(int16_t)year, (int8_t)month,
                       (int8_t)bmis_date_days_in_month(year, month)};
-  bool adult = c->birth_known &&
-               bmis_date_years_between(c->birth_late, issued) >= 18;
+  bool adult =
+      c->birth_known && bmis_date_years_between(c->birth_late, issued) >= 18;
   int years = adult && year >= 2004 ? 15 : 10;
   bmis_date exp = {(int16_t)(year + years), (int8_t)month,
                    (int8_t)bmis_date_days_in_month(year + years, month)};
@@ -545,7 +549,8 @@ static void check_cross_fields(ctx *c) {
     else if (left <= c->opts->expiry_warning_days)
       finding(c, BMIS_FINDING_EXPIRES_SOON, BMIS_FIELD_EXPIRY_DATE, es, 0, 0,
               left);
-    if (c->birth_known && bmis_date_compare(c->birth_early, doc->expiry_date) > 0)
+    if (c->birth_known &&
+        bmis_date_compare(c->birth_early, doc->expiry_date) > 0)
       finding(c, BMIS_FINDING_BIRTH_DATE_IMPLAUSIBLE, BMIS_FIELD_BIRTH_DATE,
               c->lay->field[BMIS_FIELD_BIRTH_DATE], 0, 0, 0);
   }
@@ -564,7 +569,9 @@ static void check_cross_fields(ctx *c) {
 }
 
 void bmis__mrz_check_fields(bmis_doc *doc, const bmis_doc_options *opts) {
-  ctx c = {doc, bmis__mrz_layout_of(doc->format), opts, NULL, NULL, false,
+  ctx c = {doc,       bmis__mrz_layout_of(doc->format),
+           opts,      NULL,
+           NULL,      false,
            {0, 0, 0}, {0, 0, 0}};
   if (!c.lay)
     return;

@@ -59,8 +59,8 @@ typedef struct bmis__ocr_ambiguity {
 } bmis__ocr_ambiguity;
 
 typedef struct bmis__ocr_result {
-  int uppercased[BMIS_MRZ_LINES];       /* lower-case letters raised */
-  int first_lower[BMIS_MRZ_LINES];      /* column of the first, 0-based */
+  int uppercased[BMIS_MRZ_LINES];  /* lower-case letters raised */
+  int first_lower[BMIS_MRZ_LINES]; /* column of the first, 0-based */
   int nfix;
   bmis__ocr_fix fix[BMIS_DOC_MAX_FINDINGS];
   int nambiguous;

@@ -67,8 +67,8 @@ static bmis_status date_field(const char *what, bmis_date d, bool birth,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "%s: day and month are required", what);
   if (d.month < 0 || d.month > 12 ||
-      (d.day && d.day > (d.month ? bmis_date_days_in_month(d.year, d.month)
-                                 : 31)) ||
+      (d.day &&
+       d.day > (d.month ? bmis_date_days_in_month(d.year, d.month) : 31)) ||
       d.day < 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "%s: %d-%02d-%02d is not a calendar date", what,
@@ -123,13 +123,10 @@ static bmis_status name_field(const bmis_doc_make_input *in, char *out,
 
 static const char *default_code(bmis_doc_format f) {
   switch (f) {
-  case BMIS_DOC_TD3:
-    return "P";
+  case BMIS_DOC_TD3: return "P";
   case BMIS_DOC_MRVA:
-  case BMIS_DOC_MRVB:
-    return "V";
-  default:
-    return "I";
+  case BMIS_DOC_MRVB: return "V";
+  default: return "I";
   }
 }
 
@@ -153,8 +150,7 @@ bmis_status bmis_doc_make(const bmis_doc_make_input *in, char *out, size_t cap,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "--type: must be TD1, TD2, TD3, MRVA or MRVB");
   if (cap < (size_t)(lay->nlines * (lay->line_len + 1)))
-    return bmis_error_set(err, BMIS_E_BUFFER_SMALL,
-                          "output buffer too small");
+    return bmis_error_set(err, BMIS_E_BUFFER_SMALL, "output buffer too small");
   line_set ls;
   for (int i = 0; i < lay->nlines; i++) {
     memset(ls.line[i], '<', lay->line_len);
@@ -162,8 +158,9 @@ bmis_status bmis_doc_make(const bmis_doc_make_input *in, char *out, size_t cap,
   }
   bmis_status st;
   char code[3], issuer[4], nat[4], buf[64];
-  if ((st = mrz_text("--code", in->document_code ? in->document_code
-                                                 : default_code(in->format),
+  if ((st = mrz_text("--code",
+                     in->document_code ? in->document_code
+                                       : default_code(in->format),
                      code, 2, err)) != BMIS_OK)
     return st;
   if (!strchr("ACIPV", code[0]) || code[0] == '\0')
@@ -177,8 +174,8 @@ bmis_status bmis_doc_make(const bmis_doc_make_input *in, char *out, size_t cap,
   put(&ls, lay->field[BMIS_FIELD_DOCUMENT_CODE], code, strlen(code));
   if ((st = country("--nationality", in->nationality, nat, err)) != BMIS_OK)
     return st;
-  if ((st = country("--issuer", in->issuing_state ? in->issuing_state
-                                                  : in->nationality,
+  if ((st = country("--issuer",
+                    in->issuing_state ? in->issuing_state : in->nationality,
                     issuer, err)) != BMIS_OK)
     return st;
   put(&ls, lay->field[BMIS_FIELD_ISSUING_STATE], issuer, strlen(issuer));
@@ -194,8 +191,8 @@ bmis_status bmis_doc_make(const bmis_doc_make_input *in, char *out, size_t cap,
   if ((st = mrz_text("--optional", in->optional_data, optional, 31, err)) !=
       BMIS_OK)
     return st;
-  if ((st = mrz_text("--optional2", in->optional_data_2, optional2, 31,
-                     err)) != BMIS_OK)
+  if ((st = mrz_text("--optional2", in->optional_data_2, optional2, 31, err)) !=
+      BMIS_OK)
     return st;
   size_t numlen = strlen(number);
   if (numlen == 0)
@@ -228,8 +225,8 @@ bmis_status bmis_doc_make(const bmis_doc_make_input *in, char *out, size_t cap,
   } else {
     if (optlen > opts.len)
       return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                            "--optional: at most %d characters in %s",
-                            opts.len, bmis_doc_format_name(in->format));
+                            "--optional: at most %d characters in %s", opts.len,
+                            bmis_doc_format_name(in->format));
     put(&ls, nums, number, numlen);
     put_check(&ls, lay, BMIS_FIELD_DOCUMENT_NUMBER,
               BMIS_FIELD_DOCUMENT_NUMBER_CHECK);

@@ -30,13 +30,15 @@ static char partner(char ch) {
   }
 }
 
-static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static bool is_digit(char ch) {
+  return ch >= '0' && ch <= '9';
+}
 
 static void apply(bmis_doc *doc, bmis__ocr_result *res, int line, int col,
                   char to) {
   if (res->nfix < BMIS_DOC_MAX_FINDINGS)
-    res->fix[res->nfix++] = (bmis__ocr_fix){(uint8_t)line, (uint8_t)col,
-                                            doc->lines[line][col], to};
+    res->fix[res->nfix++] =
+        (bmis__ocr_fix){(uint8_t)line, (uint8_t)col, doc->lines[line][col], to};
   doc->lines[line][col] = to;
 }
 
@@ -107,11 +109,12 @@ static void swap_search(bmis_doc *doc, bmis__ocr_result *res,
     for (int i = 0; i < spans[si].len; i++) {
       int line = spans[si].line, col = spans[si].col + i;
       bool guarded = false;
-      for (size_t r = 0; composite_pass && r < sizeof relations / sizeof relations[0]; r++)
-        guarded = guarded ||
-                  (lay->field[relations[r].check].len &&
-                   (covered(&lay->field[relations[r].field], line, col) ||
-                    covered(&lay->field[relations[r].check], line, col)));
+      for (size_t r = 0;
+           composite_pass && r < sizeof relations / sizeof relations[0]; r++)
+        guarded =
+            guarded || (lay->field[relations[r].check].len &&
+                        (covered(&lay->field[relations[r].field], line, col) ||
+                         covered(&lay->field[relations[r].check], line, col)));
       char ch = doc->lines[line][col], p = partner(ch);
       if (guarded || !p)
         continue;

@@ -19,7 +19,9 @@ void bmis_doc_options_init(bmis_doc_options *opts, bmis_date as_of) {
   opts->expiry_warning_days = 180;
 }
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
 
 /* Splits on LF, CR or CRLF, trims blanks, drops empty lines. Returns the
  * number of non-empty lines (may exceed max; only max are stored). */
@@ -163,8 +165,8 @@ bmis_status bmis_doc_parse(const char *text, size_t len,
   for (int i = out->nlines; i < BMIS_MRZ_LINES; i++)
     out->lines[i][0] = '\0';
   if (out->format == BMIS_DOC_UNSUPPORTED) {
-    bmis__doc_finding(out, BMIS_FINDING_UNSUPPORTED_FORMAT, BMIS_FIELD_NONE,
-                      -1, 0, 0, 0, 0, n);
+    bmis__doc_finding(out, BMIS_FINDING_UNSUPPORTED_FORMAT, BMIS_FIELD_NONE, -1,
+                      0, 0, 0, 0, n);
     return BMIS_OK;
   }
   if (!lay) {

@@ -69,9 +69,9 @@ bmis_status bmis_mrz_transliterate(const char *utf8, char *out, size_t cap,
   if (U_FAILURE(ec) || n16 >= NAME_MAX_UNITS)
     return bmis_error_set(err, BMIS_E_TOO_LARGE, "name is too long");
   const UNormalizer2 *norm = unorm2_getNFCInstance(&ec);
-  int32_t nn = U_SUCCESS(ec) ? unorm2_normalize(norm, in16, n16, nfc,
-                                                NAME_MAX_UNITS, &ec)
-                             : 0;
+  int32_t nn = U_SUCCESS(ec)
+                   ? unorm2_normalize(norm, in16, n16, nfc, NAME_MAX_UNITS, &ec)
+                   : 0;
   int32_t ncp = 0;
   if (U_SUCCESS(ec))
     u_strToUTF32(cps, NAME_MAX_UNITS, &ncp, nfc, nn, &ec);

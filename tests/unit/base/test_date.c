@@ -34,9 +34,9 @@ static void ages(void **state) {
   bmis_date birth = test_date(2008, 11, 27);
   assert_int_equal(bmis_date_years_between(birth, test_date(2026, 11, 26)), 17);
   assert_int_equal(bmis_date_years_between(birth, test_date(2026, 11, 27)), 18);
-  assert_int_equal(bmis_date_years_between(test_date(2000, 2, 29),
-                                           test_date(2001, 2, 28)),
-                   0);
+  assert_int_equal(
+      bmis_date_years_between(test_date(2000, 2, 29), test_date(2001, 2, 28)),
+      0);
 }
 
 static void parse_and_format(void **state) {

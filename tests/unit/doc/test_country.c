@@ -71,7 +71,8 @@ static void names_as_watchlists_write_them(void **state) {
                       "IRN");
   assert_string_equal(bmis_country_by_name("Korea, North")->code, "PRK");
   assert_string_equal(bmis_country_by_name("Democratic People's Republic of "
-                                           "Korea")->code,
+                                           "Korea")
+                          ->code,
                       "PRK");
   assert_string_equal(bmis_country_by_name("Côte d'Ivoire")->code, "CIV");
   assert_string_equal(bmis_country_by_name("COTE D IVOIRE")->code, "CIV");

@@ -32,8 +32,8 @@ static void td3_specimen_fields(void **state) {
   assert_int_equal(doc.fields[BMIS_FIELD_OPTIONAL_DATA_2].verdict,
                    BMIS_VERDICT_ABSENT);
   /* UTO is a specimen code: a warning on both country fields. */
-  assert_non_null(test_find(&doc, BMIS_FINDING_SPECIMEN_CODE,
-                            BMIS_FIELD_ISSUING_STATE));
+  assert_non_null(
+      test_find(&doc, BMIS_FINDING_SPECIMEN_CODE, BMIS_FIELD_ISSUING_STATE));
   assert_int_equal(doc.fields[BMIS_FIELD_NATIONALITY].verdict,
                    BMIS_VERDICT_WARNING);
   assert_int_equal(doc.age_min, 35);
@@ -75,8 +75,8 @@ static void lower_case_and_stray_characters(void **state) {
   assert_int_equal(f->number, 7);
   assert_int_equal(f->found, 'r');
   /* Lower case is reported once, not as check-digit failures too. */
-  assert_null(test_find(&doc, BMIS_FINDING_CHECK_DIGIT_MISMATCH,
-                        BMIS_FIELD_COUNT));
+  assert_null(
+      test_find(&doc, BMIS_FINDING_CHECK_DIGIT_MISMATCH, BMIS_FIELD_COUNT));
   /* Strict mode never changes a character. */
   assert_memory_equal(doc.lines[0], "P<UTOEriksson", 13);
 
@@ -181,8 +181,8 @@ static void impossible_and_future_dates(void **state) {
   test_parse(mrz, TODAY, &doc);
   assert_non_null(
       test_find(&doc, BMIS_FINDING_DATE_INVALID, BMIS_FIELD_BIRTH_DATE));
-  assert_null(test_find(&doc, BMIS_FINDING_CHECK_DIGIT_MISMATCH,
-                        BMIS_FIELD_COUNT));
+  assert_null(
+      test_find(&doc, BMIS_FINDING_CHECK_DIGIT_MISMATCH, BMIS_FIELD_COUNT));
   assert_false(doc.valid);
   assert_int_equal(doc.age_min, -1);
 
@@ -312,8 +312,8 @@ static void minors_and_partial_dates(void **state) {
   test_parse(mrz, TODAY, &doc);
   assert_true(doc.minor);
   assert_int_equal(doc.age_min, 11);
-  const bmis_finding *f = test_find(&doc, BMIS_FINDING_HOLDER_MINOR,
-                                    BMIS_FIELD_COUNT);
+  const bmis_finding *f =
+      test_find(&doc, BMIS_FINDING_HOLDER_MINOR, BMIS_FIELD_COUNT);
   assert_non_null(f);
   assert_int_equal(f->severity, BMIS_SEVERITY_INFO);
   /* Year known, month and day not: 18 or 17 on 2026-11-26 - possibly a
@@ -337,7 +337,8 @@ static void identity_cards_without_expiry(void **state) {
              "7408122F<<<<<<0UTO<<<<<<<<<<<6\n"
              "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
              TODAY, &doc);
-  assert_non_null(test_find(&doc, BMIS_FINDING_NO_EXPIRY, BMIS_FIELD_EXPIRY_DATE));
+  assert_non_null(
+      test_find(&doc, BMIS_FINDING_NO_EXPIRY, BMIS_FIELD_EXPIRY_DATE));
   assert_false(doc.has_expiry);
   assert_true(doc.valid);
   /* A passport must have one. */
@@ -470,14 +471,16 @@ static void french_identity_card(void **state) {
   test_parse("IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<\n"
              "9409923102854CORINNE<<<<<<<6512068F4",
              test_date(2004, 10, 1), &doc);
-  assert_non_null(test_find(&doc, BMIS_FINDING_EXPIRED, BMIS_FIELD_EXPIRY_DATE));
+  assert_non_null(
+      test_find(&doc, BMIS_FINDING_EXPIRED, BMIS_FIELD_EXPIRY_DATE));
   /* Issued 2011 to an adult: fifteen years. */
   test_parse("IDFRAVALLERE<<<<<<<<<<<<<<<<<<942030\n"
              "1106942034318DAVID<<<<<<<<<7002210M6",
              TODAY, &doc);
   assert_string_equal(doc.fields[BMIS_FIELD_EXPIRY_DATE].value, "2026-06-30");
   assert_string_equal(doc.fields[BMIS_FIELD_ISSUING_OFFICE].value, "942030");
-  assert_non_null(test_find(&doc, BMIS_FINDING_EXPIRED, BMIS_FIELD_EXPIRY_DATE));
+  assert_non_null(
+      test_find(&doc, BMIS_FINDING_EXPIRED, BMIS_FIELD_EXPIRY_DATE));
   /* A wrong composite digit is caught. */
   test_parse("IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<\n"
              "9409923102854CORINNE<<<<<<<6512068F5",
@@ -501,8 +504,7 @@ static void visas(void **state) {
   assert_true(doc.valid);
   assert_int_equal(doc.fields[BMIS_FIELD_COMPOSITE_CHECK].verdict,
                    BMIS_VERDICT_ABSENT);
-  assert_string_equal(doc.fields[BMIS_FIELD_OPTIONAL_DATA].value,
-                      "6ZE184226B");
+  assert_string_equal(doc.fields[BMIS_FIELD_OPTIONAL_DATA].value, "6ZE184226B");
   test_parse("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\n"
              "L8988901C4XXX4009078F9612109<<<<<<<<",
              test_date(1995, 1, 1), &doc);
@@ -519,8 +521,15 @@ static void visas(void **state) {
 static void every_finding_has_a_message(void **state) {
   (void)state;
   for (int c = 0; c < BMIS_FINDING_CODE_COUNT; c++) {
-    bmis_finding f = {(bmis_finding_code)c, BMIS_SEVERITY_ERROR,
-                      BMIS_FIELD_BIRTH_DATE, 1, 2, 3, 'A', '1', 4};
+    bmis_finding f = {(bmis_finding_code)c,
+                      BMIS_SEVERITY_ERROR,
+                      BMIS_FIELD_BIRTH_DATE,
+                      1,
+                      2,
+                      3,
+                      'A',
+                      '1',
+                      4};
     char msg[256];
     size_t n = bmis_finding_message(&f, msg, sizeof msg);
     assert_true(n > 5);
@@ -529,8 +538,15 @@ static void every_finding_has_a_message(void **state) {
                             "unknown");
   }
   char tiny[8];
-  bmis_finding f = {BMIS_FINDING_EXPIRED, BMIS_SEVERITY_ERROR,
-                    BMIS_FIELD_EXPIRY_DATE, 0, 0, 0, 0, 0, 12};
+  bmis_finding f = {BMIS_FINDING_EXPIRED,
+                    BMIS_SEVERITY_ERROR,
+                    BMIS_FIELD_EXPIRY_DATE,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    12};
   size_t n = bmis_finding_message(&f, tiny, sizeof tiny);
   assert_true(n > sizeof tiny);
   assert_int_equal(strlen(tiny), sizeof tiny - 1);

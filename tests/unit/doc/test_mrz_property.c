@@ -22,7 +22,9 @@ static uint32_t next(void) {
   return (uint32_t)(rng >> 11);
 }
 
-static int pick(int n) { return (int)(next() % (uint32_t)n); }
+static int pick(int n) {
+  return (int)(next() % (uint32_t)n);
+}
 
 static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 static const char mrz_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
@@ -36,7 +38,8 @@ static void random_word(char *out, int min, int max) {
 
 static const char *random_iso_country(void) {
   for (;;) {
-    const bmis_country *c = bmis_country_at((size_t)pick((int)bmis_country_count()));
+    const bmis_country *c =
+        bmis_country_at((size_t)pick((int)bmis_country_count()));
     if (c->kind == BMIS_COUNTRY_ISO)
       return c->code;
   }
@@ -49,9 +52,8 @@ typedef struct sample {
 } sample;
 
 static void random_sample(sample *s) {
-  static const bmis_doc_format formats[] = {BMIS_DOC_TD1, BMIS_DOC_TD2,
-                                            BMIS_DOC_TD3, BMIS_DOC_MRVA,
-                                            BMIS_DOC_MRVB};
+  static const bmis_doc_format formats[] = {
+      BMIS_DOC_TD1, BMIS_DOC_TD2, BMIS_DOC_TD3, BMIS_DOC_MRVA, BMIS_DOC_MRVB};
   memset(&s->in, 0, sizeof s->in);
   s->in.format = formats[pick(5)];
   bool card = s->in.format == BMIS_DOC_TD1 || s->in.format == BMIS_DOC_TD2;
@@ -156,8 +158,9 @@ static void substitutions(void **state) {
         continue; /* an empty field's digit may be a filler */
       for (int i = 0; i < fs.len; i++) {
         char *line = strchr(s.mrz, '\n');
-        char *p = (fs.line == 0 ? s.mrz : fs.line == 1 ? line + 1
-                                                         : strchr(line + 1, '\n') + 1) +
+        char *p = (fs.line == 0   ? s.mrz
+                   : fs.line == 1 ? line + 1
+                                  : strchr(line + 1, '\n') + 1) +
                   fs.col + i;
         char orig = *p;
         for (const char *c = mrz_chars; *c; c++) {
