@@ -139,8 +139,12 @@ static void json_record(doc_reader *r, doc_record *rec) {
   if (!json_is_object(root)) {
     snprintf(rec->error, sizeof rec->error,
              "line %ld: expected a JSON object with \"mrz\"", r->line_no);
+  } else if (json_is_string(id) && json_string_length(id) >= sizeof rec->id) {
+    snprintf(rec->error, sizeof rec->error,
+             "line %ld: \"id\" is longer than %zu bytes", r->line_no,
+             sizeof rec->id - 1);
   } else if (json_is_string(id)) {
-    snprintf(rec->id, sizeof rec->id, "%s", json_string_value(id));
+    memcpy(rec->id, json_string_value(id), json_string_length(id) + 1);
   } else if (json_is_integer(id)) {
     snprintf(rec->id, sizeof rec->id, "%" JSON_INTEGER_FORMAT,
              json_integer_value(id));

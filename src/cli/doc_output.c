@@ -25,8 +25,10 @@ static void printable(char *dst, const char *src, size_t cap) {
 void doc_print_text(FILE *out, const doc_record *rec, const bmis_doc *doc) {
   int errors = count(doc, BMIS_SEVERITY_ERROR);
   int warnings = count(doc, BMIS_SEVERITY_WARNING);
+  char id[sizeof rec->id];
+  printable(id, rec->id, sizeof id);
   fprintf(out, "document %ld (line %ld)%s%s: %s, %s", rec->number, rec->line,
-          rec->id[0] ? " id " : "", rec->id, bmis_doc_format_name(doc->format),
+          id[0] ? " id " : "", id, bmis_doc_format_name(doc->format),
           doc->valid ? "VALID" : "INVALID");
   if (errors || warnings)
     fprintf(out, " (%d error%s, %d warning%s)", errors, errors == 1 ? "" : "s",
@@ -77,8 +79,8 @@ static json_t *record_head(const doc_record *rec) {
   json_t *o = json_object();
   json_object_set_new(o, "record", json_integer(rec->number));
   json_object_set_new(o, "line", json_integer(rec->line));
-  if (rec->id[0])
-    json_object_set_new(o, "id", str(rec->id));
+  if (rec->id[0]) /* from a JSON string or integer: valid UTF-8 */
+    json_object_set_new(o, "id", json_string(rec->id));
   return o;
 }
 
