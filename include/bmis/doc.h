@@ -179,8 +179,11 @@ typedef struct bmis_doc {
   bmis_doc_format format;
   bool valid; /* no error-severity finding */
   uint8_t nlines;
-  /* The MRZ as examined: trimmed lines, after OCR corrections in OCR mode. */
+  /* The MRZ as examined: trimmed lines, after OCR corrections in OCR mode,
+   * NUL-terminated; line_length counts the bytes, which matters only when
+   * the input held NUL bytes. */
   char lines[BMIS_MRZ_LINES][BMIS_MRZ_LINE_LEN + 1];
+  uint8_t line_length[BMIS_MRZ_LINES];
   bmis_doc_field fields[BMIS_FIELD_COUNT];
   bmis_date birth_date;  /* month/day 0 when unknown */
   bmis_date expiry_date; /* all 0 when the document has none */

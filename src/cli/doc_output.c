@@ -12,14 +12,18 @@ static int count(const bmis_doc *doc, bmis_severity sev) {
   return n;
 }
 
-/* Printable copy of an MRZ line: bytes outside printable ASCII as '?'. */
-static void printable(char *dst, const char *src, size_t cap) {
+/* Printable copy of n bytes: bytes outside printable ASCII as '?'. */
+static void printable_n(char *dst, const char *src, size_t n, size_t cap) {
   size_t i = 0;
-  for (; src[i] && i + 1 < cap; i++) {
+  for (; i < n && i + 1 < cap; i++) {
     unsigned char c = (unsigned char)src[i];
     dst[i] = c >= 0x20 && c < 0x7f ? (char)c : '?';
   }
   dst[i] = '\0';
+}
+
+static void printable(char *dst, const char *src, size_t cap) {
+  printable_n(dst, src, strlen(src), cap);
 }
 
 void doc_print_text(FILE *out, const doc_record *rec, const bmis_doc *doc) {
@@ -36,7 +40,7 @@ void doc_print_text(FILE *out, const doc_record *rec, const bmis_doc *doc) {
   fputc('\n', out);
   char line[BMIS_MRZ_LINE_LEN + 1];
   for (int i = 0; i < doc->nlines; i++) {
-    printable(line, doc->lines[i], sizeof line);
+    printable_n(line, doc->lines[i], doc->line_length[i], sizeof line);
     fprintf(out, "  %s %s\n", i == 0 ? "mrz" : "   ", line);
   }
   for (int f = 1; f < BMIS_FIELD_COUNT; f++) {
@@ -68,12 +72,14 @@ void doc_print_text(FILE *out, const doc_record *rec, const bmis_doc *doc) {
   fputc('\n', out);
 }
 
-static json_t *str(const char *s) {
-  /* MRZ text may hold any byte; JSON needs UTF-8, so keep ASCII only. */
+/* MRZ text may hold any byte; JSON needs UTF-8, so keep ASCII only. */
+static json_t *str_n(const char *s, size_t n) {
   char buf[BMIS_MRZ_INPUT_MAX + 2];
-  printable(buf, s, sizeof buf);
+  printable_n(buf, s, n, sizeof buf);
   return json_string(buf);
 }
+
+static json_t *str(const char *s) { return str_n(s, strlen(s)); }
 
 static json_t *record_head(const doc_record *rec) {
   json_t *o = json_object();
@@ -108,7 +114,7 @@ void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
   json_object_set_new(o, "valid", json_boolean(doc->valid));
   json_t *lines = json_array();
   for (int i = 0; i < doc->nlines; i++)
-    json_array_append_new(lines, str(doc->lines[i]));
+    json_array_append_new(lines, str_n(doc->lines[i], doc->line_length[i]));
   json_object_set_new(o, "mrz", lines);
   json_t *fields = json_object();
   for (int f = 1; f < BMIS_FIELD_COUNT; f++) {

@@ -1,39 +1,58 @@
 /* ICAO Doc 9303 Part 3 check digits: weights 7, 3, 1 repeating; digits count
- * their value, A-Z 10-35, the filler '<' 0; the sum modulo 10. */
+ * their value, A-Z 10-35, the filler '<' 0; the sum modulo 10.
+ * Also the character table the parser's hot loops use. */
 #include "doc/mrz_internal.h"
 
+#define DIGITS(X)                                                              \
+  X('0', 0) X('1', 1) X('2', 2) X('3', 3) X('4', 4) X('5', 5) X('6', 6)       \
+      X('7', 7) X('8', 8) X('9', 9)
+#define LETTERS(X, base)                                                       \
+  X(base + 0, 10) X(base + 1, 11) X(base + 2, 12) X(base + 3, 13)              \
+      X(base + 4, 14) X(base + 5, 15) X(base + 6, 16) X(base + 7, 17)          \
+          X(base + 8, 18) X(base + 9, 19) X(base + 10, 20) X(base + 11, 21)    \
+              X(base + 12, 22) X(base + 13, 23) X(base + 14, 24)               \
+                  X(base + 15, 25) X(base + 16, 26) X(base + 17, 27)           \
+                      X(base + 18, 28) X(base + 19, 29) X(base + 20, 30)       \
+                          X(base + 21, 31) X(base + 22, 32) X(base + 23, 33)   \
+                              X(base + 24, 34) X(base + 25, 35)
+
+/* Each byte's check-digit value in the low 6 bits, with class flags. */
+#define MRZ(c, v) [c] = (uint8_t)(BMIS__CH_MRZ | (v)),
+#define LOWER(c, v) [c] = (uint8_t)(BMIS__CH_LOWER | (v)),
+const uint8_t bmis__mrz_chars[256] = {
+    DIGITS(MRZ) LETTERS(MRZ, 'A') LETTERS(LOWER, 'a')['<'] = BMIS__CH_MRZ,
+};
+#undef MRZ
+#undef LOWER
+
 int bmis__mrz_char_value(unsigned char c) {
-  /* Lower-case letters get their upper-case value, so that a lower-case
-   * character is reported once, as itself, not also as a cascade of
-   * check-digit failures. */
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'A' && c <= 'Z')
-    return c - 'A' + 10;
-  if (c >= 'a' && c <= 'z')
-    return c - 'a' + 10;
-  if (c == '<')
-    return 0;
-  return -1;
+  uint8_t t = bmis__mrz_chars[c];
+  return t ? (int)(t & BMIS__CH_VALUE) : -1;
 }
 
 int bmis__mrz_check_digit_lenient(const char *chars, size_t len) {
-  static const unsigned char weight[3] = {7, 3, 1};
+  /* Characters outside the set count 0 (they are reported on their own);
+   * lower case counts as upper case, so one lower-case letter is reported
+   * once, as itself, not also as a cascade of check-digit failures. */
+  const unsigned char *p = (const unsigned char *)chars;
   unsigned sum = 0;
-  for (size_t i = 0; i < len; i++) {
-    int v = bmis__mrz_char_value((unsigned char)chars[i]);
-    sum += (unsigned)(v < 0 ? 0 : v) * weight[i % 3];
-  }
+  size_t i = 0;
+  for (; i + 3 <= len; i += 3)
+    sum += 7u * (bmis__mrz_chars[p[i]] & BMIS__CH_VALUE) +
+           3u * (bmis__mrz_chars[p[i + 1]] & BMIS__CH_VALUE) +
+           (bmis__mrz_chars[p[i + 2]] & BMIS__CH_VALUE);
+  if (i < len)
+    sum += 7u * (bmis__mrz_chars[p[i]] & BMIS__CH_VALUE);
+  if (i + 1 < len)
+    sum += 3u * (bmis__mrz_chars[p[i + 1]] & BMIS__CH_VALUE);
   return (int)(sum % 10);
 }
 
 int bmis_mrz_check_digit(const char *chars, size_t len) {
   if (!chars)
     return -1;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)chars[i];
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '<'))
+  for (size_t i = 0; i < len; i++)
+    if (!(bmis__mrz_chars[(unsigned char)chars[i]] & BMIS__CH_MRZ))
       return -1;
-  }
   return bmis__mrz_check_digit_lenient(chars, len);
 }

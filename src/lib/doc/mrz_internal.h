@@ -84,9 +84,18 @@ void bmis__doc_reset_results(bmis_doc *doc);
 /* Scans doc->lines for lower-case and stray characters and records them. */
 void bmis__mrz_check_charset(bmis_doc *doc);
 
+/* Per byte: its check-digit value (0-35) in the low bits, and whether it is
+ * an MRZ character (A-Z, 0-9, '<') or a lower-case letter. 0: neither. */
+enum {
+  BMIS__CH_VALUE = 0x3f,
+  BMIS__CH_MRZ = 0x40,
+  BMIS__CH_LOWER = 0x80
+};
+extern const uint8_t bmis__mrz_chars[256];
+
 /* True when c is an MRZ character: A-Z, 0-9 or '<'. */
 static inline int bmis__mrz_is_char(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '<';
+  return bmis__mrz_chars[c] & BMIS__CH_MRZ;
 }
 
 #endif

@@ -137,7 +137,7 @@ bool bmis__mrz_ocr_repair(bmis_doc *doc, bmis__ocr_result *res) {
   if (!lay)
     return false;
   for (int li = 0; li < doc->nlines; li++)
-    for (int i = 0; doc->lines[li][i]; i++) {
+    for (int i = 0; i < doc->line_length[li]; i++) {
       char ch = doc->lines[li][i];
       if (ch >= 'a' && ch <= 'z') {
         if (res->uppercased[li]++ == 0)

@@ -88,13 +88,18 @@ static bmis_doc_format detect(const line_ref *l, int n) {
 
 void bmis__mrz_check_charset(bmis_doc *doc) {
   for (int li = 0; li < doc->nlines; li++) {
-    const char *p = doc->lines[li];
+    const unsigned char *p = (const unsigned char *)doc->lines[li];
+    int i = 0, n = doc->line_length[li];
+    while (i < n && (bmis__mrz_chars[p[i]] & BMIS__CH_MRZ))
+      i++;
+    if (i == n)
+      continue; /* the usual case: a clean line */
     int lower = -1, bad = -1, nlower = 0, nbad = 0;
-    for (int i = 0; p[i]; i++) {
-      unsigned char ch = (unsigned char)p[i];
-      if (bmis__mrz_is_char(ch))
+    for (; i < n; i++) {
+      uint8_t t = bmis__mrz_chars[p[i]];
+      if (t & BMIS__CH_MRZ)
         continue;
-      if (ch >= 'a' && ch <= 'z') {
+      if (t & BMIS__CH_LOWER) {
         if (lower < 0)
           lower = i;
         nlower++;
@@ -106,10 +111,10 @@ void bmis__mrz_check_charset(bmis_doc *doc) {
     }
     if (lower >= 0)
       bmis__doc_finding(doc, BMIS_FINDING_LOWERCASE_CHARACTER, BMIS_FIELD_NONE,
-                        li, lower, 1, p[lower], 0, nlower);
+                        li, lower, 1, (char)p[lower], 0, nlower);
     if (bad >= 0)
       bmis__doc_finding(doc, BMIS_FINDING_INVALID_CHARACTER, BMIS_FIELD_NONE,
-                        li, bad, 1, p[bad], 0, nbad);
+                        li, bad, 1, (char)p[bad], 0, nbad);
   }
 }
 
@@ -160,10 +165,13 @@ bmis_status bmis_doc_parse(const char *text, size_t len,
     if (lay)
       memset(out->lines[i] + copy, '<', keep - copy);
     out->lines[i][lay ? keep : copy] = '\0';
+    out->line_length[i] = (uint8_t)(lay ? keep : copy);
     read_len[i] = l[i].len;
   }
-  for (int i = out->nlines; i < BMIS_MRZ_LINES; i++)
+  for (int i = out->nlines; i < BMIS_MRZ_LINES; i++) {
     out->lines[i][0] = '\0';
+    out->line_length[i] = 0;
+  }
   if (out->format == BMIS_DOC_UNSUPPORTED) {
     bmis__doc_finding(out, BMIS_FINDING_UNSUPPORTED_FORMAT, BMIS_FIELD_NONE, -1,
                       0, 0, 0, 0, n);

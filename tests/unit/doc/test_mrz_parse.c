@@ -88,6 +88,18 @@ static void lower_case_and_stray_characters(void **state) {
   assert_int_equal(f->line, 2);
   assert_int_equal(f->col, 33);
   assert_false(doc.valid);
+  /* A NUL byte is a stray character like any other, not an end of line. */
+  char nul[] = TEST_TD3;
+  nul[45 + 26] = '\0';
+  bmis_doc_options opts;
+  bmis_doc_options_init(&opts, AS_OF_2010);
+  bmis_doc_parse(nul, sizeof nul - 1, &opts, &doc);
+  f = test_find(&doc, BMIS_FINDING_INVALID_CHARACTER, BMIS_FIELD_COUNT);
+  assert_non_null(f);
+  assert_int_equal(f->line, 2);
+  assert_int_equal(f->col, 27);
+  assert_int_equal(f->found, '\0');
+  assert_int_equal(doc.line_length[1], 44);
 }
 
 static void wrong_lengths(void **state) {
