@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,18 +112,26 @@ static int doc_check(int argc, char **argv) {
   doc_record *rec = malloc(sizeof *rec);
   bmis_doc *doc = malloc(sizeof *doc);
   int status = CLI_OK, r;
+  long records = 0;
   if (!reader || !rec || !doc) {
     fprintf(stderr, "bmis: out of memory\n");
     status = CLI_USAGE;
     goto out;
   }
   while ((r = doc_reader_next(reader, rec)) == 1) {
+    records++;
     if (rec->error[0]) {
       doc_print_record_error(stdout, rec, json);
       status = CLI_INVALID;
       continue;
     }
     bmis_doc_parse(rec->text, rec->len, &opts, doc);
+    /* The reader keeps one byte more than any MRZ; say how long the record
+     * really was. */
+    for (int i = 0; i < doc->nfindings; i++)
+      if (doc->findings[i].code == BMIS_FINDING_INPUT_TOO_LONG)
+        doc->findings[i].number =
+            rec->total > INT32_MAX ? INT32_MAX : (int32_t)rec->total;
     if (json)
       doc_print_json(stdout, rec, doc);
     else
@@ -134,6 +143,9 @@ static int doc_check(int argc, char **argv) {
     fprintf(stderr, "bmis: cannot read %s: %s\n", path ? path : "input",
             strerror(errno));
     status = CLI_USAGE;
+  } else if (records == 0) {
+    fprintf(stderr, "bmis: no MRZ in %s\n", path ? path : "the input");
+    status = CLI_INVALID;
   }
 out:
   if (fflush(stdout) != 0) {

@@ -79,7 +79,9 @@ static json_t *str_n(const char *s, size_t n) {
   return json_string(buf);
 }
 
-static json_t *str(const char *s) { return str_n(s, strlen(s)); }
+static json_t *str(const char *s) {
+  return str_n(s, strlen(s));
+}
 
 static json_t *record_head(const doc_record *rec) {
   json_t *o = json_object();
@@ -184,8 +186,11 @@ void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
 
 void doc_print_record_error(FILE *out, const doc_record *rec, bool json) {
   if (!json) {
-    fprintf(out, "document %ld (line %ld): UNREADABLE: %s\n\n", rec->number,
-            rec->line, rec->error);
+    char id[sizeof rec->id], error[sizeof rec->error];
+    printable(id, rec->id, sizeof id);
+    printable(error, rec->error, sizeof error);
+    fprintf(out, "document %ld (line %ld)%s%s: UNREADABLE: %s\n\n", rec->number,
+            rec->line, id[0] ? " id " : "", id, error);
     return;
   }
   json_t *o = record_head(rec);

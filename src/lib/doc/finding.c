@@ -65,6 +65,10 @@ const char *bmis_verdict_name(bmis_verdict verdict) {
 }
 
 void bmis__doc_reset_results(bmis_doc *doc) {
+  for (int i = doc->nlines; i < BMIS_MRZ_LINES; i++) {
+    doc->lines[i][0] = '\0';
+    doc->line_length[i] = 0;
+  }
   doc->valid = true;
   doc->nfindings = 0;
   doc->ncorrections = 0;
@@ -134,10 +138,10 @@ static const char *show(char c, char buf[8]) {
 
 size_t bmis_finding_message(const bmis_finding *f, char *buf, size_t cap) {
   char a[8], b[8];
-  const char *field = bmis_doc_field_name(f->field);
   int n = 0;
   if (!f)
     return 0;
+  const char *field = bmis_doc_field_name(f->field);
   switch (f->code) {
   case BMIS_FINDING_EMPTY_INPUT: n = snprintf(buf, cap, "no MRZ text"); break;
   case BMIS_FINDING_INPUT_TOO_LONG:

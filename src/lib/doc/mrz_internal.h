@@ -86,11 +86,7 @@ void bmis__mrz_check_charset(bmis_doc *doc);
 
 /* Per byte: its check-digit value (0-35) in the low bits, and whether it is
  * an MRZ character (A-Z, 0-9, '<') or a lower-case letter. 0: neither. */
-enum {
-  BMIS__CH_VALUE = 0x3f,
-  BMIS__CH_MRZ = 0x40,
-  BMIS__CH_LOWER = 0x80
-};
+enum { BMIS__CH_VALUE = 0x3f, BMIS__CH_MRZ = 0x40, BMIS__CH_LOWER = 0x80 };
 extern const uint8_t bmis__mrz_chars[256];
 
 /* True when c is an MRZ character: A-Z, 0-9 or '<'. */

@@ -261,6 +261,14 @@ bmis_status bmis_doc_make(const bmis_doc_make_input *in, char *out, size_t cap,
     if ((st = date_field("--expiry", e, false, date, err)) != BMIS_OK)
       return st;
     put(&ls, lay->field[BMIS_FIELD_EXPIRY_DATE], date, 6);
+    /* A two-digit year carries no century: a birth after the expiry, or a
+     * century or more before it, would read back as another date. */
+    if (bmis_date_compare(in->birth_date, e) > 0)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG, "--birth: after --expiry");
+    if (e.year - in->birth_date.year >= 100)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "--birth: a century or more before --expiry; the "
+                            "MRZ's two-digit year cannot tell it apart");
   }
   put_check(&ls, lay, BMIS_FIELD_EXPIRY_DATE, BMIS_FIELD_EXPIRY_DATE_CHECK);
   if (!strchr("MFX<", in->sex) || in->sex == '\0')

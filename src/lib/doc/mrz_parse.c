@@ -27,23 +27,27 @@ static bool is_space(char c) {
  * number of non-empty lines (may exceed max; only max are stored). */
 static int split_lines(const char *text, size_t len, line_ref *out, int max) {
   int n = 0;
-  size_t i = 0;
-  while (i < len) {
-    size_t start = i;
-    while (i < len && text[i] != '\n' && text[i] != '\r')
-      i++;
-    size_t end = i;
-    if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-      i++;
-    i++;
-    while (start < end && is_space(text[start]))
-      start++;
-    while (end > start && is_space(text[end - 1]))
-      end--;
-    if (end == start)
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    /* The line ends at the first LF or CR (memchr is the fast scan). */
+    const char *lf = memchr(p, '\n', (size_t)(end - p));
+    const char *stop = lf ? lf : end;
+    const char *cr = memchr(p, '\r', (size_t)(stop - p));
+    if (cr)
+      stop = cr;
+    const char *next = stop + 1;
+    if (cr && next < end && *next == '\n')
+      next++; /* CRLF */
+    const char *a = p, *b = stop;
+    while (a < b && is_space(*a))
+      a++;
+    while (b > a && is_space(b[-1]))
+      b--;
+    p = next;
+    if (a == b)
       continue;
     if (n < max)
-      out[n] = (line_ref){text + start, end - start};
+      out[n] = (line_ref){a, (size_t)(b - a)};
     n++;
   }
   return n;
@@ -90,10 +94,15 @@ void bmis__mrz_check_charset(bmis_doc *doc) {
   for (int li = 0; li < doc->nlines; li++) {
     const unsigned char *p = (const unsigned char *)doc->lines[li];
     int i = 0, n = doc->line_length[li];
-    while (i < n && (bmis__mrz_chars[p[i]] & BMIS__CH_MRZ))
-      i++;
-    if (i == n)
-      continue; /* the usual case: a clean line */
+    uint8_t all = BMIS__CH_MRZ;
+    for (; i + 4 <= n; i += 4) /* the usual case: a clean line */
+      all &= bmis__mrz_chars[p[i]] & bmis__mrz_chars[p[i + 1]] &
+             bmis__mrz_chars[p[i + 2]] & bmis__mrz_chars[p[i + 3]];
+    for (; i < n; i++)
+      all &= bmis__mrz_chars[p[i]];
+    if (all & BMIS__CH_MRZ)
+      continue;
+    i = 0;
     int lower = -1, bad = -1, nlower = 0, nbad = 0;
     for (; i < n; i++) {
       uint8_t t = bmis__mrz_chars[p[i]];
@@ -139,8 +148,8 @@ bmis_status bmis_doc_parse(const char *text, size_t len,
     return BMIS_E_INVALID_ARG;
   out->format = BMIS_DOC_UNKNOWN;
   out->nlines = 0;
-  bmis__doc_reset_results(out);
   if (len > BMIS_MRZ_INPUT_MAX) {
+    bmis__doc_reset_results(out);
     bmis__doc_finding(out, BMIS_FINDING_INPUT_TOO_LONG, BMIS_FIELD_NONE, -1, 0,
                       0, 0, 0, (int32_t)(len > INT32_MAX ? INT32_MAX : len));
     return BMIS_OK;
@@ -148,6 +157,7 @@ bmis_status bmis_doc_parse(const char *text, size_t len,
   line_ref l[MAX_INPUT_LINES];
   int n = split_lines(text, len, l, MAX_INPUT_LINES);
   if (n == 0) {
+    bmis__doc_reset_results(out);
     bmis__doc_finding(out, BMIS_FINDING_EMPTY_INPUT, BMIS_FIELD_NONE, -1, 0, 0,
                       0, 0, 0);
     return BMIS_OK;
@@ -168,10 +178,8 @@ bmis_status bmis_doc_parse(const char *text, size_t len,
     out->line_length[i] = (uint8_t)(lay ? keep : copy);
     read_len[i] = l[i].len;
   }
-  for (int i = out->nlines; i < BMIS_MRZ_LINES; i++) {
-    out->lines[i][0] = '\0';
-    out->line_length[i] = 0;
-  }
+  if (!lay)
+    bmis__doc_reset_results(out); /* examine() resets the others */
   if (out->format == BMIS_DOC_UNSUPPORTED) {
     bmis__doc_finding(out, BMIS_FINDING_UNSUPPORTED_FORMAT, BMIS_FIELD_NONE, -1,
                       0, 0, 0, 0, n);

@@ -124,6 +124,15 @@ static void refusals_name_the_option(void **state) {
                    BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "--expiry"));
   in = specimen(BMIS_DOC_TD3);
+  in.birth_date = test_date(2090, 1, 1); /* would read back as 1990 */
+  assert_int_equal(bmis_doc_make(&in, out, sizeof out, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "--birth"));
+  in.birth_date = test_date(1900, 1, 1); /* would read back as 2000 */
+  assert_int_equal(bmis_doc_make(&in, out, sizeof out, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "--birth"));
+  in = specimen(BMIS_DOC_TD3);
   in.number = "L89-902";
   assert_int_equal(bmis_doc_make(&in, out, sizeof out, &err),
                    BMIS_E_INVALID_ARG);

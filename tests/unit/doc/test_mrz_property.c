@@ -76,7 +76,7 @@ static void random_sample(sample *s) {
   s->in.nationality = random_iso_country();
   s->in.issuing_state = pick(3) ? s->in.nationality : random_iso_country();
   s->in.optional_data = olen ? s->optional : NULL;
-  int y = 1930 + pick(95), m = 1 + pick(12);
+  int y = 1945 + pick(80), m = 1 + pick(12); /* within 99 years of expiry */
   s->in.birth_date = test_date(y, m, 1 + pick(bmis_date_days_in_month(y, m)));
   if (pick(10) == 0)
     s->in.birth_date.day = 0;
