@@ -3,20 +3,20 @@
  * Also the character table the parser's hot loops use. */
 #include "doc/mrz_internal.h"
 
+/* clang-format off: these tables read best one row per line */
 #define DIGITS(X)                                                              \
   X('0', 0)                                                                    \
   X('1', 1) X('2', 2) X('3', 3) X('4', 4) X('5', 5) X('6', 6) X('7', 7)        \
       X('8', 8) X('9', 9)
-#define LETTERS(X, base)                                                       \
-  X(base + 0, 10)                                                              \
-  X(base + 1, 11) X(base + 2, 12) X(base + 3, 13) X(base + 4, 14)              \
-      X(base + 5, 15) X(base + 6, 16) X(base + 7, 17) X(base + 8, 18)          \
-          X(base + 9, 19) X(base + 10, 20) X(base + 11, 21) X(base + 12, 22)   \
-              X(base + 13, 23) X(base + 14, 24) X(base + 15, 25)               \
-                  X(base + 16, 26) X(base + 17, 27) X(base + 18, 28)           \
-                      X(base + 19, 29) X(base + 20, 30) X(base + 21, 31)       \
-                          X(base + 22, 32) X(base + 23, 33) X(base + 24, 34)   \
-                              X(base + 25, 35)
+#define LETTERS(X, b)                                                          \
+  X(b + 0, 10)                                                                 \
+  X(b + 1, 11) X(b + 2, 12) X(b + 3, 13) X(b + 4, 14) X(b + 5, 15)             \
+      X(b + 6, 16) X(b + 7, 17) X(b + 8, 18) X(b + 9, 19) X(b + 10, 20)        \
+          X(b + 11, 21) X(b + 12, 22) X(b + 13, 23) X(b + 14, 24)              \
+              X(b + 15, 25) X(b + 16, 26) X(b + 17, 27) X(b + 18, 28)          \
+                  X(b + 19, 29) X(b + 20, 30) X(b + 21, 31) X(b + 22, 32)      \
+                      X(b + 23, 33) X(b + 24, 34) X(b + 25, 35)
+/* clang-format on */
 
 /* Each byte's check-digit value in the low 6 bits, with class flags. */
 #define MRZ(c, v) [c] = (uint8_t)(BMIS__CH_MRZ | (v)),
