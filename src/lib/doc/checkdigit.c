@@ -3,29 +3,26 @@
  * Also the character table the parser's hot loops use. */
 #include "doc/mrz_internal.h"
 
-/* clang-format off: these tables read best one row per line */
-#define DIGITS(X)                                                              \
-  X('0', 0)                                                                    \
-  X('1', 1) X('2', 2) X('3', 3) X('4', 4) X('5', 5) X('6', 6) X('7', 7)        \
-      X('8', 8) X('9', 9)
-#define LETTERS(X, b)                                                          \
-  X(b + 0, 10)                                                                 \
-  X(b + 1, 11) X(b + 2, 12) X(b + 3, 13) X(b + 4, 14) X(b + 5, 15)             \
-      X(b + 6, 16) X(b + 7, 17) X(b + 8, 18) X(b + 9, 19) X(b + 10, 20)        \
-          X(b + 11, 21) X(b + 12, 22) X(b + 13, 23) X(b + 14, 24)              \
-              X(b + 15, 25) X(b + 16, 26) X(b + 17, 27) X(b + 18, 28)          \
-                  X(b + 19, 29) X(b + 20, 30) X(b + 21, 31) X(b + 22, 32)      \
-                      X(b + 23, 33) X(b + 24, 34) X(b + 25, 35)
-/* clang-format on */
-
 /* Each byte's check-digit value in the low 6 bits, with class flags. */
-#define MRZ(c, v) [c] = (uint8_t)(BMIS__CH_MRZ | (v)),
-#define LOWER(c, v) [c] = (uint8_t)(BMIS__CH_LOWER | (v)),
+enum { M = BMIS__CH_MRZ, L = BMIS__CH_LOWER };
 const uint8_t bmis__mrz_chars[256] = {
-    DIGITS(MRZ) LETTERS(MRZ, 'A') LETTERS(LOWER, 'a')['<'] = BMIS__CH_MRZ,
+    ['0'] = M | 0,  ['1'] = M | 1,  ['2'] = M | 2,  ['3'] = M | 3,
+    ['4'] = M | 4,  ['5'] = M | 5,  ['6'] = M | 6,  ['7'] = M | 7,
+    ['8'] = M | 8,  ['9'] = M | 9,  ['A'] = M | 10, ['B'] = M | 11,
+    ['C'] = M | 12, ['D'] = M | 13, ['E'] = M | 14, ['F'] = M | 15,
+    ['G'] = M | 16, ['H'] = M | 17, ['I'] = M | 18, ['J'] = M | 19,
+    ['K'] = M | 20, ['L'] = M | 21, ['M'] = M | 22, ['N'] = M | 23,
+    ['O'] = M | 24, ['P'] = M | 25, ['Q'] = M | 26, ['R'] = M | 27,
+    ['S'] = M | 28, ['T'] = M | 29, ['U'] = M | 30, ['V'] = M | 31,
+    ['W'] = M | 32, ['X'] = M | 33, ['Y'] = M | 34, ['Z'] = M | 35,
+    ['a'] = L | 10, ['b'] = L | 11, ['c'] = L | 12, ['d'] = L | 13,
+    ['e'] = L | 14, ['f'] = L | 15, ['g'] = L | 16, ['h'] = L | 17,
+    ['i'] = L | 18, ['j'] = L | 19, ['k'] = L | 20, ['l'] = L | 21,
+    ['m'] = L | 22, ['n'] = L | 23, ['o'] = L | 24, ['p'] = L | 25,
+    ['q'] = L | 26, ['r'] = L | 27, ['s'] = L | 28, ['t'] = L | 29,
+    ['u'] = L | 30, ['v'] = L | 31, ['w'] = L | 32, ['x'] = L | 33,
+    ['y'] = L | 34, ['z'] = L | 35, ['<'] = M,
 };
-#undef MRZ
-#undef LOWER
 
 int bmis__mrz_char_value(unsigned char c) {
   uint8_t t = bmis__mrz_chars[c];
