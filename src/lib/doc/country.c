@@ -14,28 +14,25 @@ const bmis_country *bmis_country_at(size_t i) {
   return i < bmis__country_count ? &bmis__countries[i] : NULL;
 }
 
+/* Code characters as base-27 digits: filler (or end) 0, A-Z 1-26; other
+ * bytes 27, which no valid code has. */
+static uint8_t code_digit(unsigned char c) {
+  if (c >= 'A' && c <= 'Z')
+    return (uint8_t)(c - 'A' + 1);
+  return c == '<' || c == '\0' ? 0 : 27;
+}
+
 const bmis_country *bmis_country_by_code(const char *code, size_t len) {
   if (!code || len == 0)
     return NULL;
-  if (len > 3)
-    len = 3;
-  unsigned slot = 0;
-  bool filler_seen = false;
-  for (size_t i = 0; i < 3; i++) {
-    unsigned v = 0;
-    if (i < len) {
-      unsigned char c = (unsigned char)code[i];
-      if (c == '<' || c == '\0') {
-        filler_seen = true;
-      } else if (c >= 'A' && c <= 'Z' && !filler_seen) {
-        v = (unsigned)(c - 'A' + 1);
-      } else {
-        return NULL; /* letters after a filler, or not a code character */
-      }
-    }
-    slot = slot * 27 + v;
-  }
-  uint16_t r = bmis__country_code_index[slot];
+  unsigned d0 = code_digit((unsigned char)code[0]);
+  unsigned d1 = len > 1 ? code_digit((unsigned char)code[1]) : 0;
+  unsigned d2 = len > 2 && d1 ? code_digit((unsigned char)code[2]) : 0;
+  /* No letters after a filler ("U<O"), nothing outside the code set. */
+  if (d0 == 0 || d0 == 27 || d1 == 27 || d2 == 27 ||
+      (len > 2 && !d1 && code_digit((unsigned char)code[2]) != 0))
+    return NULL;
+  uint16_t r = bmis__country_code_index[(d0 * 27 + d1) * 27 + d2];
   return r ? &bmis__countries[r - 1] : NULL;
 }
 

@@ -80,9 +80,10 @@ void bmis__doc_reset_results(bmis_doc *doc) {
   memset(&doc->birth_date, 0, sizeof doc->birth_date);
   memset(&doc->expiry_date, 0, sizeof doc->expiry_date);
   for (int i = 0; i < BMIS_FIELD_COUNT; i++) {
-    doc->fields[i].verdict = BMIS_VERDICT_ABSENT;
-    doc->fields[i].line = doc->fields[i].col = doc->fields[i].len = 0;
-    doc->fields[i].raw[0] = doc->fields[i].value[0] = '\0';
+    bmis_doc_field *f = &doc->fields[i];
+    f->verdict = BMIS_VERDICT_ABSENT;
+    f->line = f->col = f->len = 0;
+    f->raw[0] = f->value[0] = '\0';
   }
 }
 

@@ -64,21 +64,27 @@ static size_t copy_trimmed(char *dst, const char *src, size_t n) {
   return n;
 }
 
-/* Decodes a name part: runs of fillers become one space; trims. */
-static void decode_name(char *dst, const char *src, size_t n) {
+/* Decodes a name part: runs of fillers become one space; trims. Returns
+ * the decoded length; *digit is the offset of the first digit, or -1. */
+static size_t decode_name(char *dst, const char *src, size_t n, int *digit) {
   size_t o = 0;
   bool gap = false;
+  *digit = -1;
   for (size_t i = 0; i < n; i++) {
-    if (src[i] == '<') {
+    char ch = src[i];
+    if (ch == '<') {
       gap = o > 0;
       continue;
     }
+    if (is_digit(ch) && *digit < 0)
+      *digit = (int)i;
     if (gap)
       dst[o++] = ' ';
     gap = false;
-    dst[o++] = src[i];
+    dst[o++] = ch;
   }
   dst[o] = '\0';
+  return o;
 }
 
 static int check_value(const char *chars, size_t n) {
@@ -89,10 +95,14 @@ static int check_value(const char *chars, size_t n) {
  * accepted when `filler_ok` (an empty field). */
 static void verify_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
                          int computed, bool filler_ok) {
-  bmis_doc_field *f = set_field(c, id, s);
+  bmis_doc_field *f = &c->doc->fields[id];
   char got = *at(c, s);
-  f->value[0] = got;
-  f->value[1] = '\0';
+  f->verdict = BMIS_VERDICT_OK;
+  f->line = (uint8_t)(s.line + 1);
+  f->col = (uint8_t)(s.col + 1);
+  f->len = 1;
+  f->raw[0] = f->value[0] = got;
+  f->raw[1] = f->value[1] = '\0';
   char want = (char)('0' + computed);
   if (got == '<' && filler_ok)
     return;
@@ -144,13 +154,11 @@ static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
 
 /* Digits are the one kind of non-name MRZ character worth naming here:
  * anything outside the MRZ set was already reported line by line. */
-static void check_name_chars(ctx *c, bmis_doc_field_id id, bmis__mrz_span s) {
-  const char *p = at(c, s);
-  for (int i = 0; i < s.len; i++)
-    if (is_digit(p[i])) {
-      finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, i, p[i], 0);
-      return;
-    }
+static void name_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
+                       int offset) {
+  if (offset >= 0)
+    finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, offset,
+               at(c, s)[offset], 0);
 }
 
 static void check_icao_name(ctx *c) {
@@ -160,43 +168,43 @@ static void check_icao_name(ctx *c) {
   int n = s.len, end = n;
   while (end > 0 && p[end - 1] == '<')
     end--;
-  check_name_chars(c, BMIS_FIELD_NAME, s);
   if (end == 0) {
     finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_NAME, s, 0, 0, 0);
     return;
   }
-  int sep = -1;
-  for (int i = 0; i + 1 < end; i++)
-    if (p[i] == '<' && p[i + 1] == '<') {
-      sep = i;
-      break;
-    }
-  int plen = sep < 0 ? end : sep;
+  const char *two = end > 1 ? memchr(p, '<', (size_t)end) : NULL;
+  while (two && two + 1 < p + end && two[1] != '<')
+    two = memchr(two + 2, '<', (size_t)(p + end - two - 2));
+  int sep = two && two + 1 < p + end ? (int)(two - p) : -1;
+  int plen = sep < 0 ? end : sep, digit;
   bmis__mrz_span ps = {s.line, s.col, (uint8_t)plen};
   bmis_doc_field *primary = set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, ps);
-  decode_name(primary->value, p, (size_t)plen);
+  size_t pl = decode_name(primary->value, p, (size_t)plen, &digit);
+  name_digit(c, BMIS_FIELD_NAME, s, digit);
+  size_t gl = 0;
+  const char *given = "";
   if (sep >= 0) {
     int start = sep + 2;
     bmis__mrz_span ss = {s.line, (uint8_t)(s.col + start),
                          (uint8_t)(end - start)};
     bmis_doc_field *secondary =
         set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, ss);
-    decode_name(secondary->value, p + start, (size_t)(end - start));
+    gl = decode_name(secondary->value, p + start, (size_t)(end - start),
+                     &digit);
+    name_digit(c, BMIS_FIELD_NAME, s, digit < 0 ? -1 : start + digit);
+    given = secondary->value;
   }
-  if (primary->value[0] == '\0')
+  if (pl == 0)
     finding(c, BMIS_FINDING_PRIMARY_IDENTIFIER_EMPTY,
             BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0, 0, 0);
-  const char *given = c->doc->fields[BMIS_FIELD_SECONDARY_IDENTIFIER].value;
-  size_t pl = strlen(primary->value), gl = strlen(given);
-  if (pl + 2 + gl < sizeof name->value) {
-    memcpy(name->value, primary->value, pl);
-    if (gl) {
-      memcpy(name->value + pl, ", ", 2);
-      memcpy(name->value + pl + 2, given, gl);
-      pl += 2 + gl;
-    }
-    name->value[pl] = '\0';
+  /* "PRIMARY, SECONDARY": always fits, as both come from one field. */
+  memcpy(name->value, primary->value, pl);
+  if (gl) {
+    memcpy(name->value + pl, ", ", 2);
+    memcpy(name->value + pl + 2, given, gl);
+    pl += 2 + gl;
   }
+  name->value[pl] = '\0';
   if (p[n - 1] != '<')
     finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_NAME, s, 0, 0, 0);
 }
@@ -208,16 +216,16 @@ static void check_fra_names(ctx *c) {
   bmis_doc_field *name = set_field(c, BMIS_FIELD_NAME, s);
   bmis_doc_field *primary = set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, s);
   bmis_doc_field *given = set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g);
-  check_name_chars(c, BMIS_FIELD_NAME, s);
-  check_name_chars(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g);
-  decode_name(primary->value, at(c, s), s.len);
-  decode_name(given->value, at(c, g), g.len);
-  if (!primary->value[0])
+  int digit;
+  size_t pl = decode_name(primary->value, at(c, s), s.len, &digit);
+  name_digit(c, BMIS_FIELD_NAME, s, digit);
+  size_t gl = decode_name(given->value, at(c, g), g.len, &digit);
+  name_digit(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g, digit);
+  if (!pl)
     finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0,
             0, 0);
-  size_t pl = strlen(primary->value), gl = strlen(given->value);
   memcpy(name->value, primary->value, pl);
-  if (gl && pl + 2 + gl < sizeof name->value) {
+  if (gl) {
     memcpy(name->value + pl, ", ", 2);
     memcpy(name->value + pl + 2, given->value, gl);
     pl += 2 + gl;
@@ -316,8 +324,27 @@ static int read_yymmdd(const char *p, int part[3], int *unknown) {
   return -1;
 }
 
+/* "YYYY-MM-DD" of a date read from YYMMDD: the raw digits, with the
+ * century in front; unknown parts through bmis_date_format_iso. */
 static void format_date_value(bmis_doc_field *f, bmis_date d) {
-  bmis_date_format_iso(d, f->value);
+  if (d.month == 0 || d.day == 0) {
+    bmis_date_format_iso(d, f->value);
+    return;
+  }
+  char *v = f->value;
+  const char *r = f->raw;
+  int century = d.year / 100;
+  v[0] = (char)('0' + century / 10);
+  v[1] = (char)('0' + century % 10);
+  v[2] = r[0];
+  v[3] = r[1];
+  v[4] = '-';
+  v[5] = r[2];
+  v[6] = r[3];
+  v[7] = '-';
+  v[8] = r[4];
+  v[9] = r[5];
+  v[10] = '\0';
 }
 
 static void check_birth(ctx *c) {
@@ -480,7 +507,7 @@ static void check_fra_issue(ctx *c) {
   c->doc->expiry_derived = true;
   bmis_doc_field *ef = &c->doc->fields[BMIS_FIELD_EXPIRY_DATE];
   ef->verdict = BMIS_VERDICT_OK;
-  format_date_value(ef, exp);
+  bmis_date_format_iso(exp, ef->value); /* no raw: derived */
   bmis__doc_finding(c->doc, BMIS_FINDING_EXPIRY_DERIVED, BMIS_FIELD_EXPIRY_DATE,
                     s.line, s.col, s.len, 0, 0, years);
 }
