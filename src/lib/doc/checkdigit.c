@@ -29,13 +29,17 @@ int bmis__mrz_char_value(unsigned char c) {
   return t ? (int)(t & BMIS__CH_VALUE) : -1;
 }
 
-int bmis__mrz_check_digit_lenient(const char *chars, size_t len) {
+unsigned bmis__mrz_weighted_sum(const char *chars, size_t len,
+                                unsigned phase) {
   /* Characters outside the set count 0 (they are reported on their own);
    * lower case counts as upper case, so one lower-case letter is reported
    * once, as itself, not also as a cascade of check-digit failures. */
+  static const unsigned weight[3] = {7, 3, 1};
   const unsigned char *p = (const unsigned char *)chars;
   unsigned sum = 0;
   size_t i = 0;
+  for (; i < len && phase % 3 != 0; i++, phase++)
+    sum += weight[phase % 3] * (bmis__mrz_chars[p[i]] & BMIS__CH_VALUE);
   for (; i + 3 <= len; i += 3)
     sum += 7u * (bmis__mrz_chars[p[i]] & BMIS__CH_VALUE) +
            3u * (bmis__mrz_chars[p[i + 1]] & BMIS__CH_VALUE) +
@@ -44,7 +48,11 @@ int bmis__mrz_check_digit_lenient(const char *chars, size_t len) {
     sum += 7u * (bmis__mrz_chars[p[i]] & BMIS__CH_VALUE);
   if (i + 1 < len)
     sum += 3u * (bmis__mrz_chars[p[i + 1]] & BMIS__CH_VALUE);
-  return (int)(sum % 10);
+  return sum;
+}
+
+int bmis__mrz_check_digit_lenient(const char *chars, size_t len) {
+  return (int)(bmis__mrz_weighted_sum(chars, len, 0) % 10);
 }
 
 int bmis_mrz_check_digit(const char *chars, size_t len) {

@@ -56,9 +56,19 @@ static bmis_doc_field *set_field(ctx *c, bmis_doc_field_id id,
 }
 
 /* Copies n characters and removes trailing fillers. */
-static size_t copy_trimmed(char *dst, const char *src, size_t n) {
-  while (n > 0 && src[n - 1] == '<')
+/* Length of p[0..n) without its trailing fillers; eight at a time, as
+ * optional data and names are mostly fillers. */
+static size_t trimmed_length(const char *p, size_t n) {
+  static const char fillers[8] = "<<<<<<<<";
+  while (n >= 8 && memcmp(p + n - 8, fillers, 8) == 0)
+    n -= 8;
+  while (n > 0 && p[n - 1] == '<')
     n--;
+  return n;
+}
+
+static size_t copy_trimmed(char *dst, const char *src, size_t n) {
+  n = trimmed_length(src, n);
   memcpy(dst, src, n);
   dst[n] = '\0';
   return n;
@@ -113,10 +123,7 @@ static void verify_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
 }
 
 static bool all_fillers(const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (p[i] != '<')
-      return false;
-  return true;
+  return trimmed_length(p, n) == 0;
 }
 
 static void check_document_code(ctx *c) {
@@ -165,9 +172,7 @@ static void check_icao_name(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_NAME];
   bmis_doc_field *name = set_field(c, BMIS_FIELD_NAME, s);
   const char *p = at(c, s);
-  int n = s.len, end = n;
-  while (end > 0 && p[end - 1] == '<')
-    end--;
+  int n = s.len, end = (int)trimmed_length(p, s.len);
   if (end == 0) {
     finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_NAME, s, 0, 0, 0);
     return;
@@ -534,14 +539,15 @@ static void check_composite(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_COMPOSITE_CHECK];
   if (!s.len)
     return;
-  char buf[80];
-  size_t n = 0;
+  /* The digit over the spans joined, without joining them: each span is
+   * weighed from the phase (offset modulo 3) at which it would start. */
+  unsigned sum = 0, offset = 0;
   for (int i = 0; i < c->lay->ncomposite; i++) {
     bmis__mrz_span r = c->lay->composite[i];
-    memcpy(buf + n, at(c, r), r.len);
-    n += r.len;
+    sum += bmis__mrz_weighted_sum(at(c, r), r.len, offset % 3);
+    offset += r.len;
   }
-  verify_digit(c, BMIS_FIELD_COMPOSITE_CHECK, s, check_value(buf, n), false);
+  verify_digit(c, BMIS_FIELD_COMPOSITE_CHECK, s, (int)(sum % 10), false);
 }
 
 static bool same_country(const bmis_country *a, const bmis_country *b) {

@@ -32,6 +32,10 @@ const bmis__mrz_layout *bmis__mrz_layout_of(bmis_doc_format format);
  * -1 outside the MRZ set. */
 int bmis__mrz_char_value(unsigned char c);
 
+/* Weighted sum (7-3-1) of len characters whose first has weight index
+ * `phase` (0: 7, 1: 3, 2: 1); characters outside the MRZ set count 0. */
+unsigned bmis__mrz_weighted_sum(const char *chars, size_t len, unsigned phase);
+
 /* Check digit over len characters, counting characters outside the MRZ set
  * as 0 (they are reported separately as invalid characters). */
 int bmis__mrz_check_digit_lenient(const char *chars, size_t len);
