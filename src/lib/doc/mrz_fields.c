@@ -77,21 +77,25 @@ static size_t copy_trimmed(char *dst, const char *src, size_t n) {
 /* Decodes a name part: runs of fillers become one space; trims. Returns
  * the decoded length; *digit is the offset of the first digit, or -1. */
 static size_t decode_name(char *dst, const char *src, size_t n, int *digit) {
-  size_t o = 0;
-  bool gap = false;
+  size_t o = 0, i = 0;
   *digit = -1;
-  for (size_t i = 0; i < n; i++) {
-    char ch = src[i];
-    if (ch == '<') {
-      gap = o > 0;
-      continue;
+  for (size_t k = 0; k < n; k++)
+    if ((unsigned)(src[k] - '0') < 10u) {
+      *digit = (int)k;
+      break;
     }
-    if (is_digit(ch) && *digit < 0)
-      *digit = (int)i;
-    if (gap)
-      dst[o++] = ' ';
-    gap = false;
-    dst[o++] = ch;
+  while (i < n) {
+    const char *f = memchr(src + i, '<', n - i);
+    size_t run = f ? (size_t)(f - (src + i)) : n - i;
+    if (run) {
+      if (o)
+        dst[o++] = ' ';
+      memcpy(dst + o, src + i, run);
+      o += run;
+      i += run;
+    }
+    while (i < n && src[i] == '<')
+      i++;
   }
   dst[o] = '\0';
   return o;
@@ -131,7 +135,7 @@ static void check_document_code(ctx *c) {
   bmis_doc_field *f = set_field(c, BMIS_FIELD_DOCUMENT_CODE, s);
   copy_trimmed(f->value, at(c, s), s.len);
   char c0 = at(c, s)[0], c1 = at(c, s)[1];
-  if (!strchr("ACIPV", c0) || c0 == '\0')
+  if (c0 != 'A' && c0 != 'C' && c0 != 'I' && c0 != 'P' && c0 != 'V')
     finding_at(c, BMIS_FINDING_DOCUMENT_CODE_INVALID, BMIS_FIELD_DOCUMENT_CODE,
                s, 0, c0, 0);
   else if (!strchr(c->lay->codes, c0))
@@ -151,7 +155,7 @@ static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
     finding(c, BMIS_FINDING_COUNTRY_CODE_UNKNOWN, id, s, 0, 0, 0);
     return NULL;
   }
-  strcpy(f->value, country->code);
+  memcpy(f->value, country->code, 4); /* codes are 1-3 letters + NUL */
   if (country->kind == BMIS_COUNTRY_SPECIMEN)
     finding(c, BMIS_FINDING_SPECIMEN_CODE, id, s, 0, 0, 0);
   else if (country->kind == BMIS_COUNTRY_HISTORIC)
@@ -164,8 +168,8 @@ static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
 static void name_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
                        int offset) {
   if (offset >= 0)
-    finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, offset,
-               at(c, s)[offset], 0);
+    finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, offset, at(c, s)[offset],
+               0);
 }
 
 static void check_icao_name(ctx *c) {
@@ -194,8 +198,8 @@ static void check_icao_name(ctx *c) {
                          (uint8_t)(end - start)};
     bmis_doc_field *secondary =
         set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, ss);
-    gl = decode_name(secondary->value, p + start, (size_t)(end - start),
-                     &digit);
+    gl =
+        decode_name(secondary->value, p + start, (size_t)(end - start), &digit);
     name_digit(c, BMIS_FIELD_NAME, s, digit < 0 ? -1 : start + digit);
     given = secondary->value;
   }

@@ -33,7 +33,8 @@ const bmis__mrz_layout *bmis__mrz_layout_of(bmis_doc_format format);
 int bmis__mrz_char_value(unsigned char c);
 
 /* Weighted sum (7-3-1) of len characters whose first has weight index
- * `phase` (0: 7, 1: 3, 2: 1); characters outside the MRZ set count 0. */
+ * `phase` (0: 7, 1: 3, 2: 1; nothing else); characters outside the MRZ set
+ * count 0. */
 unsigned bmis__mrz_weighted_sum(const char *chars, size_t len, unsigned phase);
 
 /* Check digit over len characters, counting characters outside the MRZ set
