@@ -155,7 +155,7 @@ static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
     finding(c, BMIS_FINDING_COUNTRY_CODE_UNKNOWN, id, s, 0, 0, 0);
     return NULL;
   }
-  memcpy(f->value, country->code, 4); /* codes are 1-3 letters + NUL */
+  strcpy(f->value, country->code); /* 1-3 letters */
   if (country->kind == BMIS_COUNTRY_SPECIMEN)
     finding(c, BMIS_FINDING_SPECIMEN_CODE, id, s, 0, 0, 0);
   else if (country->kind == BMIS_COUNTRY_HISTORIC)
