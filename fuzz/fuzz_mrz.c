@@ -77,9 +77,21 @@ static void check_doc(const bmis_doc *doc) {
             "MRZ line not terminated");
   for (int i = 0; i < BMIS_FIELD_COUNT; i++) {
     const bmis_doc_field *fld = &doc->fields[i];
-    require(terminated(fld->raw, sizeof fld->raw), "field raw not terminated");
-    require(terminated(fld->value, sizeof fld->value),
-            "field value not terminated");
+    if (fld->len)
+      require(fld->line >= 1 && fld->line <= doc->nlines && fld->col >= 1 &&
+                  fld->col - 1 + fld->len <= BMIS_MRZ_LINE_LEN,
+              "field outside the lines");
+    char text[BMIS_DOC_VALUE_MAX], tiny[4];
+    size_t n =
+        bmis_doc_field_value(doc, (bmis_doc_field_id)i, text, sizeof text);
+    require(n < sizeof text && strlen(text) <= n,
+            "field value longer than BMIS_DOC_VALUE_MAX");
+    require(bmis_doc_field_value(doc, (bmis_doc_field_id)i, tiny,
+                                 sizeof tiny) == n &&
+                strlen(tiny) < sizeof tiny,
+            "field value not truncated to its buffer");
+    n = bmis_doc_field_raw(doc, (bmis_doc_field_id)i, text, sizeof text);
+    require(n == fld->len && n < sizeof text, "field raw length");
     (void)bmis_verdict_name(fld->verdict);
     (void)bmis_doc_field_name((bmis_doc_field_id)i);
   }

@@ -48,6 +48,22 @@ static inline int test_count_severity(const bmis_doc *doc, bmis_severity s) {
   return n;
 }
 
+/* A field's decoded value / raw text, in one of four rotating static
+ * buffers (so that an assertion may hold two). */
+static inline const char *test_text(const bmis_doc *doc, bmis_doc_field_id id,
+                                    int raw) {
+  static char ring[4][BMIS_DOC_VALUE_MAX];
+  static int next;
+  char *buf = ring[next++ % 4];
+  if (raw)
+    bmis_doc_field_raw(doc, id, buf, BMIS_DOC_VALUE_MAX);
+  else
+    bmis_doc_field_value(doc, id, buf, BMIS_DOC_VALUE_MAX);
+  return buf;
+}
+#define test_value(doc, id) test_text((doc), (id), 0)
+#define test_raw(doc, id) test_text((doc), (id), 1)
+
 /* Recomputes every check digit of a TD3 MRZ (two lines joined by '\n'), so
  * a test can build a document that is wrong only in the way it intends. */
 static inline void test_fix_td3(char *mrz) {

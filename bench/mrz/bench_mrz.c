@@ -1,6 +1,6 @@
 /* MRZ parse + full validation throughput of libbmis on one thread.
  *
- *   bench_mrz [--seconds S | --passes N] [--as-of YYYY-MM-DD] FILE
+ *   bench_mrz [--seconds S | --passes N] [--values] [--as-of YYYY-MM-DD] FILE
  *
  * FILE holds MRZs separated by blank lines (bench_mrz_gen_inputs writes
  * them). All of it is loaded into memory first; then one untimed pass
@@ -17,12 +17,17 @@
  * The last line is for scripts (bench/mrz/run.sh):
  *   RESULT impl=bmis docs=N valid=V parses=P seconds=T docs_per_s=R
  *          ns_per_doc=X checksum=C
- * The checksum folds every result's validity, finding count and one byte of
- * a decoded field, so that no parse can be optimised away. */
+ * --values also writes every present field's decoded value as text after
+ * each parse (bmis_doc_field_value), as the npm peer's result object holds
+ * them: the fair comparison with it.
+ * The checksum folds every result's validity, finding count and field
+ * length (and with --values the values' lengths and first bytes), so that
+ * no parse can be optimised away. */
 #define _POSIX_C_SOURCE 200809L
 #include "bmis/doc.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,14 +146,27 @@ static long split_records(const char *text, size_t len, record **out) {
   return n;
 }
 
+/* With --values, every present field's value is also written out as text,
+ * as a desk's screen or the npm peer's result object has them. */
+static bool values;
+
 /* What the checksum keeps of one result. */
 static uint64_t fold(const bmis_doc *doc) {
-  return (uint64_t)doc->valid + doc->nfindings +
-         (unsigned char)doc->fields[BMIS_FIELD_DOCUMENT_NUMBER].value[0];
+  uint64_t sum = (uint64_t)doc->valid + doc->nfindings +
+                 doc->fields[BMIS_FIELD_DOCUMENT_NUMBER].len;
+  if (values) {
+    char text[BMIS_DOC_VALUE_MAX];
+    for (int f = 1; f < BMIS_FIELD_COUNT; f++)
+      if (doc->fields[f].verdict != BMIS_VERDICT_ABSENT)
+        sum +=
+            bmis_doc_field_value(doc, (bmis_doc_field_id)f, text, sizeof text) +
+            (unsigned char)text[0];
+  }
+  return sum;
 }
 
 static int usage(void) {
-  fprintf(stderr, "usage: bench_mrz [--seconds S | --passes N] "
+  fprintf(stderr, "usage: bench_mrz [--seconds S | --passes N] [--values] "
                   "[--as-of YYYY-MM-DD] FILE\n");
   return 2;
 }
@@ -168,6 +186,8 @@ int main(int argc, char **argv) {
       passes = strtol(argv[++i], &end, 10);
       if (*end || passes <= 0 || passes > 1000000)
         return usage();
+    } else if (strcmp(argv[i], "--values") == 0) {
+      values = true;
     } else if (strcmp(argv[i], "--as-of") == 0 && i + 1 < argc) {
       as_of_text = argv[++i];
     } else if (argv[i][0] == '-' || path) {
@@ -243,10 +263,10 @@ int main(int argc, char **argv) {
   double rate = (double)parses / elapsed;
   printf("bmis    %s: %llu parses in %.3f s: %.0f docs/s, %.1f ns/doc\n", name,
          (unsigned long long)parses, elapsed, rate, 1e9 / rate);
-  printf("RESULT impl=bmis docs=%ld valid=%ld parses=%llu seconds=%.3f "
+  printf("RESULT impl=%s docs=%ld valid=%ld parses=%llu seconds=%.3f "
          "docs_per_s=%.0f ns_per_doc=%.2f checksum=%llu\n",
-         n, valid, (unsigned long long)parses, elapsed, rate, 1e9 / rate,
-         (unsigned long long)sink);
+         values ? "bmis+values" : "bmis", n, valid, (unsigned long long)parses,
+         elapsed, rate, 1e9 / rate, (unsigned long long)sink);
   free(recs);
   free(text);
   return 0;

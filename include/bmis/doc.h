@@ -25,7 +25,8 @@
 #define BMIS_MRZ_LINES 3
 /* Input longer than this is not an MRZ; it is reported as input_too_long. */
 #define BMIS_MRZ_INPUT_MAX 1024
-/* Longest decoded field value (a TD3 name field), plus the NUL. */
+/* A buffer of this size holds any field's decoded value or raw text (a TD3
+ * name field is 39 characters), with its NUL. */
 #define BMIS_DOC_VALUE_MAX 48
 #define BMIS_DOC_MAX_FINDINGS 32
 
@@ -145,13 +146,14 @@ typedef enum bmis_verdict {
   BMIS_VERDICT_ERROR
 } bmis_verdict;
 
-/* One field of the MRZ: where it is, what it says, and its verdict (the
- * worst finding that concerns it). */
+/* One field of the MRZ: where it is and its verdict (the worst finding that
+ * concerns it). Its text is read on demand with bmis_doc_field_raw and
+ * bmis_doc_field_value, so that parsing writes no strings. A field can be
+ * present with len 0 when its value is implied rather than read (the
+ * French card's nationality and derived expiry). */
 typedef struct bmis_doc_field {
   bmis_verdict verdict;
-  uint8_t line, col, len;         /* 1-based; len 0 when absent */
-  char raw[BMIS_DOC_VALUE_MAX];   /* characters as read */
-  char value[BMIS_DOC_VALUE_MAX]; /* decoded: fillers removed, dates ISO */
+  uint8_t line, col, len; /* 1-based; len 0 when absent or implied */
 } bmis_doc_field;
 
 typedef enum bmis_doc_mode {
@@ -185,13 +187,15 @@ typedef struct bmis_doc {
   char lines[BMIS_MRZ_LINES][BMIS_MRZ_LINE_LEN + 1];
   uint8_t line_length[BMIS_MRZ_LINES];
   bmis_doc_field fields[BMIS_FIELD_COUNT];
-  bmis_date birth_date;  /* month/day 0 when unknown */
+  bmis_date birth_date;  /* month/day 0 when unknown; all 0 when unread */
   bmis_date expiry_date; /* all 0 when the document has none */
+  bmis_date issue_date;  /* French card: year and month; else all 0 */
   bool has_expiry;
   bool expiry_derived;      /* computed, not read (French ID) */
   int16_t age_min, age_max; /* -1 when unknown */
   bool minor;               /* possibly under 18 on as_of */
   bmis_long_number_check long_number;
+  uint8_t optional_offset; /* optional data used by a long number */
   uint8_t nfindings;
   uint8_t ncorrections; /* OCR corrections applied */
   bmis_finding findings[BMIS_DOC_MAX_FINDINGS];
@@ -208,6 +212,22 @@ BMIS_API void bmis_doc_options_init(bmis_doc_options *opts, bmis_date as_of);
 BMIS_API bmis_status bmis_doc_parse(const char *text, size_t len,
                                     const bmis_doc_options *opts,
                                     bmis_doc *out);
+
+/* Writes the decoded value of a field into buf (NUL-terminated, truncated
+ * to cap; BMIS_DOC_VALUE_MAX always suffices): fillers removed, names with
+ * spaces ("ERIKSSON, ANNA MARIA" for the whole name), dates in ISO form with
+ * XX for unknown parts, a long document number whole, a country code as
+ * read. "" for an absent field or one that could not be decoded (an
+ * impossible date). Returns the value's length, like snprintf. */
+BMIS_API size_t bmis_doc_field_value(const bmis_doc *doc,
+                                     bmis_doc_field_id field, char *buf,
+                                     size_t cap);
+
+/* Writes a field's characters exactly as read (line, col, len) into buf,
+ * NUL-terminated and truncated to cap. Returns len. Bytes outside printable
+ * ASCII are copied as they are. */
+BMIS_API size_t bmis_doc_field_raw(const bmis_doc *doc, bmis_doc_field_id field,
+                                   char *buf, size_t cap);
 
 /* Human message for a finding, written into buf (NUL-terminated, truncated
  * to cap). Returns the length the full message needs, like snprintf. */

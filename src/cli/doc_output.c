@@ -47,8 +47,9 @@ void doc_print_text(FILE *out, const doc_record *rec, const bmis_doc *doc) {
     const bmis_doc_field *fld = &doc->fields[f];
     if (fld->verdict == BMIS_VERDICT_ABSENT)
       continue;
-    char value[BMIS_DOC_VALUE_MAX];
-    printable(value, fld->value, sizeof value);
+    char text[BMIS_DOC_VALUE_MAX], value[BMIS_DOC_VALUE_MAX];
+    bmis_doc_field_value(doc, (bmis_doc_field_id)f, text, sizeof text);
+    printable(value, text, sizeof value);
     if (fld->len)
       fprintf(out, "  %-22s %-30s %d:%d-%d %s\n",
               bmis_doc_field_name((bmis_doc_field_id)f), value, fld->line,
@@ -124,9 +125,13 @@ void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
     if (fld->verdict == BMIS_VERDICT_ABSENT)
       continue;
     json_t *jf = json_object();
-    json_object_set_new(jf, "value", str(fld->value));
+    char text[BMIS_DOC_VALUE_MAX];
+    bmis_doc_field_value(doc, (bmis_doc_field_id)f, text, sizeof text);
+    json_object_set_new(jf, "value", str(text));
     if (fld->len) {
-      json_object_set_new(jf, "raw", str(fld->raw));
+      size_t n =
+          bmis_doc_field_raw(doc, (bmis_doc_field_id)f, text, sizeof text);
+      json_object_set_new(jf, "raw", str_n(text, n));
       json_object_set_new(jf, "line", json_integer(fld->line));
       json_object_set_new(jf, "columns",
                           json_pack("[ii]", fld->col, fld->col + fld->len - 1));
@@ -149,12 +154,11 @@ void doc_print_json(FILE *out, const doc_record *rec, const bmis_doc *doc) {
   }
   const char *countries[] = {"issuing_state", "nationality"};
   for (int i = 0; i < 2; i++) {
-    const bmis_doc_field *fld =
-        &doc->fields[i ? BMIS_FIELD_NATIONALITY : BMIS_FIELD_ISSUING_STATE];
-    const bmis_country *c =
-        fld->verdict != BMIS_VERDICT_ABSENT
-            ? bmis_country_by_code(fld->value, strlen(fld->value))
-            : NULL;
+    char code[BMIS_DOC_VALUE_MAX];
+    size_t n = bmis_doc_field_value(
+        doc, i ? BMIS_FIELD_NATIONALITY : BMIS_FIELD_ISSUING_STATE, code,
+        sizeof code);
+    const bmis_country *c = n ? bmis_country_by_code(code, n) : NULL;
     if (c) {
       char key[32];
       snprintf(key, sizeof key, "%s_name", countries[i]);

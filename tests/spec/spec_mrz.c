@@ -56,9 +56,12 @@ static void run_library(const char *text, bmis_date as_of, bool ocr,
                     : bmis_doc_field_name(doc.findings[i].field));
   o->fields = json_object();
   for (int f = 1; f < BMIS_FIELD_COUNT; f++)
-    if (doc.fields[f].verdict != BMIS_VERDICT_ABSENT)
+    if (doc.fields[f].verdict != BMIS_VERDICT_ABSENT) {
+      char value[BMIS_DOC_VALUE_MAX];
+      bmis_doc_field_value(&doc, (bmis_doc_field_id)f, value, sizeof value);
       json_object_set_new(o->fields, bmis_doc_field_name((bmis_doc_field_id)f),
-                          json_string(doc.fields[f].value));
+                          json_string(value));
+    }
   o->exit_status = -1;
   finish(o);
 }

@@ -79,12 +79,9 @@ void bmis__doc_reset_results(bmis_doc *doc) {
   doc->long_number = BMIS_LONG_NUMBER_NONE;
   memset(&doc->birth_date, 0, sizeof doc->birth_date);
   memset(&doc->expiry_date, 0, sizeof doc->expiry_date);
-  for (int i = 0; i < BMIS_FIELD_COUNT; i++) {
-    bmis_doc_field *f = &doc->fields[i];
-    f->verdict = BMIS_VERDICT_ABSENT;
-    f->line = f->col = f->len = 0;
-    f->raw[0] = f->value[0] = '\0';
-  }
+  memset(&doc->issue_date, 0, sizeof doc->issue_date);
+  memset(doc->fields, 0, sizeof doc->fields); /* BMIS_VERDICT_ABSENT is 0 */
+  doc->optional_offset = 0;
 }
 
 void bmis__doc_finding(bmis_doc *doc, bmis_finding_code code,

@@ -41,7 +41,7 @@ static void finding_at(ctx *c, bmis_finding_code code, bmis_doc_field_id field,
                     expected, 0);
 }
 
-/* Marks a field present at span s with its raw characters. */
+/* Marks a field present at span s. */
 static bmis_doc_field *set_field(ctx *c, bmis_doc_field_id id,
                                  bmis__mrz_span s) {
   bmis_doc_field *f = &c->doc->fields[id];
@@ -49,56 +49,7 @@ static bmis_doc_field *set_field(ctx *c, bmis_doc_field_id id,
   f->line = (uint8_t)(s.line + 1);
   f->col = (uint8_t)(s.col + 1);
   f->len = s.len;
-  memcpy(f->raw, at(c, s), s.len);
-  f->raw[s.len] = '\0';
-  f->value[0] = '\0';
   return f;
-}
-
-/* Copies n characters and removes trailing fillers. */
-/* Length of p[0..n) without its trailing fillers; eight at a time, as
- * optional data and names are mostly fillers. */
-static size_t trimmed_length(const char *p, size_t n) {
-  static const char fillers[8] = "<<<<<<<<";
-  while (n >= 8 && memcmp(p + n - 8, fillers, 8) == 0)
-    n -= 8;
-  while (n > 0 && p[n - 1] == '<')
-    n--;
-  return n;
-}
-
-static size_t copy_trimmed(char *dst, const char *src, size_t n) {
-  n = trimmed_length(src, n);
-  memcpy(dst, src, n);
-  dst[n] = '\0';
-  return n;
-}
-
-/* Decodes a name part: runs of fillers become one space; trims. Returns
- * the decoded length; *digit is the offset of the first digit, or -1. */
-static size_t decode_name(char *dst, const char *src, size_t n, int *digit) {
-  size_t o = 0, i = 0;
-  *digit = -1;
-  for (size_t k = 0; k < n; k++)
-    if ((unsigned)(src[k] - '0') < 10u) {
-      *digit = (int)k;
-      break;
-    }
-  while (i < n) {
-    const char *f = memchr(src + i, '<', n - i);
-    size_t run = f ? (size_t)(f - (src + i)) : n - i;
-    if (run) {
-      if (o)
-        dst[o++] = ' ';
-      memcpy(dst + o, src + i, run);
-      o += run;
-      i += run;
-    }
-    while (i < n && src[i] == '<')
-      i++;
-  }
-  dst[o] = '\0';
-  return o;
 }
 
 static int check_value(const char *chars, size_t n) {
@@ -109,14 +60,8 @@ static int check_value(const char *chars, size_t n) {
  * accepted when `filler_ok` (an empty field). */
 static void verify_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
                          int computed, bool filler_ok) {
-  bmis_doc_field *f = &c->doc->fields[id];
   char got = *at(c, s);
-  f->verdict = BMIS_VERDICT_OK;
-  f->line = (uint8_t)(s.line + 1);
-  f->col = (uint8_t)(s.col + 1);
-  f->len = 1;
-  f->raw[0] = f->value[0] = got;
-  f->raw[1] = f->value[1] = '\0';
+  set_field(c, id, s);
   char want = (char)('0' + computed);
   if (got == '<' && filler_ok)
     return;
@@ -127,13 +72,12 @@ static void verify_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
 }
 
 static bool all_fillers(const char *p, size_t n) {
-  return trimmed_length(p, n) == 0;
+  return bmis__mrz_trimmed_length(p, n) == 0;
 }
 
 static void check_document_code(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_DOCUMENT_CODE];
-  bmis_doc_field *f = set_field(c, BMIS_FIELD_DOCUMENT_CODE, s);
-  copy_trimmed(f->value, at(c, s), s.len);
+  set_field(c, BMIS_FIELD_DOCUMENT_CODE, s);
   char c0 = at(c, s)[0], c1 = at(c, s)[1];
   if (c0 != 'A' && c0 != 'C' && c0 != 'I' && c0 != 'P' && c0 != 'V')
     finding_at(c, BMIS_FINDING_DOCUMENT_CODE_INVALID, BMIS_FIELD_DOCUMENT_CODE,
@@ -148,14 +92,12 @@ static void check_document_code(ctx *c) {
 
 static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
   bmis__mrz_span s = c->lay->field[id];
-  bmis_doc_field *f = set_field(c, id, s);
+  set_field(c, id, s);
   const bmis_country *country = bmis_country_by_code(at(c, s), s.len);
   if (!country) {
-    copy_trimmed(f->value, at(c, s), s.len);
     finding(c, BMIS_FINDING_COUNTRY_CODE_UNKNOWN, id, s, 0, 0, 0);
     return NULL;
   }
-  strcpy(f->value, country->code); /* 1-3 letters */
   if (country->kind == BMIS_COUNTRY_SPECIMEN)
     finding(c, BMIS_FINDING_SPECIMEN_CODE, id, s, 0, 0, 0);
   else if (country->kind == BMIS_COUNTRY_HISTORIC)
@@ -165,55 +107,43 @@ static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
 
 /* Digits are the one kind of non-name MRZ character worth naming here:
  * anything outside the MRZ set was already reported line by line. */
-static void name_digit(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
-                       int offset) {
-  if (offset >= 0)
-    finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, offset, at(c, s)[offset],
-               0);
+static void check_name_digits(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
+                              int len) {
+  const char *p = at(c, s);
+  for (int i = 0; i < len; i++)
+    if (is_digit(p[i])) {
+      finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, i, p[i], 0);
+      return;
+    }
 }
 
 static void check_icao_name(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_NAME];
-  bmis_doc_field *name = set_field(c, BMIS_FIELD_NAME, s);
+  set_field(c, BMIS_FIELD_NAME, s);
   const char *p = at(c, s);
-  int n = s.len, end = (int)trimmed_length(p, s.len);
+  int n = s.len, end = (int)bmis__mrz_trimmed_length(p, s.len);
   if (end == 0) {
     finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_NAME, s, 0, 0, 0);
     return;
   }
+  check_name_digits(c, BMIS_FIELD_NAME, s, end);
+  /* Primary and secondary identifiers part at the first "<<". */
   const char *two = end > 1 ? memchr(p, '<', (size_t)end) : NULL;
   while (two && two + 1 < p + end && two[1] != '<')
     two = memchr(two + 2, '<', (size_t)(p + end - two - 2));
   int sep = two && two + 1 < p + end ? (int)(two - p) : -1;
-  int plen = sep < 0 ? end : sep, digit;
+  int plen = sep < 0 ? end : sep;
   bmis__mrz_span ps = {s.line, s.col, (uint8_t)plen};
-  bmis_doc_field *primary = set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, ps);
-  size_t pl = decode_name(primary->value, p, (size_t)plen, &digit);
-  name_digit(c, BMIS_FIELD_NAME, s, digit);
-  size_t gl = 0;
-  const char *given = "";
+  set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, ps);
   if (sep >= 0) {
     int start = sep + 2;
     bmis__mrz_span ss = {s.line, (uint8_t)(s.col + start),
                          (uint8_t)(end - start)};
-    bmis_doc_field *secondary =
-        set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, ss);
-    gl =
-        decode_name(secondary->value, p + start, (size_t)(end - start), &digit);
-    name_digit(c, BMIS_FIELD_NAME, s, digit < 0 ? -1 : start + digit);
-    given = secondary->value;
+    set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, ss);
   }
-  if (pl == 0)
+  if (all_fillers(p, (size_t)plen))
     finding(c, BMIS_FINDING_PRIMARY_IDENTIFIER_EMPTY,
             BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0, 0, 0);
-  /* "PRIMARY, SECONDARY": always fits, as both come from one field. */
-  memcpy(name->value, primary->value, pl);
-  if (gl) {
-    memcpy(name->value + pl, ", ", 2);
-    memcpy(name->value + pl + 2, given, gl);
-    pl += 2 + gl;
-  }
-  name->value[pl] = '\0';
   if (p[n - 1] != '<')
     finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_NAME, s, 0, 0, 0);
 }
@@ -222,24 +152,14 @@ static void check_icao_name(ctx *c) {
 static void check_fra_names(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_NAME];
   bmis__mrz_span g = c->lay->field[BMIS_FIELD_SECONDARY_IDENTIFIER];
-  bmis_doc_field *name = set_field(c, BMIS_FIELD_NAME, s);
-  bmis_doc_field *primary = set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, s);
-  bmis_doc_field *given = set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g);
-  int digit;
-  size_t pl = decode_name(primary->value, at(c, s), s.len, &digit);
-  name_digit(c, BMIS_FIELD_NAME, s, digit);
-  size_t gl = decode_name(given->value, at(c, g), g.len, &digit);
-  name_digit(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g, digit);
-  if (!pl)
+  set_field(c, BMIS_FIELD_NAME, s);
+  set_field(c, BMIS_FIELD_PRIMARY_IDENTIFIER, s);
+  set_field(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g);
+  check_name_digits(c, BMIS_FIELD_NAME, s, s.len);
+  check_name_digits(c, BMIS_FIELD_SECONDARY_IDENTIFIER, g, g.len);
+  if (all_fillers(at(c, s), s.len))
     finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0,
             0, 0);
-  memcpy(name->value, primary->value, pl);
-  if (gl) {
-    memcpy(name->value + pl, ", ", 2);
-    memcpy(name->value + pl + 2, given->value, gl);
-    pl += 2 + gl;
-  }
-  name->value[pl] = '\0';
   if (at(c, s)[s.len - 1] != '<')
     finding(c, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_PRIMARY_IDENTIFIER, s, 0,
             0, 0);
@@ -252,7 +172,7 @@ static void check_fra_names(ctx *c) {
  * its check-digit position a filler, and the optional data starts with the
  * rest followed by the check digit and a filler. Returns how many optional
  * data characters the number used. */
-static int check_long_number(ctx *c, bmis_doc_field *num) {
+static int check_long_number(ctx *c) {
   bmis__mrz_span ns = c->lay->field[BMIS_FIELD_DOCUMENT_NUMBER];
   bmis__mrz_span os = c->lay->field[BMIS_FIELD_OPTIONAL_DATA];
   const char *field = at(c, ns), *opt = at(c, os);
@@ -267,14 +187,10 @@ static int check_long_number(ctx *c, bmis_doc_field *num) {
   memcpy(without, field, ns.len);
   memcpy(without + ns.len, opt, (size_t)extra);
   size_t nlen = (size_t)(ns.len + extra);
-  memcpy(num->value, without, nlen);
-  num->value[nlen] = '\0';
   int w = check_value(with, nlen + 1), wo = check_value(without, nlen);
   bmis__mrz_span cs = {os.line, (uint8_t)(os.col + extra), 1};
-  bmis_doc_field *cf = set_field(c, BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs);
+  set_field(c, BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs);
   char cd = opt[extra];
-  cf->value[0] = cd;
-  cf->value[1] = '\0';
   finding(c, BMIS_FINDING_DOCUMENT_NUMBER_LONG, BMIS_FIELD_DOCUMENT_NUMBER, ns,
           0, 0, (int32_t)nlen);
   if (!is_digit(cd)) {
@@ -300,12 +216,12 @@ static int check_number(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_DOCUMENT_NUMBER];
   bmis__mrz_span cs = c->lay->field[BMIS_FIELD_DOCUMENT_NUMBER_CHECK];
   bmis__mrz_span os = c->lay->field[BMIS_FIELD_OPTIONAL_DATA];
-  bmis_doc_field *f = set_field(c, BMIS_FIELD_DOCUMENT_NUMBER, s);
+  set_field(c, BMIS_FIELD_DOCUMENT_NUMBER, s);
   bool overflow_layout =
       c->lay->format == BMIS_DOC_TD1 || c->lay->format == BMIS_DOC_TD2;
   if (overflow_layout && *at(c, cs) == '<' && *at(c, os) != '<')
-    return check_long_number(c, f);
-  if (copy_trimmed(f->value, at(c, s), s.len) == 0)
+    return check_long_number(c);
+  if (all_fillers(at(c, s), s.len))
     finding(c, BMIS_FINDING_FIELD_MISSING, BMIS_FIELD_DOCUMENT_NUMBER, s, 0, 0,
             0);
   verify_digit(c, BMIS_FIELD_DOCUMENT_NUMBER_CHECK, cs,
@@ -333,33 +249,10 @@ static int read_yymmdd(const char *p, int part[3], int *unknown) {
   return -1;
 }
 
-/* "YYYY-MM-DD" of a date read from YYMMDD: the raw digits, with the
- * century in front; unknown parts through bmis_date_format_iso. */
-static void format_date_value(bmis_doc_field *f, bmis_date d) {
-  if (d.month == 0 || d.day == 0) {
-    bmis_date_format_iso(d, f->value);
-    return;
-  }
-  char *v = f->value;
-  const char *r = f->raw;
-  int century = d.year / 100;
-  v[0] = (char)('0' + century / 10);
-  v[1] = (char)('0' + century % 10);
-  v[2] = r[0];
-  v[3] = r[1];
-  v[4] = '-';
-  v[5] = r[2];
-  v[6] = r[3];
-  v[7] = '-';
-  v[8] = r[4];
-  v[9] = r[5];
-  v[10] = '\0';
-}
-
 static void check_birth(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_BIRTH_DATE];
   bmis__mrz_span cs = c->lay->field[BMIS_FIELD_BIRTH_DATE_CHECK];
-  bmis_doc_field *f = set_field(c, BMIS_FIELD_BIRTH_DATE, s);
+  set_field(c, BMIS_FIELD_BIRTH_DATE, s);
   const char *p = at(c, s);
   bool empty = all_fillers(p, s.len);
   verify_digit(c, BMIS_FIELD_BIRTH_DATE_CHECK, cs, check_value(p, s.len),
@@ -395,7 +288,6 @@ static void check_birth(ctx *c) {
   }
   bmis_date d = {(int16_t)year, (int8_t)month, (int8_t)day};
   c->doc->birth_date = d;
-  format_date_value(f, d);
   c->birth_known = true;
   c->birth_early = d;
   c->birth_late = d;
@@ -418,12 +310,8 @@ static void check_birth(ctx *c) {
 
 static void check_sex(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_SEX];
-  bmis_doc_field *f = set_field(c, BMIS_FIELD_SEX, s);
+  set_field(c, BMIS_FIELD_SEX, s);
   char ch = *at(c, s);
-  if (ch == 'M' || ch == 'F' || ch == 'X') {
-    f->value[0] = ch;
-    f->value[1] = '\0';
-  }
   if (ch == 'X')
     finding(c, BMIS_FINDING_SEX_X, BMIS_FIELD_SEX, s, ch, 0, 0);
   else if (ch != 'M' && ch != 'F' && ch != '<')
@@ -439,7 +327,7 @@ static bool may_lack_expiry(const ctx *c) {
 static void check_expiry(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_EXPIRY_DATE];
   bmis__mrz_span cs = c->lay->field[BMIS_FIELD_EXPIRY_DATE_CHECK];
-  bmis_doc_field *f = set_field(c, BMIS_FIELD_EXPIRY_DATE, s);
+  set_field(c, BMIS_FIELD_EXPIRY_DATE, s);
   const char *p = at(c, s);
   bool empty = all_fillers(p, s.len);
   verify_digit(c, BMIS_FIELD_EXPIRY_DATE_CHECK, cs, check_value(p, s.len),
@@ -472,17 +360,15 @@ static void check_expiry(ctx *c) {
   }
   c->doc->expiry_date = d;
   c->doc->has_expiry = true;
-  format_date_value(f, d);
 }
 
 /* French ID: the number starts with the issue year and month; the card's
  * validity (10 years, or 15 for adults from 2004) gives the expiry. */
 static void check_fra_issue(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_ISSUE_DATE];
-  bmis_doc_field *f = set_field(c, BMIS_FIELD_ISSUE_DATE, s);
-  bmis__mrz_span os = c->lay->field[BMIS_FIELD_ISSUING_OFFICE];
-  bmis_doc_field *office = set_field(c, BMIS_FIELD_ISSUING_OFFICE, os);
-  copy_trimmed(office->value, at(c, os), os.len);
+  set_field(c, BMIS_FIELD_ISSUE_DATE, s);
+  set_field(c, BMIS_FIELD_ISSUING_OFFICE,
+            c->lay->field[BMIS_FIELD_ISSUING_OFFICE]);
   const char *p = at(c, s);
   for (int i = 0; i < 4; i++)
     if (!is_digit(p[i])) {
@@ -498,10 +384,7 @@ static void check_fra_issue(ctx *c) {
     finding(c, BMIS_FINDING_DATE_INVALID, BMIS_FIELD_ISSUE_DATE, s, 0, 0, 0);
     return;
   }
-  char buf[11];
-  bmis_date_format_iso((bmis_date){(int16_t)year, (int8_t)month, 0}, buf);
-  memcpy(f->value, buf, 7);
-  f->value[7] = '\0';
+  c->doc->issue_date = (bmis_date){(int16_t)year, (int8_t)month, 0};
   /* The latest day the card can have been issued: never call a card
    * expired before it is. */
   bmis_date issued = {(int16_t)year, (int8_t)month,
@@ -514,9 +397,8 @@ static void check_fra_issue(ctx *c) {
   c->doc->expiry_date = exp;
   c->doc->has_expiry = true;
   c->doc->expiry_derived = true;
-  bmis_doc_field *ef = &c->doc->fields[BMIS_FIELD_EXPIRY_DATE];
-  ef->verdict = BMIS_VERDICT_OK;
-  bmis_date_format_iso(exp, ef->value); /* no raw: derived */
+  c->doc->fields[BMIS_FIELD_EXPIRY_DATE].verdict =
+      BMIS_VERDICT_OK; /* implied */
   bmis__doc_finding(c->doc, BMIS_FINDING_EXPIRY_DERIVED, BMIS_FIELD_EXPIRY_DATE,
                     s.line, s.col, s.len, 0, 0, years);
 }
@@ -524,19 +406,16 @@ static void check_fra_issue(ctx *c) {
 static void check_optional(ctx *c, int used_by_number) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_OPTIONAL_DATA];
   if (s.len) {
-    bmis_doc_field *f = set_field(c, BMIS_FIELD_OPTIONAL_DATA, s);
-    copy_trimmed(f->value, at(c, s) + used_by_number,
-                 (size_t)(s.len - used_by_number));
+    set_field(c, BMIS_FIELD_OPTIONAL_DATA, s);
+    c->doc->optional_offset = (uint8_t)used_by_number;
     bmis__mrz_span cs = c->lay->field[BMIS_FIELD_OPTIONAL_DATA_CHECK];
     if (cs.len)
       verify_digit(c, BMIS_FIELD_OPTIONAL_DATA_CHECK, cs,
                    check_value(at(c, s), s.len), all_fillers(at(c, s), s.len));
   }
   bmis__mrz_span s2 = c->lay->field[BMIS_FIELD_OPTIONAL_DATA_2];
-  if (s2.len) {
-    bmis_doc_field *f = set_field(c, BMIS_FIELD_OPTIONAL_DATA_2, s2);
-    copy_trimmed(f->value, at(c, s2), s2.len);
-  }
+  if (s2.len)
+    set_field(c, BMIS_FIELD_OPTIONAL_DATA_2, s2);
 }
 
 static void check_composite(ctx *c) {
@@ -617,9 +496,8 @@ void bmis__mrz_check_fields(bmis_doc *doc, const bmis_doc_options *opts) {
   if (doc->format == BMIS_DOC_FRA_ID) {
     check_fra_names(&c);
     check_number(&c);
-    bmis_doc_field *nat = &doc->fields[BMIS_FIELD_NATIONALITY];
-    nat->verdict = BMIS_VERDICT_OK; /* implied: the card is for nationals */
-    strcpy(nat->value, "FRA");
+    /* Implied: the card is for French nationals (bmis_doc_field_value). */
+    doc->fields[BMIS_FIELD_NATIONALITY].verdict = BMIS_VERDICT_OK;
     check_birth(&c);
     check_sex(&c);
     check_fra_issue(&c);

@@ -41,6 +41,14 @@ unsigned bmis__mrz_weighted_sum(const char *chars, size_t len, unsigned phase);
  * as 0 (they are reported separately as invalid characters). */
 int bmis__mrz_check_digit_lenient(const char *chars, size_t len);
 
+/* Length of p[0..n) without its trailing fillers. */
+size_t bmis__mrz_trimmed_length(const char *p, size_t n);
+
+/* Decodes a name part: runs of fillers become one space, leading and
+ * trailing fillers go. Writes at most n bytes and a NUL to dst; returns the
+ * decoded length. */
+size_t bmis__mrz_decode_name(char *dst, const char *src, size_t n);
+
 /* Records a finding with the code's default severity. Positions are 0-based
  * here (converted to the public 1-based form); line -1 = whole document. */
 void bmis__doc_finding(bmis_doc *doc, bmis_finding_code code,

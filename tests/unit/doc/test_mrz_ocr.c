@@ -67,7 +67,7 @@ static void check_digit_guides_a_swap(void **state) {
                             BMIS_FIELD_DOCUMENT_NUMBER_CHECK));
   test_parse_mode(mrz, AS_OF, BMIS_DOC_OCR, &doc);
   assert_true(doc.valid);
-  assert_string_equal(doc.fields[BMIS_FIELD_DOCUMENT_NUMBER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_DOCUMENT_NUMBER),
                       "L898902C3");
   const bmis_finding *f =
       test_find(&doc, BMIS_FINDING_OCR_CORRECTED, BMIS_FIELD_DOCUMENT_NUMBER);
@@ -84,7 +84,7 @@ static void lower_case_is_raised(void **state) {
   bmis_doc doc;
   test_parse_mode(mrz, AS_OF, BMIS_DOC_OCR, &doc);
   assert_true(doc.valid);
-  assert_string_equal(doc.fields[BMIS_FIELD_PRIMARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_PRIMARY_IDENTIFIER),
                       "ERIKSSON");
   assert_int_equal(doc.ncorrections, 21);
   /* One finding per line, not one per letter. */

@@ -14,21 +14,22 @@ static void td3_specimen_fields(void **state) {
   assert_int_equal(doc.format, BMIS_DOC_TD3);
   assert_true(doc.valid);
   const bmis_doc_field *f = &doc.fields[BMIS_FIELD_DOCUMENT_NUMBER];
-  assert_string_equal(f->raw, "L898902C3");
-  assert_string_equal(f->value, "L898902C3");
+  assert_string_equal(test_raw(&doc, BMIS_FIELD_DOCUMENT_NUMBER), "L898902C3");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_DOCUMENT_NUMBER),
+                      "L898902C3");
   assert_int_equal(f->line, 2);
   assert_int_equal(f->col, 1);
   assert_int_equal(f->len, 9);
   assert_int_equal(f->verdict, BMIS_VERDICT_OK);
-  assert_string_equal(doc.fields[BMIS_FIELD_PRIMARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_PRIMARY_IDENTIFIER),
                       "ERIKSSON");
-  assert_string_equal(doc.fields[BMIS_FIELD_SECONDARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_SECONDARY_IDENTIFIER),
                       "ANNA MARIA");
   assert_int_equal(doc.fields[BMIS_FIELD_SECONDARY_IDENTIFIER].col, 16);
-  assert_string_equal(doc.fields[BMIS_FIELD_BIRTH_DATE].value, "1974-08-12");
-  assert_string_equal(doc.fields[BMIS_FIELD_EXPIRY_DATE].value, "2012-04-15");
-  assert_string_equal(doc.fields[BMIS_FIELD_OPTIONAL_DATA].value, "ZE184226B");
-  assert_string_equal(doc.fields[BMIS_FIELD_SEX].value, "F");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_BIRTH_DATE), "1974-08-12");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_EXPIRY_DATE), "2012-04-15");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_OPTIONAL_DATA), "ZE184226B");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_SEX), "F");
   assert_int_equal(doc.fields[BMIS_FIELD_OPTIONAL_DATA_2].verdict,
                    BMIS_VERDICT_ABSENT);
   /* UTO is a specimen code: a warning on both country fields. */
@@ -117,7 +118,7 @@ static void wrong_lengths(void **state) {
   assert_int_equal(f->len, 44);
   assert_false(doc.valid);
   /* The fields were still read. */
-  assert_string_equal(doc.fields[BMIS_FIELD_DOCUMENT_NUMBER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_DOCUMENT_NUMBER),
                       "L898902C3");
 }
 
@@ -210,8 +211,8 @@ static void impossible_and_future_dates(void **state) {
                 "L898902C36UTO0002292F3202299ZE184226B<<<<<10";
   test_fix_td3(leap);
   test_parse(leap, TODAY, &doc);
-  assert_string_equal(doc.fields[BMIS_FIELD_BIRTH_DATE].value, "2000-02-29");
-  assert_string_equal(doc.fields[BMIS_FIELD_EXPIRY_DATE].value, "2032-02-29");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_BIRTH_DATE), "2000-02-29");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_EXPIRY_DATE), "2032-02-29");
   assert_null(test_find(&doc, BMIS_FINDING_DATE_INVALID, BMIS_FIELD_COUNT));
 
   char letters[] = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
@@ -268,7 +269,7 @@ static void sex_values(void **state) {
   test_fix_td3(mrz);
   test_parse(mrz, AS_OF_2010, &doc);
   assert_int_equal(test_count_severity(&doc, BMIS_SEVERITY_ERROR), 0);
-  assert_string_equal(doc.fields[BMIS_FIELD_SEX].value, "");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_SEX), "");
   *sex = 'Q';
   test_fix_td3(mrz);
   test_parse(mrz, AS_OF_2010, &doc);
@@ -284,7 +285,7 @@ static void countries(void **state) {
   test_fix_td3(mrz);
   test_parse(mrz, TODAY, &doc);
   assert_true(doc.valid);
-  assert_string_equal(doc.fields[BMIS_FIELD_ISSUING_STATE].value, "D");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_ISSUING_STATE), "D");
   assert_null(test_find(&doc, BMIS_FINDING_ISSUER_NATIONALITY_MISMATCH,
                         BMIS_FIELD_COUNT));
   /* Issuer D with nationality DEU: the same State, no warning. */
@@ -335,7 +336,7 @@ static void minors_and_partial_dates(void **state) {
   test_parse(mrz, TODAY, &doc);
   assert_non_null(
       test_find(&doc, BMIS_FINDING_DATE_PARTIAL, BMIS_FIELD_BIRTH_DATE));
-  assert_string_equal(doc.fields[BMIS_FIELD_BIRTH_DATE].value, "2008-XX-XX");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_BIRTH_DATE), "2008-XX-XX");
   assert_int_equal(doc.age_min, 17);
   assert_int_equal(doc.age_max, 18);
   assert_true(doc.minor);
@@ -394,10 +395,10 @@ static void long_document_numbers(void **state) {
              test_date(1994, 1, 1), &doc);
   assert_true(doc.valid);
   assert_int_equal(doc.long_number, BMIS_LONG_NUMBER_BOTH);
-  assert_string_equal(doc.fields[BMIS_FIELD_DOCUMENT_NUMBER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_DOCUMENT_NUMBER),
                       "D23145890734");
   assert_int_equal(doc.fields[BMIS_FIELD_DOCUMENT_NUMBER_CHECK].col, 19);
-  assert_string_equal(doc.fields[BMIS_FIELD_OPTIONAL_DATA].value, "");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_OPTIONAL_DATA), "");
   assert_non_null(test_find(&doc, BMIS_FINDING_DOCUMENT_NUMBER_LONG,
                             BMIS_FIELD_DOCUMENT_NUMBER));
   /* Belgian card (PRADO BEL-BO-03003): right only with the filler. */
@@ -418,7 +419,7 @@ static void long_document_numbers(void **state) {
   assert_non_null(test_find(&doc, BMIS_FINDING_DOCUMENT_NUMBER_CHECK_VARIANT,
                             BMIS_FIELD_DOCUMENT_NUMBER_CHECK));
   assert_true(doc.valid);
-  assert_string_equal(doc.fields[BMIS_FIELD_DOCUMENT_NUMBER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_DOCUMENT_NUMBER),
                       "600001795015");
   /* Right neither way. */
   test_parse("IDBEL000590240<6016<<<<<<<<<<<\n"
@@ -437,9 +438,9 @@ static void names(void **state) {
              "8303143M3405293PRT<<<<<<<<<<<4\n"
              "CACADOR<DE<ARAUJO<<ANDRE<ESTEV",
              TODAY, &doc);
-  assert_string_equal(doc.fields[BMIS_FIELD_PRIMARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_PRIMARY_IDENTIFIER),
                       "CACADOR DE ARAUJO");
-  assert_string_equal(doc.fields[BMIS_FIELD_SECONDARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_SECONDARY_IDENTIFIER),
                       "ANDRE ESTEV");
   assert_non_null(
       test_find(&doc, BMIS_FINDING_NAME_TRUNCATED, BMIS_FIELD_NAME));
@@ -448,7 +449,7 @@ static void names(void **state) {
              test_date(2020, 1, 1), &doc);
   assert_non_null(test_find(&doc, BMIS_FINDING_PRIMARY_IDENTIFIER_EMPTY,
                             BMIS_FIELD_PRIMARY_IDENTIFIER));
-  assert_string_equal(doc.fields[BMIS_FIELD_SECONDARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_SECONDARY_IDENTIFIER),
                       "AHMADI");
   assert_true(doc.valid);
   char mrz[] = "P<UTOERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
@@ -469,17 +470,17 @@ static void french_identity_card(void **state) {
              test_date(2000, 1, 1), &doc);
   assert_int_equal(doc.format, BMIS_DOC_FRA_ID);
   assert_true(doc.valid);
-  assert_string_equal(doc.fields[BMIS_FIELD_PRIMARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_PRIMARY_IDENTIFIER),
                       "BERTHIER");
-  assert_string_equal(doc.fields[BMIS_FIELD_SECONDARY_IDENTIFIER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_SECONDARY_IDENTIFIER),
                       "CORINNE");
-  assert_string_equal(doc.fields[BMIS_FIELD_DOCUMENT_NUMBER].value,
+  assert_string_equal(test_value(&doc, BMIS_FIELD_DOCUMENT_NUMBER),
                       "940992310285");
-  assert_string_equal(doc.fields[BMIS_FIELD_ISSUE_DATE].value, "1994-09");
-  assert_string_equal(doc.fields[BMIS_FIELD_NATIONALITY].value, "FRA");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_ISSUE_DATE), "1994-09");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_NATIONALITY), "FRA");
   /* Issued 1994: ten years' validity, to the end of the month. */
   assert_true(doc.expiry_derived);
-  assert_string_equal(doc.fields[BMIS_FIELD_EXPIRY_DATE].value, "2004-09-30");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_EXPIRY_DATE), "2004-09-30");
   test_parse("IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<\n"
              "9409923102854CORINNE<<<<<<<6512068F4",
              test_date(2004, 10, 1), &doc);
@@ -489,8 +490,8 @@ static void french_identity_card(void **state) {
   test_parse("IDFRAVALLERE<<<<<<<<<<<<<<<<<<942030\n"
              "1106942034318DAVID<<<<<<<<<7002210M6",
              TODAY, &doc);
-  assert_string_equal(doc.fields[BMIS_FIELD_EXPIRY_DATE].value, "2026-06-30");
-  assert_string_equal(doc.fields[BMIS_FIELD_ISSUING_OFFICE].value, "942030");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_EXPIRY_DATE), "2026-06-30");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_ISSUING_OFFICE), "942030");
   assert_non_null(
       test_find(&doc, BMIS_FINDING_EXPIRED, BMIS_FIELD_EXPIRY_DATE));
   /* A wrong composite digit is caught. */
@@ -516,7 +517,7 @@ static void visas(void **state) {
   assert_true(doc.valid);
   assert_int_equal(doc.fields[BMIS_FIELD_COMPOSITE_CHECK].verdict,
                    BMIS_VERDICT_ABSENT);
-  assert_string_equal(doc.fields[BMIS_FIELD_OPTIONAL_DATA].value, "6ZE184226B");
+  assert_string_equal(test_value(&doc, BMIS_FIELD_OPTIONAL_DATA), "6ZE184226B");
   test_parse("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\n"
              "L8988901C4XXX4009078F9612109<<<<<<<<",
              test_date(1995, 1, 1), &doc);
@@ -528,6 +529,46 @@ static void visas(void **state) {
              test_date(2005, 1, 1), &doc);
   assert_null(test_find(&doc, BMIS_FINDING_ISSUER_NATIONALITY_MISMATCH,
                         BMIS_FIELD_COUNT));
+}
+
+static void field_text_on_demand(void **state) {
+  (void)state;
+  bmis_doc doc;
+  test_parse(TEST_TD3, AS_OF_2010, &doc);
+  char buf[BMIS_DOC_VALUE_MAX], tiny[5];
+  assert_int_equal(bmis_doc_field_value(&doc, BMIS_FIELD_NAME, buf, sizeof buf),
+                   20);
+  assert_string_equal(buf, "ERIKSSON, ANNA MARIA");
+  /* Truncated to the buffer, but the full length is returned. */
+  assert_int_equal(
+      bmis_doc_field_value(&doc, BMIS_FIELD_NAME, tiny, sizeof tiny), 20);
+  assert_string_equal(tiny, "ERIK");
+  assert_int_equal(bmis_doc_field_raw(&doc, BMIS_FIELD_NAME, buf, sizeof buf),
+                   39);
+  assert_string_equal(buf, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
+  assert_int_equal(
+      bmis_doc_field_raw(&doc, BMIS_FIELD_OPTIONAL_DATA_CHECK, buf, sizeof buf),
+      1);
+  assert_string_equal(buf, "1");
+  /* Absent fields and bad arguments give "". */
+  assert_int_equal(
+      bmis_doc_field_value(&doc, BMIS_FIELD_OPTIONAL_DATA_2, buf, sizeof buf),
+      0);
+  assert_string_equal(buf, "");
+  assert_int_equal(bmis_doc_field_value(NULL, BMIS_FIELD_NAME, buf, sizeof buf),
+                   0);
+  assert_int_equal(
+      bmis_doc_field_value(&doc, (bmis_doc_field_id)99, buf, sizeof buf), 0);
+  assert_int_equal(bmis_doc_field_raw(&doc, BMIS_FIELD_COUNT, buf, sizeof buf),
+                   0);
+  assert_int_equal(bmis_doc_field_value(&doc, BMIS_FIELD_NAME, NULL, 0), 20);
+  /* Dates that could not be read have no value. */
+  char mrz[] = TEST_TD3;
+  memcpy(strchr(mrz, '\n') + 14, "741312", 6);
+  test_fix_td3(mrz);
+  test_parse(mrz, AS_OF_2010, &doc);
+  assert_string_equal(test_value(&doc, BMIS_FIELD_BIRTH_DATE), "");
+  assert_string_equal(test_raw(&doc, BMIS_FIELD_BIRTH_DATE), "741312");
 }
 
 static void every_finding_has_a_message(void **state) {
@@ -604,6 +645,7 @@ int main(void) {
       cmocka_unit_test(names),
       cmocka_unit_test(french_identity_card),
       cmocka_unit_test(visas),
+      cmocka_unit_test(field_text_on_demand),
       cmocka_unit_test(every_finding_has_a_message),
       cmocka_unit_test(findings_are_capped),
   };
