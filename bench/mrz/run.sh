@@ -75,7 +75,7 @@ fi
 field() { sed -n "s/^RESULT .*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 results=$work/results.tsv
-printf 'input\trun\tbmis_docs_per_s\tbmis_ns\tnpm_docs_per_s\tnpm_ns\tratio\n' \
+printf 'input\trun\tbmis_docs_per_s\tbmis_ns\tnpm_docs_per_s\tnpm_ns\tratio\tvalues_docs_per_s\tvalues_ratio\n' \
   >"$results"
 # Which library was measured (read-only git; none on a plain copy).
 commit="not a git checkout"
@@ -97,6 +97,10 @@ for ((run = 1; run <= runs; run++)); do
     file=$work/$input.mrz
     out_c=$("$bench" --seconds "$seconds" "$file")
     grep -v '^RESULT' <<<"$out_c" >&2
+    # The same, also writing every field's value as text (the npm peer's
+    # result object holds them all): the strictest comparison.
+    out_v=$("$bench" --values --seconds "$seconds" "$file")
+    grep -v '^RESULT' <<<"$out_v" >&2
     out_js=$(node "$here/peer.js" --seconds "$seconds" "$file")
     grep -v '^RESULT' <<<"$out_js" >&2
     c_docs=$(field docs "$out_c") c_valid=$(field valid "$out_c")
@@ -111,9 +115,10 @@ for ((run = 1; run <= runs; run++)); do
       say "run.sh: note: $input: bmis finds $c_valid valid, npm mrz $js_valid"
     fi
     c_rate=$(field docs_per_s "$out_c") js_rate=$(field docs_per_s "$out_js")
+    v_rate=$(field docs_per_s "$out_v")
     awk -v i="$input" -v r="$run" -v c="$c_rate" -v cn="$(field ns_per_doc "$out_c")" \
-      -v j="$js_rate" -v jn="$(field ns_per_doc "$out_js")" \
-      'BEGIN { printf "%s\t%d\t%s\t%s\t%s\t%s\t%.1f\n", i, r, c, cn, j, jn, c / j }' \
+      -v j="$js_rate" -v jn="$(field ns_per_doc "$out_js")" -v v="$v_rate" \
+      'BEGIN { printf "%s\t%d\t%s\t%s\t%s\t%s\t%.1f\t%s\t%.1f\n", i, r, c, cn, j, jn, c / j, v, v / j }' \
       >>"$results"
   done
 done
@@ -132,25 +137,26 @@ awk -F'\t' -v runs="$runs" -v seconds="$seconds" -v docs="$docs" -v commit="$com
   }
   NR == 1 { next }
   {
-    rows[NR] = sprintf("%-5s %3d  %14s %9.1f  %14s %10.1f  %7.1fx",
-                       $1, $2, commas($3), $4, commas($5), $6, $7)
+    rows[NR] = sprintf("%-5s %3d  %14s %9.1f  %14s %10.1f  %7.1fx  %14s %7.1fx",
+                       $1, $2, commas($3), $4, commas($5), $6, $7, commas($8), $9)
     n[$1]++; c[$1, n[$1]] = $3; j[$1, n[$1]] = $5; r[$1, n[$1]] = $7
+    v[$1, n[$1]] = $8; vr[$1, n[$1]] = $9
   }
   END {
     printf "\nMRZ parse + full validation, one thread (%d documents per input, %s s per figure)\n", docs, seconds
     printf "libbmis: %s\n\n", commit
-    printf "%-5s %3s  %14s %9s  %14s %10s  %8s\n", "input", "run", "bmis docs/s", "ns/doc", "npm mrz docs/s", "ns/doc", "ratio"
+    printf "%-5s %3s  %14s %9s  %14s %10s  %8s  %14s %8s\n", "input", "run", "bmis docs/s", "ns/doc", "npm mrz docs/s", "ns/doc", "ratio", "+values docs/s", "ratio"
     for (i = 2; i <= NR; i++) print rows[i]
     print ""
     split("td3 mix", inputs, " ")
     for (k = 1; k <= 2; k++) {
       in_ = inputs[k]; m = n[in_]
-      for (i = 1; i <= m; i++) { cc[i] = c[in_, i]; jj[i] = j[in_, i]; rr[i] = r[in_, i] }
+      for (i = 1; i <= m; i++) { cc[i] = c[in_, i]; jj[i] = j[in_, i]; rr[i] = r[in_, i]; vv[i] = v[in_, i]; vq[i] = vr[in_, i] }
       lo = rr[1]; hi = rr[1]
       for (i = 1; i <= m; i++) { if (rr[i] < lo) lo = rr[i]; if (rr[i] > hi) hi = rr[i] }
-      mc = median(cc, m); mj = median(jj, m); mr = median(rr, m)
-      printf "%s, median of %d run(s): bmis %s docs/s, npm mrz %s docs/s, ratio %.1fx (runs %.1f-%.1fx)\n",
-             in_, m, commas(mc), commas(mj), mr, lo, hi
+      mc = median(cc, m); mj = median(jj, m); mr = median(rr, m); mv = median(vv, m); mvr = median(vq, m)
+      printf "%s, median of %d run(s): bmis %s docs/s, npm mrz %s docs/s, ratio %.1fx (runs %.1f-%.1fx); with every value as text %s docs/s, %.1fx\n",
+             in_, m, commas(mc), commas(mj), mr, lo, hi, commas(mv), mvr
       if (in_ == "td3") { td3_rate = mc; td3_ratio = mr }
     }
     # (parenthesised: a bare ">" in printf arguments is a redirection)

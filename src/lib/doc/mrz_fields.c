@@ -4,6 +4,7 @@
 #include "bmis/country.h"
 #include "doc/mrz_internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 typedef struct ctx {
@@ -110,7 +111,16 @@ static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
 static void check_name_digits(ctx *c, bmis_doc_field_id id, bmis__mrz_span s,
                               int len) {
   const char *p = at(c, s);
-  for (int i = 0; i < len; i++)
+  /* Among MRZ characters only digits are below ':' ('<' and 'A'-'Z' are
+   * above), so a word with no byte below ':' has no digit: skip it whole. */
+  int i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    if (((w - 0x3A3A3A3A3A3A3A3Au) & ~w & 0x8080808080808080u) != 0)
+      break;
+  }
+  for (; i < len; i++)
     if (is_digit(p[i])) {
       finding_at(c, BMIS_FINDING_NAME_INVALID, id, s, i, p[i], 0);
       return;
@@ -458,8 +468,12 @@ static void check_cross_fields(ctx *c) {
     bmis__mrz_span es = c->lay->field[BMIS_FIELD_EXPIRY_DATE];
     if (!es.len)
       es = c->lay->field[BMIS_FIELD_ISSUE_DATE];
-    int32_t left =
-        bmis_date_to_days(doc->expiry_date) - bmis_date_to_days(as_of);
+    /* Day counts only when they matter: expired, or near enough to warn
+     * (a year of slack over the warning window keeps the shortcut exact). */
+    int32_t left = INT32_MAX;
+    if (doc->expiry_date.year <=
+        as_of.year + 1 + c->opts->expiry_warning_days / 365)
+      left = bmis_date_to_days(doc->expiry_date) - bmis_date_to_days(as_of);
     if (left < 0)
       finding(c, BMIS_FINDING_EXPIRED, BMIS_FIELD_EXPIRY_DATE, es, 0, 0, -left);
     else if (left <= c->opts->expiry_warning_days)

@@ -5,13 +5,18 @@
 #include "bmis/country.h"
 #include "doc/mrz_internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t bmis__mrz_trimmed_length(const char *p, size_t n) {
   /* Eight at a time: optional data and names are mostly fillers. */
-  static const char fillers[8] = "<<<<<<<<";
-  while (n >= 8 && memcmp(p + n - 8, fillers, 8) == 0)
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, p + n - 8, 8);
+    if (w != 0x3C3C3C3C3C3C3C3Cu) /* "<<<<<<<<" */
+      break;
     n -= 8;
+  }
   while (n > 0 && p[n - 1] == '<')
     n--;
   return n;

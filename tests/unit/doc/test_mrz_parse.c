@@ -253,6 +253,16 @@ static void expiry_verdicts(void **state) {
   f = test_find(&doc, BMIS_FINDING_EXPIRES_SOON, BMIS_FIELD_COUNT);
   assert_non_null(f);
   assert_int_equal(f->number, 105);
+  /* Windows longer than a year work too (2010-01-01 to 2012-04-15). */
+  opts.as_of = test_date(2010, 1, 1);
+  opts.expiry_warning_days = 835;
+  bmis_doc_parse(TEST_TD3, strlen(TEST_TD3), &opts, &doc);
+  f = test_find(&doc, BMIS_FINDING_EXPIRES_SOON, BMIS_FIELD_COUNT);
+  assert_non_null(f);
+  assert_int_equal(f->number, 835);
+  opts.expiry_warning_days = 834;
+  bmis_doc_parse(TEST_TD3, strlen(TEST_TD3), &opts, &doc);
+  assert_null(test_find(&doc, BMIS_FINDING_EXPIRES_SOON, BMIS_FIELD_COUNT));
 }
 
 static void sex_values(void **state) {
