@@ -104,10 +104,16 @@ static void append(doc_record *rec, const char *p, size_t n, size_t really) {
   rec->text[rec->len] = '\0';
 }
 
-static int next_text(doc_reader *r, doc_record *rec) {
+/* Consumes blank lines. 1: a non-blank line is waiting; 0: end; -1: error. */
+static int skip_blank_lines(doc_reader *r) {
   int st;
   while ((st = read_line(r)) == 1 && blank(r))
     r->have_line = false;
+  return st;
+}
+
+static int next_text(doc_reader *r, doc_record *rec) {
+  int st = skip_blank_lines(r);
   if (st <= 0)
     return st;
   start_record(r, rec);
@@ -180,9 +186,7 @@ static void json_record(doc_reader *r, doc_record *rec) {
 }
 
 static int next_json(doc_reader *r, doc_record *rec) {
-  int st;
-  while ((st = read_line(r)) == 1 && blank(r))
-    r->have_line = false;
+  int st = skip_blank_lines(r);
   if (st <= 0)
     return st;
   start_record(r, rec);
@@ -193,9 +197,7 @@ static int next_json(doc_reader *r, doc_record *rec) {
 
 int doc_reader_next(doc_reader *r, doc_record *rec) {
   if (r->mode == MODE_UNKNOWN) {
-    int st;
-    while ((st = read_line(r)) == 1 && blank(r))
-      r->have_line = false;
+    int st = skip_blank_lines(r);
     if (st <= 0)
       return st;
     const char *p = r->buf;

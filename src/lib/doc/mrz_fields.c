@@ -259,14 +259,24 @@ static int read_yymmdd(const char *p, int part[3], int *unknown) {
   return -1;
 }
 
+/* Marks a date field present and verifies its check digit (a filler digit
+ * is allowed over an all-filler date). Sets *empty; returns the date's
+ * characters. */
+static const char *date_field(ctx *c, bmis_doc_field_id id,
+                              bmis_doc_field_id check, bool *empty) {
+  bmis__mrz_span s = c->lay->field[id];
+  set_field(c, id, s);
+  const char *p = at(c, s);
+  *empty = all_fillers(p, s.len);
+  verify_digit(c, check, c->lay->field[check], check_value(p, s.len), *empty);
+  return p;
+}
+
 static void check_birth(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_BIRTH_DATE];
-  bmis__mrz_span cs = c->lay->field[BMIS_FIELD_BIRTH_DATE_CHECK];
-  set_field(c, BMIS_FIELD_BIRTH_DATE, s);
-  const char *p = at(c, s);
-  bool empty = all_fillers(p, s.len);
-  verify_digit(c, BMIS_FIELD_BIRTH_DATE_CHECK, cs, check_value(p, s.len),
-               empty);
+  bool empty;
+  const char *p =
+      date_field(c, BMIS_FIELD_BIRTH_DATE, BMIS_FIELD_BIRTH_DATE_CHECK, &empty);
   int part[3], unknown;
   int bad = read_yymmdd(p, part, &unknown);
   if (bad >= 0) {
@@ -336,12 +346,9 @@ static bool may_lack_expiry(const ctx *c) {
 
 static void check_expiry(ctx *c) {
   bmis__mrz_span s = c->lay->field[BMIS_FIELD_EXPIRY_DATE];
-  bmis__mrz_span cs = c->lay->field[BMIS_FIELD_EXPIRY_DATE_CHECK];
-  set_field(c, BMIS_FIELD_EXPIRY_DATE, s);
-  const char *p = at(c, s);
-  bool empty = all_fillers(p, s.len);
-  verify_digit(c, BMIS_FIELD_EXPIRY_DATE_CHECK, cs, check_value(p, s.len),
-               empty);
+  bool empty;
+  const char *p = date_field(c, BMIS_FIELD_EXPIRY_DATE,
+                             BMIS_FIELD_EXPIRY_DATE_CHECK, &empty);
   if (empty) {
     if (may_lack_expiry(c))
       finding(c, BMIS_FINDING_NO_EXPIRY, BMIS_FIELD_EXPIRY_DATE, s, 0, 0, 0);
