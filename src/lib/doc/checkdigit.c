@@ -30,7 +30,7 @@ int bmis__mrz_char_value(unsigned char c) {
 }
 
 /* Check-digit value times 7 (at most 245: one byte). */
-static const uint8_t times7[256] = {
+const uint8_t bmis__mrz_times7[256] = {
     ['0'] = 0,   ['1'] = 7,   ['2'] = 14,  ['3'] = 21,  ['4'] = 28,
     ['5'] = 35,  ['6'] = 42,  ['7'] = 49,  ['8'] = 56,  ['9'] = 63,
     ['A'] = 70,  ['B'] = 77,  ['C'] = 84,  ['D'] = 91,  ['E'] = 98,
@@ -47,7 +47,7 @@ static const uint8_t times7[256] = {
 };
 
 /* Check-digit value times 3. */
-static const uint8_t times3[256] = {
+const uint8_t bmis__mrz_times3[256] = {
     ['0'] = 0,   ['1'] = 3,   ['2'] = 6,  ['3'] = 9,  ['4'] = 12,  ['5'] = 15,
     ['6'] = 18,  ['7'] = 21,  ['8'] = 24, ['9'] = 27, ['A'] = 30,  ['B'] = 33,
     ['C'] = 36,  ['D'] = 39,  ['E'] = 42, ['F'] = 45, ['G'] = 48,  ['H'] = 51,
@@ -62,7 +62,7 @@ static const uint8_t times3[256] = {
 };
 
 /* Check-digit value (0 outside the set, like the filler). */
-static const uint8_t times1[256] = {
+const uint8_t bmis__mrz_times1[256] = {
     ['0'] = 0,  ['1'] = 1,  ['2'] = 2,  ['3'] = 3,  ['4'] = 4,  ['5'] = 5,
     ['6'] = 6,  ['7'] = 7,  ['8'] = 8,  ['9'] = 9,  ['A'] = 10, ['B'] = 11,
     ['C'] = 12, ['D'] = 13, ['E'] = 14, ['F'] = 15, ['G'] = 16, ['H'] = 17,
@@ -75,31 +75,6 @@ static const uint8_t times1[256] = {
     ['s'] = 28, ['t'] = 29, ['u'] = 30, ['v'] = 31, ['w'] = 32, ['x'] = 33,
     ['y'] = 34, ['z'] = 35,
 };
-
-unsigned bmis__mrz_weighted_sum(const char *chars, size_t len, unsigned phase) {
-  /* Characters outside the set count 0 (they are reported on their own);
-   * lower case counts as upper case, so one lower-case letter is reported
-   * once, as itself, not also as a cascade of check-digit failures. */
-  const unsigned char *p = (const unsigned char *)chars;
-  unsigned sum = 0;
-  size_t i = 0;
-  if (phase == 1 && len >= 2) { /* start on a 3, then a 1 */
-    sum = (unsigned)times3[p[0]] + times1[p[1]];
-    i = 2;
-  } else if (phase == 1 && len == 1) {
-    return times3[p[0]];
-  } else if (phase == 2 && len >= 1) { /* start on a 1 */
-    sum = times1[p[0]];
-    i = 1;
-  }
-  for (; i + 3 <= len; i += 3)
-    sum += (unsigned)times7[p[i]] + times3[p[i + 1]] + times1[p[i + 2]];
-  if (i < len)
-    sum += times7[p[i]];
-  if (i + 1 < len)
-    sum += times3[p[i + 1]];
-  return sum;
-}
 
 int bmis__mrz_check_digit_lenient(const char *chars, size_t len) {
   return (int)(bmis__mrz_weighted_sum(chars, len, 0) % 10);

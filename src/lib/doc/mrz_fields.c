@@ -2,7 +2,7 @@
  * tables in mrz_layout.c. Each check records findings on the document; the
  * cross-field rules (expiry, age, issuer vs nationality) come last. */
 #include "bmis/country.h"
-#include "doc/mrz_internal.h"
+#include "doc/mrz_layouts.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -54,7 +54,7 @@ static bmis_doc_field *set_field(ctx *c, bmis_doc_field_id id,
 }
 
 static int check_value(const char *chars, size_t n) {
-  return bmis__mrz_check_digit_lenient(chars, n);
+  return (int)(bmis__mrz_weighted_sum(chars, n, 0) % 10);
 }
 
 /* Verifies the check digit in field `id` against `computed`. A filler is
@@ -505,16 +505,13 @@ static void check_cross_fields(ctx *c) {
   }
 }
 
-void bmis__mrz_check_fields(bmis_doc *doc, const bmis_doc_options *opts) {
-  ctx c = {doc,       bmis__mrz_layout_of(doc->format),
-           opts,      NULL,
-           NULL,      false,
-           {0, 0, 0}, {0, 0, 0}};
-  if (!c.lay)
-    return;
+/* All the checks of one document, for one layout. */
+static inline void check_fields(bmis_doc *doc, const bmis__mrz_layout *lay,
+                                const bmis_doc_options *opts) {
+  ctx c = {doc, lay, opts, NULL, NULL, false, {0, 0, 0}, {0, 0, 0}};
   check_document_code(&c);
   c.issuer = check_country(&c, BMIS_FIELD_ISSUING_STATE);
-  if (doc->format == BMIS_DOC_FRA_ID) {
+  if (lay->format == BMIS_DOC_FRA_ID) {
     check_fra_names(&c);
     check_number(&c);
     /* Implied: the card is for French nationals (bmis_doc_field_value). */
@@ -534,4 +531,39 @@ void bmis__mrz_check_fields(bmis_doc *doc, const bmis_doc_options *opts) {
     check_composite(&c);
   }
   check_cross_fields(&c);
+}
+
+/* One copy of the checks per format, with every call inlined ("flatten"),
+ * so that the compiler sees each layout as constants: the field positions
+ * fold into the code and the per-field loops get fixed lengths. This is
+ * the parser's hot path (docs/BENCHMARKS.md). */
+#if defined(__GNUC__)
+#define BMIS__SPECIALISE __attribute__((flatten))
+#else
+#define BMIS__SPECIALISE
+#endif
+#define FORMAT_CHECKER(name)                                                   \
+  BMIS__SPECIALISE static void check_##name(bmis_doc *doc,                     \
+                                            const bmis_doc_options *opts) {    \
+    check_fields(doc, &bmis__layout_##name, opts);                             \
+  }
+FORMAT_CHECKER(td1)
+FORMAT_CHECKER(td2)
+FORMAT_CHECKER(td3)
+FORMAT_CHECKER(mrva)
+FORMAT_CHECKER(mrvb)
+FORMAT_CHECKER(fra_id)
+#undef FORMAT_CHECKER
+
+void bmis__mrz_check_fields(bmis_doc *doc, const bmis_doc_options *opts) {
+  switch (doc->format) {
+  case BMIS_DOC_TD1: check_td1(doc, opts); break;
+  case BMIS_DOC_TD2: check_td2(doc, opts); break;
+  case BMIS_DOC_TD3: check_td3(doc, opts); break;
+  case BMIS_DOC_MRVA: check_mrva(doc, opts); break;
+  case BMIS_DOC_MRVB: check_mrvb(doc, opts); break;
+  case BMIS_DOC_FRA_ID: check_fra_id(doc, opts); break;
+  case BMIS_DOC_UNKNOWN:
+  case BMIS_DOC_UNSUPPORTED: break;
+  }
 }

@@ -10,6 +10,7 @@
 #include "bmis/doc.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* A run of characters on one line; 0-based, len 0 when absent. */
 typedef struct bmis__mrz_span {
@@ -32,17 +33,57 @@ const bmis__mrz_layout *bmis__mrz_layout_of(bmis_doc_format format);
  * -1 outside the MRZ set. */
 int bmis__mrz_char_value(unsigned char c);
 
+/* Check-digit value of each byte times 7, 3 and 1 (0 outside the set). */
+extern const uint8_t bmis__mrz_times7[256], bmis__mrz_times3[256],
+    bmis__mrz_times1[256];
+
 /* Weighted sum (7-3-1) of len characters whose first has weight index
  * `phase` (0: 7, 1: 3, 2: 1; nothing else); characters outside the MRZ set
- * count 0. */
-unsigned bmis__mrz_weighted_sum(const char *chars, size_t len, unsigned phase);
+ * count 0 (they are reported on their own), lower case as upper case (so
+ * one lower-case letter is reported once, not as a cascade of check-digit
+ * failures). Inline: the field checks call it with constant spans. */
+static inline unsigned bmis__mrz_weighted_sum(const char *chars, size_t len,
+                                              unsigned phase) {
+  const unsigned char *p = (const unsigned char *)chars;
+  unsigned sum = 0;
+  size_t i = 0;
+  if (phase == 1 && len >= 2) { /* start on a 3, then a 1 */
+    sum = (unsigned)bmis__mrz_times3[p[0]] + bmis__mrz_times1[p[1]];
+    i = 2;
+  } else if (phase == 1 && len == 1) {
+    return bmis__mrz_times3[p[0]];
+  } else if (phase == 2 && len >= 1) { /* start on a 1 */
+    sum = bmis__mrz_times1[p[0]];
+    i = 1;
+  }
+  for (; i + 3 <= len; i += 3)
+    sum += (unsigned)bmis__mrz_times7[p[i]] + bmis__mrz_times3[p[i + 1]] +
+           bmis__mrz_times1[p[i + 2]];
+  if (i < len)
+    sum += bmis__mrz_times7[p[i]];
+  if (i + 1 < len)
+    sum += bmis__mrz_times3[p[i + 1]];
+  return sum;
+}
 
 /* Check digit over len characters, counting characters outside the MRZ set
  * as 0 (they are reported separately as invalid characters). */
 int bmis__mrz_check_digit_lenient(const char *chars, size_t len);
 
-/* Length of p[0..n) without its trailing fillers. */
-size_t bmis__mrz_trimmed_length(const char *p, size_t n);
+/* Length of p[0..n) without its trailing fillers, eight at a time
+ * (optional data and names are mostly fillers). Inline, as above. */
+static inline size_t bmis__mrz_trimmed_length(const char *p, size_t n) {
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, p + n - 8, 8);
+    if (w != 0x3C3C3C3C3C3C3C3Cu) /* "<<<<<<<<" */
+      break;
+    n -= 8;
+  }
+  while (n > 0 && p[n - 1] == '<')
+    n--;
+  return n;
+}
 
 /* Decodes a name part: runs of fillers become one space, leading and
  * trailing fillers go. Writes at most n bytes and a NUL to dst; returns the

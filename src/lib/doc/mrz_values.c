@@ -8,20 +8,6 @@
 #include <stdint.h>
 #include <string.h>
 
-size_t bmis__mrz_trimmed_length(const char *p, size_t n) {
-  /* Eight at a time: optional data and names are mostly fillers. */
-  while (n >= 8) {
-    uint64_t w;
-    memcpy(&w, p + n - 8, 8);
-    if (w != 0x3C3C3C3C3C3C3C3Cu) /* "<<<<<<<<" */
-      break;
-    n -= 8;
-  }
-  while (n > 0 && p[n - 1] == '<')
-    n--;
-  return n;
-}
-
 size_t bmis__mrz_decode_name(char *dst, const char *src, size_t n) {
   size_t o = 0, i = 0;
   while (i < n) {
