@@ -143,6 +143,10 @@ void bmis__mrz_check_charset(bmis_doc *doc);
 enum { BMIS__CH_VALUE = 0x3f, BMIS__CH_MRZ = 0x40, BMIS__CH_LOWER = 0x80 };
 extern const uint8_t bmis__mrz_chars[256];
 
+/* True when all n bytes are MRZ characters (vectorised where the CPU
+ * allows; mrz_charset.c). */
+bool bmis__mrz_all_chars(const char *p, size_t n);
+
 /* True when c is an MRZ character: A-Z, 0-9 or '<'. */
 static inline int bmis__mrz_is_char(unsigned char c) {
   return bmis__mrz_chars[c] & BMIS__CH_MRZ;

@@ -94,15 +94,8 @@ void bmis__mrz_check_charset(bmis_doc *doc) {
   for (int li = 0; li < doc->nlines; li++) {
     const unsigned char *p = (const unsigned char *)doc->lines[li];
     int i = 0, n = doc->line_length[li];
-    uint8_t all = BMIS__CH_MRZ;
-    for (; i + 4 <= n; i += 4) /* the usual case: a clean line */
-      all &= bmis__mrz_chars[p[i]] & bmis__mrz_chars[p[i + 1]] &
-             bmis__mrz_chars[p[i + 2]] & bmis__mrz_chars[p[i + 3]];
-    for (; i < n; i++)
-      all &= bmis__mrz_chars[p[i]];
-    if (all & BMIS__CH_MRZ)
-      continue;
-    i = 0;
+    if (bmis__mrz_all_chars(doc->lines[li], (size_t)n))
+      continue; /* the usual case: a clean line */
     int lower = -1, bad = -1, nlower = 0, nbad = 0;
     for (; i < n; i++) {
       uint8_t t = bmis__mrz_chars[p[i]];
