@@ -14,26 +14,8 @@ const bmis_country *bmis_country_at(size_t i) {
   return i < bmis__country_count ? &bmis__countries[i] : NULL;
 }
 
-/* Code characters as base-27 digits: filler (or end) 0, A-Z 1-26; other
- * bytes 27, which no valid code has. */
-static uint8_t code_digit(unsigned char c) {
-  if (c >= 'A' && c <= 'Z')
-    return (uint8_t)(c - 'A' + 1);
-  return c == '<' || c == '\0' ? 0 : 27;
-}
-
 const bmis_country *bmis_country_by_code(const char *code, size_t len) {
-  if (!code || len == 0)
-    return NULL;
-  unsigned d0 = code_digit((unsigned char)code[0]);
-  unsigned d1 = len > 1 ? code_digit((unsigned char)code[1]) : 0;
-  unsigned d2 = len > 2 && d1 ? code_digit((unsigned char)code[2]) : 0;
-  /* No letters after a filler ("U<O"), nothing outside the code set. */
-  if (d0 == 0 || d0 == 27 || d1 == 27 || d2 == 27 ||
-      (len > 2 && !d1 && code_digit((unsigned char)code[2]) != 0))
-    return NULL;
-  uint16_t r = bmis__country_code_index[(d0 * 27 + d1) * 27 + d2];
-  return r ? &bmis__countries[r - 1] : NULL;
+  return code ? bmis__country_by_code(code, len) : NULL;
 }
 
 const bmis_country *bmis_country_by_alpha2(const char *alpha2) {

@@ -2,6 +2,7 @@
  * tables in mrz_layout.c. Each check records findings on the document; the
  * cross-field rules (expiry, age, issuer vs nationality) come last. */
 #include "bmis/country.h"
+#include "doc/country_table.h"
 #include "doc/mrz_layouts.h"
 
 #include <stdint.h>
@@ -94,7 +95,7 @@ static void check_document_code(ctx *c) {
 static const bmis_country *check_country(ctx *c, bmis_doc_field_id id) {
   bmis__mrz_span s = c->lay->field[id];
   set_field(c, id, s);
-  const bmis_country *country = bmis_country_by_code(at(c, s), s.len);
+  const bmis_country *country = bmis__country_by_code(at(c, s), s.len);
   if (!country) {
     finding(c, BMIS_FINDING_COUNTRY_CODE_UNKNOWN, id, s, 0, 0, 0);
     return NULL;
