@@ -1,6 +1,7 @@
-/* Field decoding and checking for every MRZ format, driven by the layout
- * tables in mrz_layout.c. Each check records findings on the document; the
- * cross-field rules (expiry, age, issuer vs nationality) come last. */
+/* Field checks for every MRZ format, driven by the layout tables in
+ * mrz_layouts.h. Each check records where its field is and any findings;
+ * the cross-field rules (expiry, age, issuer vs nationality) come last.
+ * Turning fields into text is mrz_values.c's job, on demand. */
 #include "bmis/country.h"
 #include "doc/country_table.h"
 #include "doc/mrz_layouts.h"

@@ -1,9 +1,11 @@
 /* Internal interfaces of the MRZ parser, shared between src/lib/doc/ files.
  *
  * Flow: mrz_parse.c splits the input into lines and detects the format;
- * mrz_fields.c decodes and checks each field against the format's layout
- * (mrz_layout.c); mrz_ocr.c, in OCR mode only, repairs scanner confusions
- * and re-runs the checks; finding.c records findings and words them. */
+ * mrz_charset.c checks the character set; mrz_fields.c checks each field
+ * against the format's layout (mrz_layouts.h) and records where it is;
+ * mrz_ocr.c, in OCR mode only, repairs scanner confusions and the checks
+ * run again; finding.c records findings and words them; mrz_values.c turns
+ * fields into text when asked. */
 #ifndef BMIS_DOC_MRZ_INTERNAL_H
 #define BMIS_DOC_MRZ_INTERNAL_H
 

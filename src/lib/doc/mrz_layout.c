@@ -1,5 +1,4 @@
-/* Where each field sits in each MRZ format (ICAO Doc 9303 Parts 4-7, and the
- * French national identity card of 1988-2021). Columns are 0-based here. */
+/* The layout of each MRZ format (the tables themselves: mrz_layouts.h). */
 #include "doc/mrz_layouts.h"
 
 const bmis__mrz_layout *bmis__mrz_layout_of(bmis_doc_format format) {
