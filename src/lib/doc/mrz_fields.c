@@ -45,14 +45,12 @@ static void finding_at(ctx *c, bmis_finding_code code, bmis_doc_field_id field,
 }
 
 /* Marks a field present at span s. */
-static bmis_doc_field *set_field(ctx *c, bmis_doc_field_id id,
-                                 bmis__mrz_span s) {
+static void set_field(ctx *c, bmis_doc_field_id id, bmis__mrz_span s) {
   bmis_doc_field *f = &c->doc->fields[id];
   f->verdict = BMIS_VERDICT_OK;
   f->line = (uint8_t)(s.line + 1);
   f->col = (uint8_t)(s.col + 1);
   f->len = s.len;
-  return f;
 }
 
 static int check_value(const char *chars, size_t n) {

@@ -137,9 +137,6 @@ void bmis__mrz_ocr_report(bmis_doc *doc, const bmis__ocr_result *res);
 /* Resets doc for a fresh check of its current lines/format (keeps lines). */
 void bmis__doc_reset_results(bmis_doc *doc);
 
-/* Scans doc->lines for lower-case and stray characters and records them. */
-void bmis__mrz_check_charset(bmis_doc *doc);
-
 /* Per byte: its check-digit value (0-35) in the low bits, and whether it is
  * an MRZ character (A-Z, 0-9, '<') or a lower-case letter. 0: neither. */
 enum { BMIS__CH_VALUE = 0x3f, BMIS__CH_MRZ = 0x40, BMIS__CH_LOWER = 0x80 };

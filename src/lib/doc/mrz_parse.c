@@ -90,7 +90,8 @@ static bmis_doc_format detect(const line_ref *l, int n) {
   return BMIS_DOC_UNKNOWN;
 }
 
-void bmis__mrz_check_charset(bmis_doc *doc) {
+/* Reports lower-case and stray characters, once per line. */
+static void check_charset(bmis_doc *doc) {
   for (int li = 0; li < doc->nlines; li++) {
     const unsigned char *p = (const unsigned char *)doc->lines[li];
     int i = 0, n = doc->line_length[li];
@@ -131,7 +132,7 @@ static void examine(bmis_doc *doc, const size_t *read_len,
       if (read_len[i] != lay->line_len)
         bmis__doc_finding(doc, BMIS_FINDING_LINE_LENGTH, BMIS_FIELD_NONE, i, 0,
                           lay->line_len, 0, 0, (int32_t)read_len[i]);
-  bmis__mrz_check_charset(doc);
+  check_charset(doc);
   bmis__mrz_check_fields(doc, opts);
 }
 
@@ -181,7 +182,7 @@ bmis_status bmis_doc_parse(const char *text, size_t len,
   if (!lay) {
     bmis__doc_finding(out, BMIS_FINDING_FORMAT_UNRECOGNIZED, BMIS_FIELD_NONE,
                       -1, 0, 0, 0, 0, n);
-    bmis__mrz_check_charset(out);
+    check_charset(out);
     return BMIS_OK;
   }
   examine(out, read_len, opts);
