@@ -6,7 +6,11 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config   # toolchain
   libicu-dev libjansson-dev                      # library and CLI
+  libsqlite3-dev                                 # store: embedded (SQLite)
+  libpq-dev                                      # store: PostgreSQL client, pg_config
   libcmocka-dev                                  # unit tests
+  postgresql-15                                  # tests: throwaway server (pg-temp.sh)
+  sqlite3                                        # tests: inspecting stores
   clang-format                                   # style check (CI)
 )
 

@@ -21,7 +21,11 @@
   X(E_NOT_FOUND, 6, 1, 404, "not found")                                       \
   X(E_UNSUPPORTED, 7, 2, 422, "not supported")                                 \
   X(E_INTERNAL, 8, 3, 500, "internal error")                                   \
-  X(E_BUFFER_SMALL, 9, 3, 500, "output buffer too small")
+  X(E_BUFFER_SMALL, 9, 3, 500, "output buffer too small")                      \
+  X(E_CONFLICT, 10, 1, 409, "conflicts with a stored record")                  \
+  X(E_STORE, 11, 3, 503, "storage error")                                      \
+  X(E_RULE, 12, 1, 422, "not allowed by a rule")                               \
+  X(E_SCHEMA, 13, 3, 500, "store schema newer than this program")
 
 typedef enum bmis_status {
 #define BMIS__STATUS_ENUM(name, num, exit_code, http, msg) BMIS_##name = num,

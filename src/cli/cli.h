@@ -3,17 +3,69 @@
 #define BMIS_CLI_CLI_H
 
 #include "bmis/doc.h"
+#include "bmis/register.h"
+#include "bmis/store.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 
 /* Exit statuses of the command. */
-enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
+enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2, CLI_FAILED = 3 };
+/* Returned by cli_parse when --help was asked for (never an exit status). */
+#define CLI_HELP (-1)
 
 /* A subcommand: argv[0] is the subcommand's own name. */
 typedef int (*cli_command_fn)(int argc, char **argv);
 
 int cli_doc(int argc, char **argv);
+int cli_db(int argc, char **argv);
+int cli_bcp(int argc, char **argv);
+int cli_movement(int argc, char **argv);
+int cli_traveller(int argc, char **argv);
+int cli_identity(int argc, char **argv);
+int cli_overstay(int argc, char **argv);
+int cli_demo(int argc, char **argv);
+
+/* ---- options (args.c) ---- */
+
+/* An option: with `value`, "--name VALUE" or "--name=VALUE" stores VALUE;
+ * with `flag`, "--name" sets it. Tables end with a {NULL} row. */
+typedef struct cli_opt {
+  const char *name;
+  const char **value;
+  bool *flag;
+} cli_opt;
+
+/* Parses argv[1..] (argv[0] is the subcommand). Positional arguments go to
+ * pos (at most max_pos). Returns CLI_OK, CLI_HELP, or CLI_USAGE after
+ * printing what is wrong. */
+int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *opts,
+              const char **pos, int max_pos, int *n_pos);
+
+/* Parses a whole number in [min, max]; CLI_USAGE (printed) otherwise. */
+int cli_number(const char *cmd, const char *opt, const char *text, long min,
+               long max, long *out);
+
+/* Prints "bmis: <message>" and returns the status's exit code. */
+int cli_fail(const bmis_error *err);
+
+/* ---- the store (store_url.c) ---- */
+
+/* The store URL used when --store is absent: $BMIS_STORE, else
+ * $XDG_DATA_HOME/openbmis/bmis.db, else ~/.local/share/openbmis/bmis.db. */
+const char *cli_default_store(char *buf, size_t cap);
+
+/* Opens url (NULL: the default, creating its folder) with durability
+ * "process" (default) or "power". Prints the problem and returns an exit
+ * status on failure. */
+int cli_open_store(const char *url, const char *durability, bool must_exist,
+                   bmis_store **out);
+
+#define CLI_STORE_HELP                                                         \
+  "  --store URL        the store: a SQLite file path or postgres://...\n"     \
+  "                     (default: $BMIS_STORE, else\n"                         \
+  "                     $XDG_DATA_HOME/openbmis/bmis.db, else\n"               \
+  "                     ~/.local/share/openbmis/bmis.db)\n"
 
 /* Prints "bmis: <message>" and a hint to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)

@@ -13,6 +13,12 @@ typedef struct command {
 
 static const command commands[] = {
     {"doc", cli_doc, "check and make machine readable travel documents"},
+    {"db", cli_db, "create, migrate, describe, back up and restore a store"},
+    {"bcp", cli_bcp, "configure border crossing points"},
+    {"movement", cli_movement, "record, list and change entries and exits"},
+    {"traveller", cli_traveller, "a person's documents, movements and stays"},
+    {"identity", cli_identity, "review possible matches between travellers"},
+    {"overstay", cli_overstay, "who stayed beyond their permitted stay"},
 };
 
 static void usage(FILE *out) {

@@ -1,0 +1,1 @@
+SELECT code, name, kind, time_zone FROM bcp ORDER BY code

@@ -1,0 +1,1 @@
+SELECT count(*) FROM identity_link WHERE status = 'pending'

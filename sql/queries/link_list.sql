@@ -1,0 +1,2 @@
+SELECT id, traveller_id, candidate_id, confidence, reasons, status, decided_by, decision_reason, created_at, decided_at FROM identity_link WHERE ($1 = '' OR status = $1)
+ORDER BY created_at, id

@@ -1,0 +1,86 @@
+/* Time-ordered UUIDs (RFC 9562, version 7): 48 bits of Unix milliseconds,
+ * then randomness. Ids made at different posts, offline, never collide, and
+ * sort by creation time. Within one process ids strictly increase: when the
+ * clock has not moved on (or went back) the previous id plus one is used,
+ * as RFC 9562 section 6.2 method 2 allows. */
+#define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "bmis/register.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned char last[16];
+
+/* Adds one to the 74 random bits (rand_a and rand_b); 0 on overflow. */
+static int increment(unsigned char u[16]) {
+  for (int i = 15; i >= 6; i--) {
+    if (i == 8) { /* variant bits: only the low 6 bits count */
+      if ((u[8] & 0x3f) != 0x3f) {
+        u[8]++;
+        return 1;
+      }
+      u[8] &= 0xc0;
+      continue;
+    }
+    if (i == 6) { /* version nibble: only the low 4 bits count */
+      if ((u[6] & 0x0f) != 0x0f) {
+        u[6]++;
+        return 1;
+      }
+      return 0;
+    }
+    if (++u[i] != 0)
+      return 1;
+  }
+  return 0;
+}
+
+bmis_status bmis_uuid_v7(char out[BMIS_ID_SIZE], bmis_error *err) {
+  unsigned char u[16];
+  if (getrandom(u, sizeof u, 0) != (ssize_t)sizeof u)
+    return bmis_error_set(err, BMIS_E_INTERNAL, "no randomness for an id");
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  uint64_t ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+  for (int i = 0; i < 6; i++)
+    u[i] = (unsigned char)(ms >> (40 - 8 * i));
+  u[6] = (unsigned char)(0x70 | (u[6] & 0x0f));
+  u[8] = (unsigned char)(0x80 | (u[8] & 0x3f));
+  pthread_mutex_lock(&lock);
+  if (memcmp(u, last, 6) <= 0) {
+    /* Same millisecond or a clock step back: continue from the last id. */
+    memcpy(u, last, 16);
+    if (!increment(u)) {
+      pthread_mutex_unlock(&lock);
+      return bmis_error_set(err, BMIS_E_INTERNAL, "id counter exhausted");
+    }
+  }
+  memcpy(last, u, 16);
+  pthread_mutex_unlock(&lock);
+  snprintf(out, BMIS_ID_SIZE,
+           "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+           "%02x%02x%02x%02x%02x%02x",
+           u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10],
+           u[11], u[12], u[13], u[14], u[15]);
+  return BMIS_OK;
+}
+
+bool bmis_uuid_is_valid(const char *t) {
+  if (!t || strlen(t) != 36)
+    return false;
+  for (int i = 0; i < 36; i++) {
+    char c = t[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-')
+        return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                 (c >= 'A' && c <= 'F'))) {
+      return false;
+    }
+  }
+  return true;
+}

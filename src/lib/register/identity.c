@@ -1,0 +1,338 @@
+/* Identity: who a recorded crossing belongs to.
+ *
+ * A document (issuing State + number) is known to belong to one traveller.
+ * A new document is compared with the travellers born on the same date:
+ * a strong biographic match joins the known person; a weaker one creates a
+ * new traveller and a link for a supervisor to confirm (merge) or reject
+ * (keep apart). Merges are never done silently and can be undone: a
+ * person is the connected group of travellers joined by confirmed links,
+ * named by its oldest traveller id (ids are time-ordered). */
+#define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "bmis/doc.h"
+#include "register/register_internal.h"
+#include "store/repo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bmis__name_key(const char *surname, const char *given, char *out,
+                    size_t cap) {
+  char a[200], b[200];
+  /* A name with a character ICAO does not transliterate is kept as given
+   * (upper-cased ASCII only): it still compares equal to itself. */
+  if (bmis_mrz_transliterate(surname, a, sizeof a, NULL) != BMIS_OK)
+    snprintf(a, sizeof a, "%s", surname);
+  if (bmis_mrz_transliterate(given, b, sizeof b, NULL) != BMIS_OK)
+    snprintf(b, sizeof b, "%s", given);
+  snprintf(out, cap, "%s<<%s", a, b);
+}
+
+/* Splits "A<B<<C<D" into the surname part and the given-names part. */
+static void split_key(const char *key, char *sur, char *giv, size_t cap) {
+  const char *sep = strstr(key, "<<");
+  size_t n = sep ? (size_t)(sep - key) : strlen(key);
+  snprintf(sur, cap, "%.*s", (int)n, key);
+  snprintf(giv, cap, "%s", sep ? sep + 2 : "");
+}
+
+/* Levenshtein distance, capped: returns cap + 1 when larger. */
+static int edit_distance(const char *a, const char *b, int cap) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 64 || lb > 64)
+    return strcmp(a, b) == 0 ? 0 : cap + 1;
+  if ((la > lb ? la - lb : lb - la) > (size_t)cap)
+    return cap + 1;
+  int prev[65], cur[65];
+  for (size_t j = 0; j <= lb; j++)
+    prev[j] = (int)j;
+  for (size_t i = 1; i <= la; i++) {
+    cur[0] = (int)i;
+    for (size_t j = 1; j <= lb; j++) {
+      int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      int del = prev[j] + 1, ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+    }
+    memcpy(prev, cur, sizeof(int) * (lb + 1));
+  }
+  return prev[lb] > cap ? cap + 1 : prev[lb];
+}
+
+/* First token of "A<B<C" ("A"). */
+static void first_token(const char *s, char *out, size_t cap) {
+  size_t n = strcspn(s, "<");
+  snprintf(out, cap, "%.*s", (int)n, s);
+}
+
+/* Whether every token of the shorter list is among the other's tokens. */
+static bool tokens_subset(const char *a, const char *b) {
+  const char *small = strlen(a) <= strlen(b) ? a : b;
+  const char *big = small == a ? b : a;
+  char tok[100];
+  for (const char *p = small; *p;) {
+    size_t n = strcspn(p, "<");
+    if (n && n < sizeof tok) {
+      memcpy(tok, p, n);
+      tok[n] = 0;
+      bool found = false;
+      for (const char *q = big; *q;) {
+        size_t m = strcspn(q, "<");
+        if (m == n && memcmp(q, tok, n) == 0)
+          found = true;
+        q += m;
+        while (*q == '<')
+          q++;
+      }
+      if (!found)
+        return false;
+    }
+    p += n;
+    while (*p == '<')
+      p++;
+  }
+  return true;
+}
+
+static void add_reason(char *out, size_t cap, const char *r) {
+  size_t len = strlen(out);
+  snprintf(out + len, cap - len, "%s%s", len ? "; " : "", r);
+}
+
+double bmis__identity_score(const bmis_traveller *a, const char *a_key,
+                            const bmis_traveller *b, const char *b_key,
+                            char *reasons, size_t cap) {
+  char sa[100], sb[100], ga[100], gb[100];
+  split_key(a_key, sa, ga, sizeof sa);
+  split_key(b_key, sb, gb, sizeof sb);
+  reasons[0] = 0;
+  double score = 0;
+  if (strcmp(sa, sb) == 0) {
+    score += 0.40;
+    add_reason(reasons, cap, "surname equal");
+  } else if (edit_distance(sa, sb, 2) <= (strlen(sa) >= 6 ? 2 : 1)) {
+    score += 0.25;
+    add_reason(reasons, cap, "surname similar");
+  } else {
+    add_reason(reasons, cap, "surname differs");
+  }
+  char fa[100], fb[100];
+  first_token(ga, fa, sizeof fa);
+  first_token(gb, fb, sizeof fb);
+  if (strcmp(ga, gb) == 0) {
+    score += 0.30;
+    add_reason(reasons, cap, "given names equal");
+  } else if (*ga && *gb && tokens_subset(ga, gb)) {
+    score += 0.20;
+    add_reason(reasons, cap, "given names: one set within the other");
+  } else if (*fa && edit_distance(fa, fb, 2) <= 1) {
+    score += 0.15;
+    add_reason(reasons, cap, "first given name similar");
+  } else {
+    add_reason(reasons, cap, "given names differ");
+  }
+  bool full = bmis_date_is_valid(a->birth) && bmis_date_is_valid(b->birth);
+  if (a->birth.year == b->birth.year && a->birth.month == b->birth.month &&
+      a->birth.day == b->birth.day) {
+    score += full ? 0.15 : 0.05;
+    add_reason(reasons, cap,
+               full ? "birth date equal" : "partial birth date equal");
+  }
+  if (strcmp(a->nationality, b->nationality) == 0) {
+    score += 0.10;
+    add_reason(reasons, cap, "nationality equal");
+  } else {
+    add_reason(reasons, cap, "nationality differs");
+  }
+  if (a->sex && b->sex && a->sex != 'X' && b->sex != 'X') {
+    if (a->sex == b->sex) {
+      score += 0.05;
+      add_reason(reasons, cap, "sex equal");
+    } else {
+      score -= 0.20;
+      add_reason(reasons, cap, "sex differs");
+    }
+  } else {
+    score += 0.02;
+    add_reason(reasons, cap, "sex not comparable");
+  }
+  if (score < 0)
+    score = 0;
+  return score > 1 ? 1 : score;
+}
+
+/* ---- reading travellers ---- */
+
+bmis_status bmis_traveller_get(bmis_store *s, const char *id,
+                               bmis_traveller *out, bmis_error *err) {
+  return bmis__traveller_get(s, id, out, err);
+}
+
+bmis_status bmis_traveller_by_document(bmis_store *s, const char *issuing_state,
+                                       const char *number, bmis_traveller *out,
+                                       bmis_error *err) {
+  bmis_document d;
+  bmis_status st = bmis__document_find(s, issuing_state, number, &d, err);
+  if (st == BMIS_OK)
+    st = bmis__traveller_get(s, d.traveller_id, out, err);
+  return st;
+}
+
+typedef struct plain_fn {
+  bmis_traveller_fn fn;
+  void *ctx;
+} plain_fn;
+
+static int call_plain(const bmis_traveller *t, const char *key, void *ctx) {
+  (void)key;
+  plain_fn *p = ctx;
+  return p->fn(t, p->ctx);
+}
+
+bmis_status bmis_person_travellers(bmis_store *s, const char *person_id,
+                                   bmis_traveller_fn fn, void *ctx,
+                                   bmis_error *err) {
+  plain_fn p = {fn, ctx};
+  return bmis__traveller_by_person(s, person_id, call_plain, &p, err);
+}
+
+bmis_status bmis_person_documents(bmis_store *s, const char *person_id,
+                                  bmis_document_fn fn, void *ctx,
+                                  bmis_error *err) {
+  return bmis__document_by_person(s, person_id, fn, ctx, err);
+}
+
+/* ---- identity links ---- */
+
+bmis_status bmis_link_list(bmis_store *s, bmis_link_status status,
+                           bmis_link_fn fn, void *ctx, bmis_error *err) {
+  return bmis__link_list(s, status, fn, ctx, err);
+}
+
+bmis_status bmis_link_get(bmis_store *s, const char *id,
+                          bmis_identity_link *out, bmis_error *err) {
+  return bmis__link_get(s, id, out, err);
+}
+
+/* A set of traveller ids (small: the people around one link). */
+typedef struct id_set {
+  char (*v)[BMIS_ID_SIZE];
+  size_t n, cap;
+  bool failed;
+} id_set;
+
+static bool id_set_has(const id_set *set, const char *id) {
+  for (size_t i = 0; i < set->n; i++)
+    if (strcmp(set->v[i], id) == 0)
+      return true;
+  return false;
+}
+
+static int id_set_add(const char *id, void *ctx) {
+  id_set *set = ctx;
+  if (id_set_has(set, id))
+    return 0;
+  if (set->n == set->cap) {
+    size_t cap = set->cap ? set->cap * 2 : 8;
+    char(*grown)[BMIS_ID_SIZE] = realloc(set->v, cap * sizeof *grown);
+    if (!grown) {
+      set->failed = true;
+      return 1;
+    }
+    set->v = grown;
+    set->cap = cap;
+  }
+  snprintf(set->v[set->n++], BMIS_ID_SIZE, "%s", id);
+  return 0;
+}
+
+static int add_traveller_id(const bmis_traveller *t, const char *key,
+                            void *ctx) {
+  (void)key;
+  return id_set_add(t->id, ctx);
+}
+
+/* The travellers connected to `start` by confirmed links. */
+static bmis_status component(bmis_store *s, const char *start, id_set *out,
+                             bmis_error *err) {
+  out->n = 0;
+  id_set_add(start, out);
+  for (size_t i = 0; i < out->n && !out->failed; i++) {
+    char id[BMIS_ID_SIZE];
+    memcpy(id, out->v[i], BMIS_ID_SIZE);
+    bmis_status st = bmis__link_confirmed_of(s, id, id_set_add, out, err);
+    if (st != BMIS_OK)
+      return st;
+  }
+  return out->failed ? bmis_error_set(err, BMIS_E_NOMEM, "out of memory")
+                     : BMIS_OK;
+}
+
+/* Gives every traveller of start's component the smallest id among them
+ * as person_id; collects the person ids that were in use before. */
+static bmis_status renumber(bmis_store *s, const char *start, id_set *old,
+                            id_set *now, bmis_error *err) {
+  id_set comp = {0};
+  bmis_status st = component(s, start, &comp, err);
+  const char *root = NULL;
+  for (size_t i = 0; st == BMIS_OK && i < comp.n; i++)
+    if (!root || strcmp(comp.v[i], root) < 0)
+      root = comp.v[i];
+  for (size_t i = 0; st == BMIS_OK && i < comp.n; i++) {
+    bmis_traveller t;
+    st = bmis__traveller_get(s, comp.v[i], &t, err);
+    if (st == BMIS_OK && strcmp(t.person_id, root) != 0) {
+      id_set_add(t.person_id, old);
+      st = bmis__traveller_set_person(s, t.id, root, err);
+    }
+  }
+  if (st == BMIS_OK && root)
+    id_set_add(root, now);
+  free(comp.v);
+  return st;
+}
+
+bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
+                             bmis_link_status status, const bmis_change *change,
+                             bmis_error *err) {
+  if (status != BMIS_LINK_CONFIRMED && status != BMIS_LINK_REJECTED)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "a link is decided as confirmed or rejected");
+  if (!change || !change->by[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "by: who decides must be given");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  bmis_identity_link l;
+  id_set old = {0}, now = {0};
+  st = bmis__link_get(s, link_id, &l, err);
+  if (st == BMIS_OK)
+    st = bmis__link_decide(s, link_id, status, change, err);
+  /* Both ends: a confirmation joins their groups; a rejection (of a link
+   * confirmed before) may split one group in two. */
+  if (st == BMIS_OK)
+    st = renumber(s, l.traveller_id, &old, &now, err);
+  if (st == BMIS_OK)
+    st = renumber(s, l.candidate_id, &old, &now, err);
+  /* Stays belong to persons: recompute the new ones, clear vanished ones. */
+  for (size_t i = 0; st == BMIS_OK && i < now.n; i++)
+    st = bmis__person_restay(s, now.v[i], NULL, NULL, err);
+  for (size_t i = 0; st == BMIS_OK && i < old.n; i++)
+    if (!id_set_has(&now, old.v[i])) {
+      id_set members = {0};
+      st = bmis__traveller_by_person(s, old.v[i], add_traveller_id, &members,
+                                     err);
+      if (st == BMIS_OK)
+        st = members.n ? bmis__person_restay(s, old.v[i], NULL, NULL, err)
+                       : bmis__stay_replace(s, old.v[i], NULL, 0, err);
+      free(members.v);
+    }
+  if (st == BMIS_OK && (old.failed || now.failed))
+    st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  free(old.v);
+  free(now.v);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return st;
+}

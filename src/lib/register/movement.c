@@ -1,0 +1,609 @@
+/* Recording crossings, and the later decisions, corrections and voids that
+ * change a movement while keeping its history. */
+#define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "bmis/country.h"
+#include "register/register_internal.h"
+#include "store/repo.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool is_country(const char *code) {
+  return bmis_country_by_code(code, strlen(code)) != NULL;
+}
+
+static bmis_status need_country(const char *field, const char *code,
+                                bool required, bmis_error *err) {
+  if (!code[0])
+    return required
+               ? bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: missing", field)
+               : BMIS_OK;
+  if (!is_country(code))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "%s: '%s' is not a country code", field, code);
+  return BMIS_OK;
+}
+
+static void upper(char *s) {
+  for (; *s; s++)
+    *s = (char)toupper((unsigned char)*s);
+}
+
+static bool partial_date_ok(bmis_date d) {
+  if (d.year == 0)
+    return d.month == 0 && d.day == 0;
+  if (d.month == 0)
+    return d.day == 0;
+  if (d.month < 1 || d.month > 12)
+    return false;
+  return d.day == 0 || bmis_date_is_valid(d);
+}
+
+/* Checks a movement's own fields (not who it belongs to), and sets its local
+ * date from the crossing point's time zone. permitted_days, when > 0,
+ * becomes permitted_until. `national`: the document is the operating
+ * State's. */
+static bmis_status validate_movement(bmis_store *s, bmis_movement *m,
+                                     int permitted_days, bool national,
+                                     const bmis_register_config *cfg,
+                                     bmis_error *err) {
+  upper(m->bcp);
+  upper(m->route_country);
+  upper(m->residence_country);
+  upper(m->grounds);
+  if (m->id[0] && !bmis_uuid_is_valid(m->id))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "id: '%s' is not a UUID",
+                          m->id);
+  for (char *p = m->id; *p; p++)
+    *p = (char)tolower((unsigned char)*p);
+  if (!bmis_code_name(BMIS_LIST_DIRECTION, m->direction)[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "direction: must be entry or exit");
+  if (!m->bcp[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "bcp: missing");
+  bmis_bcp bcp;
+  bmis_error e;
+  bmis_status st = bmis__bcp_get(s, m->bcp, &bcp, &e);
+  if (st == BMIS_E_NOT_FOUND)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "bcp: '%s' is not a configured crossing point",
+                          m->bcp);
+  if (st != BMIS_OK)
+    return bmis_error_set(err, st, "%s", e.message);
+  if (m->crossed_at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "crossed_at: missing");
+  st = bmis_local_date(bcp.time_zone, m->crossed_at, &m->local_date, err);
+  if (st != BMIS_OK)
+    return st;
+  st = need_country("route_country", m->route_country, false, err);
+  if (st == BMIS_OK)
+    st = need_country("residence_country", m->residence_country, false, err);
+  if (st != BMIS_OK)
+    return st;
+  if (m->transport && !bmis_code_name(BMIS_LIST_TRANSPORT, m->transport)[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "transport: unknown");
+  if (m->purpose && !bmis_code_name(BMIS_LIST_PURPOSE, m->purpose)[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "purpose: unknown");
+  if (m->intended_days < 0 || m->intended_days > 3660)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "intended_days: %d is not in 0..3660",
+                          m->intended_days);
+  if (!bmis_code_name(BMIS_LIST_DECISION, m->decision)[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "decision: must be admitted, refused or referred");
+  if (m->decision == BMIS_DECISION_REFUSED) {
+    if (!m->grounds[0])
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "grounds: a refusal needs at least one ground "
+                            "A-I");
+    for (const char *g = m->grounds; *g; g++)
+      if (!bmis_refusal_ground_text(*g) || strchr(g + 1, *g))
+        return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                              "grounds: '%s' must be distinct letters A-I",
+                              m->grounds);
+    if (national && m->direction == BMIS_DIRECTION_ENTRY)
+      return bmis_error_set(err, BMIS_E_RULE,
+                            "decision: a national of %s cannot be refused "
+                            "entry",
+                            cfg->state);
+  } else if (m->grounds[0]) {
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "grounds: only a refusal has grounds");
+  }
+  if (permitted_days < 0 || permitted_days > 3660)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "permitted_days: %d is not in 1..3660",
+                          permitted_days);
+  if (permitted_days > 0) {
+    if (m->permitted_until.year)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "permitted_days: give it or permitted_until, "
+                            "not both");
+    m->permitted_until = bmis_date_from_days(bmis_date_to_days(m->local_date) +
+                                             permitted_days - 1);
+  }
+  if (m->permitted_until.year) {
+    if (!bmis_date_is_valid(m->permitted_until))
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "permitted_until: not a date");
+    if (m->direction != BMIS_DIRECTION_ENTRY ||
+        m->decision != BMIS_DECISION_ADMITTED)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "permitted_until: only an admitted entry has a "
+                            "permitted stay");
+    if (national)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "permitted_until: nationals of %s are not given "
+                            "a permitted stay",
+                            cfg->state);
+    if (bmis_date_compare(m->permitted_until, m->local_date) < 0)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "permitted_until: before the day of entry");
+  }
+  return BMIS_OK;
+}
+
+static bmis_status validate_person(bmis_crossing *c, bmis_error *err) {
+  bmis_traveller *t = &c->traveller;
+  bmis_document *d = &c->document;
+  upper(t->nationality);
+  upper(t->birth_country);
+  upper(d->issuing_state);
+  upper(d->number);
+  upper(d->type);
+  if (!t->surname[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "traveller.surname: missing");
+  if (t->sex && t->sex != 'F' && t->sex != 'M' && t->sex != 'X')
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "traveller.sex: must be F, M or X");
+  if (!partial_date_ok(t->birth))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "traveller.birth: not a date");
+  bmis_status st =
+      need_country("traveller.nationality", t->nationality, true, err);
+  if (st == BMIS_OK)
+    st = need_country("traveller.birth_country", t->birth_country, false, err);
+  if (st == BMIS_OK)
+    st = need_country("document.issuing_state", d->issuing_state, true, err);
+  if (st != BMIS_OK)
+    return st;
+  if (!d->number[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "document.number: missing");
+  for (const char *p = d->number; *p; p++)
+    if (!isalnum((unsigned char)*p))
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "document.number: '%s' may hold only letters "
+                            "and digits",
+                            d->number);
+  if (!d->type[0])
+    snprintf(d->type, sizeof d->type, "P");
+  for (const char *p = d->type; *p; p++)
+    if (!isupper((unsigned char)*p))
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "document.type: '%s' is not a document code",
+                            d->type);
+  if (d->expiry.year && !bmis_date_is_valid(d->expiry))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "document.expiry: not a date");
+  for (int i = 0; i < c->referral_count; i++)
+    if (!bmis_code_name(BMIS_LIST_REFERRAL_KIND, c->referrals[i])[0])
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "referrals[%d]: unknown kind", i);
+  if (c->referral_count < 0 ||
+      c->referral_count > (int)(sizeof c->referrals / sizeof c->referrals[0]))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "referrals: too many");
+  return BMIS_OK;
+}
+
+/* ---- linking a crossing to a traveller ---- */
+
+typedef struct best_match {
+  const bmis_traveller *t;
+  const char *key;
+  bmis_traveller best;
+  double score;
+  char reasons[257];
+} best_match;
+
+static int consider(const bmis_traveller *cand, const char *key, void *ctx) {
+  best_match *b = ctx;
+  char reasons[257];
+  double score =
+      bmis__identity_score(b->t, b->key, cand, key, reasons, sizeof reasons);
+  /* Ties go to the oldest record (candidates come in id order). */
+  if (score > b->score) {
+    b->score = score;
+    b->best = *cand;
+    snprintf(b->reasons, sizeof b->reasons, "%s", reasons);
+  }
+  return 0;
+}
+
+/* Finds or creates the traveller and document of a crossing. Fills
+ * m->traveller_id, m->document_id and the result's link fields. */
+static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
+                                  bmis_movement *m, bmis_record_result *res,
+                                  int64_t now, bmis_error *err) {
+  bmis_document doc;
+  bmis_error e;
+  bmis_status st = bmis__document_find(s, c->document.issuing_state,
+                                       c->document.number, &doc, &e);
+  if (st == BMIS_OK) {
+    bmis_traveller t;
+    st = bmis__traveller_get(s, doc.traveller_id, &t, err);
+    if (st == BMIS_OK && !t.birth_country[0] && c->traveller.birth_country[0])
+      st = bmis__traveller_set_birth_country(s, t.id,
+                                             c->traveller.birth_country, err);
+    if (st != BMIS_OK)
+      return st;
+    memcpy(m->traveller_id, t.id, BMIS_ID_SIZE);
+    memcpy(m->document_id, doc.id, BMIS_ID_SIZE);
+    memcpy(res->traveller_id, t.id, BMIS_ID_SIZE);
+    memcpy(res->person_id, t.person_id, BMIS_ID_SIZE);
+    res->method = BMIS_LINK_DOCUMENT;
+    res->confidence = 1.0;
+    return BMIS_OK;
+  }
+  if (st != BMIS_E_NOT_FOUND)
+    return bmis_error_set(err, st, "%s", e.message);
+
+  /* A new document: is it a known person's? */
+  char key[200];
+  bmis__name_key(c->traveller.surname, c->traveller.given_names, key,
+                 sizeof key);
+  best_match b = {.t = &c->traveller, .key = key};
+  if (c->traveller.birth.year) {
+    st = bmis__traveller_candidates(s, c->traveller.birth, consider, &b, err);
+    if (st != BMIS_OK)
+      return st;
+  }
+  bmis_traveller t = c->traveller;
+  if (b.score >= BMIS__LINK_STRONG) {
+    t = b.best;
+    if (!t.birth_country[0] && c->traveller.birth_country[0])
+      st = bmis__traveller_set_birth_country(s, t.id,
+                                             c->traveller.birth_country, err);
+    res->method = BMIS_LINK_BIOGRAPHIC;
+    res->confidence = b.score;
+  } else {
+    st = bmis_uuid_v7(t.id, err);
+    memcpy(t.person_id, t.id, BMIS_ID_SIZE);
+    if (st == BMIS_OK)
+      st = bmis__traveller_insert(s, &t, key, now, err);
+    res->method = BMIS_LINK_NEW;
+    res->confidence = 1.0;
+    if (st == BMIS_OK && b.score >= BMIS__LINK_WEAK) {
+      bmis_identity_link l;
+      memset(&l, 0, sizeof l);
+      st = bmis_uuid_v7(l.id, err);
+      memcpy(l.traveller_id, t.id, BMIS_ID_SIZE);
+      memcpy(l.candidate_id, b.best.id, BMIS_ID_SIZE);
+      l.confidence = b.score;
+      snprintf(l.reasons, sizeof l.reasons, "%s", b.reasons);
+      l.status = BMIS_LINK_PENDING;
+      l.created_at = now;
+      if (st == BMIS_OK)
+        st = bmis__link_insert(s, &l, err);
+      memcpy(res->review_link_id, l.id, BMIS_ID_SIZE);
+      res->confidence = b.score;
+    }
+  }
+  if (st != BMIS_OK)
+    return st;
+  bmis_document d = c->document;
+  st = bmis_uuid_v7(d.id, err);
+  memcpy(d.traveller_id, t.id, BMIS_ID_SIZE);
+  if (st == BMIS_OK)
+    st = bmis__document_insert(s, &d, now, err);
+  if (st != BMIS_OK)
+    return st;
+  memcpy(m->traveller_id, t.id, BMIS_ID_SIZE);
+  memcpy(m->document_id, d.id, BMIS_ID_SIZE);
+  memcpy(res->traveller_id, t.id, BMIS_ID_SIZE);
+  memcpy(res->person_id, t.person_id, BMIS_ID_SIZE);
+  return BMIS_OK;
+}
+
+/* The same id recorded again: the same crossing (document, direction,
+ * place, time) is a duplicate; anything else is a conflict. */
+static bmis_status replay(bmis_store *s, const bmis_crossing *c,
+                          const bmis_movement *m, const bmis_movement *old,
+                          bmis_record_result *res, bmis_error *err) {
+  bmis_document doc;
+  bmis_error e;
+  bmis_status st = bmis__document_find(s, c->document.issuing_state,
+                                       c->document.number, &doc, &e);
+  if (st != BMIS_OK && st != BMIS_E_NOT_FOUND)
+    return bmis_error_set(err, st, "%s", e.message);
+  if (st != BMIS_OK || strcmp(doc.id, old->document_id) != 0 ||
+      old->direction != m->direction || strcmp(old->bcp, m->bcp) != 0 ||
+      old->crossed_at != m->crossed_at)
+    return bmis_error_set(err, BMIS_E_CONFLICT,
+                          "id: movement %s was recorded with another "
+                          "document, direction, crossing point or time",
+                          m->id);
+  bmis_traveller t;
+  st = bmis__traveller_get(s, old->traveller_id, &t, err);
+  if (st != BMIS_OK)
+    return st;
+  memcpy(res->movement_id, old->id, BMIS_ID_SIZE);
+  memcpy(res->traveller_id, t.id, BMIS_ID_SIZE);
+  memcpy(res->person_id, t.person_id, BMIS_ID_SIZE);
+  res->method = BMIS_LINK_DOCUMENT;
+  res->confidence = 1.0;
+  res->duplicate = true;
+  return BMIS_OK;
+}
+
+void bmis_crossing_init(bmis_crossing *c) {
+  memset(c, 0, sizeof *c);
+}
+
+bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
+                                 bmis_record_result *res, bmis_error *err) {
+  bmis_record_result ignored;
+  if (!res)
+    res = &ignored;
+  memset(res, 0, sizeof *res);
+  bmis_register_config cfg;
+  bmis_status st = bmis__config(s, &cfg, err);
+  if (st != BMIS_OK)
+    return st;
+  bmis_crossing *c = malloc(sizeof *c);
+  if (!c)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  *c = *in;
+  bmis_movement *m = &c->movement;
+  st = validate_person(c, err);
+  bool national =
+      cfg.state[0] && strcmp(c->traveller.nationality, cfg.state) == 0;
+  if (st == BMIS_OK)
+    st = validate_movement(s, m, c->permitted_days, national, &cfg, err);
+  if (st != BMIS_OK) {
+    free(c);
+    return st;
+  }
+  memcpy(m->nationality, c->traveller.nationality, sizeof m->nationality);
+  m->version = 1;
+  m->voided = false;
+  int64_t now = (int64_t)time(NULL);
+
+  st = bmis__tx_begin(s, err);
+  if (st == BMIS_OK && m->id[0]) {
+    bmis_movement old;
+    bmis_error e;
+    bmis_status got = bmis__movement_get(s, m->id, &old, &e);
+    if (got == BMIS_OK) {
+      st = replay(s, c, m, &old, res, err);
+      if (st == BMIS_OK)
+        st = bmis__tx_commit(s, err);
+      else
+        bmis__tx_rollback(s);
+      free(c);
+      return st;
+    }
+    if (got != BMIS_E_NOT_FOUND)
+      st = bmis_error_set(err, got, "%s", e.message);
+  } else if (st == BMIS_OK) {
+    st = bmis_uuid_v7(m->id, err);
+  }
+  if (st == BMIS_OK)
+    st = link_traveller(s, c, m, res, now, err);
+  if (st == BMIS_OK)
+    st = bmis__movement_insert(s, m, now, err);
+  /* A referral decision always has something to refer to. */
+  if (st == BMIS_OK && m->decision == BMIS_DECISION_REFERRED &&
+      c->referral_count == 0)
+    c->referrals[c->referral_count++] = BMIS_REFERRAL_SECONDARY;
+  for (int i = 0; st == BMIS_OK && i < c->referral_count; i++) {
+    bmis_referral r;
+    memset(&r, 0, sizeof r);
+    st = bmis_uuid_v7(r.id, err);
+    memcpy(r.movement_id, m->id, BMIS_ID_SIZE);
+    r.kind = c->referrals[i];
+    r.open = true;
+    r.opened_at = m->crossed_at;
+    if (st == BMIS_OK)
+      st = bmis__referral_insert(s, &r, err);
+  }
+  if (st == BMIS_OK)
+    st = bmis__person_restay(s, res->person_id, m->id, &res->flags, err);
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st == BMIS_OK)
+    memcpy(res->movement_id, m->id, BMIS_ID_SIZE);
+  free(c);
+  return st;
+}
+
+bmis_status bmis_movement_get(bmis_store *s, const char *id, bmis_movement *out,
+                              bmis_error *err) {
+  return bmis__movement_get(s, id, out, err);
+}
+
+/* ---- changing a recorded movement ---- */
+
+static bmis_status need_change(const bmis_change *c, bool reason,
+                               bmis_error *err) {
+  if (!c || !c->by[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "by: who makes the change must be given");
+  if (reason && !c->reason[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "reason: missing");
+  return BMIS_OK;
+}
+
+/* Stores `next` as the new version of `old` (history row first), then
+ * recomputes the person's stays. Runs inside the caller's transaction. */
+static bmis_status save_version(bmis_store *s, const bmis_movement *old,
+                                bmis_movement *next, const char *kind,
+                                const bmis_change *change, bmis_error *err) {
+  json_t *j = bmis__movement_json(old);
+  char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+  json_decref(j);
+  if (!text)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  next->version = old->version + 1;
+  bmis_status st = bmis__movement_version_insert(s, old->id, old->version, kind,
+                                                 change, text, err);
+  free(text);
+  if (st == BMIS_OK)
+    st = bmis__movement_update(s, next, err);
+  bmis_traveller t;
+  if (st == BMIS_OK)
+    st = bmis__traveller_get(s, old->traveller_id, &t, err);
+  if (st == BMIS_OK)
+    st = bmis__person_restay(s, t.person_id, NULL, NULL, err);
+  return st;
+}
+
+static bool is_national(bmis_store *s, const bmis_movement *m,
+                        bmis_register_config *cfg, bmis_error *err) {
+  return bmis__config(s, cfg, err) == BMIS_OK && cfg->state[0] &&
+         strcmp(m->nationality, cfg->state) == 0;
+}
+
+/* Shared by decide and correct: loads the current version, builds the next
+ * with `apply`, validates and saves it. */
+static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
+                                   const char *kind, const bmis_change *change,
+                                   bmis_error *err) {
+  bmis_status st = need_change(change, strcmp(kind, "decision") != 0, err);
+  if (st != BMIS_OK)
+    return st;
+  bmis_movement old, next;
+  st = bmis__tx_begin(s, err);
+  if (st == BMIS_OK)
+    st = bmis__movement_get(s, given->id, &old, err);
+  if (st == BMIS_OK && old.voided)
+    st = bmis_error_set(err, BMIS_E_RULE, "movement %s is void", old.id);
+  if (st == BMIS_OK) {
+    if (strcmp(kind, "decision") == 0) {
+      next = old;
+      next.decision = given->decision;
+      memcpy(next.grounds, given->grounds, sizeof next.grounds);
+      memcpy(next.decision_note, given->decision_note,
+             sizeof next.decision_note);
+      next.permitted_until = given->permitted_until;
+      if (given->officer[0])
+        memcpy(next.officer, given->officer, sizeof next.officer);
+    } else {
+      next = *given;
+      memcpy(next.traveller_id, old.traveller_id, BMIS_ID_SIZE);
+      memcpy(next.document_id, old.document_id, BMIS_ID_SIZE);
+      memcpy(next.nationality, old.nationality, sizeof next.nationality);
+      next.voided = false;
+    }
+    bmis_register_config cfg;
+    bool national = is_national(s, &old, &cfg, err);
+    st = validate_movement(s, &next, 0, national, &cfg, err);
+  }
+  if (st == BMIS_OK)
+    st = save_version(s, &old, &next, kind, change, err);
+  /* A referral decided in secondary inspection closes the examination. */
+  if (st == BMIS_OK && strcmp(kind, "decision") == 0 &&
+      next.decision != BMIS_DECISION_REFERRED)
+    st = bmis__referral_close(s, old.id, BMIS_REFERRAL_SECONDARY, change->at,
+                              err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return st;
+}
+
+bmis_status bmis_movement_decide(bmis_store *s, const bmis_movement *decided,
+                                 const bmis_change *change, bmis_error *err) {
+  return change_movement(s, decided, "decision", change, err);
+}
+
+bmis_status bmis_movement_correct(bmis_store *s, const bmis_movement *corrected,
+                                  const bmis_change *change, bmis_error *err) {
+  return change_movement(s, corrected, "correction", change, err);
+}
+
+bmis_status bmis_movement_void(bmis_store *s, const char *id,
+                               const bmis_change *change, bmis_error *err) {
+  bmis_status st = need_change(change, true, err);
+  if (st != BMIS_OK)
+    return st;
+  bmis_movement old, next;
+  st = bmis__tx_begin(s, err);
+  if (st == BMIS_OK)
+    st = bmis__movement_get(s, id, &old, err);
+  if (st == BMIS_OK && old.voided)
+    st = bmis_error_set(err, BMIS_E_RULE, "movement %s is already void", id);
+  if (st == BMIS_OK) {
+    next = old;
+    next.voided = true;
+    st = save_version(s, &old, &next, "void", change, err);
+  }
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return st;
+}
+
+/* ---- reading ---- */
+
+typedef struct version_ctx {
+  bmis_movement_version_fn fn;
+  void *ctx;
+} version_ctx;
+
+static int call_version(int version, const char *kind, const char *by,
+                        const char *reason, int64_t at, const char *before,
+                        void *ctx) {
+  version_ctx *v = ctx;
+  bmis_movement_version mv;
+  memset(&mv, 0, sizeof mv);
+  mv.version = version;
+  snprintf(mv.kind, sizeof mv.kind, "%s", kind);
+  snprintf(mv.by, sizeof mv.by, "%s", by);
+  snprintf(mv.reason, sizeof mv.reason, "%s", reason);
+  mv.at = at;
+  json_t *j = json_loads(before, 0, NULL);
+  if (j)
+    bmis__movement_from_json(j, &mv.before, "before", NULL);
+  json_decref(j);
+  return v->fn(&mv, v->ctx);
+}
+
+bmis_status bmis_movement_history(bmis_store *s, const char *id,
+                                  bmis_movement_version_fn fn, void *ctx,
+                                  bmis_error *err) {
+  version_ctx v = {fn, ctx};
+  return bmis__movement_version_list(s, id, call_version, &v, err);
+}
+
+bmis_status bmis_movement_list(bmis_store *s, const bmis_movement_filter *f,
+                               bmis_movement_fn fn, void *ctx,
+                               bmis_error *err) {
+  if (f->person_id[0])
+    return bmis__movement_by_person(s, f->person_id, f->include_voided, fn, ctx,
+                                    err);
+  /* Local dates are within a day of UTC (offsets are at most ±14 h). */
+  int64_t lo = INT64_MIN / 2, hi = INT64_MAX / 2;
+  if (f->from.year) {
+    if (!bmis_date_is_valid(f->from))
+      return bmis_error_set(err, BMIS_E_INVALID_ARG, "from: not a date");
+    lo = ((int64_t)bmis_date_to_days(f->from) - 1) * 86400;
+  }
+  if (f->to.year) {
+    if (!bmis_date_is_valid(f->to))
+      return bmis_error_set(err, BMIS_E_INVALID_ARG, "to: not a date");
+    hi = ((int64_t)bmis_date_to_days(f->to) + 2) * 86400;
+  }
+  return bmis__movement_list(s, f, lo, hi, fn, ctx, err);
+}
+
+bmis_status bmis_movement_referrals(bmis_store *s, const char *movement_id,
+                                    bmis_referral_fn fn, void *ctx,
+                                    bmis_error *err) {
+  return bmis__referral_by_movement(s, movement_id, fn, ctx, err);
+}

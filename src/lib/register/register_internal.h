@@ -1,0 +1,68 @@
+/* Shared inside src/lib/register. */
+#ifndef BMIS_REGISTER_INTERNAL_H
+#define BMIS_REGISTER_INTERNAL_H
+
+#include "bmis/register.h"
+
+#include <jansson.h>
+
+/* ---- stays (stay.c) ---- */
+
+/* One movement as the stay rules see it. */
+typedef struct bmis__stay_event {
+  const char *id;
+  bmis_direction direction;
+  bmis_decision decision;
+  bmis_date local_date;
+  bmis_date permitted_until;
+  bool national; /* the document is the operating State's */
+} bmis__stay_event;
+
+/* Turns a person's movements, in time order and without voided ones, into
+ * stays (at most n_events + 1 of them; out must hold that many). Returns
+ * how many stays were written. Sets event_flags[i] (may be NULL) to the
+ * BMIS_FLAG_* of each movement. */
+size_t bmis__stays_compute(const char *person_id,
+                           const bmis__stay_event *events, size_t n_events,
+                           bmis_stay *out, unsigned *event_flags);
+
+/* Days present (each calendar day once) in the window of `window` days
+ * ending on `on`, over stays sorted by entry date. */
+int bmis__days_in_window(const bmis_stay *stays, size_t n, bmis_date on,
+                         int window);
+
+/* Recomputes and stores a person's stays from their movements. When
+ * flags_of is given, *flags gets the flags of that movement. */
+bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
+                                const char *flags_of, unsigned *flags,
+                                bmis_error *err);
+
+/* ---- identity (identity.c) ---- */
+
+/* ICAO-transliterated names "SURNAME<<GIVEN<NAMES" used to compare names
+ * across spellings and scripts. */
+void bmis__name_key(const char *surname, const char *given, char *out,
+                    size_t cap);
+
+/* How alike two travellers are, 0..1, with the reasons in words. */
+double bmis__identity_score(const bmis_traveller *a, const char *a_key,
+                            const bmis_traveller *b, const char *b_key,
+                            char *reasons, size_t cap);
+
+/* Confidence at or above which a new document joins a known person without
+ * review, and at or above which a possible match is flagged for review. */
+#define BMIS__LINK_STRONG 0.95
+#define BMIS__LINK_WEAK 0.60
+
+/* ---- the register's per-store state (config.c) ---- */
+
+bmis_status bmis__config(bmis_store *s, bmis_register_config *out,
+                         bmis_error *err);
+
+/* ---- JSON (crossing_json.c) ---- */
+
+json_t *bmis__movement_json(const bmis_movement *m);
+bmis_status bmis__movement_from_json(json_t *o, bmis_movement *m,
+                                     const char *where, bmis_error *err);
+
+#endif

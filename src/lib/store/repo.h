@@ -1,0 +1,125 @@
+/* The register's access to the store: one function per stored operation,
+ * mapping bmis_ structs to rows. The SQL itself is in sql/queries. These
+ * functions do not open transactions; the register wraps them (tx_*). */
+#ifndef BMIS_STORE_REPO_H
+#define BMIS_STORE_REPO_H
+
+#include "bmis/register.h"
+
+/* Transactions (see store_internal.h). */
+bmis_status bmis__tx_begin(bmis_store *s, bmis_error *err);
+bmis_status bmis__tx_commit(bmis_store *s, bmis_error *err);
+void bmis__tx_rollback(bmis_store *s);
+
+/* Per-handle state of the register, kept on the store and freed with it. */
+void *bmis__store_ext(bmis_store *s);
+void bmis__store_set_ext(bmis_store *s, void *ext, void (*ext_free)(void *));
+
+/* Dates as stored: "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" (unknown). */
+void bmis__date_to_text(bmis_date d, char out[11]);
+bmis_date bmis__date_from_text(const char *text);
+
+/* Settings: *found is false (and out "") when the key is absent. */
+bmis_status bmis__setting_get(bmis_store *s, const char *key, char *out,
+                              size_t cap, bool *found, bmis_error *err);
+bmis_status bmis__setting_put(bmis_store *s, const char *key, const char *value,
+                              bmis_error *err);
+
+bmis_status bmis__bcp_put(bmis_store *s, const bmis_bcp *b, bmis_error *err);
+bmis_status bmis__bcp_get(bmis_store *s, const char *code, bmis_bcp *out,
+                          bmis_error *err);
+bmis_status bmis__bcp_list(bmis_store *s, bmis_bcp_fn fn, void *ctx,
+                           bmis_error *err);
+
+/* Travellers carry a name key (ICAO-transliterated names) for matching. */
+typedef int (*bmis__traveller_key_fn)(const bmis_traveller *t,
+                                      const char *name_key, void *ctx);
+bmis_status bmis__traveller_insert(bmis_store *s, const bmis_traveller *t,
+                                   const char *name_key, int64_t created_at,
+                                   bmis_error *err);
+bmis_status bmis__traveller_get(bmis_store *s, const char *id,
+                                bmis_traveller *out, bmis_error *err);
+bmis_status bmis__traveller_by_person(bmis_store *s, const char *person_id,
+                                      bmis__traveller_key_fn fn, void *ctx,
+                                      bmis_error *err);
+bmis_status bmis__traveller_candidates(bmis_store *s, bmis_date birth,
+                                       bmis__traveller_key_fn fn, void *ctx,
+                                       bmis_error *err);
+bmis_status bmis__traveller_set_person(bmis_store *s, const char *id,
+                                       const char *person_id, bmis_error *err);
+bmis_status bmis__traveller_set_birth_country(bmis_store *s, const char *id,
+                                              const char *country,
+                                              bmis_error *err);
+
+bmis_status bmis__document_find(bmis_store *s, const char *issuing_state,
+                                const char *number, bmis_document *out,
+                                bmis_error *err);
+bmis_status bmis__document_insert(bmis_store *s, const bmis_document *d,
+                                  int64_t first_seen, bmis_error *err);
+bmis_status bmis__document_by_person(bmis_store *s, const char *person_id,
+                                     bmis_document_fn fn, void *ctx,
+                                     bmis_error *err);
+
+bmis_status bmis__movement_insert(bmis_store *s, const bmis_movement *m,
+                                  int64_t recorded_at, bmis_error *err);
+bmis_status bmis__movement_get(bmis_store *s, const char *id,
+                               bmis_movement *out, bmis_error *err);
+/* E_NOT_FOUND when no row has that id, traveller and document. */
+bmis_status bmis__movement_update(bmis_store *s, const bmis_movement *m,
+                                  bmis_error *err);
+bmis_status bmis__movement_by_person(bmis_store *s, const char *person_id,
+                                     bool include_voided, bmis_movement_fn fn,
+                                     void *ctx, bmis_error *err);
+/* Movements with crossed_at in [lo, hi) and the filter's local dates. */
+bmis_status bmis__movement_list(bmis_store *s, const bmis_movement_filter *f,
+                                int64_t lo, int64_t hi, bmis_movement_fn fn,
+                                void *ctx, bmis_error *err);
+
+typedef int (*bmis__version_fn)(int version, const char *kind, const char *by,
+                                const char *reason, int64_t at,
+                                const char *before_json, void *ctx);
+bmis_status bmis__movement_version_insert(bmis_store *s, const char *id,
+                                          int version, const char *kind,
+                                          const bmis_change *c,
+                                          const char *before_json,
+                                          bmis_error *err);
+bmis_status bmis__movement_version_list(bmis_store *s, const char *id,
+                                        bmis__version_fn fn, void *ctx,
+                                        bmis_error *err);
+
+bmis_status bmis__referral_insert(bmis_store *s, const bmis_referral *r,
+                                  bmis_error *err);
+bmis_status bmis__referral_by_movement(bmis_store *s, const char *movement_id,
+                                       bmis_referral_fn fn, void *ctx,
+                                       bmis_error *err);
+bmis_status bmis__referral_close(bmis_store *s, const char *movement_id,
+                                 bmis_referral_kind kind, int64_t at,
+                                 bmis_error *err);
+
+bmis_status bmis__link_insert(bmis_store *s, const bmis_identity_link *l,
+                              bmis_error *err);
+bmis_status bmis__link_get(bmis_store *s, const char *id,
+                           bmis_identity_link *out, bmis_error *err);
+bmis_status bmis__link_list(bmis_store *s, bmis_link_status status,
+                            bmis_link_fn fn, void *ctx, bmis_error *err);
+bmis_status bmis__link_decide(bmis_store *s, const char *id,
+                              bmis_link_status status, const bmis_change *c,
+                              bmis_error *err);
+/* Calls fn with the other traveller of each confirmed link of id. */
+typedef int (*bmis__id_fn)(const char *id, void *ctx);
+bmis_status bmis__link_confirmed_of(bmis_store *s, const char *id,
+                                    bmis__id_fn fn, void *ctx, bmis_error *err);
+
+/* Replaces a person's stays by stays[0..n). */
+bmis_status bmis__stay_replace(bmis_store *s, const char *person_id,
+                               const bmis_stay *stays, size_t n,
+                               bmis_error *err);
+bmis_status bmis__stay_by_person(bmis_store *s, const char *person_id,
+                                 bmis_stay_fn fn, void *ctx, bmis_error *err);
+bmis_status bmis__overstay_list(bmis_store *s, bmis_date as_of, bmis_stay_fn fn,
+                                void *ctx, bmis_error *err);
+
+const char *bmis__link_status_name(bmis_link_status st);
+bmis_link_status bmis__link_status_value(const char *text);
+
+#endif

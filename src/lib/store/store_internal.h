@@ -1,0 +1,105 @@
+/* Inside the store: the driver interface both backends implement, and the
+ * query helpers the repositories (the store/repo_ files) use. Only
+ * src/lib/store includes this file; the register reaches the store through
+ * repo.h. */
+#ifndef BMIS_STORE_INTERNAL_H
+#define BMIS_STORE_INTERNAL_H
+
+#include "bmis/store.h"
+#include "store/sql.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct bmis__stmt bmis__stmt;
+
+/* Results of bmis__step. */
+enum { BMIS__ROW = 1, BMIS__DONE = 0 };
+
+typedef struct bmis__driver {
+  const char *name;
+  /* Opens the connection named by target (path or URL). */
+  bmis_status (*open)(bmis_store *s, const char *target, bmis_error *err);
+  void (*close)(bmis_store *s);
+  /* Runs a script of one or more statements without parameters. */
+  bmis_status (*exec)(bmis_store *s, const char *sql, bmis_error *err);
+  bmis_status (*prepare)(bmis_store *s, bmis__query_id q, bmis__stmt **out,
+                         bmis_error *err);
+  void (*finalize)(bmis__stmt *st);
+  /* Parameters are 1-based, as in the SQL text. */
+  bmis_status (*bind_text)(bmis__stmt *st, int i, const char *v);
+  bmis_status (*bind_int64)(bmis__stmt *st, int i, int64_t v);
+  bmis_status (*bind_double)(bmis__stmt *st, int i, double v);
+  /* BMIS__ROW, BMIS__DONE, or a negative bmis_status with err set;
+   * unique-key violations are -BMIS_E_CONFLICT. */
+  int (*step)(bmis__stmt *st, bmis_error *err);
+  /* Columns are 0-based. Text is never NULL ("" for SQL NULL) and stays
+   * valid until the next step or reset. */
+  const char *(*col_text)(bmis__stmt *st, int i);
+  int64_t (*col_int64)(bmis__stmt *st, int i);
+  double (*col_double)(bmis__stmt *st, int i);
+  /* Rows changed by the last statement stepped to its end. */
+  int64_t (*changes)(bmis__stmt *st);
+  void (*reset)(bmis__stmt *st);
+  bmis_status (*set_durability)(bmis_store *s, bmis_durability d,
+                                bmis_error *err);
+  bmis_status (*backup)(bmis_store *s, const char *path, bmis_error *err);
+  bmis_status (*restore)(bmis_store *s, const char *path, bmis_error *err);
+  int64_t (*size_bytes)(bmis_store *s);
+  const bmis__sql_migration *migrations;
+} bmis__driver;
+
+extern const bmis__driver bmis__sqlite_driver;
+extern const bmis__driver bmis__postgres_driver;
+
+struct bmis_store {
+  const bmis__driver *drv;
+  void *db;                         /* sqlite3 * or PGconn * */
+  bmis__stmt *stmts[BMIS__Q_COUNT]; /* prepared on first use */
+  bmis_durability durability;
+  char target[1024];   /* path or URL as given */
+  char location[512];  /* for display: no password */
+  int batch;           /* inside bmis_store_begin/commit */
+  int depth;           /* nested bmis__tx_begin calls */
+  unsigned savepoints; /* savepoint names made so far */
+  /* Per-handle state of higher layers (the register's caches), freed with
+   * the store. */
+  void *ext;
+  void (*ext_free)(void *ext);
+};
+
+/* Every backend's statement starts with this header. */
+struct bmis__stmt {
+  const bmis__driver *drv;
+  bmis_status bind_status; /* first failed bind, reported at step */
+};
+
+/* The prepared statement for a query, reset and ready to bind; NULL with err
+ * set on failure. Statements are owned by the store. */
+bmis__stmt *bmis__query(bmis_store *s, bmis__query_id q, bmis_error *err);
+
+/* Binding helpers: a failure is remembered and reported by the next step. */
+void bmis__bind_text(bmis__stmt *st, int i, const char *v);
+void bmis__bind_int(bmis__stmt *st, int i, int64_t v);
+void bmis__bind_double(bmis__stmt *st, int i, double v);
+/* BMIS__ROW, BMIS__DONE or a negative status (err set). */
+int bmis__step(bmis__stmt *st, bmis_error *err);
+/* Steps a statement that returns no rows to its end, then resets it. */
+bmis_status bmis__run(bmis__stmt *st, bmis_error *err);
+const char *bmis__col_text(bmis__stmt *st, int i);
+int64_t bmis__col_int(bmis__stmt *st, int i);
+double bmis__col_double(bmis__stmt *st, int i);
+/* Copies column text into a fixed-size field (cut to fit, NUL-ended). */
+void bmis__col_copy(bmis__stmt *st, int i, char *dst, size_t cap);
+int64_t bmis__changes(bmis__stmt *st);
+void bmis__reset(bmis__stmt *st);
+
+/* Transactions: the outermost begin opens one (or a savepoint inside a
+ * caller's bmis_store_begin batch); inner calls nest by counting. Commit of
+ * the outermost makes it durable; rollback undoes everything since the
+ * matching begin. */
+bmis_status bmis__tx_begin(bmis_store *s, bmis_error *err);
+bmis_status bmis__tx_commit(bmis_store *s, bmis_error *err);
+void bmis__tx_rollback(bmis_store *s);
+
+#endif
