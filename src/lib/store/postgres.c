@@ -241,12 +241,18 @@ static int64_t pg_changes(bmis__stmt *b) {
 }
 
 /* Runs argv (a pg_dump or pg_restore command) and waits. Looks the program
- * up on PATH, then in the PostgreSQL bin directory found at build time. */
+ * up on PATH, then in the PostgreSQL bin directory found at build time. The
+ * tool's own complaint (its stderr) becomes the error message. */
 static bmis_status run_tool(char **argv, bmis_error *err) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    return bmis_error_set(err, BMIS_E_IO, "pipe: %s", strerror(errno));
   pid_t pid;
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
+  posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
+  posix_spawn_file_actions_addclose(&fa, fds[0]);
   int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
 #ifdef BMIS_PG_BINDIR
   char path[512];
@@ -256,15 +262,36 @@ static bmis_status run_tool(char **argv, bmis_error *err) {
   }
 #endif
   posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0)
+  close(fds[1]);
+  if (rc != 0) {
+    close(fds[0]);
     return bmis_error_set(err, BMIS_E_UNSUPPORTED, "cannot run %s: %s", argv[0],
                           strerror(rc));
+  }
+  char msg[512];
+  size_t used = 0;
+  ssize_t n;
+  char chunk[4096];
+  while ((n = read(fds[0], chunk, sizeof chunk)) != 0) {
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    size_t take =
+        (size_t)n < sizeof msg - 1 - used ? (size_t)n : sizeof msg - 1 - used;
+    memcpy(msg + used, chunk, take);
+    used += take;
+  }
+  msg[used] = 0;
+  msg[strcspn(msg, "\n")] = 0;
+  close(fds[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
     ;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    return bmis_error_set(err, BMIS_E_STORE, "%s failed (status %d)", argv[0],
-                          WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    return bmis_error_set(err, BMIS_E_STORE, "%s failed: %s", argv[0],
+                          used ? msg : "no message");
   return BMIS_OK;
 }
 
