@@ -215,6 +215,40 @@ static void one_record(batch *b, long line, const char *text, size_t len,
     flush(b);
 }
 
+/* Where a JSON text stands after some bytes: brackets open, inside a
+ * string, after a backslash. Lets a reader see where an object spread over
+ * lines ends without parsing it twice. */
+typedef struct nesting {
+  long depth;
+  bool in_string, escaped, started;
+} nesting;
+
+/* Scans more bytes; true when a complete value (or something that is not
+ * JSON at all, which the parser will then report) has been seen. */
+static bool nest_update(nesting *n, const char *p, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    char ch = p[i];
+    if (n->in_string) {
+      if (n->escaped)
+        n->escaped = false;
+      else if (ch == '\\')
+        n->escaped = true;
+      else if (ch == '"')
+        n->in_string = false;
+    } else if (ch == '"') {
+      n->in_string = true;
+    } else if (ch == '{' || ch == '[') {
+      n->depth++;
+      n->started = true;
+    } else if (ch == '}' || ch == ']') {
+      n->depth--;
+    } else if (!n->started && !strchr(" \t\r\n", ch)) {
+      return true; /* not an object: let the parser say so */
+    }
+  }
+  return n->started && n->depth <= 0;
+}
+
 /* Reads JSON objects: one per line, or one spread over several lines. */
 static int record_stream(bmis_store *s, FILE *in, long batch_size, bool json) {
   batch b = {.s = s, .size = batch_size, .json = json};
@@ -229,6 +263,7 @@ static int record_stream(bmis_store *s, FILE *in, long batch_size, bool json) {
     free(acc);
     return CLI_FAILED;
   }
+  nesting nest = {0};
   ssize_t got;
   while (!b.failed && (got = getline(&line, &line_cap, in)) >= 0) {
     lineno++;
@@ -249,14 +284,13 @@ static int record_stream(bmis_store *s, FILE *in, long batch_size, bool json) {
       continue;
     }
     memcpy(acc + used, line, n);
+    size_t scanned = used;
     used += n;
     acc[used] = 0;
-    json_error_t je;
-    json_t *probe = json_loadb(acc, used, 0, &je);
-    if (!probe && json_error_code(&je) == json_error_premature_end_of_input)
+    if (!nest_update(&nest, acc + scanned, n))
       continue; /* an object spread over lines: read on */
-    json_decref(probe);
     one_record(&b, start, acc, used, NULL);
+    memset(&nest, 0, sizeof nest);
     used = 0;
   }
   if (!b.failed && used > 0)

@@ -66,7 +66,11 @@ static size_t name_value(const bmis_doc *doc, bmis_doc_field_id field,
   char tmp[BMIS_MRZ_LINE_LEN + 1];
   if (f->verdict == BMIS_VERDICT_ABSENT || f->len == 0)
     return put(buf, cap, "", 0);
-  size_t n = bmis__mrz_decode_name(tmp, start(doc, f), f->len);
+  /* Fields are at most a line long; the clamps tell the compiler so. */
+  size_t len = f->len < sizeof tmp ? f->len : sizeof tmp - 1;
+  size_t n = bmis__mrz_decode_name(tmp, start(doc, f), len);
+  if (n >= sizeof tmp)
+    n = sizeof tmp - 1;
   return put(buf, cap, tmp, n);
 }
 

@@ -416,9 +416,9 @@ bmis_status bmis_crossing_from_mrz(const char *text, size_t len, bmis_date on,
       continue;
     char msg[200];
     bmis_finding_message(f, msg, sizeof msg);
+    const char *code = bmis_finding_code_name(f->code);
     free(doc);
-    return bmis_error_set(err, BMIS_E_INVALID_ARG, "mrz: %s (%s)", msg,
-                          bmis_finding_code_name(f->code));
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "mrz: %s (%s)", msg, code);
   }
   bmis_traveller *t = &c->traveller;
   bmis_document *d = &c->document;

@@ -230,20 +230,21 @@ static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
                                   int64_t now, bmis_error *err) {
   bmis_document doc;
   bmis_error e;
-  bmis_status st = bmis__document_find(s, c->document.issuing_state,
-                                       c->document.number, &doc, &e);
+  char person[BMIS_ID_SIZE], born_in[4];
+  bmis_status st =
+      bmis__document_holder(s, c->document.issuing_state, c->document.number,
+                            &doc, person, born_in, &e);
   if (st == BMIS_OK) {
-    bmis_traveller t;
-    st = bmis__traveller_get(s, doc.traveller_id, &t, err);
-    if (st == BMIS_OK && !t.birth_country[0] && c->traveller.birth_country[0])
-      st = bmis__traveller_set_birth_country(s, t.id,
+    /* Country of birth is captured from the card when first seen. */
+    if (!born_in[0] && c->traveller.birth_country[0])
+      st = bmis__traveller_set_birth_country(s, doc.traveller_id,
                                              c->traveller.birth_country, err);
     if (st != BMIS_OK)
       return st;
-    memcpy(m->traveller_id, t.id, BMIS_ID_SIZE);
+    memcpy(m->traveller_id, doc.traveller_id, BMIS_ID_SIZE);
     memcpy(m->document_id, doc.id, BMIS_ID_SIZE);
-    memcpy(res->traveller_id, t.id, BMIS_ID_SIZE);
-    memcpy(res->person_id, t.person_id, BMIS_ID_SIZE);
+    memcpy(res->traveller_id, doc.traveller_id, BMIS_ID_SIZE);
+    memcpy(res->person_id, person, BMIS_ID_SIZE);
     res->method = BMIS_LINK_DOCUMENT;
     res->confidence = 1.0;
     return BMIS_OK;

@@ -145,24 +145,24 @@ int bmis__days_in_window(const bmis_stay *stays, size_t n, bmis_date on,
 /* ---- recomputing a person's stays ---- */
 
 typedef struct collect {
-  bmis_movement *m;
+  bmis__event_row *v;
   size_t n, cap;
   bool failed;
 } collect;
 
-static int collect_movement(const bmis_movement *m, void *ctx) {
+static int collect_event(const bmis__event_row *e, void *ctx) {
   collect *c = ctx;
   if (c->n == c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 16;
-    bmis_movement *grown = realloc(c->m, cap * sizeof *grown);
+    bmis__event_row *grown = realloc(c->v, cap * sizeof *grown);
     if (!grown) {
       c->failed = true;
       return 1;
     }
-    c->m = grown;
+    c->v = grown;
     c->cap = cap;
   }
-  c->m[c->n++] = *m;
+  c->v[c->n++] = *e;
   return 0;
 }
 
@@ -174,7 +174,7 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
   if (st != BMIS_OK)
     return st;
   collect c = {0};
-  st = bmis__movement_by_person(s, person_id, false, collect_movement, &c, err);
+  st = bmis__stay_events(s, person_id, collect_event, &c, err);
   if (st == BMIS_OK && c.failed)
     st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   bmis__stay_event *ev = NULL;
@@ -189,27 +189,27 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
   }
   if (st == BMIS_OK) {
     for (size_t i = 0; i < c.n; i++) {
-      ev[i].id = c.m[i].id;
-      ev[i].direction = c.m[i].direction;
-      ev[i].decision = c.m[i].decision;
-      ev[i].local_date = c.m[i].local_date;
-      ev[i].permitted_until = c.m[i].permitted_until;
+      ev[i].id = c.v[i].id;
+      ev[i].direction = c.v[i].direction;
+      ev[i].decision = c.v[i].decision;
+      ev[i].local_date = c.v[i].local_date;
+      ev[i].permitted_until = c.v[i].permitted_until;
       ev[i].national =
-          cfg.state[0] && strcmp(c.m[i].nationality, cfg.state) == 0;
+          cfg.state[0] && strcmp(c.v[i].nationality, cfg.state) == 0;
     }
     size_t n = bmis__stays_compute(person_id, ev, c.n, stays, ev_flags);
-    st = bmis__stay_replace(s, person_id, stays, n, err);
+    st = bmis__stay_sync(s, person_id, stays, n, err);
     if (flags) {
       *flags = 0;
       for (size_t i = 0; flags_of && i < c.n; i++)
-        if (strcmp(c.m[i].id, flags_of) == 0)
+        if (strcmp(c.v[i].id, flags_of) == 0)
           *flags = ev_flags[i];
     }
   }
   free(ev);
   free(stays);
   free(ev_flags);
-  free(c.m);
+  free(c.v);
   return st;
 }
 

@@ -54,6 +54,11 @@ bmis_status bmis__traveller_set_birth_country(bmis_store *s, const char *id,
 bmis_status bmis__document_find(bmis_store *s, const char *issuing_state,
                                 const char *number, bmis_document *out,
                                 bmis_error *err);
+/* A document and its holder's person_id and birth_country. */
+bmis_status bmis__document_holder(bmis_store *s, const char *issuing_state,
+                                  const char *number, bmis_document *out,
+                                  char person_id[BMIS_ID_SIZE],
+                                  char birth_country[4], bmis_error *err);
 bmis_status bmis__document_insert(bmis_store *s, const bmis_document *d,
                                   int64_t first_seen, bmis_error *err);
 bmis_status bmis__document_by_person(bmis_store *s, const char *person_id,
@@ -109,6 +114,24 @@ bmis_status bmis__link_decide(bmis_store *s, const char *id,
 typedef int (*bmis__id_fn)(const char *id, void *ctx);
 bmis_status bmis__link_confirmed_of(bmis_store *s, const char *id,
                                     bmis__id_fn fn, void *ctx, bmis_error *err);
+
+/* What the stay rules read of a movement. */
+typedef struct bmis__event_row {
+  char id[BMIS_ID_SIZE];
+  bmis_direction direction;
+  bmis_decision decision;
+  bmis_date local_date, permitted_until;
+  char nationality[4];
+} bmis__event_row;
+typedef int (*bmis__event_fn)(const bmis__event_row *e, void *ctx);
+/* A person's movements that are not void, in time order. */
+bmis_status bmis__stay_events(bmis_store *s, const char *person_id,
+                              bmis__event_fn fn, void *ctx, bmis_error *err);
+
+/* Makes a person's stored stays equal stays[0..n), writing only the rows
+ * that differ (usually one: the stay the new movement opened or closed). */
+bmis_status bmis__stay_sync(bmis_store *s, const char *person_id,
+                            const bmis_stay *stays, size_t n, bmis_error *err);
 
 /* Replaces a person's stays by stays[0..n). */
 bmis_status bmis__stay_replace(bmis_store *s, const char *person_id,

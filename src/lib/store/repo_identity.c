@@ -3,12 +3,16 @@
 #include "store/store_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define Q_OR_FAIL(q, id)                                                       \
   bmis__stmt *q = bmis__query(s, id, err);                                     \
   if (!q)                                                                      \
   return err ? err->status : BMIS_E_STORE
+
+static void bind_stay(bmis__stmt *q, const char *person_id, size_t seq,
+                      const bmis_stay *st);
 
 static const char *const link_status_names[] = {"", "pending", "confirmed",
                                                 "rejected"};
@@ -121,20 +125,115 @@ bmis_status bmis__stay_replace(bmis_store *s, const char *person_id,
   bmis_status st = bmis__run(del, err);
   for (size_t i = 0; st == BMIS_OK && i < n; i++) {
     Q_OR_FAIL(q, BMIS__Q_STAY_INSERT);
-    char entry[11], exit_[11], permitted[11];
-    bmis__date_to_text(stays[i].entry_date, entry);
-    bmis__date_to_text(stays[i].exit_date, exit_);
-    bmis__date_to_text(stays[i].permitted_until, permitted);
-    bmis__bind_text(q, 1, person_id);
-    bmis__bind_int(q, 2, (int64_t)i);
-    bmis__bind_text(q, 3, stays[i].entry_id);
-    bmis__bind_text(q, 4, stays[i].exit_id);
-    bmis__bind_text(q, 5, entry);
-    bmis__bind_text(q, 6, exit_);
-    bmis__bind_text(q, 7, permitted);
-    bmis__bind_int(q, 8, stays[i].flags);
+    bind_stay(q, person_id, i, &stays[i]);
     st = bmis__run(q, err);
   }
+  return st;
+}
+
+bmis_status bmis__stay_events(bmis_store *s, const char *person_id,
+                              bmis__event_fn fn, void *ctx, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_STAY_EVENTS);
+  bmis__bind_text(q, 1, person_id);
+  int rc;
+  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
+    bmis__event_row e;
+    bmis__col_copy(q, 0, e.id, sizeof e.id);
+    e.direction = (bmis_direction)bmis_code_value(BMIS_LIST_DIRECTION,
+                                                  bmis__col_text(q, 1));
+    e.decision = (bmis_decision)bmis_code_value(BMIS_LIST_DECISION,
+                                                bmis__col_text(q, 2));
+    e.local_date = bmis__date_from_text(bmis__col_text(q, 3));
+    e.permitted_until = bmis__date_from_text(bmis__col_text(q, 4));
+    bmis__col_copy(q, 5, e.nationality, sizeof e.nationality);
+    if (fn(&e, ctx))
+      break;
+  }
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+static bool same_date(bmis_date a, bmis_date b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+static bool same_stay(const bmis_stay *a, const bmis_stay *b) {
+  return strcmp(a->entry_id, b->entry_id) == 0 &&
+         strcmp(a->exit_id, b->exit_id) == 0 &&
+         same_date(a->entry_date, b->entry_date) &&
+         same_date(a->exit_date, b->exit_date) &&
+         same_date(a->permitted_until, b->permitted_until) &&
+         a->flags == b->flags;
+}
+
+/* Binds a stay row's fields as parameters 1..8 (person, seq, …). */
+static void bind_stay(bmis__stmt *q, const char *person_id, size_t seq,
+                      const bmis_stay *st) {
+  char entry[11], exit_[11], permitted[11];
+  bmis__date_to_text(st->entry_date, entry);
+  bmis__date_to_text(st->exit_date, exit_);
+  bmis__date_to_text(st->permitted_until, permitted);
+  bmis__bind_text(q, 1, person_id);
+  bmis__bind_int(q, 2, (int64_t)seq);
+  bmis__bind_text(q, 3, st->entry_id);
+  bmis__bind_text(q, 4, st->exit_id);
+  bmis__bind_text(q, 5, entry);
+  bmis__bind_text(q, 6, exit_);
+  bmis__bind_text(q, 7, permitted);
+  bmis__bind_int(q, 8, st->flags);
+}
+
+typedef struct old_stays {
+  bmis_stay *v;
+  size_t n, cap;
+  bool failed;
+} old_stays;
+
+static int keep_old(const bmis_stay *st, void *ctx) {
+  old_stays *o = ctx;
+  if (o->n == o->cap) {
+    size_t cap = o->cap ? o->cap * 2 : 8;
+    bmis_stay *grown = realloc(o->v, cap * sizeof *grown);
+    if (!grown) {
+      o->failed = true;
+      return 1;
+    }
+    o->v = grown;
+    o->cap = cap;
+  }
+  o->v[o->n++] = *st;
+  return 0;
+}
+
+bmis_status bmis__stay_sync(bmis_store *s, const char *person_id,
+                            const bmis_stay *stays, size_t n, bmis_error *err) {
+  old_stays old = {0};
+  bmis_status st = bmis__stay_by_person(s, person_id, keep_old, &old, err);
+  if (st == BMIS_OK && old.failed)
+    st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  for (size_t i = 0; st == BMIS_OK && i < n; i++) {
+    if (i < old.n && same_stay(&old.v[i], &stays[i]))
+      continue;
+    bmis__stmt *q = bmis__query(
+        s, i < old.n ? BMIS__Q_STAY_UPDATE : BMIS__Q_STAY_INSERT, err);
+    if (!q) {
+      st = err ? err->status : BMIS_E_STORE;
+      break;
+    }
+    bind_stay(q, person_id, i, &stays[i]);
+    st = bmis__run(q, err);
+  }
+  if (st == BMIS_OK && old.n > n) {
+    bmis__stmt *q = bmis__query(s, BMIS__Q_STAY_DELETE_FROM, err);
+    if (!q) {
+      st = err ? err->status : BMIS_E_STORE;
+    } else {
+      bmis__bind_text(q, 1, person_id);
+      bmis__bind_int(q, 2, (int64_t)n);
+      st = bmis__run(q, err);
+    }
+  }
+  free(old.v);
   return st;
 }
 

@@ -142,6 +142,28 @@ bmis_status bmis__document_find(bmis_store *s, const char *issuing_state,
   return BMIS_OK;
 }
 
+bmis_status bmis__document_holder(bmis_store *s, const char *issuing_state,
+                                  const char *number, bmis_document *out,
+                                  char person_id[BMIS_ID_SIZE],
+                                  char birth_country[4], bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_DOCUMENT_HOLDER);
+  bmis__bind_text(q, 1, issuing_state);
+  bmis__bind_text(q, 2, number);
+  int rc = bmis__step(q, err);
+  if (rc == BMIS__ROW) {
+    document_row(q, out);
+    bmis__col_copy(q, 7, person_id, BMIS_ID_SIZE);
+    bmis__col_copy(q, 8, birth_country, 4);
+  }
+  bmis__reset(q);
+  if (rc < 0)
+    return (bmis_status)-rc;
+  if (rc == BMIS__DONE)
+    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no document %s %s",
+                          issuing_state, number);
+  return BMIS_OK;
+}
+
 bmis_status bmis__document_insert(bmis_store *s, const bmis_document *d,
                                   int64_t first_seen, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_DOCUMENT_INSERT);

@@ -63,7 +63,10 @@ static bmis_status sq_open(bmis_store *s, const char *path, bmis_error *err) {
   bmis_status st = sq_exec(s,
                            "PRAGMA journal_mode=WAL;"
                            "PRAGMA foreign_keys=ON;"
-                           "PRAGMA temp_store=MEMORY;",
+                           "PRAGMA temp_store=MEMORY;"
+                           /* 64 MiB of page cache: the indexes of a
+                            * national register's hot end stay in memory */
+                           "PRAGMA cache_size=-65536;",
                            err);
   if (st == BMIS_OK)
     st = sq_set_durability(s, s->durability, err);

@@ -1,0 +1,1 @@
+DELETE FROM stay WHERE person_id = $1 AND seq >= $2
