@@ -122,6 +122,10 @@ static void print_outcome(const outcome *o, bool json, bool with_line) {
     out_json_line(j);
     return;
   }
+  if (o->status != BMIS_OK && !with_line) {
+    fprintf(stderr, "bmis: %s\n", o->error);
+    return;
+  }
   if (with_line)
     printf("line %ld: ", o->line);
   if (o->status != BMIS_OK) {
@@ -195,6 +199,9 @@ static void one_record(batch *b, long line, const char *text, size_t len,
   }
   outcome *o = &b->pending[b->n++];
   memset(o, 0, sizeof *o);
+  /* Parse errors then point into the record, not past its newline. */
+  while (len > 0 && strchr(" \t\r\n", text[len - 1]))
+    len--;
   o->line = line;
   bmis_crossing c;
   if (parse_error) {
@@ -263,7 +270,11 @@ static int record_stream(bmis_store *s, FILE *in, long batch_size, bool json) {
     free(acc);
     return CLI_FAILED;
   }
+  /* JSON lines: every line is a record on its own, so one broken line
+   * cannot swallow the lines after it. A first record that does not end on
+   * its line makes the whole input one JSON document instead. */
   nesting nest = {0};
+  bool document = false, mode_known = false;
   ssize_t got;
   while (!b.failed && (got = getline(&line, &line_cap, in)) >= 0) {
     lineno++;
@@ -281,20 +292,24 @@ static int record_stream(bmis_store *s, FILE *in, long batch_size, bool json) {
       snprintf(msg, sizeof msg, "record longer than %d bytes", RECORD_MAX);
       one_record(&b, start, NULL, 0, msg);
       used = 0;
+      if (document)
+        break; /* the rest of an over-long document is not a record */
       continue;
     }
     memcpy(acc + used, line, n);
-    size_t scanned = used;
     used += n;
     acc[used] = 0;
-    if (!nest_update(&nest, acc + scanned, n))
-      continue; /* an object spread over lines: read on */
+    if (!mode_known) {
+      mode_known = true;
+      document = !nest_update(&nest, acc, used);
+    }
+    if (document)
+      continue; /* parsed whole at the end */
     one_record(&b, start, acc, used, NULL);
-    memset(&nest, 0, sizeof nest);
     used = 0;
   }
   if (!b.failed && used > 0)
-    one_record(&b, start, acc, used, NULL); /* reports the truncation */
+    one_record(&b, start, acc, used, NULL);
   if (!b.failed)
     flush(&b);
   else if (b.n)
