@@ -344,6 +344,64 @@ void bmis_crossing_init(bmis_crossing *c) {
   memset(c, 0, sizeof *c);
 }
 
+/* One attempt at writing a validated crossing, in one transaction (or
+ * savepoint). *collided is set when an insert met a unique key that
+ * another transaction wrote meanwhile. */
+static bmis_status record_once(bmis_store *s, bmis_crossing *c,
+                               bmis_record_result *res, bool *collided,
+                               bmis_error *err) {
+  bmis_movement *m = &c->movement;
+  int64_t now = (int64_t)time(NULL);
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st == BMIS_OK && m->id[0]) {
+    bmis_movement old;
+    bmis_error e;
+    bmis_status got = bmis__movement_get(s, m->id, &old, &e);
+    if (got == BMIS_OK) {
+      st = replay(s, c, m, &old, res, err);
+      if (st == BMIS_OK)
+        st = bmis__tx_commit(s, err);
+      else
+        bmis__tx_rollback(s);
+      return st;
+    }
+    if (got != BMIS_E_NOT_FOUND)
+      st = bmis_error_set(err, got, "%s", e.message);
+  } else if (st == BMIS_OK) {
+    st = bmis_uuid_v7(m->id, err);
+  }
+  if (st == BMIS_OK)
+    st = link_traveller(s, c, m, res, now, err);
+  if (st == BMIS_OK)
+    st = bmis__movement_insert(s, m, now, err);
+  /* Only the inserts above can meet a key another transaction wrote. */
+  *collided = st == BMIS_E_CONFLICT;
+  /* A referral decision always has something to refer to. */
+  if (st == BMIS_OK && m->decision == BMIS_DECISION_REFERRED &&
+      c->referral_count == 0)
+    c->referrals[c->referral_count++] = BMIS_REFERRAL_SECONDARY;
+  for (int i = 0; st == BMIS_OK && i < c->referral_count; i++) {
+    bmis_referral r;
+    memset(&r, 0, sizeof r);
+    st = bmis_uuid_v7(r.id, err);
+    memcpy(r.movement_id, m->id, BMIS_ID_SIZE);
+    r.kind = c->referrals[i];
+    r.open = true;
+    r.opened_at = m->crossed_at;
+    if (st == BMIS_OK)
+      st = bmis__referral_insert(s, &r, err);
+  }
+  if (st == BMIS_OK)
+    st = bmis__person_restay(s, res->person_id, m->id, &res->flags, err);
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st == BMIS_OK)
+    memcpy(res->movement_id, m->id, BMIS_ID_SIZE);
+  return st;
+}
+
 bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
                                  bmis_record_result *res, bmis_error *err) {
   bmis_record_result ignored;
@@ -371,54 +429,25 @@ bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
   memcpy(m->nationality, c->traveller.nationality, sizeof m->nationality);
   m->version = 1;
   m->voided = false;
-  int64_t now = (int64_t)time(NULL);
-
-  st = bmis__tx_begin(s, err);
-  if (st == BMIS_OK && m->id[0]) {
-    bmis_movement old;
-    bmis_error e;
-    bmis_status got = bmis__movement_get(s, m->id, &old, &e);
-    if (got == BMIS_OK) {
-      st = replay(s, c, m, &old, res, err);
-      if (st == BMIS_OK)
-        st = bmis__tx_commit(s, err);
-      else
-        bmis__tx_rollback(s);
-      free(c);
-      return st;
-    }
-    if (got != BMIS_E_NOT_FOUND)
-      st = bmis_error_set(err, got, "%s", e.message);
-  } else if (st == BMIS_OK) {
-    st = bmis_uuid_v7(m->id, err);
+  /* Another recorder may be writing the same crossing (a client retrying
+   * while its first attempt is still committing) or the same new document:
+   * its row is invisible until it commits, and our insert then fails on the
+   * unique key. Once it has committed, a second attempt sees the row and
+   * answers as a replay would: a duplicate, or the known document. */
+  bmis_crossing *work = malloc(sizeof *work);
+  if (!work) {
+    free(c);
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
-  if (st == BMIS_OK)
-    st = link_traveller(s, c, m, res, now, err);
-  if (st == BMIS_OK)
-    st = bmis__movement_insert(s, m, now, err);
-  /* A referral decision always has something to refer to. */
-  if (st == BMIS_OK && m->decision == BMIS_DECISION_REFERRED &&
-      c->referral_count == 0)
-    c->referrals[c->referral_count++] = BMIS_REFERRAL_SECONDARY;
-  for (int i = 0; st == BMIS_OK && i < c->referral_count; i++) {
-    bmis_referral r;
-    memset(&r, 0, sizeof r);
-    st = bmis_uuid_v7(r.id, err);
-    memcpy(r.movement_id, m->id, BMIS_ID_SIZE);
-    r.kind = c->referrals[i];
-    r.open = true;
-    r.opened_at = m->crossed_at;
-    if (st == BMIS_OK)
-      st = bmis__referral_insert(s, &r, err);
+  for (int attempt = 0; attempt < 2; attempt++) {
+    *work = *c;
+    memset(res, 0, sizeof *res);
+    bool collided = false;
+    st = record_once(s, work, res, &collided, err);
+    if (st != BMIS_E_CONFLICT || !collided)
+      break;
   }
-  if (st == BMIS_OK)
-    st = bmis__person_restay(s, res->person_id, m->id, &res->flags, err);
-  if (st == BMIS_OK)
-    st = bmis__tx_commit(s, err);
-  else
-    bmis__tx_rollback(s);
-  if (st == BMIS_OK)
-    memcpy(res->movement_id, m->id, BMIS_ID_SIZE);
+  free(work);
   free(c);
   return st;
 }

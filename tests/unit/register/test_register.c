@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <pthread.h>
+#include <time.h>
 
 static bmis_store *open_store(void) {
   bmis_store *s = NULL;
@@ -708,6 +710,62 @@ static void backup_and_restore(void **state) {
   assert_int_not_equal(bmis_store_restore(s, path, &err), BMIS_OK);
 }
 
+typedef struct late_commit {
+  bmis_store *s;
+  int status;
+} late_commit;
+
+static void *commit_later(void *arg) {
+  late_commit *lc = arg;
+  struct timespec ts = {0, 300 * 1000 * 1000};
+  nanosleep(&ts, NULL);
+  lc->status = bmis_store_commit(lc->s, NULL);
+  return NULL;
+}
+
+/* A client retries while its first attempt is still being committed by
+ * another connection: the retry waits, then answers "duplicate"; a new
+ * document written by both at once is linked, not refused. */
+static void a_retry_racing_the_first_attempt_is_a_duplicate(void **state) {
+  bmis_store *s = *state;
+  const char *url = fx_is_pg() ? fx_pg_url : fx_path;
+  bmis_store *other;
+  bmis_error err;
+  assert_int_equal(bmis_store_open(url, NULL, &other, &err), BMIS_OK);
+  bmis_crossing c = person("Racer", "Rae", "1990-01-01", "GBR", 'F', "R1");
+  at(&c, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
+  assert_int_equal(bmis_uuid_v7(c.movement.id, NULL), BMIS_OK);
+  assert_int_equal(bmis_store_begin(other, &err), BMIS_OK);
+  bmis_record_result first;
+  assert_int_equal(bmis_movement_record(other, &c, &first, &err), BMIS_OK);
+  late_commit lc = {other, -1};
+  pthread_t th;
+  assert_int_equal(pthread_create(&th, NULL, commit_later, &lc), 0);
+  bmis_record_result again;
+  bmis_status st = bmis_movement_record(s, &c, &again, &err);
+  pthread_join(th, NULL);
+  if (st != BMIS_OK)
+    fail_msg("retry: %s", err.message);
+  assert_int_equal(lc.status, BMIS_OK);
+  assert_true(again.duplicate);
+  assert_string_equal(again.traveller_id, first.traveller_id);
+  /* Same new document, two crossings at once. */
+  bmis_crossing d = person("Twice", "Tom", "1990-01-01", "GBR", 'M', "R2");
+  at(&d, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
+  assert_int_equal(bmis_store_begin(other, &err), BMIS_OK);
+  assert_int_equal(bmis_movement_record(other, &d, &first, &err), BMIS_OK);
+  assert_int_equal(pthread_create(&th, NULL, commit_later, &lc), 0);
+  at(&d, BMIS_DIRECTION_EXIT, "2026-01-02T08:00:00Z");
+  st = bmis_movement_record(s, &d, &again, &err);
+  pthread_join(th, NULL);
+  if (st != BMIS_OK)
+    fail_msg("second crossing: %s", err.message);
+  assert_int_equal(again.method, BMIS_LINK_DOCUMENT);
+  assert_string_equal(again.traveller_id, first.traveller_id);
+  assert_int_equal(movements(s), 3);
+  bmis_store_close(other);
+}
+
 static void reopening_keeps_everything(void **state) {
   bmis_store *s = *state;
   bmis_crossing a = person("Durable", "Dan", "1990-01-01", "ZMB", 'M', "D1");
@@ -743,6 +801,7 @@ int main(int argc, char **argv) {
       T_(a_batch_keeps_accepted_crossings_only),
       T_(movements_are_listed_by_filter),
       T_(backup_and_restore),
+      T_(a_retry_racing_the_first_attempt_is_a_duplicate),
       T_(reopening_keeps_everything),
   };
   int failed = cmocka_run_group_tests_name(fx_is_pg() ? "register on postgres"
