@@ -19,6 +19,7 @@ static const command commands[] = {
     {"traveller", cli_traveller, "a person's documents, movements and stays"},
     {"identity", cli_identity, "review possible matches between travellers"},
     {"overstay", cli_overstay, "who stayed beyond their permitted stay"},
+    {"demo", cli_demo, "generate realistic synthetic register data"},
 };
 
 static void usage(FILE *out) {

@@ -474,7 +474,7 @@ static size_t make_conflict(void) {
   npool = saved;
   rec *r = new_rec(L_CONFLICT);
   const rec *g = &recs[target];
-  snprintf(r->id, sizeof r->id, "%s", g->id);
+  memmove(r->id, g->id, sizeof r->id); /* r != g: new_rec made r */
   r->target = target;
   r->crossed_at = g->crossed_at + 60;
   r->bcp = g->bcp;

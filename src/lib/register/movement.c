@@ -392,7 +392,7 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
       st = bmis__referral_insert(s, &r, err);
   }
   if (st == BMIS_OK)
-    st = bmis__person_restay(s, res->person_id, m->id, &res->flags, err);
+    st = bmis__person_restay_after(s, res->person_id, m, &res->flags, err);
   if (st == BMIS_OK)
     st = bmis__tx_commit(s, err);
   else

@@ -26,6 +26,24 @@ size_t bmis__stays_compute(const char *person_id,
                            const bmis__stay_event *events, size_t n_events,
                            bmis_stay *out, unsigned *event_flags);
 
+/* The stays after one more event that comes after every other event of
+ * the person, given only the person's last stay (has_last false: none).
+ * Writes the new version of the last stay (when it changed: *last_changed)
+ * and any new stays into added (at most 2); returns how many were added.
+ * *flags gets the event's BMIS_FLAG_*. Agrees with bmis__stays_compute
+ * over the whole history (a property test checks it). */
+size_t bmis__stays_append(const char *person_id, const bmis_stay *last,
+                          bool has_last, const bmis__stay_event *e,
+                          bmis_stay *new_last, bool *last_changed,
+                          bmis_stay added[2], unsigned *flags);
+
+/* After recording movement m: the person's stays brought up to date, by
+ * appending when m is the person's latest crossing, else by recomputing
+ * them all. *flags gets m's BMIS_FLAG_*. */
+bmis_status bmis__person_restay_after(bmis_store *s, const char *person_id,
+                                      const bmis_movement *m, unsigned *flags,
+                                      bmis_error *err);
+
 /* Days present (each calendar day once) in the window of `window` days
  * ending on `on`, over stays sorted by entry date. */
 int bmis__days_in_window(const bmis_stay *stays, size_t n, bmis_date on,

@@ -95,6 +95,47 @@ static bool is_phantom(const bmis_stay *s) {
   return s->entry_id[0] == 0;
 }
 
+static bool same_date(bmis_date a, bmis_date b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+size_t bmis__stays_append(const char *person_id, const bmis_stay *last,
+                          bool has_last, const bmis__stay_event *e,
+                          bmis_stay *new_last, bool *last_changed,
+                          bmis_stay added[2], unsigned *flags) {
+  /* Only an open stay can be changed by a later event: replay its entry
+   * (its permitted end already reflects nationality) and the new event. */
+  bool open = has_last && !is_phantom(last) && !has_date(last->exit_date);
+  bmis__stay_event ev[2];
+  size_t k = 0;
+  if (open) {
+    ev[k] = (bmis__stay_event){last->entry_id,         BMIS_DIRECTION_ENTRY,
+                               BMIS_DECISION_ADMITTED, last->entry_date,
+                               last->permitted_until,  false};
+    k++;
+  }
+  ev[k++] = *e;
+  bmis_stay out[3];
+  unsigned ev_flags[2];
+  size_t n = bmis__stays_compute(person_id, ev, k, out, ev_flags);
+  *flags = ev_flags[k - 1];
+  *last_changed = false;
+  size_t first_new = 0;
+  if (open) {
+    *new_last = out[0];
+    /* Flags the replay cannot know: how the stay began. */
+    new_last->flags |= last->flags & BMIS_FLAG_ENTRY_WHILE_PRESENT;
+    *last_changed = new_last->flags != last->flags ||
+                    strcmp(new_last->exit_id, last->exit_id) != 0 ||
+                    !same_date(new_last->exit_date, last->exit_date);
+    first_new = 1;
+  }
+  size_t added_n = 0;
+  for (size_t i = first_new; i < n && added_n < 2; i++)
+    added[added_n++] = out[i];
+  return added_n;
+}
+
 /* Last day of presence as of a date: the exit, or as_of while present. */
 static bmis_date last_day(const bmis_stay *s, bmis_date as_of) {
   if (has_date(s->exit_date) && bmis_date_compare(s->exit_date, as_of) <= 0)
@@ -210,6 +251,43 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
   free(stays);
   free(ev_flags);
   free(c.v);
+  return st;
+}
+
+bmis_status bmis__person_restay_after(bmis_store *s, const char *person_id,
+                                      const bmis_movement *m, unsigned *flags,
+                                      bmis_error *err) {
+  int64_t last_at = 0;
+  bmis_status st =
+      bmis__person_last_crossing(s, person_id, m->id, &last_at, err);
+  if (st != BMIS_OK)
+    return st;
+  /* Earlier than (or as early as) something on record: the timeline
+   * changes in the middle, so recompute it all. */
+  if (last_at >= m->crossed_at)
+    return bmis__person_restay(s, person_id, m->id, flags, err);
+  bmis_register_config cfg;
+  st = bmis__config(s, &cfg, err);
+  bmis_stay last, new_last, added[2];
+  int64_t seq = -1;
+  bool found = false, changed = false;
+  if (st == BMIS_OK)
+    st = bmis__stay_last(s, person_id, &last, &seq, &found, err);
+  if (st != BMIS_OK)
+    return st;
+  bmis__stay_event e = {m->id,
+                        m->direction,
+                        m->decision,
+                        m->local_date,
+                        m->permitted_until,
+                        cfg.state[0] && strcmp(m->nationality, cfg.state) == 0};
+  size_t n = bmis__stays_append(person_id, &last, found, &e, &new_last,
+                                &changed, added, flags);
+  if (changed)
+    st = bmis__stay_put(s, person_id, seq, &new_last, true, err);
+  for (size_t i = 0; st == BMIS_OK && i < n; i++)
+    st = bmis__stay_put(s, person_id, seq + 1 + (int64_t)i, &added[i], false,
+                        err);
   return st;
 }
 

@@ -133,6 +133,19 @@ bmis_status bmis__stay_events(bmis_store *s, const char *person_id,
 bmis_status bmis__stay_sync(bmis_store *s, const char *person_id,
                             const bmis_stay *stays, size_t n, bmis_error *err);
 
+/* When a person last crossed (Unix seconds; 0 when never), leaving out the
+ * movement `except_id`. */
+bmis_status bmis__person_last_crossing(bmis_store *s, const char *person_id,
+                                       const char *except_id, int64_t *out,
+                                       bmis_error *err);
+/* A person's last stay and its position; *found false when none. */
+bmis_status bmis__stay_last(bmis_store *s, const char *person_id,
+                            bmis_stay *out, int64_t *seq, bool *found,
+                            bmis_error *err);
+/* Writes one stay row at position seq (insert, or update when `exists`). */
+bmis_status bmis__stay_put(bmis_store *s, const char *person_id, int64_t seq,
+                           const bmis_stay *stay, bool exists, bmis_error *err);
+
 /* Replaces a person's stays by stays[0..n). */
 bmis_status bmis__stay_replace(bmis_store *s, const char *person_id,
                                const bmis_stay *stays, size_t n,

@@ -237,19 +237,58 @@ bmis_status bmis__stay_sync(bmis_store *s, const char *person_id,
   return st;
 }
 
+bmis_status bmis__person_last_crossing(bmis_store *s, const char *person_id,
+                                       const char *except_id, int64_t *out,
+                                       bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_PERSON_LAST_CROSSING);
+  bmis__bind_text(q, 1, person_id);
+  bmis__bind_text(q, 2, except_id);
+  int rc = bmis__step(q, err);
+  *out = rc == BMIS__ROW ? bmis__col_int(q, 0) : 0;
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+static void stay_row(bmis__stmt *q, bmis_stay *st) {
+  memset(st, 0, sizeof *st);
+  bmis__col_copy(q, 0, st->person_id, sizeof st->person_id);
+  bmis__col_copy(q, 1, st->entry_id, sizeof st->entry_id);
+  bmis__col_copy(q, 2, st->exit_id, sizeof st->exit_id);
+  st->entry_date = bmis__date_from_text(bmis__col_text(q, 3));
+  st->exit_date = bmis__date_from_text(bmis__col_text(q, 4));
+  st->permitted_until = bmis__date_from_text(bmis__col_text(q, 5));
+  st->flags = (unsigned)bmis__col_int(q, 6);
+}
+
+bmis_status bmis__stay_last(bmis_store *s, const char *person_id,
+                            bmis_stay *out, int64_t *seq, bool *found,
+                            bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_STAY_LAST);
+  bmis__bind_text(q, 1, person_id);
+  int rc = bmis__step(q, err);
+  *found = rc == BMIS__ROW;
+  if (*found) {
+    stay_row(q, out);
+    *seq = bmis__col_int(q, 7);
+  }
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+bmis_status bmis__stay_put(bmis_store *s, const char *person_id, int64_t seq,
+                           const bmis_stay *stay, bool exists,
+                           bmis_error *err) {
+  Q_OR_FAIL(q, exists ? BMIS__Q_STAY_UPDATE : BMIS__Q_STAY_INSERT);
+  bind_stay(q, person_id, (size_t)seq, stay);
+  return bmis__run(q, err);
+}
+
 static bmis_status each_stay(bmis__stmt *q, bmis_stay_fn fn, void *ctx,
                              bmis_error *err) {
   int rc;
   while ((rc = bmis__step(q, err)) == BMIS__ROW) {
     bmis_stay st;
-    memset(&st, 0, sizeof st);
-    bmis__col_copy(q, 0, st.person_id, sizeof st.person_id);
-    bmis__col_copy(q, 1, st.entry_id, sizeof st.entry_id);
-    bmis__col_copy(q, 2, st.exit_id, sizeof st.exit_id);
-    st.entry_date = bmis__date_from_text(bmis__col_text(q, 3));
-    st.exit_date = bmis__date_from_text(bmis__col_text(q, 4));
-    st.permitted_until = bmis__date_from_text(bmis__col_text(q, 5));
-    st.flags = (unsigned)bmis__col_int(q, 6);
+    stay_row(q, &st);
     if (fn(&st, ctx))
       break;
   }
