@@ -1,5 +1,5 @@
--- When a person last crossed, leaving one movement out (the one just
--- recorded); 0 when never.
-SELECT coalesce(max(m.crossed_at), 0)
-FROM movement m JOIN traveller t ON t.id = m.traveller_id
-WHERE t.person_id = $1 AND m.voided = 0 AND m.id <> $2
+-- When a person last crossed (voided movements included: an upper bound is
+-- enough); 0 when never. Each traveller's latest is one index look-up.
+SELECT coalesce(max((SELECT max(m.crossed_at) FROM movement m
+                     WHERE m.traveller_id = t.id)), 0)
+FROM traveller t WHERE t.person_id = $1

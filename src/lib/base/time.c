@@ -1,8 +1,10 @@
 /* Instants (Unix seconds, UTC) as text, and the calendar date they fall on
  * at a place (IANA time zone, through ICU's calendar). */
+#include "base/tz.h"
 #include "bmis/register.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ucal.h>
 #include <unicode/ustring.h>
@@ -71,8 +73,12 @@ char *bmis_time_format(int64_t t, char buf[21]) {
   return buf;
 }
 
-bmis_status bmis_local_date(const char *zone, int64_t utc, bmis_date *out,
-                            bmis_error *err) {
+struct bmis__tz {
+  UCalendar *cal;
+};
+
+bmis_status bmis__tz_open(const char *zone, bmis__tz **out, bmis_error *err) {
+  *out = NULL;
   UChar uzone[80];
   UErrorCode ec = U_ZERO_ERROR;
   int32_t len = 0;
@@ -86,16 +92,34 @@ bmis_status bmis_local_date(const char *zone, int64_t utc, bmis_date *out,
   if (U_FAILURE(ec) || !system)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "'%.64s' is not an IANA time zone", zone);
-  UCalendar *cal =
+  bmis__tz *tz = malloc(sizeof *tz);
+  if (!tz)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  tz->cal =
       ucal_open(uzone, len, "en_US@calendar=gregorian", UCAL_GREGORIAN, &ec);
-  if (U_FAILURE(ec))
+  if (U_FAILURE(ec)) {
+    free(tz);
     return bmis_error_set(err, BMIS_E_INTERNAL, "ICU calendar: %s",
                           u_errorName(ec));
-  ucal_setMillis(cal, (UDate)utc * 1000.0, &ec);
-  int y = ucal_get(cal, UCAL_EXTENDED_YEAR, &ec);
-  int m = ucal_get(cal, UCAL_MONTH, &ec) + 1;
-  int d = ucal_get(cal, UCAL_DATE, &ec);
-  ucal_close(cal);
+  }
+  *out = tz;
+  return BMIS_OK;
+}
+
+void bmis__tz_close(bmis__tz *tz) {
+  if (!tz)
+    return;
+  ucal_close(tz->cal);
+  free(tz);
+}
+
+bmis_status bmis__tz_local_date(bmis__tz *tz, int64_t utc, bmis_date *out,
+                                bmis_error *err) {
+  UErrorCode ec = U_ZERO_ERROR;
+  ucal_setMillis(tz->cal, (UDate)utc * 1000.0, &ec);
+  int y = ucal_get(tz->cal, UCAL_EXTENDED_YEAR, &ec);
+  int m = ucal_get(tz->cal, UCAL_MONTH, &ec) + 1;
+  int d = ucal_get(tz->cal, UCAL_DATE, &ec);
   if (U_FAILURE(ec))
     return bmis_error_set(err, BMIS_E_INTERNAL, "ICU calendar: %s",
                           u_errorName(ec));
@@ -103,4 +127,15 @@ bmis_status bmis_local_date(const char *zone, int64_t utc, bmis_date *out,
   out->month = (int8_t)m;
   out->day = (int8_t)d;
   return BMIS_OK;
+}
+
+bmis_status bmis_local_date(const char *zone, int64_t utc, bmis_date *out,
+                            bmis_error *err) {
+  bmis__tz *tz;
+  bmis_status st = bmis__tz_open(zone, &tz, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__tz_local_date(tz, utc, out, err);
+  bmis__tz_close(tz);
+  return st;
 }

@@ -11,9 +11,34 @@
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
+#include <unistd.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char last[16];
+/* Randomness is drawn from the kernel a page at a time, not per id. After
+ * a fork the child refills its own pool (pid check), so parent and child
+ * never hand out the same bits. */
+static unsigned char pool[4096];
+static size_t pool_left;
+static pid_t pool_pid;
+
+static int take_random(unsigned char *out, size_t n) {
+  if (pool_left < n || pool_pid != getpid()) {
+    size_t got = 0;
+    while (got < sizeof pool) {
+      ssize_t r = getrandom(pool + got, sizeof pool - got, 0);
+      if (r <= 0)
+        return -1;
+      got += (size_t)r;
+    }
+    pool_left = sizeof pool;
+    pool_pid = getpid();
+  }
+  memcpy(out, pool + sizeof pool - pool_left, n);
+  memset(pool + sizeof pool - pool_left, 0, n);
+  pool_left -= n;
+  return 0;
+}
 
 /* Adds one to the 74 random bits (rand_a and rand_b); 0 on overflow. */
 static int increment(unsigned char u[16]) {
@@ -41,7 +66,10 @@ static int increment(unsigned char u[16]) {
 
 bmis_status bmis_uuid_v7(char out[BMIS_ID_SIZE], bmis_error *err) {
   unsigned char u[16];
-  if (getrandom(u, sizeof u, 0) != (ssize_t)sizeof u)
+  pthread_mutex_lock(&lock);
+  int rnd = take_random(u, sizeof u);
+  pthread_mutex_unlock(&lock);
+  if (rnd != 0)
     return bmis_error_set(err, BMIS_E_INTERNAL, "no randomness for an id");
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);

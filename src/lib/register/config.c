@@ -1,6 +1,7 @@
 /* The register's configuration (kept in the store's settings) and the
  * configured list of border crossing points. */
 #include "base/text.h"
+#include "base/tz.h"
 #include "bmis/country.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
@@ -10,20 +11,68 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Crossing points seen by this handle, with their zone's calendar open:
+ * recording converts every crossing's time to a local date. A crossing
+ * point changed through another handle is seen when this one reopens. */
+#define BCP_CACHE 64
+
+typedef struct cached_bcp {
+  bmis_bcp bcp;
+  bmis__tz *tz;
+} cached_bcp;
+
 /* What the register keeps on a store handle. */
 typedef struct register_ext {
   bool loaded;
   bmis_register_config cfg;
+  cached_bcp bcps[BCP_CACHE];
+  int nbcps;
 } register_ext;
+
+static void forget_bcps(register_ext *e) {
+  for (int i = 0; i < e->nbcps; i++)
+    bmis__tz_close(e->bcps[i].tz);
+  e->nbcps = 0;
+}
+
+static void ext_free(void *p) {
+  register_ext *e = p;
+  if (e)
+    forget_bcps(e);
+  free(e);
+}
 
 static register_ext *ext_of(bmis_store *s) {
   register_ext *e = bmis__store_ext(s);
   if (!e) {
     e = calloc(1, sizeof *e);
     if (e)
-      bmis__store_set_ext(s, e, free);
+      bmis__store_set_ext(s, e, ext_free);
   }
   return e;
+}
+
+bmis_status bmis__bcp_local_date(bmis_store *s, const char *code, int64_t utc,
+                                 bmis_date *out, bmis_error *err) {
+  register_ext *e = ext_of(s);
+  if (!e)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  cached_bcp *c = NULL;
+  for (int i = 0; i < e->nbcps && !c; i++)
+    if (strcmp(e->bcps[i].bcp.code, code) == 0)
+      c = &e->bcps[i];
+  if (!c) {
+    if (e->nbcps == BCP_CACHE)
+      forget_bcps(e);
+    c = &e->bcps[e->nbcps];
+    bmis_status st = bmis__bcp_get(s, code, &c->bcp, err);
+    if (st == BMIS_OK)
+      st = bmis__tz_open(c->bcp.time_zone, &c->tz, err);
+    if (st != BMIS_OK)
+      return st;
+    e->nbcps++;
+  }
+  return bmis__tz_local_date(c->tz, utc, out, err);
 }
 
 static int setting_int(const char *text, int fallback) {
@@ -125,6 +174,9 @@ bmis_status bmis_bcp_put(bmis_store *s, const bmis_bcp *b, bmis_error *err) {
   bmis_error tz;
   if (bmis_local_date(b->time_zone, 0, &d, &tz) != BMIS_OK)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "time_zone: %s", tz.message);
+  register_ext *e = ext_of(s);
+  if (e)
+    forget_bcps(e);
   bmis_status st = bmis__tx_begin(s, err);
   if (st == BMIS_OK)
     st = bmis__bcp_put(s, b, err);

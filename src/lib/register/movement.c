@@ -64,20 +64,17 @@ static bmis_status validate_movement(bmis_store *s, bmis_movement *m,
                           "direction: must be entry or exit");
   if (!m->bcp[0])
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "bcp: missing");
-  bmis_bcp bcp;
+  if (m->crossed_at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "crossed_at: missing");
   bmis_error e;
-  bmis_status st = bmis__bcp_get(s, m->bcp, &bcp, &e);
+  bmis_status st =
+      bmis__bcp_local_date(s, m->bcp, m->crossed_at, &m->local_date, &e);
   if (st == BMIS_E_NOT_FOUND)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "bcp: '%s' is not a configured crossing point",
                           m->bcp);
   if (st != BMIS_OK)
     return bmis_error_set(err, st, "%s", e.message);
-  if (m->crossed_at <= 0)
-    return bmis_error_set(err, BMIS_E_INVALID_ARG, "crossed_at: missing");
-  st = bmis_local_date(bcp.time_zone, m->crossed_at, &m->local_date, err);
-  if (st != BMIS_OK)
-    return st;
   st = need_country("route_country", m->route_country, false, err);
   if (st == BMIS_OK)
     st = need_country("residence_country", m->residence_country, false, err);
@@ -372,6 +369,9 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
   }
   if (st == BMIS_OK)
     st = link_traveller(s, c, m, res, now, err);
+  int64_t last_at = 0;
+  if (st == BMIS_OK)
+    st = bmis__person_last_crossing(s, res->person_id, &last_at, err);
   if (st == BMIS_OK)
     st = bmis__movement_insert(s, m, now, err);
   /* Only the inserts above can meet a key another transaction wrote. */
@@ -392,7 +392,8 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
       st = bmis__referral_insert(s, &r, err);
   }
   if (st == BMIS_OK)
-    st = bmis__person_restay_after(s, res->person_id, m, &res->flags, err);
+    st = bmis__person_restay_after(s, res->person_id, m, last_at, &res->flags,
+                                   err);
   if (st == BMIS_OK)
     st = bmis__tx_commit(s, err);
   else

@@ -38,11 +38,12 @@ size_t bmis__stays_append(const char *person_id, const bmis_stay *last,
                           bmis_stay added[2], unsigned *flags);
 
 /* After recording movement m: the person's stays brought up to date, by
- * appending when m is the person's latest crossing, else by recomputing
- * them all. *flags gets m's BMIS_FLAG_*. */
+ * appending when m is later than `last_at` (the person's last crossing
+ * before m, from bmis__person_last_crossing), else by recomputing them
+ * all. *flags gets m's BMIS_FLAG_*. */
 bmis_status bmis__person_restay_after(bmis_store *s, const char *person_id,
-                                      const bmis_movement *m, unsigned *flags,
-                                      bmis_error *err);
+                                      const bmis_movement *m, int64_t last_at,
+                                      unsigned *flags, bmis_error *err);
 
 /* Days present (each calendar day once) in the window of `window` days
  * ending on `on`, over stays sorted by entry date. */
@@ -76,6 +77,11 @@ double bmis__identity_score(const bmis_traveller *a, const char *a_key,
 
 bmis_status bmis__config(bmis_store *s, bmis_register_config *out,
                          bmis_error *err);
+
+/* The local date at a crossing point of a UTC instant (crossing points and
+ * their zones are cached on the handle). E_NOT_FOUND for an unknown code. */
+bmis_status bmis__bcp_local_date(bmis_store *s, const char *code, int64_t utc,
+                                 bmis_date *out, bmis_error *err);
 
 /* ---- JSON (crossing_json.c) ---- */
 

@@ -255,19 +255,14 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
 }
 
 bmis_status bmis__person_restay_after(bmis_store *s, const char *person_id,
-                                      const bmis_movement *m, unsigned *flags,
-                                      bmis_error *err) {
-  int64_t last_at = 0;
-  bmis_status st =
-      bmis__person_last_crossing(s, person_id, m->id, &last_at, err);
-  if (st != BMIS_OK)
-    return st;
+                                      const bmis_movement *m, int64_t last_at,
+                                      unsigned *flags, bmis_error *err) {
   /* Earlier than (or as early as) something on record: the timeline
    * changes in the middle, so recompute it all. */
   if (last_at >= m->crossed_at)
     return bmis__person_restay(s, person_id, m->id, flags, err);
   bmis_register_config cfg;
-  st = bmis__config(s, &cfg, err);
+  bmis_status st = bmis__config(s, &cfg, err);
   bmis_stay last, new_last, added[2];
   int64_t seq = -1;
   bool found = false, changed = false;

@@ -57,6 +57,18 @@ static bmis_status pg_exec(bmis_store *s, const char *sql, bmis_error *err) {
   return st;
 }
 
+static bmis_status pg_tx(bmis_store *s, bmis__tx_op op, bmis_error *err) {
+  static const char *const sql[] = {
+      [BMIS__TX_BEGIN] = "BEGIN",
+      [BMIS__TX_COMMIT] = "COMMIT",
+      [BMIS__TX_ROLLBACK] = "ROLLBACK",
+      [BMIS__TX_SAVEPOINT] = "SAVEPOINT bmis_call",
+      [BMIS__TX_RELEASE] = "RELEASE SAVEPOINT bmis_call",
+      [BMIS__TX_ROLLBACK_TO] = "ROLLBACK TO SAVEPOINT bmis_call",
+  };
+  return pg_exec(s, sql[op], err);
+}
+
 static bmis_status pg_set_durability(bmis_store *s, bmis_durability d,
                                      bmis_error *err) {
   (void)d; /* a commit already waits for the server's WAL flush */
@@ -340,6 +352,7 @@ const bmis__driver bmis__postgres_driver = {
     .open = pg_open,
     .close = pg_close,
     .exec = pg_exec,
+    .tx = pg_tx,
     .prepare = pg_prepare,
     .finalize = pg_finalize,
     .bind_text = pg_bind_text,

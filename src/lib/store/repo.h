@@ -133,11 +133,10 @@ bmis_status bmis__stay_events(bmis_store *s, const char *person_id,
 bmis_status bmis__stay_sync(bmis_store *s, const char *person_id,
                             const bmis_stay *stays, size_t n, bmis_error *err);
 
-/* When a person last crossed (Unix seconds; 0 when never), leaving out the
- * movement `except_id`. */
+/* When a person last crossed (Unix seconds; 0 when never; voided
+ * movements count, so it is an upper bound). */
 bmis_status bmis__person_last_crossing(bmis_store *s, const char *person_id,
-                                       const char *except_id, int64_t *out,
-                                       bmis_error *err);
+                                       int64_t *out, bmis_error *err);
 /* A person's last stay and its position; *found false when none. */
 bmis_status bmis__stay_last(bmis_store *s, const char *person_id,
                             bmis_stay *out, int64_t *seq, bool *found,

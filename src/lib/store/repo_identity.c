@@ -238,11 +238,9 @@ bmis_status bmis__stay_sync(bmis_store *s, const char *person_id,
 }
 
 bmis_status bmis__person_last_crossing(bmis_store *s, const char *person_id,
-                                       const char *except_id, int64_t *out,
-                                       bmis_error *err) {
+                                       int64_t *out, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_PERSON_LAST_CROSSING);
   bmis__bind_text(q, 1, person_id);
-  bmis__bind_text(q, 2, except_id);
   int rc = bmis__step(q, err);
   *out = rc == BMIS__ROW ? bmis__col_int(q, 0) : 0;
   bmis__reset(q);

@@ -25,6 +25,35 @@ static bmis_status db_error(sqlite3 *db, bmis_error *err, const char *what) {
                         sqlite3_errmsg(db));
 }
 
+/* The transaction statements, prepared once per connection instead of
+ * parsed for every recorded crossing. */
+static const char *const tx_sql[] = {
+    [BMIS__TX_BEGIN] = "BEGIN IMMEDIATE",
+    [BMIS__TX_COMMIT] = "COMMIT",
+    [BMIS__TX_ROLLBACK] = "ROLLBACK",
+    [BMIS__TX_SAVEPOINT] = "SAVEPOINT bmis_call",
+    [BMIS__TX_RELEASE] = "RELEASE SAVEPOINT bmis_call",
+    [BMIS__TX_ROLLBACK_TO] = "ROLLBACK TO SAVEPOINT bmis_call",
+};
+#define TX_COUNT (sizeof tx_sql / sizeof tx_sql[0])
+
+typedef struct sq_state {
+  sqlite3_stmt *tx[TX_COUNT];
+} sq_state;
+
+static bmis_status sq_tx(bmis_store *s, bmis__tx_op op, bmis_error *err) {
+  sq_state *state = s->drv_state;
+  if (!state->tx[op] &&
+      sqlite3_prepare_v3(s->db, tx_sql[op], -1, SQLITE_PREPARE_PERSISTENT,
+                         &state->tx[op], NULL) != SQLITE_OK)
+    return db_error(s->db, err, tx_sql[op]);
+  int rc = sqlite3_step(state->tx[op]);
+  sqlite3_reset(state->tx[op]);
+  if (rc != SQLITE_DONE)
+    return db_error(s->db, err, tx_sql[op]);
+  return BMIS_OK;
+}
+
 static bmis_status sq_exec(bmis_store *s, const char *sql, bmis_error *err) {
   char *msg = NULL;
   if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -55,6 +84,12 @@ static bmis_status sq_open(bmis_store *s, const char *path, bmis_error *err) {
     return BMIS_E_STORE;
   }
   s->db = db;
+  s->drv_state = calloc(1, sizeof(sq_state));
+  if (!s->drv_state) {
+    sqlite3_close(db);
+    s->db = NULL;
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
   sqlite3_busy_timeout(db, 10000);
   sqlite3_extended_result_codes(db, 1);
   /* WAL: readers never block the writer, and a commit is one append. With
@@ -71,6 +106,8 @@ static bmis_status sq_open(bmis_store *s, const char *path, bmis_error *err) {
   if (st == BMIS_OK)
     st = sq_set_durability(s, s->durability, err);
   if (st != BMIS_OK) {
+    free(s->drv_state);
+    s->drv_state = NULL;
     sqlite3_close(db);
     s->db = NULL;
   }
@@ -78,6 +115,11 @@ static bmis_status sq_open(bmis_store *s, const char *path, bmis_error *err) {
 }
 
 static void sq_close(bmis_store *s) {
+  sq_state *state = s->drv_state;
+  for (size_t i = 0; state && i < TX_COUNT; i++)
+    sqlite3_finalize(state->tx[i]);
+  free(state);
+  s->drv_state = NULL;
   sqlite3_close(s->db);
   s->db = NULL;
 }
@@ -246,6 +288,7 @@ const bmis__driver bmis__sqlite_driver = {
     .open = sq_open,
     .close = sq_close,
     .exec = sq_exec,
+    .tx = sq_tx,
     .prepare = sq_prepare,
     .finalize = sq_finalize,
     .bind_text = sq_bind_text,

@@ -161,7 +161,7 @@ void bmis_store_close(bmis_store *s) {
   if (!s)
     return;
   if (s->depth > 0 || s->batch)
-    s->drv->exec(s, "ROLLBACK", NULL);
+    s->drv->tx(s, BMIS__TX_ROLLBACK, NULL);
   if (s->ext_free)
     s->ext_free(s->ext);
   drop_statements(s);
@@ -253,12 +253,11 @@ bmis_status bmis__tx_begin(bmis_store *s, bmis_error *err) {
     return BMIS_OK;
   bmis_status st;
   if (s->batch) {
-    st = s->drv->exec(s, "SAVEPOINT bmis_call", err);
+    st = s->drv->tx(s, BMIS__TX_SAVEPOINT, err);
   } else {
     /* IMMEDIATE: take the write lock now, not at the first write, so two
      * SQLite writers queue instead of deadlocking. */
-    st = s->drv->exec(
-        s, s->drv == &bmis__sqlite_driver ? "BEGIN IMMEDIATE" : "BEGIN", err);
+    st = s->drv->tx(s, BMIS__TX_BEGIN, err);
   }
   if (st != BMIS_OK)
     s->depth = 0;
@@ -271,7 +270,7 @@ bmis_status bmis__tx_commit(bmis_store *s, bmis_error *err) {
   if (--s->depth > 0)
     return BMIS_OK;
   bmis_status st =
-      s->drv->exec(s, s->batch ? "RELEASE SAVEPOINT bmis_call" : "COMMIT", err);
+      s->drv->tx(s, s->batch ? BMIS__TX_RELEASE : BMIS__TX_COMMIT, err);
   if (st != BMIS_OK) {
     s->depth = 1;
     bmis__tx_rollback(s);
@@ -283,21 +282,18 @@ void bmis__tx_rollback(bmis_store *s) {
   if (s->depth == 0)
     return;
   s->depth = 0;
-  if (s->batch)
-    s->drv->exec(s,
-                 "ROLLBACK TO SAVEPOINT bmis_call; "
-                 "RELEASE SAVEPOINT bmis_call",
-                 NULL);
-  else
-    s->drv->exec(s, "ROLLBACK", NULL);
+  if (s->batch) {
+    s->drv->tx(s, BMIS__TX_ROLLBACK_TO, NULL);
+    s->drv->tx(s, BMIS__TX_RELEASE, NULL);
+  } else
+    s->drv->tx(s, BMIS__TX_ROLLBACK, NULL);
 }
 
 bmis_status bmis_store_begin(bmis_store *s, bmis_error *err) {
   if (s->batch || s->depth)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "a transaction is already open");
-  bmis_status st = s->drv->exec(
-      s, s->drv == &bmis__sqlite_driver ? "BEGIN IMMEDIATE" : "BEGIN", err);
+  bmis_status st = s->drv->tx(s, BMIS__TX_BEGIN, err);
   if (st == BMIS_OK)
     s->batch = 1;
   return st;
@@ -306,9 +302,9 @@ bmis_status bmis_store_begin(bmis_store *s, bmis_error *err) {
 bmis_status bmis_store_commit(bmis_store *s, bmis_error *err) {
   if (!s->batch)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no transaction is open");
-  bmis_status st = s->drv->exec(s, "COMMIT", err);
+  bmis_status st = s->drv->tx(s, BMIS__TX_COMMIT, err);
   if (st != BMIS_OK)
-    s->drv->exec(s, "ROLLBACK", NULL);
+    s->drv->tx(s, BMIS__TX_ROLLBACK, NULL);
   s->batch = 0;
   return st;
 }
@@ -316,7 +312,7 @@ bmis_status bmis_store_commit(bmis_store *s, bmis_error *err) {
 void bmis_store_rollback(bmis_store *s) {
   if (!s->batch)
     return;
-  s->drv->exec(s, "ROLLBACK", NULL);
+  s->drv->tx(s, BMIS__TX_ROLLBACK, NULL);
   s->batch = 0;
   s->depth = 0;
 }

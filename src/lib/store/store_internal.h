@@ -13,6 +13,16 @@
 
 typedef struct bmis__stmt bmis__stmt;
 
+/* Transaction statements, run once or twice per recorded crossing. */
+typedef enum bmis__tx_op {
+  BMIS__TX_BEGIN, /* SQLite: BEGIN IMMEDIATE */
+  BMIS__TX_COMMIT,
+  BMIS__TX_ROLLBACK,
+  BMIS__TX_SAVEPOINT,  /* SAVEPOINT bmis_call */
+  BMIS__TX_RELEASE,    /* RELEASE SAVEPOINT bmis_call */
+  BMIS__TX_ROLLBACK_TO /* ROLLBACK TO SAVEPOINT bmis_call */
+} bmis__tx_op;
+
 /* Results of bmis__step. */
 enum { BMIS__ROW = 1, BMIS__DONE = 0 };
 
@@ -23,6 +33,7 @@ typedef struct bmis__driver {
   void (*close)(bmis_store *s);
   /* Runs a script of one or more statements without parameters. */
   bmis_status (*exec)(bmis_store *s, const char *sql, bmis_error *err);
+  bmis_status (*tx)(bmis_store *s, bmis__tx_op op, bmis_error *err);
   bmis_status (*prepare)(bmis_store *s, bmis__query_id q, bmis__stmt **out,
                          bmis_error *err);
   void (*finalize)(bmis__stmt *st);
@@ -55,6 +66,7 @@ extern const bmis__driver bmis__postgres_driver;
 struct bmis_store {
   const bmis__driver *drv;
   void *db;                         /* sqlite3 * or PGconn * */
+  void *drv_state;                  /* the backend's own per-connection state */
   bmis__stmt *stmts[BMIS__Q_COUNT]; /* prepared on first use */
   bmis_durability durability;
   char target[1024];   /* path or URL as given */
