@@ -4,8 +4,11 @@
 
 #include "bmis/country.h"
 #include "bmis/date.h"
+#include "bmis/demo.h"
 #include "bmis/doc.h"
+#include "bmis/register.h"
 #include "bmis/status.h"
+#include "bmis/store.h"
 #include "bmis/version.h"
 
 #endif

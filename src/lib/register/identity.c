@@ -98,6 +98,20 @@ static void add_reason(char *out, size_t cap, const char *r) {
   snprintf(out + len, cap - len, "%s%s", len ? "; " : "", r);
 }
 
+/* Whether two birth dates can be the same day: equal, or one partial and
+ * agreeing on what it gives. */
+static bool birth_compatible(bmis_date a, bmis_date b) {
+  if (!a.year || !b.year || a.year != b.year)
+    return false;
+  if (!a.month || !b.month)
+    return true;
+  if (a.month != b.month)
+    return false;
+  return !a.day || !b.day || a.day == b.day;
+}
+
+/* Points are hundredths: whole numbers, so a threshold is never missed by
+ * a rounding error. */
 double bmis__identity_score(const bmis_traveller *a, const char *a_key,
                             const bmis_traveller *b, const char *b_key,
                             char *reasons, size_t cap) {
@@ -105,12 +119,12 @@ double bmis__identity_score(const bmis_traveller *a, const char *a_key,
   split_key(a_key, sa, ga, sizeof sa);
   split_key(b_key, sb, gb, sizeof sb);
   reasons[0] = 0;
-  double score = 0;
+  int points = 0;
   if (strcmp(sa, sb) == 0) {
-    score += 0.40;
+    points += 40;
     add_reason(reasons, cap, "surname equal");
   } else if (edit_distance(sa, sb, 2) <= (strlen(sa) >= 6 ? 2 : 1)) {
-    score += 0.25;
+    points += 25;
     add_reason(reasons, cap, "surname similar");
   } else {
     add_reason(reasons, cap, "surname differs");
@@ -119,45 +133,48 @@ double bmis__identity_score(const bmis_traveller *a, const char *a_key,
   first_token(ga, fa, sizeof fa);
   first_token(gb, fb, sizeof fb);
   if (strcmp(ga, gb) == 0) {
-    score += 0.30;
+    points += 30;
     add_reason(reasons, cap, "given names equal");
   } else if (*ga && *gb && tokens_subset(ga, gb)) {
-    score += 0.20;
+    points += 20;
     add_reason(reasons, cap, "given names: one set within the other");
   } else if (*fa && edit_distance(fa, fb, 2) <= 1) {
-    score += 0.15;
+    points += 15;
     add_reason(reasons, cap, "first given name similar");
   } else {
     add_reason(reasons, cap, "given names differ");
   }
   bool full = bmis_date_is_valid(a->birth) && bmis_date_is_valid(b->birth);
-  if (a->birth.year == b->birth.year && a->birth.month == b->birth.month &&
-      a->birth.day == b->birth.day) {
-    score += full ? 0.15 : 0.05;
-    add_reason(reasons, cap,
-               full ? "birth date equal" : "partial birth date equal");
+  if (full && bmis_date_compare(a->birth, b->birth) == 0) {
+    points += 15;
+    add_reason(reasons, cap, "birth date equal");
+  } else if (birth_compatible(a->birth, b->birth)) {
+    points += 5;
+    add_reason(reasons, cap, "birth date compatible (partial)");
+  } else {
+    add_reason(reasons, cap, "birth date differs");
   }
   if (strcmp(a->nationality, b->nationality) == 0) {
-    score += 0.10;
+    points += 10;
     add_reason(reasons, cap, "nationality equal");
   } else {
     add_reason(reasons, cap, "nationality differs");
   }
   if (a->sex && b->sex && a->sex != 'X' && b->sex != 'X') {
     if (a->sex == b->sex) {
-      score += 0.05;
+      points += 5;
       add_reason(reasons, cap, "sex equal");
     } else {
-      score -= 0.20;
+      points -= 20;
       add_reason(reasons, cap, "sex differs");
     }
   } else {
-    score += 0.02;
+    points += 2;
     add_reason(reasons, cap, "sex not comparable");
   }
-  if (score < 0)
-    score = 0;
-  return score > 1 ? 1 : score;
+  if (points < 0)
+    points = 0;
+  return (points > 100 ? 100 : points) / 100.0;
 }
 
 /* ---- reading travellers ---- */

@@ -220,6 +220,53 @@ static int consider(const bmis_traveller *cand, const char *key, void *ctx) {
   return 0;
 }
 
+typedef struct valid_doc {
+  const bmis_document *new_doc;
+  bmis_date on;
+  bool found;
+} valid_doc;
+
+static int other_valid_document(const bmis_document *d, void *ctx) {
+  valid_doc *v = ctx;
+  /* A renewal replaces a document with one that expires later; another
+   * valid one that the new one does not outlast belongs to someone else
+   * (or is a second passport: a person decides). */
+  const bmis_document *n = v->new_doc;
+  if (strcmp(d->issuing_state, n->issuing_state) == 0 &&
+      d->type[0] == n->type[0] && strcmp(d->number, n->number) != 0 &&
+      d->expiry.year && bmis_date_compare(d->expiry, v->on) >= 0 &&
+      (!n->expiry.year || bmis_date_compare(n->expiry, d->expiry) <= 0))
+    v->found = true;
+  return v->found;
+}
+
+/* Reasons not to merge a strong biographic match without a person looking:
+ * a birth date that is partial or a common placeholder, or a known person
+ * who still holds a valid document of the same kind from the same State
+ * that the new one does not outlast (a renewal expires later than what it
+ * replaces). *doubt is NULL when there is none. */
+static bmis_status strong_doubt(bmis_store *s, const bmis_crossing *c,
+                                const bmis_traveller *known, bmis_date on,
+                                const char **doubt, bmis_error *err) {
+  *doubt = NULL;
+  bmis_date b = c->traveller.birth;
+  if (!bmis_date_is_valid(b) || !bmis_date_is_valid(known->birth)) {
+    *doubt = "a birth date is partial";
+    return BMIS_OK;
+  }
+  if (b.month == 1 && b.day == 1) {
+    *doubt = "1 January is often a placeholder birth date";
+    return BMIS_OK;
+  }
+  valid_doc v = {&c->document, on, false};
+  bmis_status st = bmis__document_by_person(s, known->person_id,
+                                            other_valid_document, &v, err);
+  if (st == BMIS_OK && v.found)
+    *doubt = "the known person holds another valid document of the same "
+             "kind and State";
+  return st;
+}
+
 /* Finds or creates the traveller and document of a crossing. Fills
  * m->traveller_id, m->document_id and the result's link fields. */
 static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
@@ -260,6 +307,19 @@ static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
       return st;
   }
   bmis_traveller t = c->traveller;
+  /* A strong match still goes to review when something casts doubt on it:
+   * the two are then kept apart until a supervisor decides. */
+  if (b.score >= BMIS__LINK_STRONG) {
+    const char *doubt = NULL;
+    st = strong_doubt(s, c, &b.best, m->local_date, &doubt, err);
+    if (st != BMIS_OK)
+      return st;
+    if (doubt) {
+      size_t used = strlen(b.reasons);
+      snprintf(b.reasons + used, sizeof b.reasons - used, "; %s", doubt);
+      b.score = BMIS__LINK_STRONG - 0.005; /* reviewed, not merged */
+    }
+  }
   if (b.score >= BMIS__LINK_STRONG) {
     t = b.best;
     if (!t.birth_country[0] && c->traveller.birth_country[0])

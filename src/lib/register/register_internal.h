@@ -70,8 +70,8 @@ double bmis__identity_score(const bmis_traveller *a, const char *a_key,
 
 /* Confidence at or above which a new document joins a known person without
  * review, and at or above which a possible match is flagged for review. */
-#define BMIS__LINK_STRONG 0.95
-#define BMIS__LINK_WEAK 0.60
+#define BMIS__LINK_STRONG 0.945
+#define BMIS__LINK_WEAK 0.595
 
 /* ---- the register's per-store state (config.c) ---- */
 

@@ -89,9 +89,14 @@ bmis_status bmis__traveller_candidates(bmis_store *s, bmis_date birth,
                                        bmis__traveller_key_fn fn, void *ctx,
                                        bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_TRAVELLER_CANDIDATES);
-  char text[11];
-  bmis__date_to_text(birth, text);
-  bmis__bind_text(q, 1, text);
+  char full[11], month[11], year[11];
+  bmis_date m = {birth.year, birth.month, 0}, y = {birth.year, 0, 0};
+  bmis__date_to_text(birth, full);
+  bmis__date_to_text(m, month);
+  bmis__date_to_text(y, year);
+  bmis__bind_text(q, 1, full);
+  bmis__bind_text(q, 2, month);
+  bmis__bind_text(q, 3, year);
   return each_traveller(q, fn, ctx, err);
 }
 

@@ -396,6 +396,103 @@ static void a_weak_match_is_flagged_never_merged(void **state) {
                    BMIS_E_INVALID_ARG);
 }
 
+/* Cases where a strong resemblance must still go to a person: two valid
+ * passports of one State, a placeholder birth date, a partial one, and a
+ * changed surname (marriage) that should be noticed at all. */
+static void doubtful_matches_go_to_review(void **state) {
+  bmis_store *s = *state;
+  bmis_crossing a = person("Mwangi", "Peter", "1985-06-30", "KEN", 'M', "K1");
+  a.document.expiry = D("2030-01-01");
+  at(&a, BMIS_DIRECTION_EXIT, "2026-02-01T08:00:00Z");
+  bmis_record_result ra = record(s, &a);
+  /* Another Peter Mwangi, same birth date, another passport that is
+   * valid while the first one is and expires earlier: not a renewal. */
+  bmis_crossing b = person("Mwangi", "Peter", "1985-06-30", "KEN", 'M', "K2");
+  b.document.expiry = D("2029-01-01");
+  at(&b, BMIS_DIRECTION_EXIT, "2026-02-02T08:00:00Z");
+  bmis_record_result rb = record(s, &b);
+  assert_int_equal(rb.method, BMIS_LINK_NEW);
+  assert_string_not_equal(rb.person_id, ra.person_id);
+  assert_string_not_equal(rb.review_link_id, "");
+  bmis_identity_link l;
+  assert_int_equal(bmis_link_get(s, rb.review_link_id, &l, NULL), BMIS_OK);
+  assert_non_null(strstr(l.reasons, "another valid document"));
+  /* A renewal (it expires later than the passport it replaces) joins its
+   * holder, and so does one shown after the old one expired. */
+  bmis_crossing c = person("Mwangi", "Peter", "1985-06-30", "KEN", 'M', "K3");
+  c.document.expiry = D("2036-02-01");
+  at(&c, BMIS_DIRECTION_EXIT, "2026-03-01T08:00:00Z");
+  bmis_record_result rc = record(s, &c);
+  assert_int_equal(rc.method, BMIS_LINK_BIOGRAPHIC);
+  assert_string_equal(rc.person_id, ra.person_id);
+  /* 1 January: often what is written when the date is not known. */
+  bmis_crossing d = person("Hussein", "Ahmed", "1990-01-01", "SOM", 'M', "S1");
+  at(&d, BMIS_DIRECTION_ENTRY, "2026-02-01T08:00:00Z");
+  bmis_record_result rd = record(s, &d);
+  bmis_crossing e = person("Hussein", "Ahmed", "1990-01-01", "SOM", 'M', "S2");
+  at(&e, BMIS_DIRECTION_ENTRY, "2026-02-03T08:00:00Z");
+  bmis_record_result re = record(s, &e);
+  assert_int_equal(re.method, BMIS_LINK_NEW);
+  assert_string_not_equal(re.person_id, rd.person_id);
+  assert_int_equal(bmis_link_get(s, re.review_link_id, &l, NULL), BMIS_OK);
+  assert_non_null(strstr(l.reasons, "placeholder"));
+  /* A record with only a birth year is a candidate for a full date. */
+  bmis_crossing f = person("Tesfaye", "Abebe", "1970-01-01", "ETH", 'M', "E1");
+  f.traveller.birth.month = 0;
+  f.traveller.birth.day = 0;
+  at(&f, BMIS_DIRECTION_ENTRY, "2026-02-01T08:00:00Z");
+  bmis_record_result rf = record(s, &f);
+  bmis_crossing g = person("Tesfaye", "Abebe", "1970-07-14", "ETH", 'M', "E2");
+  at(&g, BMIS_DIRECTION_ENTRY, "2026-02-05T08:00:00Z");
+  bmis_record_result rg = record(s, &g);
+  assert_int_equal(rg.method, BMIS_LINK_NEW);
+  assert_int_equal(bmis_link_get(s, rg.review_link_id, &l, NULL), BMIS_OK);
+  assert_string_equal(l.candidate_id, rf.traveller_id);
+  assert_non_null(strstr(l.reasons, "partial"));
+  /* A new surname, everything else the same: flagged, not merged. */
+  bmis_crossing h =
+      person("Achieng", "Mary Akinyi", "1992-03-03", "KEN", 'F', "M1");
+  at(&h, BMIS_DIRECTION_EXIT, "2026-02-01T08:00:00Z");
+  bmis_record_result rh = record(s, &h);
+  bmis_crossing i =
+      person("Odhiambo", "Mary Akinyi", "1992-03-03", "KEN", 'F', "M2");
+  at(&i, BMIS_DIRECTION_EXIT, "2026-03-01T08:00:00Z");
+  bmis_record_result ri = record(s, &i);
+  assert_int_equal(ri.method, BMIS_LINK_NEW);
+  assert_int_equal(bmis_link_get(s, ri.review_link_id, &l, NULL), BMIS_OK);
+  assert_string_equal(l.candidate_id, rh.traveller_id);
+  assert_true(l.confidence >= 0.6 - 1e-9 && l.confidence < 0.61);
+}
+
+static int collect_over(const bmis_stay *st, void *ctx) {
+  char *out = ctx;
+  strcat(out, st->entry_id[0] ? "E" : "?");
+  strcat(out, st->exit_id[0] ? "x;" : "-;");
+  return 0;
+}
+
+/* Records from an offline post arrive after later ones: the stays come out
+ * as if they had been recorded in time order. */
+static void records_arriving_out_of_order_give_the_same_stays(void **state) {
+  bmis_store *s = *state;
+  bmis_crossing c = person("Late", "Lara", "1980-02-02", "GBR", 'F', "L1");
+  at(&c, BMIS_DIRECTION_EXIT, "2026-01-20T08:00:00Z");
+  bmis_record_result x = record(s, &c);
+  assert_true(x.flags & BMIS_FLAG_EXIT_WITHOUT_ENTRY);
+  at(&c, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
+  c.permitted_days = 10;
+  bmis_record_result e = record(s, &c);
+  assert_int_equal(e.flags & BMIS_FLAG_EXIT_WITHOUT_ENTRY, 0);
+  int n = 0;
+  assert_int_equal(bmis_person_stays(s, x.person_id, count_stay, &n, NULL),
+                   BMIS_OK);
+  assert_int_equal(n, 1);
+  char got[64] = "";
+  assert_int_equal(
+      bmis_overstay_list(s, D("2026-02-01"), collect_over, got, NULL), BMIS_OK);
+  assert_string_equal(got, "Ex;"); /* 10 days over, then left */
+}
+
 static int grab_version(const bmis_movement_version *v, void *ctx) {
   bmis_movement_version *out = ctx;
   out[out[0].version ? 1 : 0] = *v;
@@ -518,13 +615,6 @@ static void corrections_and_voids_keep_history(void **state) {
   assert_int_equal(m.version, 3);
   /* A void movement cannot be corrected. */
   assert_int_equal(bmis_movement_correct(s, &m, &ch, &err), BMIS_E_RULE);
-}
-
-static int collect_over(const bmis_stay *st, void *ctx) {
-  char *out = ctx;
-  strcat(out, st->entry_id[0] ? "E" : "?");
-  strcat(out, st->exit_id[0] ? "x;" : "-;");
-  return 0;
 }
 
 static void overstayers_as_of_a_date(void **state) {
@@ -794,6 +884,8 @@ int main(int argc, char **argv) {
       T_(bad_crossings_are_refused_and_write_nothing),
       T_(a_renewed_passport_joins_the_known_person),
       T_(a_weak_match_is_flagged_never_merged),
+      T_(doubtful_matches_go_to_review),
+      T_(records_arriving_out_of_order_give_the_same_stays),
       T_(a_referral_decided_later_updates_the_same_movement),
       T_(corrections_and_voids_keep_history),
       T_(overstayers_as_of_a_date),
