@@ -429,6 +429,9 @@ typedef struct bmis_stay_status {
   int window_days;   /* rule window (from config) */
   int window_limit;
   int days_in_window; /* days present in the window ending on the date */
+  /* days_in_window > window_limit, for someone held to the short-stay
+   * rule: not a national, and the last stay not permitted for longer than
+   * the limit (residents and long-stay visas are not). */
   bool window_exceeded;
   int stays; /* stays on record */
 } bmis_stay_status;

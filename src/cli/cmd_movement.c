@@ -322,8 +322,10 @@ static int record_stream(bmis_store *s, FILE *in, long batch_size, bool json) {
     fprintf(stderr, "bmis: read error: %s\n", strerror(errno));
     return CLI_USAGE;
   }
-  if (!json)
+  if (!json) {
+    fflush(stdout);
     fprintf(stderr, "%ld recorded, %ld rejected\n", b.accepted, b.rejected);
+  }
   if (b.failed)
     return CLI_FAILED;
   return b.rejected ? CLI_INVALID : CLI_OK;

@@ -358,8 +358,10 @@ int cli_overstay(int argc, char **argv) {
   bmis_error err;
   if (bmis_overstay_list(s, c.as_of, print_overstay, &c, &err) != BMIS_OK)
     r = cli_fail(&err);
-  else if (!json)
+  else if (!json) {
+    fflush(stdout);
     fprintf(stderr, "%ld overstays\n", c.n);
+  }
   bmis_store_close(s);
   return r;
 }

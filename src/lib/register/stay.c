@@ -355,6 +355,7 @@ bmis_status bmis_stay_status_get(bmis_store *s, const char *person_id,
   for (size_t i = 0; i < upto; i++)
     if (!is_phantom(&l.v[i]))
       out->stays++;
+  bool long_stay = false;
   for (size_t i = upto; i-- > 0;) {
     const bmis_stay *last = &l.v[i];
     if (is_phantom(last))
@@ -365,6 +366,13 @@ bmis_status bmis_stay_status_get(bmis_store *s, const char *person_id,
       out->current = *last;
       out->days_over = bmis_stay_days_over(last, as_of);
     }
+    /* The rolling-window rule is for short stays: someone whose last stay
+     * was permitted for longer than the limit (a resident, a long-stay
+     * visa) is not held to it. */
+    long_stay = has_date(last->permitted_until) &&
+                bmis_date_to_days(last->permitted_until) -
+                        bmis_date_to_days(last->entry_date) + 1 >
+                    cfg.window_limit;
     break;
   }
   out->days_in_window = bmis__days_in_window(l.v, upto, as_of, cfg.window_days);
@@ -375,7 +383,7 @@ bmis_status bmis_stay_status_get(bmis_store *s, const char *person_id,
     st = bmis__traveller_by_person(s, person_id, is_national, &nc, err);
   out->national = nc.national;
   out->window_exceeded =
-      !out->national && out->days_in_window > cfg.window_limit;
+      !out->national && !long_stay && out->days_in_window > cfg.window_limit;
   return st;
 }
 

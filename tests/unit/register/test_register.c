@@ -691,6 +691,19 @@ static void the_rolling_window_is_checked_on_any_date(void **state) {
       BMIS_OK);
   assert_int_equal(ss.days_in_window, 90);
   assert_false(ss.window_exceeded);
+  /* A resident (permitted for longer than the limit) is not held to the
+   * short-stay rule. */
+  bmis_crossing res =
+      person("Resident", "Rita", "1975-05-05", "FRA", 'F', "15AB99999");
+  at(&res, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
+  res.movement.permitted_until = D("2028-12-31");
+  bmis_record_result rr = record(s, &res);
+  bmis_stay_status rs;
+  assert_int_equal(
+      bmis_stay_status_get(s, rr.person_id, D("2026-06-30"), &rs, NULL),
+      BMIS_OK);
+  assert_int_equal(rs.days_in_window, 180);
+  assert_false(rs.window_exceeded);
   /* As of a date in the past, later movements do not count. */
   assert_int_equal(
       bmis_stay_status_get(s, r.person_id, D("2026-02-01"), &ss, NULL),
