@@ -329,7 +329,8 @@ typedef struct bmis_movement_filter {
   char nationality[4];
   bmis_direction direction;
   bmis_decision decision;
-  char person_id[BMIS_ID_SIZE];
+  char person_id[BMIS_ID_SIZE]; /* one person's movements (the other
+                                   conditions apply too) */
   bool include_voided;
   int64_t limit; /* 0 = no limit */
 } bmis_movement_filter;

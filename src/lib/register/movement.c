@@ -672,12 +672,38 @@ bmis_status bmis_movement_history(bmis_store *s, const char *id,
   return bmis__movement_version_list(s, id, call_version, &v, err);
 }
 
+/* A person's movements with the filter's other conditions applied here
+ * (a person has few). */
+typedef struct person_filter {
+  const bmis_movement_filter *f;
+  bmis_movement_fn fn;
+  void *ctx;
+  int64_t passed;
+} person_filter;
+
+static int filter_person(const bmis_movement *m, void *ctx) {
+  person_filter *p = ctx;
+  const bmis_movement_filter *f = p->f;
+  if ((f->bcp[0] && strcmp(m->bcp, f->bcp) != 0) ||
+      (f->nationality[0] && strcmp(m->nationality, f->nationality) != 0) ||
+      (f->direction && m->direction != f->direction) ||
+      (f->decision && m->decision != f->decision) ||
+      (f->from.year && bmis_date_compare(m->local_date, f->from) < 0) ||
+      (f->to.year && bmis_date_compare(m->local_date, f->to) > 0))
+    return 0;
+  if (p->fn(m, p->ctx))
+    return 1;
+  return f->limit > 0 && ++p->passed >= f->limit;
+}
+
 bmis_status bmis_movement_list(bmis_store *s, const bmis_movement_filter *f,
                                bmis_movement_fn fn, void *ctx,
                                bmis_error *err) {
-  if (f->person_id[0])
-    return bmis__movement_by_person(s, f->person_id, f->include_voided, fn, ctx,
-                                    err);
+  if (f->person_id[0]) {
+    person_filter p = {f, fn, ctx, 0};
+    return bmis__movement_by_person(s, f->person_id, f->include_voided,
+                                    filter_person, &p, err);
+  }
   /* Local dates are within a day of UTC (offsets are at most ±14 h). */
   int64_t lo = INT64_MIN / 2, hi = INT64_MAX / 2;
   if (f->from.year) {

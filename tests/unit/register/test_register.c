@@ -776,6 +776,16 @@ static void movements_are_listed_by_filter(void **state) {
   COUNT_WITH((f.from = D("2026-01-04"), f.to = D("2026-01-04")), 1);
   COUNT_WITH(f.to = D("2026-01-03"), 1);
   COUNT_WITH(f.limit = 2, 2);
+  bmis_traveller lee;
+  assert_int_equal(bmis_traveller_by_document(s, "KOR", "M1", &lee, NULL),
+                   BMIS_OK);
+  COUNT_WITH(snprintf(f.person_id, sizeof f.person_id, "%s", lee.person_id), 2);
+  COUNT_WITH((snprintf(f.person_id, sizeof f.person_id, "%s", lee.person_id),
+              f.direction = BMIS_DIRECTION_EXIT),
+             1);
+  COUNT_WITH((snprintf(f.person_id, sizeof f.person_id, "%s", lee.person_id),
+              f.limit = 1),
+             1);
 #undef COUNT_WITH
 }
 
