@@ -14,7 +14,8 @@
 #
 # Environment: TRAVELLERS (default MOVEMENTS/10), SINGLE (crossings one
 # transaction each, default 3000), BATCHED (default 100000), BATCH (1000),
-# LOOKUPS (5000), SKIP_PG=1 to leave PostgreSQL out.
+# LOOKUPS (5000), SKIP_PG=1 to leave PostgreSQL out, BASE=FILE to use a
+# store generated earlier (by the same `bmis demo generate` command).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,7 +42,7 @@ bench=$build/bench/bench_register
 bmis=$build/src/cli/bmis
 
 # --- The store, generated once ------------------------------------------
-base=$work/base-$movements.db
+base=${BASE:-$work/base-$movements.db}
 if [ ! -f "$base" ]; then
   say "generating $movements movements of $travellers people into $base"
   rm -f "$base.partial"*
