@@ -9,6 +9,10 @@
 #include <unicode/ucal.h>
 #include <unicode/ustring.h>
 
+/* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
+#define BMIS__TIME_MIN (-62135596800LL)
+#define BMIS__TIME_MAX (253402300799LL)
+
 static int digits(const char *s, int n) {
   int v = 0;
   for (int i = 0; i < n; i++) {
@@ -55,8 +59,13 @@ bmis_status bmis_time_parse(const char *text, int64_t *out, bmis_error *err) {
     return bmis_error_set(err, BMIS_E_PARSE,
                           "'%.40s': needs a zone, Z or +hh:mm", text);
   }
-  *out =
+  int64_t t =
       (int64_t)bmis_date_to_days(d) * 86400 + hh * 3600 + mm * 60 + ss - offset;
+  /* The offset may carry a time past the years that can be written back. */
+  if (t < BMIS__TIME_MIN || t > BMIS__TIME_MAX)
+    return bmis_error_set(err, BMIS_E_PARSE,
+                          "'%.40s' is outside years 0001 to 9999 in UTC", text);
+  *out = t;
   return BMIS_OK;
 }
 

@@ -1,8 +1,8 @@
 /* Numbers and time for the synthetic data: exp and log written out (plain
  * IEEE arithmetic gives the same bits on every machine, where libm's may
  * differ in the last place between C libraries, and the data must be the
- * same for a seed everywhere), the period's local days (from the crossing points' zone), and the seasonal,
- * weekly and daily rhythms of a border.
+ * same for a seed everywhere), the period's local days (from the crossing
+ * points' zone), and the seasonal, weekly and daily rhythms of a border.
  *
  * Trip positions go through a seasonal warp. Weekly and daily rhythms are
  * monotone warps of each local week and day: they keep each traveller's

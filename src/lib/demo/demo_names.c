@@ -432,11 +432,14 @@ static const char *const se_m[] = {
     "Agus", "Eko",     "Rizky", "Dimas",     "Minh",      "Duc",    "Hung",
     "Tuan", "Somchai", "Anan",  "Ahmad",     "Muhammad",  "Kyaw"};
 
-static const pool none = {NULL, 0};
+/* An empty pool (a macro: C does not allow a const object in a static
+ * initializer). */
+#define NO_POOL                                                                \
+  { NULL, 0 }
 
 static const region_names regions[DEMO_REGIONS] = {
-    [DEMO_R_UTOPIA] = {none, none, none, POOL(uto_f), POOL(uto_m), SN_SYLLABLES,
-                       100, 55, 2, 0},
+    [DEMO_R_UTOPIA] = {NO_POOL, NO_POOL, NO_POOL, POOL(uto_f), POOL(uto_m),
+                       SN_SYLLABLES, 100, 55, 2, 0},
     [DEMO_R_ANGLO] = {POOL(en_sur), POOL(en_pre), POOL(en_stem), POOL(en_f),
                       POOL(en_m), SN_COMPOSE, 55, 45, 0, 0},
     [DEMO_R_GERMANIC] = {POOL(de_sur), POOL(de_pre), POOL(de_stem), POOL(de_f),
@@ -445,13 +448,13 @@ static const region_names regions[DEMO_REGIONS] = {
                        POOL(no_m), SN_NORDIC, 40, 30, 0, 0},
     [DEMO_R_ROMANCE] = {POOL(fr_sur), POOL(fr_pre), POOL(fr_stem), POOL(fr_f),
                         POOL(fr_m), SN_COMPOSE, 50, 35, 0, 0},
-    [DEMO_R_IBERIAN] = {POOL(es_sur), none, none, POOL(es_f), POOL(es_m),
+    [DEMO_R_IBERIAN] = {POOL(es_sur), NO_POOL, NO_POOL, POOL(es_f), POOL(es_m),
                         SN_DOUBLE, 65, 40, 0, 0},
-    [DEMO_R_SLAVIC] = {POOL(sl_sur), none, POOL(sl_stem), POOL(sl_f),
+    [DEMO_R_SLAVIC] = {POOL(sl_sur), NO_POOL, POOL(sl_stem), POOL(sl_f),
                        POOL(sl_m), SN_SLAVIC, 80, 10, 0, 0},
     [DEMO_R_EAST_AFRICA] = {POOL(ea_sur), POOL(ea_pre), POOL(ea_stem),
                             POOL(ea_f), POOL(ea_m), SN_COMPOSE, 50, 65, 0, 1},
-    [DEMO_R_HORN] = {none, none, none, POOL(horn_f), POOL(horn_m),
+    [DEMO_R_HORN] = {NO_POOL, NO_POOL, NO_POOL, POOL(horn_f), POOL(horn_m),
                      SN_PATRONYMIC, 0, 35, 0, 0},
     [DEMO_R_WEST_AFRICA] = {POOL(wa_sur), POOL(wa_pre), POOL(wa_stem),
                             POOL(wa_f), POOL(wa_m), SN_COMPOSE, 45, 45, 0, 0},
@@ -464,11 +467,11 @@ static const region_names regions[DEMO_REGIONS] = {
                        POOL(tr_m), SN_COMPOSE, 45, 15, 0, 0},
     [DEMO_R_SOUTH_ASIA] = {POOL(in_sur), POOL(in_pre), POOL(in_stem),
                            POOL(in_f), POOL(in_m), SN_COMPOSE, 25, 20, 0, 0},
-    [DEMO_R_CHINESE] = {POOL(cn_sur), none, none, POOL(cn_f), POOL(cn_m),
+    [DEMO_R_CHINESE] = {POOL(cn_sur), NO_POOL, NO_POOL, POOL(cn_f), POOL(cn_m),
                         SN_COMPOSE, 0, 0, 1, 0},
     [DEMO_R_JAPANESE] = {POOL(jp_sur), POOL(jp_pre), POOL(jp_stem), POOL(jp_f),
                          POOL(jp_m), SN_COMPOSE, 60, 0, 0, 0},
-    [DEMO_R_KOREAN] = {POOL(kr_sur), none, none, POOL(kr_f), POOL(kr_m),
+    [DEMO_R_KOREAN] = {POOL(kr_sur), NO_POOL, NO_POOL, POOL(kr_f), POOL(kr_m),
                        SN_COMPOSE, 0, 0, 1, 0},
     [DEMO_R_SE_ASIA] = {POOL(se_sur), POOL(se_pre), POOL(se_stem), POOL(se_f),
                         POOL(se_m), SN_COMPOSE, 35, 30, 0, 0},

@@ -226,6 +226,12 @@ static bmis_status read_object(json_t *o, const member *t, size_t n, void *base,
   return BMIS_OK;
 }
 
+/* A member's value, NULL when absent or null (null means "not given"). */
+static json_t *present(json_t *o, const char *name) {
+  json_t *v = json_object_get(o, name);
+  return json_is_null(v) ? NULL : v;
+}
+
 static bmis_status crossing_from(json_t *root, bmis_crossing *c,
                                  bmis_error *err) {
   static const char *const crossing_members[] = {
@@ -234,7 +240,7 @@ static bmis_status crossing_from(json_t *root, bmis_crossing *c,
                                &c->movement, "", crossing_members, false, err);
   if (st != BMIS_OK)
     return st;
-  json_t *mrz = json_object_get(root, "mrz");
+  json_t *mrz = present(root, "mrz");
   if (mrz) {
     if (!json_is_string(mrz))
       return type_error("", "mrz", "a string", err);
@@ -243,13 +249,14 @@ static bmis_status crossing_from(json_t *root, bmis_crossing *c,
       on = bmis_date_from_days((int32_t)(c->movement.crossed_at / 86400));
     else
       return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                            "crossed_at: needed to read the mrz");
+                            "crossed_at: a time after 1970 is needed to "
+                            "read the mrz (it resolves two-digit years)");
     st = bmis_crossing_from_mrz(json_string_value(mrz), json_string_length(mrz),
                                 on, c, err);
     if (st != BMIS_OK)
       return st;
   }
-  json_t *t = json_object_get(root, "traveller");
+  json_t *t = present(root, "traveller");
   if (t) {
     st = read_object(t, traveller_members, COUNT(traveller_members),
                      &c->traveller, "traveller", NULL, false, err);
@@ -259,7 +266,7 @@ static bmis_status crossing_from(json_t *root, bmis_crossing *c,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "traveller: missing (or give the mrz)");
   }
-  json_t *d = json_object_get(root, "document");
+  json_t *d = present(root, "document");
   if (d) {
     st = read_object(d, document_members, COUNT(document_members), &c->document,
                      "document", NULL, false, err);
@@ -269,14 +276,14 @@ static bmis_status crossing_from(json_t *root, bmis_crossing *c,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "document: missing (or give the mrz)");
   }
-  json_t *pd = json_object_get(root, "permitted_days");
+  json_t *pd = present(root, "permitted_days");
   if (pd) {
     if (!json_is_integer(pd) || json_integer_value(pd) < 1 ||
         json_integer_value(pd) > 3660)
       return type_error("", "permitted_days", "a number of days 1..3660", err);
     c->permitted_days = (int)json_integer_value(pd);
   }
-  json_t *refs = json_object_get(root, "referrals");
+  json_t *refs = present(root, "referrals");
   if (refs) {
     size_t cap = sizeof c->referrals / sizeof c->referrals[0];
     if (!json_is_array(refs) || json_array_size(refs) > cap)

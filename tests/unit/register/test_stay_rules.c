@@ -297,6 +297,13 @@ static void local_date_follows_the_crossing_point(void **state) {
                    BMIS_E_PARSE);
   assert_int_equal(bmis_time_parse("2026-02-30T05:30:00Z", &t, &err),
                    BMIS_E_PARSE);
+  /* An offset must not carry the instant out of writable years. */
+  assert_int_equal(bmis_time_parse("9999-12-31T23:59:59-14:00", &t, &err),
+                   BMIS_E_PARSE);
+  assert_int_equal(bmis_time_parse("0001-01-01T00:00:00+14:00", &t, &err),
+                   BMIS_E_PARSE);
+  assert_int_equal(bmis_time_parse("9999-12-31T23:59:59Z", &t, &err), BMIS_OK);
+  assert_string_equal(bmis_time_format(t, buf), "9999-12-31T23:59:59Z");
 }
 
 int main(void) {
