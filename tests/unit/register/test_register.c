@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <time.h>
 
 static bmis_store *open_store(void) {
@@ -127,6 +128,46 @@ static void schema_is_migrated_and_recorded(void **state) {
   assert_int_equal(applied, 0);
   assert_string_equal(info.backend, fx_is_pg() ? "postgres" : "sqlite");
   assert_int_equal(info.bcps, 2);
+}
+
+/* Runs one SQL statement on the store behind the library's back. */
+static void raw_sql(const char *sql) {
+  if (fx_is_pg()) {
+    PGconn *c = PQconnectdb(fx_pg_url);
+    PGresult *r = PQexec(c, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+      fail_msg("postgres: %s", PQerrorMessage(c));
+    PQclear(r);
+    PQfinish(c);
+  } else {
+    sqlite3 *db;
+    if (sqlite3_open(fx_path, &db) != SQLITE_OK ||
+        sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+      fail_msg("sqlite: %s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+  }
+}
+
+/* A store migrated by a newer program is refused, not damaged. */
+static void a_newer_schema_is_refused(void **state) {
+  bmis_store *s = *state;
+  bmis_store_close(s);
+  *state = NULL;
+  raw_sql("INSERT INTO schema_migration (version, title, applied_at) "
+          "VALUES (999, 'from the future', 0)");
+  const char *url = fx_is_pg() ? fx_pg_url : fx_path;
+  bmis_error err;
+  assert_int_equal(bmis_store_open(url, NULL, &s, &err), BMIS_E_SCHEMA);
+  assert_non_null(strstr(err.message, "999"));
+  /* Opened as is, it can still be described. */
+  bmis_store_options o;
+  bmis_store_options_init(&o);
+  o.no_migrate = true;
+  assert_int_equal(bmis_store_open(url, &o, &s, &err), BMIS_OK);
+  bmis_store_info info;
+  assert_int_equal(bmis_store_info_get(s, &info, &err), BMIS_OK);
+  assert_int_equal(info.schema_version, 999);
+  *state = s;
 }
 
 static void a_crossing_is_recorded_on_the_local_date(void **state) {
@@ -902,6 +943,7 @@ int main(int argc, char **argv) {
 #define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
   const struct CMUnitTest tests[] = {
       T_(schema_is_migrated_and_recorded),
+      T_(a_newer_schema_is_refused),
       T_(a_crossing_is_recorded_on_the_local_date),
       T_(the_same_id_twice_is_one_movement),
       T_(bad_crossings_are_refused_and_write_nothing),
