@@ -271,13 +271,15 @@ static bmis_status strong_doubt(bmis_store *s, const bmis_crossing *c,
  * m->traveller_id, m->document_id and the result's link fields. */
 static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
                                   bmis_movement *m, bmis_record_result *res,
-                                  int64_t now, bmis_error *err) {
+                                  int64_t now, int64_t *last_at,
+                                  bmis_error *err) {
+  *last_at = 0; /* a new traveller has never crossed */
   bmis_document doc;
   bmis_error e;
   char person[BMIS_ID_SIZE], born_in[4];
   bmis_status st =
       bmis__document_holder(s, c->document.issuing_state, c->document.number,
-                            &doc, person, born_in, &e);
+                            &doc, person, born_in, last_at, &e);
   if (st == BMIS_OK) {
     /* Country of birth is captured from the card when first seen. */
     if (!born_in[0] && c->traveller.birth_country[0])
@@ -327,6 +329,8 @@ static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
                                              c->traveller.birth_country, err);
     res->method = BMIS_LINK_BIOGRAPHIC;
     res->confidence = b.score;
+    if (st == BMIS_OK)
+      st = bmis__person_last_crossing(s, t.person_id, last_at, err);
   } else {
     st = bmis_uuid_v7(t.id, err);
     memcpy(t.person_id, t.id, BMIS_ID_SIZE);
@@ -427,11 +431,9 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
   } else if (st == BMIS_OK) {
     st = bmis_uuid_v7(m->id, err);
   }
+  int64_t last_at = 0; /* the person's last crossing before this one */
   if (st == BMIS_OK)
-    st = link_traveller(s, c, m, res, now, err);
-  int64_t last_at = 0;
-  if (st == BMIS_OK)
-    st = bmis__person_last_crossing(s, res->person_id, &last_at, err);
+    st = link_traveller(s, c, m, res, now, &last_at, err);
   if (st == BMIS_OK)
     st = bmis__movement_insert(s, m, now, err);
   /* Only the inserts above can meet a key another transaction wrote. */

@@ -54,11 +54,13 @@ bmis_status bmis__traveller_set_birth_country(bmis_store *s, const char *id,
 bmis_status bmis__document_find(bmis_store *s, const char *issuing_state,
                                 const char *number, bmis_document *out,
                                 bmis_error *err);
-/* A document and its holder's person_id and birth_country. */
+/* A document, its holder's person_id and birth_country, and when that
+ * person last crossed (as bmis__person_last_crossing). */
 bmis_status bmis__document_holder(bmis_store *s, const char *issuing_state,
                                   const char *number, bmis_document *out,
                                   char person_id[BMIS_ID_SIZE],
-                                  char birth_country[4], bmis_error *err);
+                                  char birth_country[4], int64_t *last_at,
+                                  bmis_error *err);
 bmis_status bmis__document_insert(bmis_store *s, const bmis_document *d,
                                   int64_t first_seen, bmis_error *err);
 bmis_status bmis__document_by_person(bmis_store *s, const char *person_id,

@@ -150,7 +150,8 @@ bmis_status bmis__document_find(bmis_store *s, const char *issuing_state,
 bmis_status bmis__document_holder(bmis_store *s, const char *issuing_state,
                                   const char *number, bmis_document *out,
                                   char person_id[BMIS_ID_SIZE],
-                                  char birth_country[4], bmis_error *err) {
+                                  char birth_country[4], int64_t *last_at,
+                                  bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_DOCUMENT_HOLDER);
   bmis__bind_text(q, 1, issuing_state);
   bmis__bind_text(q, 2, number);
@@ -159,6 +160,7 @@ bmis_status bmis__document_holder(bmis_store *s, const char *issuing_state,
     document_row(q, out);
     bmis__col_copy(q, 7, person_id, BMIS_ID_SIZE);
     bmis__col_copy(q, 8, birth_country, 4);
+    *last_at = bmis__col_int(q, 9);
   }
   bmis__reset(q);
   if (rc < 0)
