@@ -235,6 +235,33 @@ expect_err 'not an OpenBMIS SQLite backup'
 run "$BMIS" db backup --store "$S"
 expect_status 2
 
+# --- demo data: deterministic, idempotent, options checked
+D=$WORK/demo.db
+run "$BMIS" demo generate --travellers 60 --movements 400 --seed 3 --quiet --store "$D"
+expect_status 0
+run "$BMIS" db info --store "$D" --json
+expect_out '"movements":400'
+expect_out '"state":"UTO"'
+run "$BMIS" movement list --store "$D" --json
+cp "$OUT" "$WORK/demo-1.jsonl"
+run "$BMIS" demo generate --travellers 60 --movements 400 --seed 3 --quiet --store "$D"
+expect_status 0
+run "$BMIS" db info --store "$D" --json
+expect_out '"movements":400'
+run "$BMIS" demo generate --travellers 60 --movements 400 --seed 3 --quiet --store "$WORK/demo2.db"
+run "$BMIS" movement list --store "$WORK/demo2.db" --json
+# The same seed gives the same movements, ids included (traveller and
+# document ids are the register's own).
+sed 's/"traveller_id":"[^"]*","document_id":"[^"]*",//' "$WORK/demo-1.jsonl" >"$WORK/a"
+sed 's/"traveller_id":"[^"]*","document_id":"[^"]*",//' "$OUT" >"$WORK/b"
+cmp -s "$WORK/a" "$WORK/b" || fail "the same seed gave different movements"
+run "$BMIS" demo generate --travellers 0 --movements 10 --store "$D"
+expect_status 2
+expect_err 'travellers'
+run "$BMIS" demo generate --travellers 10 --movements 10 --until 2026-02-30 --store "$D"
+expect_status 2
+expect_err 'until'
+
 # --- the default store: $BMIS_STORE, else XDG_DATA_HOME
 run env -u BMIS_STORE XDG_DATA_HOME="$WORK/xdg" "$BMIS" db init
 expect_status 0
