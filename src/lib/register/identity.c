@@ -262,12 +262,6 @@ static int id_set_add(const char *id, void *ctx) {
   return 0;
 }
 
-static int add_traveller_id(const bmis_traveller *t, const char *key,
-                            void *ctx) {
-  (void)key;
-  return id_set_add(t->id, ctx);
-}
-
 /* The travellers connected to `start` by confirmed links. */
 static bmis_status component(bmis_store *s, const char *start, id_set *out,
                              bmis_error *err) {
@@ -331,19 +325,13 @@ bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
     st = renumber(s, l.traveller_id, &old, &now, err);
   if (st == BMIS_OK)
     st = renumber(s, l.candidate_id, &old, &now, err);
-  /* Stays belong to persons: recompute the new ones, clear vanished ones. */
+  /* Stays belong to persons: recompute everyone touched. A person id no
+   * longer in use has no movements, so its stays are simply removed. */
   for (size_t i = 0; st == BMIS_OK && i < now.n; i++)
     st = bmis__person_restay(s, now.v[i], NULL, NULL, err);
   for (size_t i = 0; st == BMIS_OK && i < old.n; i++)
-    if (!id_set_has(&now, old.v[i])) {
-      id_set members = {0};
-      st = bmis__traveller_by_person(s, old.v[i], add_traveller_id, &members,
-                                     err);
-      if (st == BMIS_OK)
-        st = members.n ? bmis__person_restay(s, old.v[i], NULL, NULL, err)
-                       : bmis__stay_replace(s, old.v[i], NULL, 0, err);
-      free(members.v);
-    }
+    if (!id_set_has(&now, old.v[i]))
+      st = bmis__person_restay(s, old.v[i], NULL, NULL, err);
   if (st == BMIS_OK && (old.failed || now.failed))
     st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   free(old.v);

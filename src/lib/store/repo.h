@@ -147,10 +147,6 @@ bmis_status bmis__stay_last(bmis_store *s, const char *person_id,
 bmis_status bmis__stay_put(bmis_store *s, const char *person_id, int64_t seq,
                            const bmis_stay *stay, bool exists, bmis_error *err);
 
-/* Replaces a person's stays by stays[0..n). */
-bmis_status bmis__stay_replace(bmis_store *s, const char *person_id,
-                               const bmis_stay *stays, size_t n,
-                               bmis_error *err);
 bmis_status bmis__stay_by_person(bmis_store *s, const char *person_id,
                                  bmis_stay_fn fn, void *ctx, bmis_error *err);
 bmis_status bmis__overstay_list(bmis_store *s, bmis_date as_of, bmis_stay_fn fn,

@@ -6,14 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define Q_OR_FAIL(q, id)                                                       \
-  bmis__stmt *q = bmis__query(s, id, err);                                     \
-  if (!q)                                                                      \
-  return err ? err->status : BMIS_E_STORE
-
-static void bind_stay(bmis__stmt *q, const char *person_id, size_t seq,
-                      const bmis_stay *st);
-
 static const char *const link_status_names[] = {"", "pending", "confirmed",
                                                 "rejected"};
 
@@ -115,20 +107,6 @@ bmis_status bmis__link_confirmed_of(bmis_store *s, const char *id,
   }
   bmis__reset(q);
   return rc < 0 ? (bmis_status)-rc : BMIS_OK;
-}
-
-bmis_status bmis__stay_replace(bmis_store *s, const char *person_id,
-                               const bmis_stay *stays, size_t n,
-                               bmis_error *err) {
-  Q_OR_FAIL(del, BMIS__Q_STAY_DELETE);
-  bmis__bind_text(del, 1, person_id);
-  bmis_status st = bmis__run(del, err);
-  for (size_t i = 0; st == BMIS_OK && i < n; i++) {
-    Q_OR_FAIL(q, BMIS__Q_STAY_INSERT);
-    bind_stay(q, person_id, i, &stays[i]);
-    st = bmis__run(q, err);
-  }
-  return st;
 }
 
 bmis_status bmis__stay_events(bmis_store *s, const char *person_id,

@@ -5,11 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define Q_OR_FAIL(q, id)                                                       \
-  bmis__stmt *q = bmis__query(s, id, err);                                     \
-  if (!q)                                                                      \
-  return err ? err->status : BMIS_E_STORE
-
 /* Binds parameters 1..25 in the column order of movement_insert/update. */
 static void bind_movement(bmis__stmt *q, const bmis_movement *m) {
   char local[11], permitted[11];

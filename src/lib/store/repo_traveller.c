@@ -5,11 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define Q_OR_FAIL(q, id)                                                       \
-  bmis__stmt *q = bmis__query(s, id, err);                                     \
-  if (!q)                                                                      \
-  return err ? err->status : BMIS_E_STORE
-
 static void sex_text(char sex, char out[2]) {
   out[0] = sex;
   out[1] = 0;

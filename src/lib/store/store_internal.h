@@ -90,6 +90,13 @@ struct bmis__stmt {
  * set on failure. Statements are owned by the store. */
 bmis__stmt *bmis__query(bmis_store *s, bmis__query_id q, bmis_error *err);
 
+/* In a repository function with `bmis_store *s` and `bmis_error *err`:
+ * declares q as the ready statement of query id, or returns the error. */
+#define Q_OR_FAIL(q, id)                                                       \
+  bmis__stmt *q = bmis__query(s, id, err);                                     \
+  if (!q)                                                                      \
+  return err ? err->status : BMIS_E_STORE
+
 /* Binding helpers: a failure is remembered and reported by the next step. */
 void bmis__bind_text(bmis__stmt *st, int i, const char *v);
 void bmis__bind_int(bmis__stmt *st, int i, int64_t v);

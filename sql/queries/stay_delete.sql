@@ -1,1 +1,0 @@
-DELETE FROM stay WHERE person_id = $1
