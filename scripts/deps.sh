@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config   # toolchain
   libicu-dev libjansson-dev                      # library and CLI
+  libxml2-dev libssl-dev                         # list imports, hashes
   libsqlite3-dev                                 # store: embedded (SQLite)
   libpq-dev                                      # store: PostgreSQL client, pg_config
   libcmocka-dev                                  # unit tests

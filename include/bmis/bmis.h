@@ -7,6 +7,7 @@
 #include "bmis/demo.h"
 #include "bmis/doc.h"
 #include "bmis/register.h"
+#include "bmis/screen.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
 #include "bmis/version.h"

@@ -1,0 +1,472 @@
+/* Watchlist screening: named watchlists of persons and travel documents, kept
+ * in the store; imports (UN Security Council Consolidated List XML, the
+ * national CSV layout, JSON lines) that replace a list's version atomically
+ * and report what changed; an in-memory index built from the store; person
+ * and document screening with scores and explanations; hit dispositions.
+ *
+ * Nothing here reads the clock or global configuration: times come in as
+ * arguments. Text is UTF-8; countries are ICAO/ISO alpha-3 codes. */
+#ifndef BMIS_SCREEN_H
+#define BMIS_SCREEN_H
+
+#include "bmis/date.h"
+#include "bmis/export.h"
+#include "bmis/status.h"
+#include "bmis/store.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- coded lists (X(NAME, "code"); append-only; 0 means "not given") ---- */
+
+#define BMIS_WL_CATEGORY_TABLE(X)                                              \
+  X(SANCTIONS, "sanctions")                                                    \
+  X(WANTED, "wanted")                                                          \
+  X(NATIONAL_ALERT, "national_alert")                                          \
+  X(PROTECTION_ALERT, "protection_alert")                                      \
+  X(DOCUMENTS, "lost_stolen_documents")
+
+/* What a hit calls for. A protection alert always calls for "protect" (a
+ * referral to those who protect the person, never enforcement), and only a
+ * protection alert may. */
+#define BMIS_HIT_ACTION_TABLE(X)                                               \
+  X(REFER, "refer") X(NOTIFY, "notify") X(PROTECT, "protect")
+
+#define BMIS_NAME_QUALITY_TABLE(X)                                             \
+  X(PRIMARY, "primary") X(STRONG, "strong") X(WEAK, "weak")
+
+#define BMIS_DOC_STATUS_TABLE(X)                                               \
+  X(LOST, "lost")                                                              \
+  X(STOLEN, "stolen")                                                          \
+  X(REVOKED, "revoked")                                                        \
+  X(INVALIDATED, "invalidated")
+
+#define BMIS_HIT_DECISION_TABLE(X) X(CONFIRMED, "confirmed") X(DISMISSED, "dismissed")
+
+#define BMIS__SCREEN_ENUM(prefix, name) prefix##name,
+typedef enum bmis_wl_category {
+  BMIS_WL_CATEGORY_NONE,
+#define X(n, c) BMIS__SCREEN_ENUM(BMIS_WL_, n)
+  BMIS_WL_CATEGORY_TABLE(X)
+#undef X
+} bmis_wl_category;
+typedef enum bmis_hit_action {
+  BMIS_HIT_ACTION_NONE,
+#define X(n, c) BMIS__SCREEN_ENUM(BMIS_HIT_, n)
+  BMIS_HIT_ACTION_TABLE(X)
+#undef X
+} bmis_hit_action;
+typedef enum bmis_name_quality {
+  BMIS_NAME_QUALITY_NONE,
+#define X(n, c) BMIS__SCREEN_ENUM(BMIS_NAME_, n)
+  BMIS_NAME_QUALITY_TABLE(X)
+#undef X
+} bmis_name_quality;
+typedef enum bmis_doc_status {
+  BMIS_DOC_STATUS_NONE,
+#define X(n, c) BMIS__SCREEN_ENUM(BMIS_DOC_, n)
+  BMIS_DOC_STATUS_TABLE(X)
+#undef X
+} bmis_doc_status;
+typedef enum bmis_hit_decision {
+  BMIS_HIT_DECISION_NONE,
+#define X(n, c) BMIS__SCREEN_ENUM(BMIS_HIT_, n)
+  BMIS_HIT_DECISION_TABLE(X)
+#undef X
+} bmis_hit_decision;
+
+/* Code text of a value ("sanctions"); NULL for 0 or out of range. */
+BMIS_API const char *bmis_wl_category_code(bmis_wl_category v);
+BMIS_API const char *bmis_hit_action_code(bmis_hit_action v);
+BMIS_API const char *bmis_name_quality_code(bmis_name_quality v);
+BMIS_API const char *bmis_doc_status_code(bmis_doc_status v);
+BMIS_API const char *bmis_hit_decision_code(bmis_hit_decision v);
+/* Value of a code text; 0 when text is not one of the list's codes. */
+BMIS_API bmis_wl_category bmis_wl_category_parse(const char *text);
+BMIS_API bmis_hit_action bmis_hit_action_parse(const char *text);
+BMIS_API bmis_name_quality bmis_name_quality_parse(const char *text);
+BMIS_API bmis_doc_status bmis_doc_status_parse(const char *text);
+BMIS_API bmis_hit_decision bmis_hit_decision_parse(const char *text);
+
+/* ---- list content: what an import reads and the store keeps ---- */
+
+/* One name of a listed person: the primary name or an alias. */
+typedef struct bmis_wl_name {
+  char *text; /* as listed, UTF-8, never NULL */
+  bmis_name_quality quality;
+  bool original_script; /* written in the person's own (non-Latin) script */
+} bmis_wl_name;
+
+/* A listed date of birth: a date (full, year-month or year only, see
+ * bmis_date), or a range of years (date.year .. to_year). */
+typedef struct bmis_wl_birth {
+  bmis_date date;
+  int16_t to_year;  /* 0 unless a range */
+  bool approximate; /* "circa": the year may be one off */
+} bmis_wl_birth;
+
+/* A travel or identity document a listed person is known to hold. */
+typedef struct bmis_wl_person_doc {
+  char type[32];   /* "passport", "national_id", or as listed */
+  char state[4];   /* issuing state, alpha-3; "" when unknown */
+  char number[40]; /* as listed */
+} bmis_wl_person_doc;
+
+typedef struct bmis_wl_person {
+  char ref[64]; /* the list's reference id (UN: "QDi.335"); unique in a list */
+  bmis_wl_name *names;
+  size_t name_count;
+  bmis_wl_birth *births;
+  size_t birth_count;
+  char (*nationalities)[4];
+  size_t nationality_count;
+  char (*birth_countries)[4];
+  size_t birth_country_count;
+  char **birth_places;
+  size_t birth_place_count;
+  char sex; /* 'F', 'M', 'X' or 0 when not given */
+  bmis_wl_person_doc *documents;
+  size_t document_count;
+  char *remarks; /* may be NULL */
+} bmis_wl_person;
+
+/* A lost, stolen, revoked or invalidated travel document. */
+typedef struct bmis_wl_document {
+  char ref[64];    /* unique in a list */
+  char state[4];   /* issuing state, alpha-3 */
+  char number[40]; /* as reported */
+  char type[3];    /* ICAO document code ("P", "I", "ID"), "" when unknown */
+  bmis_doc_status status;
+  bmis_date reported; /* may be unknown (all zero) */
+  char *remarks;      /* may be NULL */
+} bmis_wl_document;
+
+/* The content of one version of a list, as read from a file or the store.
+ * It owns every string and array reachable from it; entries are kept in the
+ * order added and never move once added (the pointers stay valid until the
+ * content is freed). */
+typedef struct bmis_wl_content bmis_wl_content;
+
+/* A new, empty content; NULL when out of memory. Free with
+ * bmis_wl_content_free. */
+BMIS_API bmis_wl_content *bmis_wl_content_new(void);
+BMIS_API void bmis_wl_content_free(bmis_wl_content *c);
+
+/* The version the file states for itself (UN: its dateGenerated); "" when
+ * none. Set by the importers, kept with the list. */
+BMIS_API const char *bmis_wl_content_version(const bmis_wl_content *c);
+BMIS_API bmis_status bmis_wl_content_set_version(bmis_wl_content *c,
+                                                 const char *version,
+                                                 bmis_error *err);
+
+BMIS_API size_t bmis_wl_person_count(const bmis_wl_content *c);
+BMIS_API const bmis_wl_person *bmis_wl_person_at(const bmis_wl_content *c,
+                                                 size_t i);
+BMIS_API size_t bmis_wl_document_count(const bmis_wl_content *c);
+BMIS_API const bmis_wl_document *bmis_wl_document_at(const bmis_wl_content *c,
+                                                     size_t i);
+
+/* Adds a person with this reference (1-63 bytes, unique among the content's
+ * persons and documents: BMIS_E_CONFLICT otherwise) and stores the new entry
+ * in *out; the adders below fill it in. The content owns the entry. */
+BMIS_API bmis_status bmis_wl_content_add_person(bmis_wl_content *c,
+                                                const char *ref,
+                                                bmis_wl_person **out,
+                                                bmis_error *err);
+/* Adds a name (copied; trimmed; empty names are refused). A name equal to
+ * one the person already has is not added again (the better quality is
+ * kept). */
+BMIS_API bmis_status bmis_wl_person_add_name(bmis_wl_content *c,
+                                             bmis_wl_person *p,
+                                             const char *text,
+                                             bmis_name_quality quality,
+                                             bool original_script,
+                                             bmis_error *err);
+BMIS_API bmis_status bmis_wl_person_add_birth(bmis_wl_content *c,
+                                              bmis_wl_person *p,
+                                              bmis_wl_birth birth,
+                                              bmis_error *err);
+/* Country: an alpha-3 code, alpha-2 code or English name the country table
+ * knows (bmis_country_lookup); BMIS_E_INVALID_ARG otherwise. */
+BMIS_API bmis_status bmis_wl_person_add_nationality(bmis_wl_content *c,
+                                                    bmis_wl_person *p,
+                                                    const char *country,
+                                                    bmis_error *err);
+BMIS_API bmis_status bmis_wl_person_add_birth_country(bmis_wl_content *c,
+                                                      bmis_wl_person *p,
+                                                      const char *country,
+                                                      bmis_error *err);
+BMIS_API bmis_status bmis_wl_person_add_birth_place(bmis_wl_content *c,
+                                                    bmis_wl_person *p,
+                                                    const char *place,
+                                                    bmis_error *err);
+BMIS_API bmis_status bmis_wl_person_add_document(bmis_wl_content *c,
+                                                 bmis_wl_person *p,
+                                                 const bmis_wl_person_doc *d,
+                                                 bmis_error *err);
+BMIS_API bmis_status bmis_wl_person_set_remarks(bmis_wl_content *c,
+                                                bmis_wl_person *p,
+                                                const char *remarks,
+                                                bmis_error *err);
+/* Adds a document entry (copied; state must be a known country, number 1-39
+ * characters, status given). */
+BMIS_API bmis_status bmis_wl_content_add_document(bmis_wl_content *c,
+                                                  const bmis_wl_document *d,
+                                                  bmis_error *err);
+
+/* ---- reading list files ----
+ * Each reader fills an empty content. On malformed input it returns
+ * BMIS_E_PARSE with a message naming the line (and element or column) at
+ * fault, and the content must be freed without being used. */
+
+typedef enum bmis_wl_format {
+  BMIS_WL_FORMAT_NONE,
+  BMIS_WL_FORMAT_UN_XML,   /* UN Security Council Consolidated List */
+  BMIS_WL_FORMAT_CSV,      /* the national layout, docs/SCREENING.md */
+  BMIS_WL_FORMAT_JSONL     /* one JSON object per line, docs/SCREENING.md */
+} bmis_wl_format;
+
+/* "un-xml", "csv", "jsonl" and back; 0 / NULL when unknown. */
+BMIS_API bmis_wl_format bmis_wl_format_parse(const char *text);
+BMIS_API const char *bmis_wl_format_code(bmis_wl_format f);
+
+/* Reads a whole list file of that format from memory. */
+BMIS_API bmis_status bmis_wl_read(bmis_wl_format format, const char *data,
+                                  size_t len, bmis_wl_content *out,
+                                  bmis_error *err);
+
+/* Writes the content as JSON lines (the format bmis_wl_read reads back into
+ * equal content). */
+BMIS_API bmis_status bmis_wl_write_jsonl(const bmis_wl_content *c, FILE *out,
+                                         bmis_error *err);
+
+/* ---- watchlists in the store ---- */
+
+#define BMIS_WL_NAME_SIZE 64
+#define BMIS_WL_TEXT_SIZE 256
+
+typedef struct bmis_watchlist {
+  char name[BMIS_WL_NAME_SIZE]; /* [a-z0-9_.-], 1-63 characters */
+  bmis_wl_category category;
+  bmis_hit_action action;
+  char source[BMIS_WL_TEXT_SIZE];  /* where the list comes from */
+  char version[BMIS_WL_TEXT_SIZE]; /* the file's own version, or given */
+  int64_t loaded_at;               /* Unix seconds of the import */
+  double threshold;                /* person hits at or above; 0 = default */
+  size_t person_count, document_count; /* filled by get/list */
+} bmis_watchlist;
+
+/* What a re-import changed, by entry reference. The arrays are owned by the
+ * report; free with bmis_wl_report_free. */
+typedef struct bmis_wl_report {
+  size_t added, removed, changed, unchanged;
+  char (*added_refs)[64];
+  char (*removed_refs)[64];
+  char (*changed_refs)[64];
+} bmis_wl_report;
+BMIS_API void bmis_wl_report_free(bmis_wl_report *r);
+
+/* Creates the list, or replaces its content and metadata, in one
+ * transaction: either the new version is in force, or (on any error) the
+ * previous one still is. The per-name work (normalisation, transliteration,
+ * keys) is done here and stored. meta->loaded_at is the import time. Fills
+ * *report (may be NULL) with what changed against the previous version. */
+BMIS_API bmis_status bmis_watchlist_import(bmis_store *s,
+                                           const bmis_watchlist *meta,
+                                           const bmis_wl_content *content,
+                                           bmis_wl_report *report,
+                                           bmis_error *err);
+
+/* The named list's metadata; BMIS_E_NOT_FOUND when there is none. */
+BMIS_API bmis_status bmis_watchlist_get(bmis_store *s, const char *name,
+                                        bmis_watchlist *out, bmis_error *err);
+
+/* Every list, by name. *out is malloc'd; the caller frees it. */
+BMIS_API bmis_status bmis_watchlist_list(bmis_store *s, bmis_watchlist **out,
+                                         size_t *count, bmis_error *err);
+
+/* The named list's current content; the caller frees *out. */
+BMIS_API bmis_status bmis_watchlist_content(bmis_store *s, const char *name,
+                                            bmis_wl_content **out,
+                                            bmis_error *err);
+
+/* Removes the list and its entries (dispositions of its hits stay, as
+ * history). BMIS_E_NOT_FOUND when there is none. */
+BMIS_API bmis_status bmis_watchlist_remove(bmis_store *s, const char *name,
+                                           bmis_error *err);
+
+/* Changes the list's person-hit threshold (0 < t <= 1; 0 = default). */
+BMIS_API bmis_status bmis_watchlist_set_threshold(bmis_store *s,
+                                                  const char *name,
+                                                  double threshold,
+                                                  bmis_error *err);
+
+/* ---- screening ---- */
+
+/* The default person-hit threshold (a list may set its own). */
+#define BMIS_SCREEN_DEFAULT_THRESHOLD 0.80
+
+/* Who is screened. Names: either `name` (a full name in any order and
+ * script), or `surname` and `given_names` (as in an MRZ), or both. */
+typedef struct bmis_screen_query {
+  const char *name;
+  const char *surname;
+  const char *given_names;
+  bmis_date birth;        /* may be partial or unknown */
+  char nationality[4];    /* "" when unknown */
+  char sex;               /* 'F', 'M', 'X' or 0 */
+  char doc_state[4];      /* the document presented, "" when none */
+  char doc_number[40];
+  const char *traveller_id; /* for earlier dispositions; may be NULL */
+} bmis_screen_query;
+
+typedef enum bmis_screen_mode {
+  BMIS_SCREEN_INDEXED,   /* candidates from the index (default) */
+  BMIS_SCREEN_EXHAUSTIVE /* the same scoring against every listed name */
+} bmis_screen_mode;
+
+typedef struct bmis_screen_options {
+  bmis_screen_mode mode;
+  double threshold; /* > 0 overrides every list's threshold */
+  size_t max_hits;  /* 0 = 20 */
+} bmis_screen_options;
+
+#define BMIS_HIT_MAX_TOKENS 16
+#define BMIS_HIT_MAX_FACTORS 4
+
+/* How one listed name token was matched (or not). */
+typedef enum bmis_token_match {
+  BMIS_TOKEN_EXACT,       /* same letters */
+  BMIS_TOKEN_SPELLING,    /* another romanisation/spelling (sounds alike) */
+  BMIS_TOKEN_TYPO,        /* close letters (edit distance) */
+  BMIS_TOKEN_INITIAL,     /* an initial against a full name */
+  BMIS_TOKEN_JOINED,      /* joined on one side, split on the other */
+  BMIS_TOKEN_MISSING,     /* listed, not presented */
+  BMIS_TOKEN_EXTRA        /* presented, not listed */
+} bmis_token_match;
+BMIS_API const char *bmis_token_match_code(bmis_token_match m);
+
+typedef struct bmis_hit_token {
+  char listed[48];    /* the listed name's token (Latin form), "" if extra */
+  char presented[48]; /* the traveller's token, "" if missing */
+  bmis_token_match how;
+  float similarity; /* 0-1 */
+  float weight;     /* its share in the name score */
+} bmis_hit_token;
+
+/* What date of birth, nationality or sex added to or took from the score. */
+typedef struct bmis_hit_factor {
+  char what[16];    /* "birth", "nationality", "sex" */
+  float delta;      /* added to the score (negative: taken away) */
+  char detail[128]; /* "listed 1965 (year only), presented 1965-03-02" */
+} bmis_hit_factor;
+
+typedef enum bmis_hit_kind { BMIS_HIT_PERSON = 1, BMIS_HIT_DOCUMENT } bmis_hit_kind;
+
+/* An earlier disposition of the same traveller against the same entry. */
+typedef struct bmis_hit_disposition {
+  char id[37];
+  char entry_key[64];     /* the hit's entry key (list/ref) */
+  char traveller_key[64]; /* "doc:STATE:NUMBER" or a traveller/person id */
+  bmis_hit_decision decision;
+  char reason[BMIS_WL_TEXT_SIZE];
+  char by[64];            /* who decided (user name) */
+  char role[32];          /* their role */
+  int64_t at;             /* Unix seconds */
+  bool voided;            /* the entry has changed since: no longer valid */
+} bmis_hit_disposition;
+
+typedef struct bmis_hit {
+  bmis_hit_kind kind;
+  double score; /* 0-1; documents: 1 exact, lower for OCR-confused */
+  char list[BMIS_WL_NAME_SIZE];
+  bmis_wl_category category;
+  bmis_hit_action action;
+  char ref[64];                  /* the entry's reference in the list */
+  char entry_hash[33]; /* hex digest of the entry's content */
+  double threshold;              /* the one applied */
+  /* person hits */
+  char listed_name[BMIS_WL_TEXT_SIZE];    /* the name or alias as listed */
+  bmis_name_quality listed_quality;
+  char listed_form[BMIS_WL_TEXT_SIZE];    /* its Latin form that matched */
+  char presented_form[BMIS_WL_TEXT_SIZE]; /* the traveller's form */
+  double name_score;
+  bmis_hit_token tokens[BMIS_HIT_MAX_TOKENS];
+  size_t token_count;
+  bmis_hit_factor factors[BMIS_HIT_MAX_FACTORS];
+  size_t factor_count;
+  /* document hits */
+  char doc_state[4];
+  char doc_number[40]; /* as listed */
+  bmis_doc_status doc_status;
+  char doc_detail[128]; /* "exact" or which characters were read as which */
+  /* an earlier disposition of this traveller and entry, if any */
+  bool previously_disposed;
+  bmis_hit_disposition previous;
+} bmis_hit;
+
+typedef struct bmis_screen_result {
+  bmis_hit *hits; /* best first */
+  size_t count;
+  size_t candidates; /* names scored (for benchmarks) */
+} bmis_screen_result;
+BMIS_API void bmis_screen_result_free(bmis_screen_result *r);
+
+/* The in-memory index of every list in a store. It is read-only once built:
+ * one index may serve many threads at once. */
+typedef struct bmis_screen_index bmis_screen_index;
+
+/* Builds the index from every list in the store; free with
+ * bmis_screen_index_free. */
+BMIS_API bmis_status bmis_screen_index_load(bmis_store *s,
+                                            bmis_screen_index **out,
+                                            bmis_error *err);
+
+/* Builds an index straight from content, as one list described by meta (for
+ * tests and benchmarks; no store). */
+BMIS_API bmis_status bmis_screen_index_from_content(
+    const bmis_watchlist *meta, const bmis_wl_content *content,
+    bmis_screen_index **out, bmis_error *err);
+BMIS_API void bmis_screen_index_free(bmis_screen_index *ix);
+
+/* Entries and names held (for reports). */
+BMIS_API size_t bmis_screen_index_entries(const bmis_screen_index *ix);
+BMIS_API size_t bmis_screen_index_names(const bmis_screen_index *ix);
+
+/* Screens one person (and the document presented, if any) against every
+ * list in the index. Fills *out with hits at or above each list's threshold,
+ * best first; the caller frees it with bmis_screen_result_free. When s is
+ * not NULL, hits are marked with earlier dispositions found there. */
+BMIS_API bmis_status bmis_screen_person(const bmis_screen_index *ix,
+                                        bmis_store *s,
+                                        const bmis_screen_query *q,
+                                        const bmis_screen_options *opt,
+                                        bmis_screen_result *out,
+                                        bmis_error *err);
+
+/* Scores two names against each other with the screening scorer (no list):
+ * the name score in 0-1 of `presented` against `listed`, and if hit is not
+ * NULL, the token-by-token explanation. For benchmarks and tests. */
+BMIS_API bmis_status bmis_screen_compare_names(const char *listed,
+                                               const char *presented,
+                                               double *score, bmis_hit *hit,
+                                               bmis_error *err);
+
+/* Writes a readable explanation of a hit (several lines) into buf. */
+BMIS_API bmis_status bmis_hit_explain(const bmis_hit *h, char *buf, size_t cap,
+                                      bmis_error *err);
+
+/* ---- dispositions ---- */
+
+/* Stores an officer's or supervisor's decision on a hit: d->entry_key,
+ * entry hash (from the hit), traveller_key, decision, reason (required), by,
+ * role and at must be set; d->id is filled. The entry hash lets a later
+ * screening see whether the entry changed since (the disposition is then
+ * voided). */
+BMIS_API bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
+                                      bmis_hit_disposition *d,
+                                      bmis_error *err);
+
+#endif
