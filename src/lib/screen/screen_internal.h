@@ -37,4 +37,69 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
  * '<', '-' and other marks dropped), cut at 39 characters. */
 void bmis__doc_number_norm(const char *in, char out[40]);
 
+/* ---- watchlists: entries as JSON, the store, dispositions
+ * (entry_json.c, watchlist.c, disposition.c; store/repo_watchlist.c) ---- */
+
+#include <jansson.h>
+
+/* The canonical JSON of an entry ({"kind":"person"|"document", "ref", ...};
+ * empty and absent members are left out). NULL when out of memory or when
+ * a text is not UTF-8. The caller owns the result. */
+json_t *bmis__wl_person_to_json(const bmis_wl_person *p);
+json_t *bmis__wl_document_to_json(const bmis_wl_document *d);
+/* Adds the entry described by object o to c. Unknown members, wrong types,
+ * bad dates, codes and countries are BMIS_E_INVALID_ARG naming the member
+ * ("names[1].quality: ..."); a reference already in c is BMIS_E_CONFLICT.
+ * On error c may hold part of the entry and must be freed unused. */
+bmis_status bmis__wl_entry_from_json(json_t *o, bmis_wl_content *c,
+                                     bmis_error *err);
+/* The text that is stored and hashed: compact, keys sorted. malloc'd; NULL
+ * when out of memory. */
+char *bmis__wl_entry_text(json_t *entry);
+/* The entry hash: the first 32 hex digits (lower case) of the SHA-256 of
+ * the canonical text. */
+bmis_status bmis__wl_text_hash(const char *text, size_t len, char out[33]);
+bmis_status bmis__wl_entry_hash(json_t *entry, char out[33]);
+/* The JSON-lines list format: an optional first line
+ * {"kind":"list","version":"..."}, then one entry per line; blank lines are
+ * skipped. Errors are BMIS_E_PARSE (BMIS_E_NOMEM) with "line N: ...". */
+#define BMIS__WL_JSONL_LINE_MAX (1024 * 1024)
+bmis_status bmis__wl_read_jsonl(const char *data, size_t len,
+                                bmis_wl_content *out, bmis_error *err);
+
+/* Streaming every entry of every list in the store, as the screening index
+ * needs it (one read snapshot: every list is seen at one version). Strings
+ * are valid during the call only. A callback's non-BMIS_OK status stops the
+ * scan and is returned (with its err). Either callback may be NULL. */
+typedef bmis_status (*bmis__wl_person_fn)(void *ctx,
+                                          const bmis_watchlist *list,
+                                          const char *ref, const char *hash,
+                                          const char *match_key,
+                                          bmis_error *err);
+typedef bmis_status (*bmis__wl_document_fn)(
+    void *ctx, const bmis_watchlist *list, const char *ref, const char *hash,
+    const char *state, const char *number_norm, const char *number_as_listed,
+    bmis_doc_status status, bmis_error *err);
+bmis_status bmis__wl_scan(bmis_store *s, bmis__wl_person_fn pf,
+                          bmis__wl_document_fn df, void *ctx, bmis_error *err);
+
+/* A content holding the one entry (person or document) `ref` of the list,
+ * with the list's version; BMIS_E_NOT_FOUND when the list or the entry is
+ * not there. The caller frees *out. */
+bmis_status bmis__wl_person_get(bmis_store *s, const char *list,
+                                const char *ref, bmis_wl_content **out,
+                                bmis_error *err);
+
+/* The most recent disposition of the entry (list, ref) for any of the
+ * traveller keys (NULL or empty keys are skipped). *found is false when
+ * there is none. out->voided is set when the entry hash recorded with it
+ * differs from current_entry_hash (or that is NULL: the entry is gone). */
+bmis_status bmis__disposition_latest(bmis_store *s, const char *list,
+                                     const char *ref,
+                                     const char *const *traveller_keys,
+                                     size_t nkeys,
+                                     const char *current_entry_hash,
+                                     bmis_hit_disposition *out, bool *found,
+                                     bmis_error *err);
+
 #endif

@@ -1,0 +1,1 @@
+DELETE FROM wl_entry WHERE watchlist_id = $1

@@ -1,0 +1,1 @@
+SELECT ref, data FROM wl_entry WHERE watchlist_id = $1 AND ref = $2

@@ -1,0 +1,1 @@
+SELECT ref, hash FROM wl_entry WHERE watchlist_id = $1

@@ -1,0 +1,1 @@
+DELETE FROM watchlist WHERE id = $1

@@ -1,0 +1,3 @@
+SELECT id, name, category, action, source, version, loaded_at, threshold,
+       person_count, document_count
+FROM watchlist WHERE name = $1

@@ -1,0 +1,1 @@
+UPDATE watchlist SET threshold = $2 WHERE name = $1

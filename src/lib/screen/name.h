@@ -1,0 +1,72 @@
+/* Internal: names as the screening scorer sees them.
+ *
+ * A name (in any script) becomes up to BMIS__FORMS_MAX Latin "forms": ICU's
+ * general transliteration to ASCII, the ICAO Doc 9303 spelling a passport
+ * would carry, and for Cyrillic the BGN/PCGN romanisation most lists use.
+ * Each form is a sequence of tokens of upper-case ASCII letters and digits.
+ * Each token carries what comparison needs: its consonant skeleton (the
+ * letters that survive most romanisations) and its weight in a name. */
+#ifndef BMIS_SCREEN_NAME_H
+#define BMIS_SCREEN_NAME_H
+
+#include "bmis/screen.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define BMIS__FORMS_MAX 3
+#define BMIS__FORM_SIZE 256 /* a form's text: tokens separated by spaces */
+#define BMIS__TOKENS_MAX 16 /* tokens per form */
+#define BMIS__TOKEN_SIZE 32 /* bytes per token, with the NUL */
+
+typedef struct bmis__forms {
+  size_t count;
+  char form[BMIS__FORMS_MAX][BMIS__FORM_SIZE];
+} bmis__forms;
+
+/* The Latin forms of a UTF-8 name, distinct, the general one first.
+ * BMIS_E_PARSE when the name is not valid UTF-8 or has no letters. */
+bmis_status bmis__name_forms(const char *utf8, bmis__forms *out,
+                             bmis_error *err);
+
+/* What a token is for weighting. */
+typedef enum bmis__tok_kind {
+  BMIS__TOK_NAME,     /* an ordinary name part */
+  BMIS__TOK_COMMON,   /* a very common name part (MUHAMMAD, KIM, WANG) */
+  BMIS__TOK_PARTICLE, /* AL, BIN, VAN, DE ... */
+  BMIS__TOK_TITLE,    /* DR, HAJI, SHEIKH ... */
+  BMIS__TOK_INITIAL   /* a single letter */
+} bmis__tok_kind;
+
+typedef struct bmis__tok {
+  char s[BMIS__TOKEN_SIZE];
+  char skel[BMIS__TOKEN_SIZE]; /* consonant skeleton, see name.c */
+  uint8_t len, skel_len;
+  uint8_t kind; /* bmis__tok_kind */
+  float w;      /* weight in the name score */
+} bmis__tok;
+
+/* Fills t for the token text s (upper-case ASCII letters/digits, cut at
+ * BMIS__TOKEN_SIZE - 1). */
+void bmis__tok_init(bmis__tok *t, const char *s, size_t len);
+
+/* Splits a form into tokens (at most BMIS__TOKENS_MAX); returns the count. */
+size_t bmis__form_tokens(const char *form, bmis__tok *out, size_t cap);
+
+/* Similarity of two tokens in 0-1 and how they matched (EXACT, SPELLING,
+ * TYPO or INITIAL; 0 similarity when they do not). */
+float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
+                    bmis_token_match *how);
+
+/* The name score of a presented name against a listed one (token pointers,
+ * order free). When hit is not NULL, its tokens[] and token_count are filled
+ * with the explanation. */
+double bmis__name_score(const bmis__tok *const *listed, size_t nl,
+                        const bmis__tok *const *presented, size_t np,
+                        bmis_hit *hit);
+
+/* The lowest token similarity that counts as a match. */
+#define BMIS__TOK_MATCH_MIN 0.70f
+
+#endif
