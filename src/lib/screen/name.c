@@ -115,6 +115,23 @@ static bool has_cyrillic(const UChar *u, int32_t n) {
   return false;
 }
 
+/* Korean names are written without spaces (김정은); passports split them
+ * by syllable or by surname and given name (KIM JONG UN). A space between
+ * Hangul syllables gives tokens that can pair either way (joined tokens). */
+static int32_t split_hangul(UChar *u, int32_t n, int32_t cap) {
+  UChar tmp[UNITS_MAX / 2];
+  int32_t k = 0;
+  for (int32_t i = 0; i < n && k < cap - 1; i++) {
+    bool syl = u[i] >= 0xAC00 && u[i] <= 0xD7A3;
+    if (syl && i > 0 && u[i - 1] >= 0xAC00 && u[i - 1] <= 0xD7A3)
+      tmp[k++] = ' ';
+    if (k < cap - 1)
+      tmp[k++] = u[i];
+  }
+  memcpy(u, tmp, (size_t)k * sizeof *u);
+  return k;
+}
+
 static void add_form(bmis__forms *out, const char *form) {
   if (!form[0] || out->count == BMIS__FORMS_MAX)
     return;
@@ -161,6 +178,7 @@ bmis_status bmis__name_forms(const char *utf8, bmis__forms *out,
       return bmis_error_set(err, BMIS_E_PARSE, "name is not valid UTF-8");
     if (U_FAILURE(ec) || n >= UNITS_MAX / 2)
       return bmis_error_set(err, BMIS_E_TOO_LARGE, "name is too long");
+    n = split_hangul(u, n, UNITS_MAX / 2);
     if (!icu_form(TR_GENERAL, u, n, form))
       return bmis_error_set(err, BMIS_E_INTERNAL,
                             "ICU transliteration is not available");
@@ -231,12 +249,12 @@ static size_t skeleton(const char *s, size_t n, char *out) {
     }
     if (d == 'H' && (c == 'P' || c == 'G' || c == 'K' || c == 'T' ||
                      c == 'S' || c == 'D' || c == 'Z' || c == 'C')) {
-      static const char from[] = "PGKTSDZC", to[] = "FGKTSDJS";
+      static const char from[] = "PGKTSDZC", to[] = "FKKTSDJS";
       tmp[m++] = to[strchr(from, c) - from];
       i++;
       continue;
     }
-    if (c == 'Q' || c == 'C')
+    if (c == 'Q' || c == 'C' || c == 'G')
       c = 'K';
     else if (c == 'V')
       c = 'F';

@@ -20,7 +20,8 @@
 
 #define JOIN_MAX 3
 #define CONFLICT_COST 2.0
-#define ONE_SIDED_COST 0.25
+#define ONE_SIDED_COST 0.2
+#define THIN_EXTRA_COST 0.4
 
 /* Restricted Damerau-Levenshtein distance, giving up (returning limit + 1)
  * once it must exceed limit. */
@@ -60,7 +61,7 @@ static int distance(const char *a, int n, const char *b, int m, int limit) {
 
 /* Typos a token of this length may carry and still be the same name. */
 static int typo_limit(int len) {
-  return len <= 3 ? 0 : len <= 7 ? 1 : len <= 11 ? 2 : 3;
+  return len <= 4 ? 0 : len <= 7 ? 1 : len <= 11 ? 2 : 3;
 }
 
 float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
@@ -90,11 +91,6 @@ float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
       (a->skel_len >= 3 ||
        distance(a->s, a->len, b->s, b->len, 1) <= 1)) {
     best = 0.9f;
-    h = BMIS_TOKEN_SPELLING;
-  } else if (a->skel_len >= 4 && b->skel_len >= 4 && best < 0.8f &&
-             distance(a->skel, a->skel_len, b->skel, b->skel_len, 1) <= 1 &&
-             a->skel[0] == b->skel[0]) {
-    best = 0.8f;
     h = BMIS_TOKEN_SPELLING;
   }
 out:
@@ -134,6 +130,28 @@ static size_t make_units(const bmis__tok *const *toks, size_t n, unit *out,
     }
   }
   return k;
+}
+
+/* Marks the tokens that name a father (the first name part after BIN,
+ * BEN, IBN, BINT or OULD: SALMAN BIN MUHAMMAD is Salman, son of Muhammad).
+ * Returns whether the name has such a particle. */
+static bool lineage_roles(const bmis__tok *const *t, size_t n, bool *father) {
+  bool any = false, after = false;
+  for (size_t i = 0; i < n; i++) {
+    father[i] = false;
+    const char *s = t[i]->s;
+    if (strcmp(s, "BIN") == 0 || strcmp(s, "BEN") == 0 ||
+        strcmp(s, "IBN") == 0 || strcmp(s, "BINT") == 0 ||
+        strcmp(s, "OULD") == 0) {
+      any = after = true;
+      continue;
+    }
+    if (after && t[i]->kind != BMIS__TOK_PARTICLE) {
+      father[i] = true;
+      after = false;
+    }
+  }
+  return any;
 }
 
 typedef struct pair {
@@ -206,11 +224,17 @@ double bmis__name_score(const bmis__tok *const *listed, size_t nl,
   unit ua[UNITS_CAP], ub[UNITS_CAP];
   size_t na = make_units(listed, nl, ua, UNITS_CAP);
   size_t nb = make_units(presented, np, ub, UNITS_CAP);
+  bool father_a[BMIS__TOKENS_MAX], father_b[BMIS__TOKENS_MAX];
+  bool lineage = lineage_roles(listed, nl, father_a) &
+                 lineage_roles(presented, np, father_b);
   pair pairs[UNITS_CAP * UNITS_CAP];
   size_t npairs = 0;
   for (size_t i = 0; i < na; i++)
     for (size_t j = 0; j < nb; j++) {
       if (ua[i].len > 1 && ub[j].len > 1)
+        continue;
+      /* the father's name in one is not the person's own in the other */
+      if (lineage && father_a[ua[i].start] != father_b[ub[j].start])
         continue;
       bmis_token_match how;
       float s = bmis__tok_sim(&ua[i].t, &ub[j].t, &how);
@@ -271,6 +295,12 @@ double bmis__name_score(const bmis__tok *const *listed, size_t nl,
     return 0;
   double conflict = miss_a < miss_b ? miss_a : miss_b;
   double one_sided = miss_a < miss_b ? miss_b - miss_a : miss_a - miss_b;
+  /* A missing given name is tolerated when what did match says enough (two
+   * full name parts); when only common parts matched (MUHAMMAD ALI), what is
+   * missing weighs more. */
+  double thin = (2.0 - good) / 1.0;
+  thin = thin < 0 ? 0 : thin > 1 ? 1 : thin;
+  double one_sided_cost = ONE_SIDED_COST + THIN_EXTRA_COST * thin;
   return good /
-         (good + bad + CONFLICT_COST * conflict + ONE_SIDED_COST * one_sided);
+         (good + bad + CONFLICT_COST * conflict + one_sided_cost * one_sided);
 }

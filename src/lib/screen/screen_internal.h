@@ -37,6 +37,18 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
  * '<', '-' and other marks dropped), cut at 39 characters. */
 void bmis__doc_number_norm(const char *in, char out[40]);
 
+/* ---- reading list files (import_un.c, import_csv.c; bmis_wl_read in
+ * read.c) ---- */
+
+/* Largest list file bmis_wl_read accepts (BMIS_E_TOO_LARGE above). */
+#define BMIS__WL_FILE_MAX ((size_t)256 * 1024 * 1024)
+/* The UN Security Council Consolidated List (XML; docs/SCREENING.md). */
+bmis_status bmis__wl_read_un_xml(const char *data, size_t len,
+                                 bmis_wl_content *out, bmis_error *err);
+/* The national CSV layout (docs/SCREENING.md). */
+bmis_status bmis__wl_read_csv(const char *data, size_t len,
+                              bmis_wl_content *out, bmis_error *err);
+
 /* ---- watchlists: entries as JSON, the store, dispositions
  * (entry_json.c, watchlist.c, disposition.c; store/repo_watchlist.c) ---- */
 

@@ -155,4 +155,74 @@ bmis_status bmis__overstay_list(bmis_store *s, bmis_date as_of, bmis_stay_fn fn,
 const char *bmis__link_status_name(bmis_link_status st);
 bmis_link_status bmis__link_status_value(const char *text);
 
+/* ---- watchlists and hit dispositions (repo_watchlist.c) ----
+ * The screening module's rules are in src/lib/screen (watchlist.c,
+ * disposition.c); these functions only map rows. */
+
+#include "bmis/screen.h"
+
+/* The list's metadata and row id; BMIS_E_NOT_FOUND when there is none. */
+bmis_status bmis__wl_list_get(bmis_store *s, const char *name,
+                              bmis_watchlist *out, int64_t *id,
+                              bmis_error *err);
+/* Every list, by name. */
+typedef bmis_status (*bmis__wl_list_fn)(int64_t id, const bmis_watchlist *w,
+                                        void *ctx, bmis_error *err);
+bmis_status bmis__wl_list_each(bmis_store *s, bmis__wl_list_fn fn, void *ctx,
+                               bmis_error *err);
+bmis_status bmis__wl_list_insert(bmis_store *s, const bmis_watchlist *w,
+                                 int64_t *id, bmis_error *err);
+/* Replaces every column but the name. */
+bmis_status bmis__wl_list_update(bmis_store *s, int64_t id,
+                                 const bmis_watchlist *w, bmis_error *err);
+/* Deletes the list's entries, then the list. */
+bmis_status bmis__wl_list_delete(bmis_store *s, int64_t id, bmis_error *err);
+/* BMIS_E_NOT_FOUND when there is no such list. */
+bmis_status bmis__wl_list_set_threshold(bmis_store *s, const char *name,
+                                        double threshold, bmis_error *err);
+
+/* The ref and hash of every entry of a list (in no particular order). */
+typedef bmis_status (*bmis__wl_hash_fn)(const char *ref, const char *hash,
+                                        void *ctx, bmis_error *err);
+bmis_status bmis__wl_entry_hashes(bmis_store *s, int64_t list_id,
+                                  bmis__wl_hash_fn fn, void *ctx,
+                                  bmis_error *err);
+
+/* One entry row. Columns that do not apply are NULL or "" (stored NULL). */
+typedef struct bmis__wl_entry_row {
+  const char *ref;
+  const char *kind; /* "person" or "document" */
+  const char *hash;
+  const char *data; /* canonical JSON */
+  const char *match_key;
+  const char *doc_state, *doc_number_norm, *doc_number, *doc_status;
+} bmis__wl_entry_row;
+/* Inserts the row, or (exists) replaces the list's row with that ref. */
+bmis_status bmis__wl_entry_put(bmis_store *s, int64_t list_id,
+                               const bmis__wl_entry_row *e, bool exists,
+                               bmis_error *err);
+bmis_status bmis__wl_entry_delete(bmis_store *s, int64_t list_id,
+                                  const char *ref, bmis_error *err);
+/* The ref and data of the list's entries in the order they were first
+ * stored, or of the one entry `ref` (when not NULL). */
+typedef bmis_status (*bmis__wl_data_fn)(const char *ref, const char *data,
+                                        void *ctx, bmis_error *err);
+bmis_status bmis__wl_entry_data(bmis_store *s, int64_t list_id,
+                                const char *ref, bmis__wl_data_fn fn,
+                                void *ctx, bmis_error *err);
+
+/* A disposition as stored (d->id filled by the caller). */
+bmis_status bmis__disposition_insert(bmis_store *s, const char *list,
+                                     const char *ref, const char *entry_hash,
+                                     const bmis_hit_disposition *d,
+                                     bmis_error *err);
+/* The latest disposition of (list, ref) for one traveller key; *found is
+ * false when there is none. entry_hash gets the hash recorded with it. */
+bmis_status bmis__disposition_latest_for(bmis_store *s, const char *list,
+                                         const char *ref,
+                                         const char *traveller_key,
+                                         bmis_hit_disposition *out,
+                                         char entry_hash[33], bool *found,
+                                         bmis_error *err);
+
 #endif
