@@ -27,10 +27,12 @@
 #include "bmis/date.h"
 #include "bmis/export.h"
 #include "bmis/register.h"
+#include "bmis/screen.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* What was generated so far (all counts are of recorded crossings unless
@@ -106,5 +108,79 @@ BMIS_API bmis_status bmis_demo_generate(bmis_store *store,
                                         const bmis_demo_options *opts,
                                         bmis_demo_stats *stats,
                                         bmis_error *err);
+
+/* ==== Synthetic watchlists ==========================================
+ *
+ * No real list of wanted persons, lost documents or missing children can be
+ * published, yet screening needs large, realistic ones to be measured.
+ * bmis_demo_watchlist fills a list content (include/bmis/screen.h) with
+ * synthetic entries, through the content's public adders:
+ *
+ *  - persons: wanted and sanctioned persons of many naming cultures (Arabic,
+ *    Persian, Pashto, Russian, Ukrainian, Greek, Turkish, Western European,
+ *    Hispanic, West and East African, South Asian, Chinese, Korean,
+ *    Japanese, South-East Asian), with real-life name frequencies (a few
+ *    very common names, a long tail of composed ones), the name in its
+ *    original script where the culture has one (Cyrillic, Arabic, Greek,
+ *    Hanzi, Hangul, Kanji, Thai; always the same name as the Latin form),
+ *    aliases for about 40% (strong: other romanisations, Mohammed for
+ *    Muhammad, Al Tikriti for al-Tikriti, the passport spelling; weak:
+ *    nicknames, kunyas, noms de guerre), dates of birth (mostly full, about
+ *    20% the year only, 3% a range of years, some approximate), 0-2
+ *    nationalities, sex, places of birth, documents and a remark;
+ *  - protection: protection alerts for missing or abducted children (aged
+ *    0-17 on opts->as_of) and adult victims of trafficking, with full dates
+ *    of birth, one nationality and a "missing since" remark;
+ *  - documents: lost, stolen, revoked and invalidated travel documents
+ *    (lost the most, invalidated the least), numbers in each issuing
+ *    State's format and unique per State, reported over the ten years
+ *    before opts->as_of; passports mostly, some identity cards.
+ *
+ * The entries are a function of the options alone (the generator never
+ * reads the clock): the same options give the same content, and a longer
+ * list begins with the entries of a shorter one. References are "DW-" for
+ * persons, "DP-" for protection alerts and "DD-" for documents, followed by
+ * the entry's number (1-based, at least seven digits: DW-0000001). The
+ * categories that fit are BMIS_WL_WANTED (or SANCTIONS),
+ * BMIS_WL_PROTECTION_ALERT and BMIS_WL_DOCUMENTS. */
+
+typedef enum bmis_demo_wl_kind {
+  BMIS_DEMO_WL_NONE,
+  BMIS_DEMO_WL_PERSONS,    /* wanted and sanctioned persons */
+  BMIS_DEMO_WL_PROTECTION, /* missing children, victims of trafficking */
+  BMIS_DEMO_WL_DOCUMENTS   /* lost, stolen, revoked, invalidated */
+} bmis_demo_wl_kind;
+
+/* "persons", "protection", "documents" and back; NULL / NONE when
+ * unknown. */
+BMIS_API const char *bmis_demo_wl_kind_code(bmis_demo_wl_kind kind);
+BMIS_API bmis_demo_wl_kind bmis_demo_wl_kind_parse(const char *text);
+
+/* Largest count bmis_demo_watchlist makes. */
+#define BMIS_DEMO_WL_MAX 100000000
+
+typedef struct bmis_demo_wl_options {
+  bmis_demo_wl_kind kind;
+  uint64_t seed;
+  size_t count;    /* entries, 1 to BMIS_DEMO_WL_MAX */
+  bmis_date as_of; /* the list's date: ages, "missing since" and report
+                      dates are before it (default 2026-11-26) */
+} bmis_demo_wl_options;
+
+/* Sets the defaults above; kind, seed and count are 0 (kind and count must
+ * be set). */
+BMIS_API void bmis_demo_wl_options_init(bmis_demo_wl_options *opts);
+
+/* Fills `out`, which must be empty, with opts->count entries of the kind,
+ * and sets its version ("demo persons seed 1 count 1000 as of
+ * 2026-11-26"). Memory: what the content holds (about 550 bytes per
+ * person, 200 per document); the generator keeps nothing else but a few
+ * counters.
+ *
+ * Errors: BMIS_E_INVALID_ARG for options out of range (the message names
+ * the option) or a content that is not empty; BMIS_E_NOMEM. On an error the
+ * content holds the entries made so far and should be freed. */
+BMIS_API bmis_status bmis_demo_watchlist(const bmis_demo_wl_options *opts,
+                                         bmis_wl_content *out, bmis_error *err);
 
 #endif

@@ -25,6 +25,7 @@ int cli_traveller(int argc, char **argv);
 int cli_identity(int argc, char **argv);
 int cli_overstay(int argc, char **argv);
 int cli_demo(int argc, char **argv);
+int cli_watchlist(int argc, char **argv);
 
 /* ---- options (args.c) ---- */
 

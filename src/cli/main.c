@@ -19,7 +19,8 @@ static const command commands[] = {
     {"traveller", cli_traveller, "a person's documents, movements and stays"},
     {"identity", cli_identity, "review possible matches between travellers"},
     {"overstay", cli_overstay, "who stayed beyond their permitted stay"},
-    {"demo", cli_demo, "generate realistic synthetic register data"},
+    {"demo", cli_demo, "generate synthetic register data and watchlists"},
+    {"watchlist", cli_watchlist, "import, list, show and remove watchlists"},
 };
 
 static void usage(FILE *out) {

@@ -39,13 +39,14 @@ static bool append(json_t *a, json_t *v) {
 
 /* "1965", "1965-03" or "1965-03-02". */
 static void date_text(bmis_date d, char out[11]) {
-  if (d.month == 0)
-    snprintf(out, 11, "%04d", d.year % 10000);
-  else if (d.day == 0)
-    snprintf(out, 11, "%04d-%02d", d.year % 10000, d.month % 100);
+  unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u,
+           dd = (unsigned)d.day % 100u;
+  if (m == 0)
+    snprintf(out, 11, "%04u", y);
+  else if (dd == 0)
+    snprintf(out, 11, "%04u-%02u", y, m);
   else
-    snprintf(out, 11, "%04d-%02d-%02d", d.year % 10000, d.month % 100,
-             d.day % 100);
+    snprintf(out, 11, "%04u-%02u-%02u", y, m, dd);
 }
 
 static json_t *countries(char (*codes)[4], size_t n) {
@@ -214,8 +215,8 @@ static json_t *present(json_t *o, const char *name) {
 }
 
 /* Every member of o must be one of names (NULL-ended). */
-static bmis_status only(json_t *o, const char *where,
-                        const char *const *names, bmis_error *err) {
+static bmis_status only(json_t *o, const char *where, const char *const *names,
+                        bmis_error *err) {
   const char *key;
   json_t *v;
   json_object_foreach(o, key, v) {
@@ -273,10 +274,10 @@ static bmis_status date_of(const char *t, const char *where, bool partial,
                            bmis_date *out, bmis_error *err) {
   size_t n = strlen(t);
   memset(out, 0, sizeof *out);
-  bool shape = digits(t, 4) && (n == 4 || (t[4] == '-' && digits(t + 5, 2) &&
-                                           (n == 7 || (t[7] == '-' &&
-                                                       digits(t + 8, 2) &&
-                                                       n == 10))));
+  bool shape =
+      digits(t, 4) &&
+      (n == 4 || (t[4] == '-' && digits(t + 5, 2) &&
+                  (n == 7 || (t[7] == '-' && digits(t + 8, 2) && n == 10))));
   if (shape && (partial || n == 10)) {
     out->year = (int16_t)atoi(t);
     if (n >= 7)
@@ -350,8 +351,7 @@ static bmis_status name_from(json_t *v, const char *where, bmis_wl_content *c,
 
 static bmis_status birth_from(json_t *v, const char *where, bmis_wl_content *c,
                               bmis_wl_person *p, bmis_error *err) {
-  static const char *const members[] = {"date", "to_year", "approximate",
-                                        NULL};
+  static const char *const members[] = {"date", "to_year", "approximate", NULL};
   if (!json_is_object(v))
     return bad(err, "%s: must be an object", where);
   bmis_status st = only(v, where, members, err);
@@ -415,11 +415,18 @@ static bmis_status person_doc_from(json_t *v, const char *where,
   return prefixed(bmis_wl_person_add_document(c, p, &d, err), err, where);
 }
 
-static bmis_status person_from(json_t *o, bmis_wl_content *c,
-                               bmis_error *err) {
-  static const char *const members[] = {
-      "kind",          "ref",  "names",     "births",  "nationalities",
-      "birth_countries", "birth_places", "sex", "documents", "remarks", NULL};
+static bmis_status person_from(json_t *o, bmis_wl_content *c, bmis_error *err) {
+  static const char *const members[] = {"kind",
+                                        "ref",
+                                        "names",
+                                        "births",
+                                        "nationalities",
+                                        "birth_countries",
+                                        "birth_places",
+                                        "sex",
+                                        "documents",
+                                        "remarks",
+                                        NULL};
   bmis_status st = only(o, "", members, err);
   const char *ref;
   if (st != BMIS_OK || (st = need_text(o, "ref", 255, &ref, err)) != BMIS_OK)
@@ -513,9 +520,10 @@ static bmis_status document_from(json_t *o, bmis_wl_content *c,
     return bad(err, "state: missing");
   if ((st = country_of(x, "state", d.state, err)) != BMIS_OK)
     return st;
-  if ((st = need_text(o, "number", sizeof d.number - 1, &text, err)) !=
-      BMIS_OK)
+  if ((st = need_text(o, "number", sizeof d.number - 1, &text, err)) != BMIS_OK)
     return st;
+  if (!*text)
+    return bad(err, "number: empty");
   bmis__copy(d.number, sizeof d.number, text);
   if ((st = opt_text(o, "type", sizeof d.type - 1, &text, err)) != BMIS_OK)
     return st;
@@ -524,18 +532,20 @@ static bmis_status document_from(json_t *o, bmis_wl_content *c,
   if ((st = need_text(o, "status", 32, &text, err)) != BMIS_OK)
     return st;
   if (!(d.status = bmis_doc_status_parse(text)))
-    return bad(err, "status: '%s' is not one of lost, stolen, revoked, "
-                    "invalidated",
+    return bad(err,
+               "status: '%s' is not one of lost, stolen, revoked, "
+               "invalidated",
                text);
   if ((st = opt_text(o, "reported", 10, &text, err)) != BMIS_OK)
     return st;
-  if (text && (st = date_of(text, "reported", false, &d.reported, err)) !=
-                  BMIS_OK)
+  if (text &&
+      (st = date_of(text, "reported", false, &d.reported, err)) != BMIS_OK)
     return st;
   if ((st = opt_text(o, "remarks", BMIS__REMARKS_MAX, &text, err)) != BMIS_OK)
     return st;
   d.remarks = (char *)text; /* copied by the content */
-  return bmis_wl_content_add_document(c, &d, err);
+  /* Everything else was checked above: what is left is the reference. */
+  return prefixed(bmis_wl_content_add_document(c, &d, err), err, "ref");
 }
 
 bmis_status bmis__wl_entry_from_json(json_t *o, bmis_wl_content *c,
@@ -560,9 +570,8 @@ static bmis_status list_line(json_t *o, bmis_wl_content *c, bmis_error *err) {
   static const char *const members[] = {"kind", "version", NULL};
   bmis_status st = only(o, "", members, err);
   const char *version;
-  if (st != BMIS_OK ||
-      (st = opt_text(o, "version", BMIS_WL_TEXT_SIZE - 1, &version, err)) !=
-          BMIS_OK)
+  if (st != BMIS_OK || (st = opt_text(o, "version", BMIS_WL_TEXT_SIZE - 1,
+                                      &version, err)) != BMIS_OK)
     return st;
   return version ? bmis_wl_content_set_version(c, version, err) : BMIS_OK;
 }
@@ -587,9 +596,8 @@ bmis_status bmis__wl_read_jsonl(const char *data, size_t len,
     size_t n = nl ? (size_t)(nl - start) : len - pos;
     pos += n + (nl ? 1 : 0);
     if (n > BMIS__WL_JSONL_LINE_MAX)
-      return bmis_error_set(err, BMIS_E_PARSE,
-                            "line %zu: longer than %d bytes", line,
-                            BMIS__WL_JSONL_LINE_MAX);
+      return bmis_error_set(err, BMIS_E_PARSE, "line %zu: longer than %d bytes",
+                            line, BMIS__WL_JSONL_LINE_MAX);
     size_t blank = 0;
     while (blank < n && isspace((unsigned char)start[blank]))
       blank++;

@@ -1,7 +1,20 @@
-/* TEMPORARY: replaced by the real per-name work (name forms). */
-#include "screen/screen_internal.h"
+/* The matching key of a listed person (see screen_internal.h): the per-name
+ * work done once at import and stored, so that building the index is a
+ * read, not a re-transliteration of every name.
+ *
+ * One item per line:
+ *   n <quality><script> <name as listed>TAB<form>|<form>...
+ *   b <YYYY[-MM[-DD]]> | b ~YYYY | b YYYY..YYYY
+ *   c <nationality>
+ *   d <issuing state or -> <normalised number>
+ *   x <sex>
+ * quality is p/s/w (primary, strong, weak), script o (original) or l. */
+#include "screen/match_key.h"
+
+#include "screen/name.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +28,212 @@ void bmis__doc_number_norm(const char *in, char out[40]) {
   out[n] = 0;
 }
 
+typedef struct buf {
+  char *p;
+  size_t len, cap;
+  bool failed;
+} buf;
+
+static void put(buf *b, const char *s, size_t n) {
+  if (b->failed)
+    return;
+  if (b->len + n + 1 > b->cap) {
+    size_t ncap = b->cap ? b->cap * 2 : 256;
+    while (ncap < b->len + n + 1)
+      ncap *= 2;
+    char *np = realloc(b->p, ncap);
+    if (!np) {
+      b->failed = true;
+      return;
+    }
+    b->p = np;
+    b->cap = ncap;
+  }
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  b->p[b->len] = 0;
+}
+static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+
+/* The listed text with control characters (and so the key's separators)
+ * turned into spaces. */
+static void put_clean(buf *b, const char *s) {
+  for (; *s; s++) {
+    char c = (unsigned char)*s < 0x20 ? ' ' : *s;
+    put(b, &c, 1);
+  }
+}
+
 bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
                                    bmis_error *err) {
-  (void)p;
-  *out = calloc(1, 1);
-  return *out ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  buf b = {0};
+  for (size_t i = 0; i < p->name_count; i++) {
+    const bmis_wl_name *nm = &p->names[i];
+    bmis__forms f;
+    bmis_error e2;
+    if (bmis__name_forms(nm->text, &f, &e2) != BMIS_OK) {
+      if (e2.status == BMIS_E_PARSE)
+        continue; /* a name with no letters cannot match; keep the rest */
+      free(b.p);
+      return bmis_error_set(err, e2.status, "entry '%s', name '%s': %s",
+                            p->ref, nm->text, e2.message);
+    }
+    char head[8];
+    snprintf(head, sizeof head, "n %c%c ",
+             nm->quality == BMIS_NAME_PRIMARY  ? 'p'
+             : nm->quality == BMIS_NAME_STRONG ? 's'
+                                               : 'w',
+             nm->original_script ? 'o' : 'l');
+    puts_(&b, head);
+    put_clean(&b, nm->text);
+    for (size_t k = 0; k < f.count; k++) {
+      puts_(&b, k ? "|" : "\t");
+      puts_(&b, f.form[k]);
+    }
+    puts_(&b, "\n");
+  }
+  for (size_t i = 0; i < p->birth_count; i++) {
+    const bmis_wl_birth *bi = &p->births[i];
+    char line[48];
+    if (bi->to_year)
+      snprintf(line, sizeof line, "b %d..%d\n", bi->date.year, bi->to_year);
+    else if (bi->date.month == 0)
+      snprintf(line, sizeof line, "b %s%d\n", bi->approximate ? "~" : "",
+               bi->date.year);
+    else if (bi->date.day == 0)
+      snprintf(line, sizeof line, "b %04d-%02d\n", bi->date.year,
+               bi->date.month);
+    else
+      snprintf(line, sizeof line, "b %04d-%02d-%02d\n", bi->date.year,
+               bi->date.month, bi->date.day);
+    puts_(&b, line);
+  }
+  for (size_t i = 0; i < p->nationality_count; i++) {
+    puts_(&b, "c ");
+    puts_(&b, p->nationalities[i]);
+    puts_(&b, "\n");
+  }
+  for (size_t i = 0; i < p->document_count; i++) {
+    char norm[40];
+    bmis__doc_number_norm(p->documents[i].number, norm);
+    if (!norm[0])
+      continue;
+    puts_(&b, "d ");
+    puts_(&b, p->documents[i].state[0] ? p->documents[i].state : "-");
+    puts_(&b, " ");
+    puts_(&b, norm);
+    puts_(&b, "\n");
+  }
+  if (p->sex) {
+    char line[8];
+    snprintf(line, sizeof line, "x %c\n", p->sex);
+    puts_(&b, line);
+  }
+  if (b.failed || !b.p) {
+    free(b.p);
+    if (b.failed)
+      return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+    b.p = calloc(1, 1);
+    if (!b.p)
+      return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  *out = b.p;
+  return BMIS_OK;
+}
+
+static bool parse_int(const char *s, size_t n, int *out) {
+  if (n == 0 || n > 4)
+    return false;
+  int v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!isdigit((unsigned char)s[i]))
+      return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+static bool parse_birth(const char *s, bmis_wl_birth *b) {
+  memset(b, 0, sizeof *b);
+  if (*s == '~') {
+    b->approximate = true;
+    s++;
+  }
+  int y = 0, m = 0, d = 0, to = 0;
+  size_t n = strlen(s);
+  const char *dots = strstr(s, "..");
+  if (dots) {
+    if (!parse_int(s, (size_t)(dots - s), &y) ||
+        !parse_int(dots + 2, strlen(dots + 2), &to))
+      return false;
+  } else if (n == 4) {
+    if (!parse_int(s, 4, &y))
+      return false;
+  } else if (n == 7 || n == 10) {
+    if (!parse_int(s, 4, &y) || s[4] != '-' || !parse_int(s + 5, 2, &m) ||
+        (n == 10 && (s[7] != '-' || !parse_int(s + 8, 2, &d))))
+      return false;
+  } else {
+    return false;
+  }
+  b->date = (bmis_date){(int16_t)y, (int8_t)m, (int8_t)d};
+  b->to_year = (int16_t)to;
+  return true;
+}
+
+bmis_status bmis__match_key_parse(char *key, bmis__key *out, bmis_error *err) {
+  memset(out, 0, sizeof *out);
+  char *line = key;
+  while (line && *line) {
+    char *nl = strchr(line, '\n');
+    if (nl)
+      *nl = 0;
+    if (strlen(line) < 3 || line[1] != ' ')
+      return bmis_error_set(err, BMIS_E_PARSE, "matching key: bad line '%.40s'",
+                            line);
+    char kind = line[0];
+    char *v = line + 2;
+    if (kind == 'n' && out->name_count < BMIS__KEY_NAMES_MAX) {
+      bmis__key_name *n = &out->names[out->name_count];
+      if (strlen(v) < 4 || v[2] != ' ')
+        return bmis_error_set(err, BMIS_E_PARSE, "matching key: bad name");
+      n->quality = v[0] == 'p'   ? BMIS_NAME_PRIMARY
+                   : v[0] == 's' ? BMIS_NAME_STRONG
+                                 : BMIS_NAME_WEAK;
+      n->original_script = v[1] == 'o';
+      n->text = v + 3;
+      char *tab = strchr(n->text, '\t');
+      if (!tab)
+        return bmis_error_set(err, BMIS_E_PARSE, "matching key: no forms");
+      *tab = 0;
+      char *f = tab + 1;
+      while (f && n->form_count < BMIS__FORMS_MAX) {
+        char *bar = strchr(f, '|');
+        if (bar)
+          *bar = 0;
+        n->forms[n->form_count++] = f;
+        f = bar ? bar + 1 : NULL;
+      }
+      out->name_count++;
+    } else if (kind == 'b' && out->birth_count < BMIS__KEY_BIRTHS_MAX) {
+      if (!parse_birth(v, &out->births[out->birth_count]))
+        return bmis_error_set(err, BMIS_E_PARSE, "matching key: bad birth");
+      out->birth_count++;
+    } else if (kind == 'c' && out->nationality_count < BMIS__KEY_NATS_MAX) {
+      snprintf(out->nationalities[out->nationality_count++], 4, "%.3s", v);
+    } else if (kind == 'd' && out->document_count < BMIS__KEY_DOCS_MAX) {
+      char *sp = strchr(v, ' ');
+      if (!sp || strlen(sp + 1) >= 40 || sp - v > 3)
+        return bmis_error_set(err, BMIS_E_PARSE, "matching key: bad document");
+      *sp = 0;
+      bmis__key_doc *d = &out->documents[out->document_count++];
+      snprintf(d->state, sizeof d->state, "%s", strcmp(v, "-") ? v : "");
+      d->number = sp + 1;
+    } else if (kind == 'x') {
+      out->sex = v[0];
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  return BMIS_OK;
 }

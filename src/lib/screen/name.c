@@ -236,8 +236,8 @@ static bool vowel(char c) {
  * (vowels, W/Y, doubled letters, a final H, PH/F, Q/K, C/K, GH/KH/TH/SH/DH
  * digraphs, DJ/DZH/ZH/J). MUHAMMAD, MOHAMED and محمد (ICU: MHMD) all become
  * MHMD. Digits are kept. */
-static size_t skeleton(const char *s, size_t n, char *out) {
-  char tmp[BMIS__TOKEN_SIZE];
+size_t bmis__skeleton(const char *s, size_t n, char *out) {
+  char tmp[BMIS__TOKEN_SIZE * 3];
   size_t m = 0;
   for (size_t i = 0; i < n && m < sizeof tmp - 1; i++) {
     char c = s[i], d = i + 1 < n ? s[i + 1] : 0;
@@ -299,7 +299,7 @@ void bmis__tok_init(bmis__tok *t, const char *s, size_t len) {
   memcpy(t->s, s, len);
   t->s[len] = 0;
   t->len = (uint8_t)len;
-  t->skel_len = (uint8_t)skeleton(t->s, len, t->skel);
+  t->skel_len = (uint8_t)bmis__skeleton(t->s, len, t->skel);
   if (len == 1) {
     t->kind = BMIS__TOK_INITIAL;
     t->w = 0.35f;

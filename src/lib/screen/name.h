@@ -51,6 +51,10 @@ typedef struct bmis__tok {
  * BMIS__TOKEN_SIZE - 1). */
 void bmis__tok_init(bmis__tok *t, const char *s, size_t len);
 
+/* The consonant skeleton of s (n letters) into out, which must hold n + 1
+ * bytes; returns its length. */
+size_t bmis__skeleton(const char *s, size_t n, char *out);
+
 /* Splits a form into tokens (at most BMIS__TOKENS_MAX); returns the count. */
 size_t bmis__form_tokens(const char *form, bmis__tok *out, size_t cap);
 
@@ -65,6 +69,19 @@ float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
 double bmis__name_score(const bmis__tok *const *listed, size_t nl,
                         const bmis__tok *const *presented, size_t np,
                         bmis_hit *hit);
+
+/* What a listed person's details add to or take from a name score: birth,
+ * nationality and sex compared with the presented ones. Appends factors to
+ * hit (when not NULL) and returns the sum of their deltas. */
+typedef struct bmis__person_facts {
+  const bmis_wl_birth *births;
+  size_t birth_count;
+  const char (*nationalities)[4];
+  size_t nationality_count;
+  char sex;
+} bmis__person_facts;
+double bmis__facts_delta(const bmis__person_facts *listed,
+                         const bmis_screen_query *q, bmis_hit *hit);
 
 /* The lowest token similarity that counts as a match. */
 #define BMIS__TOK_MATCH_MIN 0.70f

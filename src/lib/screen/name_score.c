@@ -99,37 +99,94 @@ out:
   return best;
 }
 
-/* A unit: one token, or 2-3 adjacent tokens joined. */
-typedef struct unit {
-  bmis__tok t;
-  uint8_t start, len;
-} unit;
+/* A pair of units: one token each, or 2-3 adjacent tokens joined on one
+ * side against one token on the other. */
+typedef struct pair {
+  float sim;
+  uint8_t a, alen, b, blen; /* first token and token count on each side */
+  uint8_t how;
+} pair;
 
-static size_t make_units(const bmis__tok *const *toks, size_t n, unit *out,
-                         size_t cap) {
-  size_t k = 0;
-  for (size_t i = 0; i < n && k < cap; i++) {
-    out[k].t = *toks[i];
-    out[k].start = (uint8_t)i;
-    out[k].len = 1;
-    k++;
-    char joined[BMIS__TOKEN_SIZE];
-    size_t jl = 0;
-    for (size_t l = 0; l < JOIN_MAX && i + l < n; l++) {
-      size_t tl = toks[i + l]->len;
-      if (jl + tl >= sizeof joined)
-        break;
-      memcpy(joined + jl, toks[i + l]->s, tl);
-      jl += tl;
-      if (l == 0 || k >= cap)
-        continue;
-      bmis__tok_init(&out[k].t, joined, jl);
-      out[k].start = (uint8_t)i;
-      out[k].len = (uint8_t)(l + 1);
-      k++;
+#define PAIRS_CAP (BMIS__TOKENS_MAX * BMIS__TOKENS_MAX * JOIN_MAX)
+
+/* Best first; on equal similarity, single tokens before joined ones, then
+ * in name order (so the result does not depend on qsort's order). */
+static int cmp_pair(const void *x, const void *y) {
+  const pair *p = x, *q = y;
+  if (p->sim != q->sim)
+    return p->sim > q->sim ? -1 : 1;
+  bool pj = p->how == BMIS_TOKEN_JOINED, qj = q->how == BMIS_TOKEN_JOINED;
+  if (pj != qj)
+    return pj ? 1 : -1;
+  if (p->a != q->a)
+    return p->a < q->a ? -1 : 1;
+  return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static float span_weight(const bmis__tok *const *toks, int start, int len) {
+  if (len == 1)
+    return toks[start]->w;
+  float w = 0;
+  for (int i = 0; i < len; i++)
+    w += toks[start + i]->w;
+  return w > 1.0f ? 1.0f : w;
+}
+
+static void span_text(const bmis__tok *const *toks, int start, int len,
+                      char *out, size_t cap) {
+  size_t n = 0;
+  out[0] = 0;
+  for (int i = 0; i < len; i++) {
+    int w = snprintf(out + n, cap - n, "%s%s", i ? " " : "",
+                     toks[start + i]->s);
+    if (w < 0 || (size_t)w >= cap - n)
+      break;
+    n += (size_t)w;
+  }
+}
+
+/* Pairs of 2-3 adjacent tokens of `joined` (side A when a_side) against
+ * single tokens of `other` that spell the same when joined (nearly: a
+ * typo the token's length allows, similarity 0.85 or more). */
+static void join_pairs(const bmis__tok *const *joined, size_t nj,
+                       const bmis__tok *const *other, size_t no, bool a_side,
+                       pair *pairs, size_t *npairs) {
+  for (size_t i = 0; i + 1 < nj; i++) {
+    char cat[BMIS__TOKEN_SIZE * JOIN_MAX];
+    size_t cl = joined[i]->len;
+    memcpy(cat, joined[i]->s, cl);
+    for (size_t l = 1; l < JOIN_MAX && i + l < nj; l++) {
+      memcpy(cat + cl, joined[i + l]->s, joined[i + l]->len);
+      cl += joined[i + l]->len;
+      for (size_t j = 0; j < no; j++) {
+        int ol = other[j]->len;
+        int limit = typo_limit((int)cl < ol ? (int)cl : ol);
+        int d = distance(cat, (int)cl, other[j]->s, ol, limit);
+        int maxlen = (int)cl > ol ? (int)cl : ol;
+        float sim = 1.0f - (float)d / (float)maxlen;
+        if (d > limit || sim < 0.85f) {
+          /* or another spelling of the joined name (ABDELRAHMAN / ABD AL
+           * RAHMAN): the same consonant skeleton */
+          char sk[BMIS__TOKEN_SIZE * JOIN_MAX];
+          size_t sl = bmis__skeleton(cat, cl, sk);
+          if (sl < 3 || sl != other[j]->skel_len ||
+              memcmp(sk, other[j]->skel, sl) != 0)
+            continue;
+          sim = 0.9f;
+        }
+        if (*npairs >= PAIRS_CAP)
+          continue;
+        pair p = {sim, 0, 0, 0, 0, BMIS_TOKEN_JOINED};
+        if (a_side)
+          p.a = (uint8_t)i, p.alen = (uint8_t)(l + 1), p.b = (uint8_t)j,
+          p.blen = 1;
+        else
+          p.b = (uint8_t)i, p.blen = (uint8_t)(l + 1), p.a = (uint8_t)j,
+          p.alen = 1;
+        pairs[(*npairs)++] = p;
+      }
     }
   }
-  return k;
 }
 
 /* Marks the tokens that name a father (the first name part after BIN,
@@ -152,50 +209,6 @@ static bool lineage_roles(const bmis__tok *const *t, size_t n, bool *father) {
     }
   }
   return any;
-}
-
-typedef struct pair {
-  float sim;
-  uint8_t a, b; /* unit indexes */
-  uint8_t how;
-} pair;
-
-#define UNITS_CAP (BMIS__TOKENS_MAX * JOIN_MAX)
-
-/* Best first; on equal similarity, single tokens before joined ones, then
- * in name order (so the result does not depend on qsort's order). */
-static int cmp_pair(const void *x, const void *y) {
-  const pair *p = x, *q = y;
-  if (p->sim != q->sim)
-    return p->sim > q->sim ? -1 : 1;
-  bool pj = p->how == BMIS_TOKEN_JOINED, qj = q->how == BMIS_TOKEN_JOINED;
-  if (pj != qj)
-    return pj ? 1 : -1;
-  if (p->a != q->a)
-    return p->a < q->a ? -1 : 1;
-  return p->b < q->b ? -1 : p->b > q->b;
-}
-
-static float unit_weight(const unit *u, const bmis__tok *const *toks) {
-  if (u->len == 1)
-    return u->t.w;
-  float w = 0;
-  for (int i = 0; i < u->len; i++)
-    w += toks[u->start + i]->w;
-  return w > 1.0f ? 1.0f : w;
-}
-
-static void unit_text(const unit *u, const bmis__tok *const *toks, char *out,
-                      size_t cap) {
-  size_t n = 0;
-  out[0] = 0;
-  for (int i = 0; i < u->len; i++) {
-    int w = snprintf(out + n, cap - n, "%s%s", i ? " " : "",
-                     toks[u->start + i]->s);
-    if (w < 0 || (size_t)w >= cap - n)
-      break;
-    n += (size_t)w;
-  }
 }
 
 static void explain(bmis_hit *hit, const char *listed, const char *presented,
@@ -221,60 +234,53 @@ double bmis__name_score(const bmis__tok *const *listed, size_t nl,
     nl = BMIS__TOKENS_MAX;
   if (np > BMIS__TOKENS_MAX)
     np = BMIS__TOKENS_MAX;
-  unit ua[UNITS_CAP], ub[UNITS_CAP];
-  size_t na = make_units(listed, nl, ua, UNITS_CAP);
-  size_t nb = make_units(presented, np, ub, UNITS_CAP);
   bool father_a[BMIS__TOKENS_MAX], father_b[BMIS__TOKENS_MAX];
   bool lineage = lineage_roles(listed, nl, father_a) &
                  lineage_roles(presented, np, father_b);
-  pair pairs[UNITS_CAP * UNITS_CAP];
+  pair pairs[PAIRS_CAP];
   size_t npairs = 0;
-  for (size_t i = 0; i < na; i++)
-    for (size_t j = 0; j < nb; j++) {
-      if (ua[i].len > 1 && ub[j].len > 1)
-        continue;
+  for (size_t i = 0; i < nl; i++)
+    for (size_t j = 0; j < np; j++) {
       /* the father's name in one is not the person's own in the other */
-      if (lineage && father_a[ua[i].start] != father_b[ub[j].start])
+      if (lineage && father_a[i] != father_b[j])
         continue;
       bmis_token_match how;
-      float s = bmis__tok_sim(&ua[i].t, &ub[j].t, &how);
-      if (s < BMIS__TOK_MATCH_MIN)
-        continue;
-      if (ua[i].len > 1 || ub[j].len > 1) {
-        if (s < 0.85f)
-          continue; /* joining must be nearly exact to count */
-        how = BMIS_TOKEN_JOINED;
-      }
-      pairs[npairs++] = (pair){s, (uint8_t)i, (uint8_t)j, (uint8_t)how};
+      float sim = bmis__tok_sim(listed[i], presented[j], &how);
+      if (sim >= BMIS__TOK_MATCH_MIN)
+        pairs[npairs++] =
+            (pair){sim, (uint8_t)i, 1, (uint8_t)j, 1, (uint8_t)how};
     }
+  join_pairs(listed, nl, presented, np, true, pairs, &npairs);
+  join_pairs(presented, np, listed, nl, false, pairs, &npairs);
   qsort(pairs, npairs, sizeof *pairs, cmp_pair);
   bool used_a[BMIS__TOKENS_MAX] = {0}, used_b[BMIS__TOKENS_MAX] = {0};
   double good = 0, bad = 0;
   for (size_t p = 0; p < npairs; p++) {
-    const unit *a = &ua[pairs[p].a], *b = &ub[pairs[p].b];
+    const pair *q = &pairs[p];
     bool free_ok = true;
-    for (int i = 0; i < a->len; i++)
-      free_ok = free_ok && !used_a[a->start + i];
-    for (int i = 0; i < b->len; i++)
-      free_ok = free_ok && !used_b[b->start + i];
+    for (int i = 0; i < q->alen; i++)
+      free_ok = free_ok && !used_a[q->a + i];
+    for (int i = 0; i < q->blen; i++)
+      free_ok = free_ok && !used_b[q->b + i];
     if (!free_ok)
       continue;
-    for (int i = 0; i < a->len; i++)
-      used_a[a->start + i] = true;
-    for (int i = 0; i < b->len; i++)
-      used_b[b->start + i] = true;
-    float wa = unit_weight(a, listed), wb = unit_weight(b, presented);
+    for (int i = 0; i < q->alen; i++)
+      used_a[q->a + i] = true;
+    for (int i = 0; i < q->blen; i++)
+      used_b[q->b + i] = true;
+    float wa = span_weight(listed, q->a, q->alen);
+    float wb = span_weight(presented, q->b, q->blen);
     float w = (wa + wb) / 2;
     /* an initial weighs what an initial weighs, on either side */
-    if (pairs[p].how == BMIS_TOKEN_INITIAL)
+    if (q->how == BMIS_TOKEN_INITIAL)
       w = wa < wb ? wa : wb;
-    good += pairs[p].sim * w;
-    bad += (1.0f - pairs[p].sim) * w;
+    good += q->sim * w;
+    bad += (1.0f - q->sim) * w;
     if (hit) {
       char ta[BMIS__TOKEN_SIZE * JOIN_MAX], tb[BMIS__TOKEN_SIZE * JOIN_MAX];
-      unit_text(a, listed, ta, sizeof ta);
-      unit_text(b, presented, tb, sizeof tb);
-      explain(hit, ta, tb, (bmis_token_match)pairs[p].how, pairs[p].sim, w);
+      span_text(listed, q->a, q->alen, ta, sizeof ta);
+      span_text(presented, q->b, q->blen, tb, sizeof tb);
+      explain(hit, ta, tb, (bmis_token_match)q->how, q->sim, w);
     }
   }
   double miss_a = 0, miss_b = 0;

@@ -42,6 +42,11 @@ void bmis__doc_number_norm(const char *in, char out[40]);
 
 /* Largest list file bmis_wl_read accepts (BMIS_E_TOO_LARGE above). */
 #define BMIS__WL_FILE_MAX ((size_t)256 * 1024 * 1024)
+/* What the readers accept on one person (more is BMIS_E_PARSE): names, and
+ * each of births, nationalities, countries and places of birth and
+ * documents. The real UN list's largest are far below (QDi.135: 24 names). */
+#define BMIS__WL_MAX_NAMES 500
+#define BMIS__WL_MAX_ITEMS 100
 /* The UN Security Council Consolidated List (XML; docs/SCREENING.md). */
 bmis_status bmis__wl_read_un_xml(const char *data, size_t len,
                                  bmis_wl_content *out, bmis_error *err);

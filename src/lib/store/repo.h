@@ -161,6 +161,14 @@ bmis_link_status bmis__link_status_value(const char *text);
 
 #include "bmis/screen.h"
 
+/* A read snapshot: the queries until bmis__read_end see one state of the
+ * store (SQLite: a deferred transaction; PostgreSQL: REPEATABLE READ, READ
+ * ONLY). Inside a transaction already open, that one is the snapshot and
+ * *own is false. bmis__read_end returns st, or the error of ending it. */
+bmis_status bmis__read_begin(bmis_store *s, bool *own, bmis_error *err);
+bmis_status bmis__read_end(bmis_store *s, bool own, bmis_status st,
+                           bmis_error *err);
+
 /* The list's metadata and row id; BMIS_E_NOT_FOUND when there is none. */
 bmis_status bmis__wl_list_get(bmis_store *s, const char *name,
                               bmis_watchlist *out, int64_t *id,
@@ -201,6 +209,13 @@ typedef struct bmis__wl_entry_row {
 bmis_status bmis__wl_entry_put(bmis_store *s, int64_t list_id,
                                const bmis__wl_entry_row *e, bool exists,
                                bmis_error *err);
+/* Inserts rows[0..n) as new entries of the list, in that order (on
+ * PostgreSQL in one statement, to save round trips; at most
+ * BMIS__WL_INSERT_MANY rows at a time are sensible). */
+#define BMIS__WL_INSERT_MANY 1000
+bmis_status bmis__wl_entry_insert_many(bmis_store *s, int64_t list_id,
+                                       const bmis__wl_entry_row *rows,
+                                       size_t n, bmis_error *err);
 bmis_status bmis__wl_entry_delete(bmis_store *s, int64_t list_id,
                                   const char *ref, bmis_error *err);
 /* The ref and data of the list's entries in the order they were first

@@ -10,6 +10,33 @@
 /* Rows per page of the scan: bounds what PostgreSQL hands over at once. */
 #define SCAN_PAGE 50000
 
+bmis_status bmis__read_begin(bmis_store *s, bool *own, bmis_error *err) {
+  *own = s->depth == 0 && !s->batch;
+  if (!*own)
+    return BMIS_OK;
+  bool pg = strcmp(s->drv->name, "postgres") == 0;
+  bmis_status st = s->drv->exec(
+      s, pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN",
+      err);
+  if (st == BMIS_OK)
+    s->depth = 1; /* bmis_store_close rolls it back if need be */
+  else
+    *own = false;
+  return st;
+}
+
+bmis_status bmis__read_end(bmis_store *s, bool own, bmis_status st,
+                           bmis_error *err) {
+  if (!own)
+    return st;
+  s->depth = 0;
+  if (st != BMIS_OK) {
+    s->drv->exec(s, "ROLLBACK", NULL);
+    return st;
+  }
+  return s->drv->exec(s, "COMMIT", err);
+}
+
 /* Columns in the order of sql/queries/wl_list_get.sql. */
 static void list_row(bmis__stmt *q, bmis_watchlist *w, int64_t *id) {
   memset(w, 0, sizeof *w);
@@ -159,6 +186,69 @@ bmis_status bmis__wl_entry_put(bmis_store *s, int64_t list_id,
   return st;
 }
 
+/* A column of a batch row: JSON null for a column that does not apply. */
+static bool append_col(json_t *row, const char *v) {
+  json_t *x = v && *v ? json_string(v) : json_null();
+  return x && json_array_append_new(row, x) == 0;
+}
+
+/* The rows as the JSON array wl_entry_insert_many reads; NULL when out of
+ * memory or when a text is not UTF-8. */
+static char *rows_json(const bmis__wl_entry_row *rows, size_t n) {
+  json_t *all = json_array();
+  bool ok = all != NULL;
+  for (size_t i = 0; ok && i < n; i++) {
+    const bmis__wl_entry_row *e = &rows[i];
+    json_t *row = json_array();
+    ok = row && json_array_append_new(all, row) == 0 &&
+         append_col(row, e->ref) && append_col(row, e->kind) &&
+         append_col(row, e->hash) && append_col(row, e->data) &&
+         append_col(row, e->match_key) && append_col(row, e->doc_state) &&
+         append_col(row, e->doc_number_norm) &&
+         append_col(row, e->doc_number) && append_col(row, e->doc_status);
+  }
+  char *text = ok ? json_dumps(all, JSON_COMPACT) : NULL;
+  json_decref(all);
+  return text;
+}
+
+bmis_status bmis__wl_entry_insert_many(bmis_store *s, int64_t list_id,
+                                       const bmis__wl_entry_row *rows, size_t n,
+                                       bmis_error *err) {
+  /* SQLite: a statement is a function call, and row by row is fastest.
+   * PostgreSQL: a statement is a round trip to the server; one per batch
+   * makes a large first import minutes shorter. */
+  if (strcmp(s->drv->name, "postgres") != 0 || n == 1) {
+    for (size_t i = 0; i < n; i++) {
+      bmis_status st = bmis__wl_entry_put(s, list_id, &rows[i], false, err);
+      if (st != BMIS_OK)
+        return st;
+    }
+    return BMIS_OK;
+  }
+  if (n == 0)
+    return BMIS_OK;
+  char *text = rows_json(rows, n);
+  if (!text)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "entries from '%s' on: not UTF-8 text, or out of "
+                          "memory",
+                          rows[0].ref);
+  bmis__stmt *q = bmis__query(s, BMIS__Q_WL_ENTRY_INSERT_MANY, err);
+  bmis_status st = q ? BMIS_OK : err ? err->status : BMIS_E_STORE;
+  if (q) {
+    bmis__bind_int(q, 1, list_id);
+    bmis__bind_text(q, 2, text);
+    st = bmis__run(q, err);
+    if (st == BMIS_OK && bmis__changes(q) != (int64_t)n)
+      st = bmis_error_set(err, BMIS_E_STORE,
+                          "inserted %lld of %zu watchlist entries",
+                          (long long)bmis__changes(q), n);
+  }
+  free(text);
+  return st;
+}
+
 bmis_status bmis__wl_entry_delete(bmis_store *s, int64_t list_id,
                                   const char *ref, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_WL_ENTRY_DELETE);
@@ -167,9 +257,9 @@ bmis_status bmis__wl_entry_delete(bmis_store *s, int64_t list_id,
   return bmis__run(q, err);
 }
 
-bmis_status bmis__wl_entry_data(bmis_store *s, int64_t list_id,
-                                const char *ref, bmis__wl_data_fn fn,
-                                void *ctx, bmis_error *err) {
+bmis_status bmis__wl_entry_data(bmis_store *s, int64_t list_id, const char *ref,
+                                bmis__wl_data_fn fn, void *ctx,
+                                bmis_error *err) {
   Q_OR_FAIL(q, ref ? BMIS__Q_WL_ENTRY_GET : BMIS__Q_WL_ENTRY_DATA);
   bmis__bind_int(q, 1, list_id);
   if (ref)
@@ -272,22 +362,13 @@ static bmis_status scan_page(bmis_store *s, const scan_lists *lists,
 }
 
 bmis_status bmis__wl_scan(bmis_store *s, bmis__wl_person_fn pf,
-                          bmis__wl_document_fn df, void *ctx,
-                          bmis_error *err) {
-  /* A read snapshot around the list query and every page, so that an import
-   * committing meanwhile is seen entirely or not at all. Inside a caller's
-   * transaction, that transaction is the snapshot. */
-  bool own = s->depth == 0 && !s->batch;
-  bool pg = strcmp(s->drv->name, "postgres") == 0;
-  bmis_status st = BMIS_OK;
-  if (own) {
-    st = s->drv->exec(
-        s, pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN",
-        err);
-    if (st != BMIS_OK)
-      return st;
-    s->depth = 1;
-  }
+                          bmis__wl_document_fn df, void *ctx, bmis_error *err) {
+  /* One snapshot for the list query and every page: an import committing
+   * meanwhile is seen entirely or not at all. */
+  bool own = false;
+  bmis_status st = bmis__read_begin(s, &own, err);
+  if (st != BMIS_OK)
+    return st;
   scan_lists lists = {0};
   st = bmis__wl_list_each(s, add_list, &lists, err);
   if (st == BMIS_OK && lists.count > 0) {
@@ -298,14 +379,7 @@ bmis_status bmis__wl_scan(bmis_store *s, bmis__wl_person_fn pf,
       st = scan_page(s, &lists, pf, df, ctx, &last, &rows, err);
   }
   free(lists.items);
-  if (own) {
-    s->depth = 0;
-    bmis_status end = s->drv->exec(s, st == BMIS_OK ? "COMMIT" : "ROLLBACK",
-                                   st == BMIS_OK ? err : NULL);
-    if (st == BMIS_OK)
-      st = end;
-  }
-  return st;
+  return bmis__read_end(s, own, st, err);
 }
 
 /* ---- dispositions ---- */

@@ -1,0 +1,125 @@
+/* Hit dispositions: an officer's or supervisor's decision on a hit, kept
+ * with the entry hash it was taken on, so that a later screening of the same
+ * traveller against the same entry finds it, and sees it voided once the
+ * entry has changed. */
+#include "bmis/register.h"
+#include "screen/screen_internal.h"
+#include "store/repo.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Length of a fixed-size field's text; cap when it is not NUL-terminated. */
+static size_t field_len(const char *f, size_t cap) {
+  const char *end = memchr(f, 0, cap);
+  return end ? (size_t)(end - f) : cap;
+}
+
+static bool blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!isspace((unsigned char)s[i]))
+      return false;
+  return true;
+}
+
+/* A required text field: given, not blank, NUL-terminated within cap. */
+static bmis_status need(const char *what, const char *f, size_t cap,
+                        bmis_error *err) {
+  size_t n = field_len(f, cap);
+  if (n == cap)
+    return bmis_error_set(err, BMIS_E_TOO_LARGE, "%s: longer than %zu bytes",
+                          what, cap - 1);
+  if (blank(f, n))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: required", what);
+  return BMIS_OK;
+}
+
+/* "list/ref", cut to the field when both are long. */
+static void entry_key(char out[64], const char *list, const char *ref) {
+  if (snprintf(out, 64, "%s/%s", list, ref) >= 64)
+    out[63] = 0;
+}
+
+static bool is_hash(const char *h) {
+  for (int i = 0; i < 32; i++)
+    if (!isxdigit((unsigned char)h[i]) || isupper((unsigned char)h[i]))
+      return false;
+  return h[32] == 0;
+}
+
+bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
+                             bmis_hit_disposition *d, bmis_error *err) {
+  if (!s || !hit || !d)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "no store, hit or "
+                          "disposition");
+  bmis_status st;
+  if ((st = need("hit.list", hit->list, sizeof hit->list, err)) != BMIS_OK ||
+      (st = need("hit.ref", hit->ref, sizeof hit->ref, err)) != BMIS_OK)
+    return st;
+  if (!is_hash(hit->entry_hash))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "hit.entry_hash: must be 32 lower-case hex digits");
+  if ((st = need("traveller_key", d->traveller_key, sizeof d->traveller_key,
+                 err)) != BMIS_OK)
+    return st;
+  if (!bmis_hit_decision_code(d->decision))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "decision: must be confirmed or dismissed");
+  if ((st = need("reason", d->reason, sizeof d->reason, err)) != BMIS_OK ||
+      (st = need("by", d->by, sizeof d->by, err)) != BMIS_OK ||
+      (st = need("role", d->role, sizeof d->role, err)) != BMIS_OK)
+    return st;
+  if (d->at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the decision is required");
+  if ((st = bmis_uuid_v7(d->id, err)) != BMIS_OK)
+    return st;
+  entry_key(d->entry_key, hit->list, hit->ref);
+  d->voided = false;
+  st =
+      bmis__disposition_insert(s, hit->list, hit->ref, hit->entry_hash, d, err);
+  if (st != BMIS_OK)
+    d->id[0] = 0;
+  return st;
+}
+
+bmis_status bmis__disposition_latest(bmis_store *s, const char *list,
+                                     const char *ref,
+                                     const char *const *traveller_keys,
+                                     size_t nkeys,
+                                     const char *current_entry_hash,
+                                     bmis_hit_disposition *out, bool *found,
+                                     bmis_error *err) {
+  *found = false;
+  if (!s || !list || !ref || (nkeys && !traveller_keys) || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store, entry or keys");
+  char best_hash[33] = "";
+  for (size_t i = 0; i < nkeys; i++) {
+    if (!traveller_keys[i] || !traveller_keys[i][0])
+      continue;
+    bmis_hit_disposition d;
+    char hash[33];
+    bool got = false;
+    bmis_status st = bmis__disposition_latest_for(
+        s, list, ref, traveller_keys[i], &d, hash, &got, err);
+    if (st != BMIS_OK)
+      return st;
+    if (!got)
+      continue;
+    /* Later time first; at the same second, the later (version-7) id. */
+    if (!*found || d.at > out->at ||
+        (d.at == out->at && strcmp(d.id, out->id) > 0)) {
+      *out = d;
+      memcpy(best_hash, hash, sizeof best_hash);
+      *found = true;
+    }
+  }
+  if (*found) {
+    entry_key(out->entry_key, list, ref);
+    out->voided =
+        !current_entry_hash || strcmp(best_hash, current_entry_hash) != 0;
+  }
+  return BMIS_OK;
+}

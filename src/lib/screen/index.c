@@ -1,0 +1,507 @@
+/* Building the screening index (see index.h) from the store, or straight
+ * from list content. Entries arrive one by one with their matching keys;
+ * the dictionary, postings and look-up tables are finished at the end
+ * (counting sort for postings, sorted arrays for the look-ups). */
+#include "screen/index.h"
+
+#include "base/text.h"
+#include "screen/match_key.h"
+#include "screen/screen_scratch.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define GROW(ix, arr, count, cap)                                              \
+  grow_array((void **)&(ix)->arr, &(ix)->cap, (ix)->count + 1,                 \
+             sizeof *(ix)->arr, &(ix)->failed)
+
+static bool grow_array(void **arr, size_t *cap, size_t need, size_t elem,
+                       bool *failed) {
+  if (need <= *cap)
+    return true;
+  size_t ncap = *cap ? *cap : 16;
+  while (ncap < need)
+    ncap *= 2;
+  void *n = realloc(*arr, ncap * elem);
+  if (!n) {
+    *failed = true;
+    return false;
+  }
+  *arr = n;
+  *cap = ncap;
+  return true;
+}
+
+static uint32_t pool_add(bmis_screen_index *ix, const char *s, size_t n) {
+  if (!grow_array((void **)&ix->pool, &ix->pool_cap, ix->pool_len + n + 1, 1,
+                  &ix->failed))
+    return 0;
+  uint32_t off = (uint32_t)ix->pool_len;
+  memcpy(ix->pool + off, s, n);
+  ix->pool[off + n] = 0;
+  ix->pool_len += n + 1;
+  return off;
+}
+
+static void keys_add(bmis_screen_index *ix, ix_keys *k, uint64_t h,
+                     uint32_t tok) {
+  if (!grow_array((void **)&k->v, &k->cap, k->n + 1, sizeof *k->v,
+                  &ix->failed))
+    return;
+  k->v[k->n++] = (ix_key){h, tok};
+}
+
+static int cmp_key(const void *a, const void *b) {
+  const ix_key *x = a, *y = b;
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->tok < y->tok ? -1 : x->tok > y->tok;
+}
+
+/* Sorts and removes duplicate (hash, token) pairs. */
+static void keys_finish(ix_keys *k) {
+  if (!k->n)
+    return;
+  qsort(k->v, k->n, sizeof *k->v, cmp_key);
+  size_t w = 1;
+  for (size_t i = 1; i < k->n; i++)
+    if (k->v[i].hash != k->v[w - 1].hash || k->v[i].tok != k->v[w - 1].tok)
+      k->v[w++] = k->v[i];
+  k->n = w;
+}
+
+size_t bmis__ix_keys_find(const ix_keys *keys, uint64_t h, size_t *n) {
+  size_t lo = 0, hi = keys->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (keys->v[mid].hash < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t end = lo;
+  while (end < keys->n && keys->v[end].hash == h)
+    end++;
+  *n = end - lo;
+  return lo;
+}
+
+/* ---- token dictionary ---- */
+
+static bool tok_table_grow(bmis_screen_index *ix) {
+  size_t ncap = ix->tok_table_cap ? ix->tok_table_cap * 2 : 1024;
+  uint32_t *t = calloc(ncap, sizeof *t);
+  if (!t) {
+    ix->failed = true;
+    return false;
+  }
+  for (size_t i = 0; i < ix->tok_table_cap; i++) {
+    uint32_t id = ix->tok_table[i];
+    if (!id)
+      continue;
+    const bmis__tok *k = &ix->toks[id - 1];
+    size_t j = (size_t)bmis__hash64(k->s, k->len) & (ncap - 1);
+    while (t[j])
+      j = (j + 1) & (ncap - 1);
+    t[j] = id;
+  }
+  free(ix->tok_table);
+  ix->tok_table = t;
+  ix->tok_table_cap = ncap;
+  return true;
+}
+
+uint32_t bmis__ix_tok_find(const bmis_screen_index *ix, const char *s,
+                           size_t len) {
+  if (!ix->tok_table_cap)
+    return UINT32_MAX;
+  size_t j = (size_t)bmis__hash64(s, len) & (ix->tok_table_cap - 1);
+  for (uint32_t id; (id = ix->tok_table[j]) != 0;
+       j = (j + 1) & (ix->tok_table_cap - 1)) {
+    const bmis__tok *k = &ix->toks[id - 1];
+    if (k->len == len && memcmp(k->s, s, len) == 0)
+      return id - 1;
+  }
+  return UINT32_MAX;
+}
+
+/* The id of token s, added (with its look-up keys) when new. */
+static uint32_t tok_intern(bmis_screen_index *ix, const char *s, size_t len) {
+  uint32_t id = bmis__ix_tok_find(ix, s, len);
+  if (id != UINT32_MAX)
+    return id;
+  if ((ix->tok_count + 1) * 2 > ix->tok_table_cap && !tok_table_grow(ix))
+    return UINT32_MAX;
+  if (!GROW(ix, toks, tok_count, tok_cap))
+    return UINT32_MAX;
+  id = (uint32_t)ix->tok_count++;
+  bmis__tok *t = &ix->toks[id];
+  bmis__tok_init(t, s, len);
+  size_t j = (size_t)bmis__hash64(t->s, t->len) & (ix->tok_table_cap - 1);
+  while (ix->tok_table[j])
+    j = (j + 1) & (ix->tok_table_cap - 1);
+  ix->tok_table[j] = id + 1;
+  keys_add(ix, &ix->exact, bmis__hash64(t->s, t->len), id);
+  if (t->skel_len)
+    keys_add(ix, &ix->skel, bmis__hash64(t->skel, t->skel_len), id);
+  if (t->len >= 5) { /* shorter tokens allow no typo (name_score.c) */
+    keys_add(ix, &ix->dels, bmis__hash64(t->s, t->len), id);
+    char d[BMIS__TOKEN_SIZE];
+    for (size_t i = 0; i < t->len; i++) {
+      if (i > 0 && t->s[i] == t->s[i - 1])
+        continue; /* same deletion as the previous letter's */
+      memcpy(d, t->s, i);
+      memcpy(d + i, t->s + i + 1, t->len - i - 1);
+      keys_add(ix, &ix->dels, bmis__hash64(d, t->len - 1), id);
+    }
+  }
+  return id;
+}
+
+/* ---- entries ---- */
+
+/* A posting is collected as (token, form) and sorted into place at the end;
+ * the pairs live in post (tokens) and a parallel array until then. */
+typedef struct build {
+  uint32_t *ptok, *pform;
+  size_t n, cap;
+} build;
+
+static void posting(bmis_screen_index *ix, build *b, uint32_t tok,
+                    uint32_t form) {
+  if (tok == UINT32_MAX)
+    return;
+  if (b->n == b->cap) {
+    size_t ncap = b->cap ? b->cap * 2 : 1024;
+    uint32_t *t = realloc(b->ptok, ncap * sizeof *t);
+    if (t)
+      b->ptok = t;
+    uint32_t *f = t ? realloc(b->pform, ncap * sizeof *f) : NULL;
+    if (f)
+      b->pform = f;
+    if (!t || !f) {
+      ix->failed = true;
+      return;
+    }
+    b->cap = ncap;
+  }
+  b->ptok[b->n] = tok;
+  b->pform[b->n] = form;
+  b->n++;
+}
+
+static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
+                     const char *form) {
+  bmis__tok toks[BMIS__TOKENS_MAX];
+  size_t n = bmis__form_tokens(form, toks, BMIS__TOKENS_MAX);
+  if (!n || !GROW(ix, forms, form_count, form_cap))
+    return;
+  uint32_t fid = (uint32_t)ix->form_count;
+  ix_form *f = &ix->forms[ix->form_count++];
+  f->name = name;
+  f->first_tok = (uint32_t)ix->form_tok_count;
+  f->tok_count = (uint8_t)n;
+  f->weight = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t id = tok_intern(ix, toks[i].s, toks[i].len);
+    if (id == UINT32_MAX || !GROW(ix, form_toks, form_tok_count, form_tok_cap))
+      return;
+    ix->form_toks[ix->form_tok_count++] = id;
+    ix->forms[fid].weight += ix->toks[id].w;
+    posting(ix, b, id, fid);
+    /* two adjacent tokens joined, so ABDULRAHMAN finds ABDUL RAHMAN */
+    if (i + 1 < n && toks[i].len + toks[i + 1].len < BMIS__TOKEN_SIZE) {
+      char j[BMIS__TOKEN_SIZE];
+      memcpy(j, toks[i].s, toks[i].len);
+      memcpy(j + toks[i].len, toks[i + 1].s, toks[i + 1].len);
+      posting(ix, b, tok_intern(ix, j, toks[i].len + toks[i + 1].len), fid);
+    }
+  }
+}
+
+static void add_doc(bmis_screen_index *ix, uint32_t list, const char *ref,
+                    const char *hash, const char *state, const char *norm,
+                    const char *as_listed, bmis_doc_status status) {
+  if (!norm[0] || !GROW(ix, docs, doc_count, doc_cap))
+    return;
+  ix_doc *d = &ix->docs[ix->doc_count++];
+  d->list = list;
+  d->ref = pool_add(ix, ref, strlen(ref));
+  d->hash = pool_add(ix, hash, strlen(hash));
+  d->number = pool_add(ix, norm, strlen(norm));
+  (void)as_listed;
+  bmis__copy(d->state, sizeof d->state, state ? state : "");
+  d->status = (uint8_t)status;
+}
+
+static bmis_status add_person(bmis_screen_index *ix, build *b, uint32_t list,
+                              const char *ref, const char *hash, char *key,
+                              bmis_error *err) {
+  static _Thread_local bmis__key k;
+  bmis_status st = bmis__match_key_parse(key, &k, err);
+  if (st != BMIS_OK)
+    return st;
+  if (!GROW(ix, entries, entry_count, entry_cap))
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  uint32_t eid = (uint32_t)ix->entry_count++;
+  ix_entry *e = &ix->entries[eid];
+  memset(e, 0, sizeof *e);
+  e->list = list;
+  e->ref = pool_add(ix, ref, strlen(ref));
+  e->hash = pool_add(ix, hash, strlen(hash));
+  e->sex = k.sex;
+  e->first_name = (uint32_t)ix->name_count;
+  e->first_birth = (uint32_t)ix->birth_count;
+  e->first_nationality = (uint32_t)ix->nationality_count;
+  for (size_t i = 0; i < k.birth_count; i++)
+    if (GROW(ix, births, birth_count, birth_cap))
+      ix->births[ix->birth_count++] = k.births[i];
+  for (size_t i = 0; i < k.nationality_count; i++)
+    if (GROW(ix, nationalities, nationality_count, nationality_cap))
+      memcpy(ix->nationalities[ix->nationality_count++], k.nationalities[i],
+             4);
+  ix->entries[eid].birth_count =
+      (uint16_t)(ix->birth_count - ix->entries[eid].first_birth);
+  ix->entries[eid].nationality_count =
+      (uint8_t)(ix->nationality_count - ix->entries[eid].first_nationality);
+  for (size_t i = 0; i < k.name_count; i++) {
+    if (!GROW(ix, names, name_count, name_cap))
+      break;
+    uint32_t nid = (uint32_t)ix->name_count++;
+    ix_name *n = &ix->names[nid];
+    n->entry = eid;
+    n->text = pool_add(ix, k.names[i].text, strlen(k.names[i].text));
+    n->quality = (uint8_t)k.names[i].quality;
+    n->first_form = (uint32_t)ix->form_count;
+    for (size_t f = 0; f < k.names[i].form_count; f++)
+      add_form(ix, b, nid, k.names[i].forms[f]);
+    ix->names[nid].form_count =
+        (uint8_t)(ix->form_count - ix->names[nid].first_form);
+  }
+  ix->entries[eid].name_count =
+      (uint32_t)(ix->name_count - ix->entries[eid].first_name);
+  for (size_t i = 0; i < k.document_count; i++)
+    add_doc(ix, list, ref, hash, k.documents[i].state, k.documents[i].number,
+            k.documents[i].number, BMIS_DOC_STATUS_NONE);
+  return ix->failed ? bmis_error_set(err, BMIS_E_NOMEM, "out of memory")
+                    : BMIS_OK;
+}
+
+static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
+  if (ix->failed)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  /* postings: counting sort by token */
+  ix->post_start = calloc(ix->tok_count + 1, sizeof *ix->post_start);
+  ix->post = malloc((b->n ? b->n : 1) * sizeof *ix->post);
+  if (!ix->post_start || !ix->post)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  for (size_t i = 0; i < b->n; i++)
+    ix->post_start[b->ptok[i] + 1]++;
+  for (size_t t = 0; t < ix->tok_count; t++)
+    ix->post_start[t + 1] += ix->post_start[t];
+  uint32_t *fill = malloc((ix->tok_count + 1) * sizeof *fill);
+  if (!fill)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  memcpy(fill, ix->post_start, (ix->tok_count + 1) * sizeof *fill);
+  for (size_t i = 0; i < b->n; i++) {
+    uint32_t t = b->ptok[i];
+    /* a form may hold a token twice (and a join equal to a token) */
+    if (fill[t] > ix->post_start[t] && ix->post[fill[t] - 1] == b->pform[i])
+      continue;
+    ix->post[fill[t]++] = b->pform[i];
+  }
+  /* close the gaps left by skipped duplicates */
+  size_t w = 0;
+  for (size_t t = 0; t < ix->tok_count; t++) {
+    uint32_t s = ix->post_start[t], e = fill[t];
+    ix->post_start[t] = (uint32_t)w;
+    memmove(ix->post + w, ix->post + s, (e - s) * sizeof *ix->post);
+    w += e - s;
+  }
+  ix->post_start[ix->tok_count] = (uint32_t)w;
+  free(fill);
+  ix->scratch = bmis__scratch_pool_new(ix->form_count);
+  if (!ix->scratch)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  keys_finish(&ix->exact);
+  keys_finish(&ix->skel);
+  keys_finish(&ix->dels);
+  /* documents */
+  size_t cap = 1024;
+  while (cap < ix->doc_count * 2)
+    cap *= 2;
+  ix->doc_table = calloc(cap, sizeof *ix->doc_table);
+  if (!ix->doc_table)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  ix->doc_table_cap = cap;
+  for (size_t i = 0; i < ix->doc_count; i++) {
+    const char *num = bmis__ix_str(ix, ix->docs[i].number);
+    uint64_t h = bmis__hash64(num, strlen(num));
+    size_t j = (size_t)h & (cap - 1);
+    while (ix->doc_table[j])
+      j = (j + 1) & (cap - 1);
+    ix->doc_table[j] = (h & 0xFFFFFFFF00000000ULL) | (uint64_t)(i + 1);
+  }
+  return BMIS_OK;
+}
+
+void bmis__ix_doc_lookup(const bmis_screen_index *ix, const char *norm,
+                         bmis__ix_doc_fn fn, void *ctx) {
+  if (!ix->doc_table_cap || !norm[0])
+    return;
+  uint64_t h = bmis__hash64(norm, strlen(norm));
+  size_t j = (size_t)h & (ix->doc_table_cap - 1);
+  for (uint64_t v; (v = ix->doc_table[j]) != 0;
+       j = (j + 1) & (ix->doc_table_cap - 1)) {
+    if ((v >> 32) != (h >> 32))
+      continue;
+    const ix_doc *d = &ix->docs[(v & 0xFFFFFFFFu) - 1];
+    if (strcmp(bmis__ix_str(ix, d->number), norm) == 0)
+      fn(ctx, d);
+  }
+}
+
+/* ---- building from the store or from content ---- */
+
+typedef struct load_ctx {
+  bmis_screen_index *ix;
+  build b;
+} load_ctx;
+
+static uint32_t list_id(bmis_screen_index *ix, const bmis_watchlist *l) {
+  if (ix->list_count &&
+      strcmp(ix->lists[ix->list_count - 1].name, l->name) == 0)
+    return (uint32_t)ix->list_count - 1;
+  for (size_t i = 0; i < ix->list_count; i++)
+    if (strcmp(ix->lists[i].name, l->name) == 0)
+      return (uint32_t)i;
+  size_t cap = ix->list_count;
+  if (!grow_array((void **)&ix->lists, &cap, ix->list_count + 1,
+                  sizeof *ix->lists, &ix->failed))
+    return 0;
+  /* exact-size growth: list counts are small */
+  ix->lists[ix->list_count] = *l;
+  return (uint32_t)ix->list_count++;
+}
+
+static bmis_status on_person(void *ctx, const bmis_watchlist *list,
+                             const char *ref, const char *hash,
+                             const char *match_key, bmis_error *err) {
+  load_ctx *c = ctx;
+  uint32_t l = list_id(c->ix, list);
+  char *key = malloc(strlen(match_key) + 1);
+  if (!key)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  memcpy(key, match_key, strlen(match_key) + 1);
+  bmis_status st = add_person(c->ix, &c->b, l, ref, hash, key, err);
+  free(key);
+  return st;
+}
+
+static bmis_status on_document(void *ctx, const bmis_watchlist *list,
+                               const char *ref, const char *hash,
+                               const char *state, const char *number_norm,
+                               const char *number_as_listed,
+                               bmis_doc_status status, bmis_error *err) {
+  load_ctx *c = ctx;
+  uint32_t l = list_id(c->ix, list);
+  add_doc(c->ix, l, ref, hash, state, number_norm, number_as_listed, status);
+  return c->ix->failed ? bmis_error_set(err, BMIS_E_NOMEM, "out of memory")
+                       : BMIS_OK;
+}
+
+static bmis_status done(load_ctx *c, bmis_status st, bmis_screen_index **out,
+                        bmis_error *err) {
+  if (st == BMIS_OK)
+    st = finish(c->ix, &c->b, err);
+  free(c->b.ptok);
+  free(c->b.pform);
+  if (st != BMIS_OK) {
+    bmis_screen_index_free(c->ix);
+    return st;
+  }
+  *out = c->ix;
+  return BMIS_OK;
+}
+
+bmis_status bmis_screen_index_load(bmis_store *s, bmis_screen_index **out,
+                                   bmis_error *err) {
+  if (!s || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store");
+  load_ctx c = {calloc(1, sizeof(bmis_screen_index)), {0}};
+  if (!c.ix)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  bmis_status st = bmis__wl_scan(s, on_person, on_document, &c, err);
+  /* lists with no entries are still lists */
+  bmis_watchlist *all = NULL;
+  size_t n = 0;
+  if (st == BMIS_OK)
+    st = bmis_watchlist_list(s, &all, &n, err);
+  for (size_t i = 0; st == BMIS_OK && i < n; i++)
+    list_id(c.ix, &all[i]);
+  free(all);
+  return done(&c, st, out, err);
+}
+
+bmis_status bmis_screen_index_from_content(const bmis_watchlist *meta,
+                                           const bmis_wl_content *content,
+                                           bmis_screen_index **out,
+                                           bmis_error *err) {
+  if (!meta || !content || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no list or content");
+  load_ctx c = {calloc(1, sizeof(bmis_screen_index)), {0}};
+  if (!c.ix)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  uint32_t l = list_id(c.ix, meta);
+  bmis_status st = BMIS_OK;
+  for (size_t i = 0; st == BMIS_OK && i < bmis_wl_person_count(content); i++) {
+    const bmis_wl_person *p = bmis_wl_person_at(content, i);
+    char *key = NULL;
+    st = bmis__person_match_key(p, &key, err);
+    if (st == BMIS_OK)
+      st = add_person(c.ix, &c.b, l, p->ref, "", key, err);
+    free(key);
+  }
+  for (size_t i = 0; st == BMIS_OK && i < bmis_wl_document_count(content);
+       i++) {
+    const bmis_wl_document *d = bmis_wl_document_at(content, i);
+    char norm[40];
+    bmis__doc_number_norm(d->number, norm);
+    add_doc(c.ix, l, d->ref, "", d->state, norm, d->number, d->status);
+    if (c.ix->failed)
+      st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  return done(&c, st, out, err);
+}
+
+void bmis_screen_index_free(bmis_screen_index *ix) {
+  if (!ix)
+    return;
+  bmis__scratch_pool_free(ix->scratch);
+  free(ix->lists);
+  free(ix->entries);
+  free(ix->names);
+  free(ix->forms);
+  free(ix->form_toks);
+  free(ix->births);
+  free(ix->nationalities);
+  free(ix->pool);
+  free(ix->toks);
+  free(ix->tok_table);
+  free(ix->post_start);
+  free(ix->post);
+  free(ix->exact.v);
+  free(ix->skel.v);
+  free(ix->dels.v);
+  free(ix->docs);
+  free(ix->doc_table);
+  free(ix);
+}
+
+size_t bmis_screen_index_entries(const bmis_screen_index *ix) {
+  return ix ? ix->entry_count + ix->doc_count : 0;
+}
+
+size_t bmis_screen_index_names(const bmis_screen_index *ix) {
+  return ix ? ix->name_count : 0;
+}

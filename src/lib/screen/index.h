@@ -1,0 +1,122 @@
+/* Internal: the in-memory screening index (index.c builds it, screen.c and
+ * doc_lookup.c search it).
+ *
+ * Persons: every listed name's Latin forms, as token ids into one token
+ * dictionary; for candidate generation, each dictionary token's postings
+ * (the forms holding it) and three sorted look-up tables from a 64-bit hash
+ * to token ids: the token itself (and two adjacent tokens joined), its
+ * consonant skeleton, and its one-letter deletions (typos).
+ * Documents: an open-addressing table on the normalised number. */
+#ifndef BMIS_SCREEN_INDEX_H
+#define BMIS_SCREEN_INDEX_H
+
+#include "screen/name.h"
+#include "screen/screen_internal.h"
+
+#include <stdint.h>
+
+typedef struct ix_entry {
+  uint32_t list;
+  uint32_t ref;  /* offset in the string pool */
+  uint32_t hash; /* offset in the string pool (32 hex digits) */
+  uint32_t first_name, name_count;
+  uint32_t first_birth;
+  uint16_t birth_count;
+  uint8_t nationality_count;
+  char sex;
+  uint32_t first_nationality;
+} ix_entry;
+
+typedef struct ix_name {
+  uint32_t entry;
+  uint32_t text; /* offset in the string pool */
+  uint32_t first_form;
+  uint8_t form_count;
+  uint8_t quality; /* bmis_name_quality */
+} ix_name;
+
+typedef struct ix_form {
+  uint32_t name;
+  uint32_t first_tok; /* into form_toks */
+  uint8_t tok_count;
+  float weight; /* the tokens' total weight */
+} ix_form;
+
+typedef struct ix_key {
+  uint64_t hash;
+  uint32_t tok;
+} ix_key;
+
+typedef struct ix_keys {
+  ix_key *v;
+  size_t n, cap;
+} ix_keys;
+
+typedef struct ix_doc {
+  uint32_t list;
+  uint32_t ref;    /* string pool */
+  uint32_t hash;   /* string pool */
+  uint32_t number; /* string pool: as listed */
+  char state[4];
+  uint8_t status; /* bmis_doc_status; 0 = a listed person's document */
+} ix_doc;
+
+struct bmis_screen_index {
+  bmis_watchlist *lists;
+  size_t list_count;
+
+  ix_entry *entries;
+  size_t entry_count, entry_cap;
+  ix_name *names;
+  size_t name_count, name_cap;
+  ix_form *forms;
+  size_t form_count, form_cap;
+  uint32_t *form_toks;
+  size_t form_tok_count, form_tok_cap;
+  bmis_wl_birth *births;
+  size_t birth_count, birth_cap;
+  char (*nationalities)[4];
+  size_t nationality_count, nationality_cap;
+
+  char *pool;
+  size_t pool_len, pool_cap;
+
+  /* token dictionary */
+  bmis__tok *toks;
+  size_t tok_count, tok_cap;
+  uint32_t *tok_table; /* open addressing, id + 1; 0 = empty */
+  size_t tok_table_cap;
+  uint32_t *post_start; /* tok_count + 1 offsets into post */
+  uint32_t *post;       /* form ids */
+  ix_keys exact, skel, dels;
+
+  /* documents */
+  ix_doc *docs;
+  size_t doc_count, doc_cap;
+  uint64_t *doc_table; /* hash high 32 bits << 32 | doc id + 1 */
+  size_t doc_table_cap;
+
+  bool failed; /* an allocation failed while building */
+  struct bmis__scratch_pool *scratch; /* per-query work arrays */
+};
+
+/* Finds token ids whose key (exact text, skeleton or deletion) hashes to h;
+ * returns the first index into keys->v and sets *n (0 when none). */
+size_t bmis__ix_keys_find(const ix_keys *keys, uint64_t h, size_t *n);
+
+/* Id of a token in the dictionary, or UINT32_MAX. */
+uint32_t bmis__ix_tok_find(const bmis_screen_index *ix, const char *s,
+                           size_t len);
+
+static inline const char *bmis__ix_str(const bmis_screen_index *ix,
+                                       uint32_t off) {
+  return ix->pool + off;
+}
+
+/* Documents: look a normalised number up; calls fn for every listed
+ * document with that number. */
+typedef void (*bmis__ix_doc_fn)(void *ctx, const ix_doc *d);
+void bmis__ix_doc_lookup(const bmis_screen_index *ix, const char *norm,
+                         bmis__ix_doc_fn fn, void *ctx);
+
+#endif

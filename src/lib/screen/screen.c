@@ -1,0 +1,507 @@
+/* Screening a person against the index: candidates, scores, hits.
+ *
+ * Indexed mode finds candidate forms through the token look-ups (exact,
+ * skeleton, one-letter deletions, joined tokens) and adds up, per form, the
+ * weight of the presented tokens it shares. A form goes on to full scoring
+ * only if that shared weight could still reach a name score of
+ * CANDIDATE_FLOOR under name_score.c's rules (what is unshared on either
+ * side costs at least k * its weight). Exhaustive mode scores every form.
+ * Both then score alike, so exhaustive mode is the reference for the
+ * index's recall. */
+#include "screen/index.h"
+
+#include "base/text.h"
+#include "screen/screen_scratch.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Name scores below this cannot become a hit at any threshold the factors
+ * could lift (BIRTH_SAME_DATE + NAT_SAME <= 0.11 in facts.c). */
+#define FACTOR_LIFT_MAX 0.11
+#define CANDIDATE_FLOOR 0.60
+#define WEAK_ALIAS_DELTA -0.05
+#define OCR_VARIANT_SCORE 0.90
+
+typedef struct qform {
+  bmis__tok toks[BMIS__TOKENS_MAX];
+  const bmis__tok *ptr[BMIS__TOKENS_MAX];
+  size_t n;
+  float w, w_free; /* total weight; weight of particles/titles/initials */
+  char text[BMIS__FORM_SIZE];
+} qform;
+
+#define QFORMS_MAX (2 * BMIS__FORMS_MAX)
+
+typedef struct cand {
+  uint32_t entry, form;
+  uint8_t qform;
+  float name_score;
+} cand;
+
+typedef struct cands {
+  cand *v;
+  size_t n, cap;
+} cands;
+
+static bool cand_add(cands *c, uint32_t entry, uint32_t form, int qf,
+                     double s) {
+  if (c->n == c->cap) {
+    size_t ncap = c->cap ? c->cap * 2 : 64;
+    cand *nv = realloc(c->v, ncap * sizeof *nv);
+    if (!nv)
+      return false;
+    c->v = nv;
+    c->cap = ncap;
+  }
+  c->v[c->n++] = (cand){entry, form, (uint8_t)qf, (float)s};
+  return true;
+}
+
+static double list_threshold(const bmis_screen_index *ix, uint32_t list,
+                             const bmis_screen_options *opt) {
+  if (opt && opt->threshold > 0)
+    return opt->threshold;
+  double t = ix->lists[list].threshold;
+  return t > 0 ? t : BMIS_SCREEN_DEFAULT_THRESHOLD;
+}
+
+static double min_threshold(const bmis_screen_index *ix,
+                            const bmis_screen_options *opt) {
+  double m = 1;
+  for (size_t i = 0; i < ix->list_count; i++) {
+    double t = list_threshold(ix, (uint32_t)i, opt);
+    m = t < m ? t : m;
+  }
+  return m;
+}
+
+static double form_score(const bmis_screen_index *ix, uint32_t f,
+                         const qform *q, bmis_hit *hit) {
+  const ix_form *fm = &ix->forms[f];
+  const bmis__tok *lt[BMIS__TOKENS_MAX];
+  for (size_t i = 0; i < fm->tok_count; i++)
+    lt[i] = &ix->toks[ix->form_toks[fm->first_tok + i]];
+  return bmis__name_score(lt, fm->tok_count, q->ptr, q->n, hit);
+}
+
+/* ---- candidates through the index ---- */
+
+static void touch(bmis__scratch *sc, uint32_t f, float add) {
+  if (sc->stamp[f] != sc->gen) {
+    sc->stamp[f] = sc->gen;
+    sc->acc[f] = 0;
+    sc->touched[sc->ntouched++] = f;
+  }
+  sc->acc[f] += add;
+}
+
+static void credit(const bmis_screen_index *ix, bmis__scratch *sc,
+                   uint32_t tok, float add) {
+  for (uint32_t p = ix->post_start[tok]; p < ix->post_start[tok + 1]; p++)
+    touch(sc, ix->post[p], add);
+}
+
+/* Dictionary tokens like t (verified with the scorer's own similarity),
+ * each credited once. */
+static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
+                           const bmis__tok *t) {
+  uint32_t seen[64];
+  size_t nseen = 0;
+  const ix_keys *tables[3] = {&ix->exact, &ix->skel, &ix->dels};
+  char del[BMIS__TOKEN_SIZE];
+  for (int k = 0; k < 3; k++) {
+    size_t nvariants = k == 2 && t->len >= 5 ? (size_t)t->len + 1 : 1;
+    for (size_t v = 0; v < nvariants; v++) {
+      uint64_t h;
+      if (k == 0)
+        h = bmis__hash64(t->s, t->len);
+      else if (k == 1)
+        h = t->skel_len ? bmis__hash64(t->skel, t->skel_len) : 0;
+      else if (v == 0)
+        h = bmis__hash64(t->s, t->len);
+      else {
+        memcpy(del, t->s, v - 1);
+        memcpy(del + v - 1, t->s + v, t->len - v);
+        h = bmis__hash64(del, t->len - 1u);
+      }
+      if (!h)
+        continue;
+      size_t n, at = bmis__ix_keys_find(tables[k], h, &n);
+      for (size_t i = 0; i < n; i++) {
+        uint32_t id = tables[k]->v[at + i].tok;
+        bool dup = false;
+        for (size_t s = 0; s < nseen && !dup; s++)
+          dup = seen[s] == id;
+        if (dup)
+          continue;
+        if (nseen < 64)
+          seen[nseen++] = id;
+        float sim = bmis__tok_sim(&ix->toks[id], t, NULL);
+        if (sim >= BMIS__TOK_MATCH_MIN)
+          credit(ix, sc, id, t->w * sim);
+      }
+    }
+  }
+}
+
+static bool may_reach(float shared, float wq, float wl) {
+  double k = 0.2 + 0.4 * (shared >= 2 ? 0 : shared <= 1 ? 1 : 2 - shared);
+  double slack = (1.0 / CANDIDATE_FLOOR - 1.0) * shared / k;
+  double unshared = wq - shared > wl - shared ? wq - shared : wl - shared;
+  return unshared <= slack;
+}
+
+static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
+                           double floor, cands *out, size_t *scored,
+                           bmis_error *err) {
+  bmis__scratch *sc = bmis__scratch_take(ix);
+  if (!sc)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  float wq = q->w - q->w_free;
+  for (size_t i = 0; i < q->n; i++) {
+    const bmis__tok *t = &q->toks[i];
+    if (t->kind == BMIS__TOK_PARTICLE || t->kind == BMIS__TOK_TITLE ||
+        t->kind == BMIS__TOK_INITIAL)
+      continue;
+    credit_similar(ix, sc, t);
+    if (i + 1 < q->n && t->len + q->toks[i + 1].len < BMIS__TOKEN_SIZE) {
+      char j[BMIS__TOKEN_SIZE];
+      memcpy(j, t->s, t->len);
+      memcpy(j + t->len, q->toks[i + 1].s, q->toks[i + 1].len);
+      uint32_t id = bmis__ix_tok_find(ix, j, t->len + q->toks[i + 1].len);
+      if (id != UINT32_MAX)
+        credit(ix, sc, id, t->w + q->toks[i + 1].w);
+    }
+  }
+  bmis_status st = BMIS_OK;
+  for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
+    uint32_t f = sc->touched[i];
+    if (!may_reach(sc->acc[f], wq, ix->forms[f].weight))
+      continue;
+    double s = form_score(ix, f, q, NULL);
+    if (s >= floor &&
+        !cand_add(out, ix->names[ix->forms[f].name].entry, f, qi, s))
+      st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+    (*scored)++;
+  }
+  bmis__scratch_give(ix, sc);
+  return st;
+}
+
+static bmis_status exhaustive(const bmis_screen_index *ix, const qform *q,
+                              int qi, double floor, cands *out,
+                              size_t *scored, bmis_error *err) {
+  *scored += ix->form_count;
+  for (uint32_t f = 0; f < ix->form_count; f++) {
+    double s = form_score(ix, f, q, NULL);
+    if (s >= floor &&
+        !cand_add(out, ix->names[ix->forms[f].name].entry, f, qi, s))
+      return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  return BMIS_OK;
+}
+
+/* ---- the query ---- */
+
+static bmis_status add_qforms(const char *name, qform *q, size_t *nq,
+                              bmis_error *err) {
+  bmis__forms f;
+  bmis_status st = bmis__name_forms(name, &f, err);
+  if (st != BMIS_OK)
+    return st;
+  for (size_t i = 0; i < f.count && *nq < QFORMS_MAX; i++) {
+    bool dup = false;
+    for (size_t k = 0; k < *nq && !dup; k++)
+      dup = strcmp(q[k].text, f.form[i]) == 0;
+    if (dup)
+      continue;
+    qform *x = &q[(*nq)++];
+    bmis__copy(x->text, sizeof x->text, f.form[i]);
+    x->n = bmis__form_tokens(f.form[i], x->toks, BMIS__TOKENS_MAX);
+    x->w = x->w_free = 0;
+    for (size_t k = 0; k < x->n; k++) {
+      x->ptr[k] = &x->toks[k];
+      x->w += x->toks[k].w;
+      if (x->toks[k].kind == BMIS__TOK_PARTICLE ||
+          x->toks[k].kind == BMIS__TOK_TITLE ||
+          x->toks[k].kind == BMIS__TOK_INITIAL)
+        x->w_free += x->toks[k].w;
+    }
+  }
+  return BMIS_OK;
+}
+
+static bmis_status query_forms(const bmis_screen_query *qq, qform *q,
+                               size_t *nq, bmis_error *err) {
+  *nq = 0;
+  bmis_status st = BMIS_OK;
+  if (qq->name && *qq->name)
+    st = add_qforms(qq->name, q, nq, err);
+  if (st == BMIS_OK && ((qq->surname && *qq->surname) ||
+                        (qq->given_names && *qq->given_names))) {
+    char full[2 * BMIS_WL_TEXT_SIZE];
+    snprintf(full, sizeof full, "%s %s", qq->given_names ? qq->given_names : "",
+             qq->surname ? qq->surname : "");
+    st = add_qforms(full, q, nq, err);
+  }
+  return st;
+}
+
+static int cmp_cand(const void *a, const void *b) {
+  const cand *x = a, *y = b;
+  if (x->entry != y->entry)
+    return x->entry < y->entry ? -1 : 1;
+  if (x->name_score != y->name_score)
+    return x->name_score > y->name_score ? -1 : 1;
+  return x->form < y->form ? -1 : x->form > y->form;
+}
+
+static int cmp_hit(const void *a, const void *b) {
+  const bmis_hit *x = a, *y = b;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  int c = strcmp(x->list, y->list);
+  return c ? c : strcmp(x->ref, y->ref);
+}
+
+static bool hit_push(bmis_screen_result *r, size_t *cap, const bmis_hit *h) {
+  if (r->count == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 8;
+    bmis_hit *n = realloc(r->hits, ncap * sizeof *n);
+    if (!n)
+      return false;
+    r->hits = n;
+    *cap = ncap;
+  }
+  r->hits[r->count++] = *h;
+  return true;
+}
+
+static void form_text(const bmis_screen_index *ix, uint32_t f, char *out,
+                      size_t cap) {
+  const ix_form *fm = &ix->forms[f];
+  size_t n = 0;
+  out[0] = 0;
+  for (size_t i = 0; i < fm->tok_count; i++) {
+    int w = snprintf(out + n, cap - n, "%s%s", i ? " " : "",
+                     ix->toks[ix->form_toks[fm->first_tok + i]].s);
+    if (w < 0 || (size_t)w >= cap - n)
+      break;
+    n += (size_t)w;
+  }
+}
+
+static void list_into_hit(const bmis_screen_index *ix, uint32_t list,
+                          bmis_hit *h) {
+  const bmis_watchlist *l = &ix->lists[list];
+  bmis__copy(h->list, sizeof h->list, l->name);
+  h->category = l->category;
+  h->action = l->action;
+}
+
+/* The best candidate of each entry becomes a hit when its score, with the
+ * entry's facts, reaches the list's threshold. */
+static bmis_status person_hits(const bmis_screen_index *ix,
+                               const bmis_screen_query *qq, const qform *q,
+                               cands *c, const bmis_screen_options *opt,
+                               bmis_screen_result *r, size_t *cap,
+                               bmis_error *err) {
+  qsort(c->v, c->n, sizeof *c->v, cmp_cand);
+  for (size_t i = 0; i < c->n; i++) {
+    if (i > 0 && c->v[i].entry == c->v[i - 1].entry)
+      continue; /* not this entry's best */
+    const cand *k = &c->v[i];
+    const ix_entry *e = &ix->entries[k->entry];
+    const ix_name *nm = &ix->names[ix->forms[k->form].name];
+    bmis_hit h;
+    memset(&h, 0, sizeof h);
+    h.kind = BMIS_HIT_PERSON;
+    list_into_hit(ix, e->list, &h);
+    h.threshold = list_threshold(ix, e->list, opt);
+    bmis__copy(h.ref, sizeof h.ref, bmis__ix_str(ix, e->ref));
+    bmis__copy(h.entry_hash, sizeof h.entry_hash, bmis__ix_str(ix, e->hash));
+    h.name_score = form_score(ix, k->form, &q[k->qform], &h);
+    bmis__copy(h.listed_name, sizeof h.listed_name,
+               bmis__ix_str(ix, nm->text));
+    h.listed_quality = (bmis_name_quality)nm->quality;
+    form_text(ix, k->form, h.listed_form, sizeof h.listed_form);
+    bmis__copy(h.presented_form, sizeof h.presented_form, q[k->qform].text);
+    double delta = 0;
+    if (nm->quality == BMIS_NAME_WEAK && h.factor_count < BMIS_HIT_MAX_FACTORS) {
+      bmis_hit_factor *f = &h.factors[h.factor_count++];
+      bmis__copy(f->what, sizeof f->what, "alias");
+      f->delta = (float)WEAK_ALIAS_DELTA;
+      bmis__copy(f->detail, sizeof f->detail,
+                 "matched a weak (low-quality) alias");
+      delta += WEAK_ALIAS_DELTA;
+    }
+    bmis__person_facts facts = {
+        ix->births + e->first_birth, e->birth_count,
+        (const char(*)[4])(ix->nationalities + e->first_nationality),
+        e->nationality_count, e->sex};
+    delta += bmis__facts_delta(&facts, qq, &h);
+    double s = h.name_score + delta;
+    h.score = s < 0 ? 0 : s > 1 ? 1 : s;
+    if (h.score + 1e-9 < h.threshold ||
+        h.name_score + FACTOR_LIFT_MAX + 1e-9 < h.threshold)
+      continue;
+    if (!hit_push(r, cap, &h))
+      return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  return BMIS_OK;
+}
+
+/* ---- documents ---- */
+
+typedef struct doc_ctx {
+  const bmis_screen_index *ix;
+  const char *state;
+  double score;
+  const char *detail;
+  bmis_screen_result *r;
+  size_t *cap;
+  bool failed;
+} doc_ctx;
+
+static void on_doc(void *ctx, const ix_doc *d) {
+  doc_ctx *c = ctx;
+  if (d->state[0] && c->state[0] && strcmp(d->state, c->state) != 0)
+    return;
+  for (size_t i = 0; i < c->r->count; i++) /* one hit per entry */
+    if (c->r->hits[i].kind == BMIS_HIT_DOCUMENT &&
+        strcmp(c->r->hits[i].ref, bmis__ix_str(c->ix, d->ref)) == 0 &&
+        strcmp(c->r->hits[i].list, c->ix->lists[d->list].name) == 0)
+      return;
+  bmis_hit h;
+  memset(&h, 0, sizeof h);
+  h.kind = BMIS_HIT_DOCUMENT;
+  list_into_hit(c->ix, d->list, &h);
+  h.score = c->score;
+  h.threshold = OCR_VARIANT_SCORE;
+  bmis__copy(h.ref, sizeof h.ref, bmis__ix_str(c->ix, d->ref));
+  bmis__copy(h.entry_hash, sizeof h.entry_hash, bmis__ix_str(c->ix, d->hash));
+  bmis__copy(h.doc_state, sizeof h.doc_state, d->state);
+  bmis__copy(h.doc_number, sizeof h.doc_number,
+             bmis__ix_str(c->ix, d->number));
+  h.doc_status = (bmis_doc_status)d->status;
+  bmis__copy(h.doc_detail, sizeof h.doc_detail, c->detail);
+  if (!hit_push(c->r, c->cap, &h))
+    c->failed = true;
+}
+
+/* Characters a scanner or a clerk confuses in document numbers. */
+static char ocr_twin(char c) {
+  static const char pairs[] = "0O" "1I" "5S" "8B" "2Z" "6G";
+  for (size_t i = 0; i + 1 < sizeof pairs; i += 2) {
+    if (pairs[i] == c)
+      return pairs[i + 1];
+    if (pairs[i + 1] == c)
+      return pairs[i];
+  }
+  return 0;
+}
+
+static bmis_status document_hits(const bmis_screen_index *ix,
+                                 const bmis_screen_query *qq,
+                                 bmis_screen_result *r, size_t *cap,
+                                 bmis_error *err) {
+  char norm[40];
+  bmis__doc_number_norm(qq->doc_number, norm);
+  if (!norm[0])
+    return BMIS_OK;
+  doc_ctx c = {ix, qq->doc_state, 1.0, "same number", r, cap, false};
+  bmis__ix_doc_lookup(ix, norm, on_doc, &c);
+  char detail[128];
+  for (size_t i = 0; norm[i] && !c.failed; i++) {
+    char twin = ocr_twin(norm[i]);
+    if (!twin)
+      continue;
+    char v[40];
+    memcpy(v, norm, sizeof v);
+    v[i] = twin;
+    snprintf(detail, sizeof detail,
+             "same number if '%c' at position %zu was misread for '%c'",
+             norm[i], i + 1, twin);
+    c.score = OCR_VARIANT_SCORE;
+    c.detail = detail;
+    bmis__ix_doc_lookup(ix, v, on_doc, &c);
+  }
+  return c.failed ? bmis_error_set(err, BMIS_E_NOMEM, "out of memory")
+                  : BMIS_OK;
+}
+
+/* ---- dispositions ---- */
+
+static bmis_status mark_dispositions(bmis_store *s, const bmis_screen_query *q,
+                                     bmis_screen_result *r, bmis_error *err) {
+  char dockey[64] = "", travkey[64] = "";
+  if (q->doc_number[0]) {
+    char norm[40];
+    bmis__doc_number_norm(q->doc_number, norm);
+    snprintf(dockey, sizeof dockey, "doc:%s:%s", q->doc_state, norm);
+  }
+  if (q->traveller_id && *q->traveller_id)
+    snprintf(travkey, sizeof travkey, "traveller:%.50s", q->traveller_id);
+  const char *keys[2] = {dockey, travkey};
+  for (size_t i = 0; i < r->count; i++) {
+    bmis_hit *h = &r->hits[i];
+    bool found = false;
+    bmis_status st = bmis__disposition_latest(s, h->list, h->ref, keys, 2,
+                                              h->entry_hash, &h->previous,
+                                              &found, err);
+    if (st != BMIS_OK)
+      return st;
+    h->previously_disposed = found;
+  }
+  return BMIS_OK;
+}
+
+bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
+                               const bmis_screen_query *q,
+                               const bmis_screen_options *opt,
+                               bmis_screen_result *out, bmis_error *err) {
+  if (!ix || !q || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no index or query");
+  memset(out, 0, sizeof *out);
+  qform *qf = malloc(QFORMS_MAX * sizeof *qf);
+  if (!qf)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  size_t nq = 0, cap = 0;
+  cands c = {0};
+  bmis_status st = query_forms(q, qf, &nq, err);
+  if (st == BMIS_OK && nq == 0 && !q->doc_number[0])
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "nothing to screen: give a name or a document");
+  double floor = min_threshold(ix, opt) - FACTOR_LIFT_MAX;
+  bool exh = opt && opt->mode == BMIS_SCREEN_EXHAUSTIVE;
+  for (size_t i = 0; st == BMIS_OK && i < nq; i++)
+    st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates,
+                          err)
+             : indexed(ix, &qf[i], (int)i, floor, &c, &out->candidates, err);
+  if (st == BMIS_OK)
+    st = person_hits(ix, q, qf, &c, opt, out, &cap, err);
+  if (st == BMIS_OK)
+    st = document_hits(ix, q, out, &cap, err);
+  if (st == BMIS_OK && out->count)
+    qsort(out->hits, out->count, sizeof *out->hits, cmp_hit);
+  size_t max = opt && opt->max_hits ? opt->max_hits : 20;
+  if (out->count > max)
+    out->count = max;
+  if (st == BMIS_OK && s && out->count)
+    st = mark_dispositions(s, q, out, err);
+  free(c.v);
+  free(qf);
+  if (st != BMIS_OK)
+    bmis_screen_result_free(out);
+  return st;
+}
+
+void bmis_screen_result_free(bmis_screen_result *r) {
+  if (!r)
+    return;
+  free(r->hits);
+  r->hits = NULL;
+  r->count = 0;
+}

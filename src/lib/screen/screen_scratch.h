@@ -1,0 +1,30 @@
+/* Internal: per-query work arrays for indexed screening, one set per
+ * concurrent query, kept in a pool that belongs to the index (the index is
+ * shared read-only between threads; the pool has its own lock). */
+#ifndef BMIS_SCREEN_SCRATCH_H
+#define BMIS_SCREEN_SCRATCH_H
+
+#include "bmis/screen.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct bmis__scratch {
+  float *acc;        /* shared weight per form */
+  uint32_t *stamp;   /* acc[f] is valid when stamp[f] == gen */
+  uint32_t *touched; /* forms touched this round */
+  size_t ntouched;
+  uint32_t gen;
+  struct bmis__scratch *next;
+} bmis__scratch;
+
+struct bmis__scratch_pool;
+struct bmis__scratch_pool *bmis__scratch_pool_new(size_t forms);
+void bmis__scratch_pool_free(struct bmis__scratch_pool *p);
+
+/* A scratch set with a fresh round (ntouched 0); NULL when out of memory.
+ * Give it back with bmis__scratch_give. */
+bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix);
+void bmis__scratch_give(const bmis_screen_index *ix, bmis__scratch *s);
+
+#endif
