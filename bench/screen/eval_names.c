@@ -23,8 +23,8 @@ typedef struct pairrec {
 static pairrec pairs[PAIRS_MAX];
 static int npairs;
 
-static void metrics(const char *label, bool persons_only, bool theirs,
-                    double t, double *f1_out, bool print) {
+static void metrics(const char *label, bool persons_only, bool theirs, double t,
+                    double *f1_out, bool print) {
   int tp = 0, fp = 0, fn = 0, tn = 0;
   for (int i = 0; i < npairs; i++) {
     const pairrec *p = &pairs[i];

@@ -43,7 +43,8 @@
   X(REVOKED, "revoked")                                                        \
   X(INVALIDATED, "invalidated")
 
-#define BMIS_HIT_DECISION_TABLE(X) X(CONFIRMED, "confirmed") X(DISMISSED, "dismissed")
+#define BMIS_HIT_DECISION_TABLE(X)                                             \
+  X(CONFIRMED, "confirmed") X(DISMISSED, "dismissed")
 
 #define BMIS__SCREEN_ENUM(prefix, name) prefix##name,
 typedef enum bmis_wl_category {
@@ -178,12 +179,9 @@ BMIS_API bmis_status bmis_wl_content_add_person(bmis_wl_content *c,
 /* Adds a name (copied; trimmed; empty names are refused). A name equal to
  * one the person already has is not added again (the better quality is
  * kept). */
-BMIS_API bmis_status bmis_wl_person_add_name(bmis_wl_content *c,
-                                             bmis_wl_person *p,
-                                             const char *text,
-                                             bmis_name_quality quality,
-                                             bool original_script,
-                                             bmis_error *err);
+BMIS_API bmis_status bmis_wl_person_add_name(
+    bmis_wl_content *c, bmis_wl_person *p, const char *text,
+    bmis_name_quality quality, bool original_script, bmis_error *err);
 BMIS_API bmis_status bmis_wl_person_add_birth(bmis_wl_content *c,
                                               bmis_wl_person *p,
                                               bmis_wl_birth birth,
@@ -223,9 +221,9 @@ BMIS_API bmis_status bmis_wl_content_add_document(bmis_wl_content *c,
 
 typedef enum bmis_wl_format {
   BMIS_WL_FORMAT_NONE,
-  BMIS_WL_FORMAT_UN_XML,   /* UN Security Council Consolidated List */
-  BMIS_WL_FORMAT_CSV,      /* the national layout, docs/SCREENING.md */
-  BMIS_WL_FORMAT_JSONL     /* one JSON object per line, docs/SCREENING.md */
+  BMIS_WL_FORMAT_UN_XML, /* UN Security Council Consolidated List */
+  BMIS_WL_FORMAT_CSV,    /* the national layout, docs/SCREENING.md */
+  BMIS_WL_FORMAT_JSONL   /* one JSON object per line, docs/SCREENING.md */
 } bmis_wl_format;
 
 /* "un-xml", "csv", "jsonl" and back; 0 / NULL when unknown. */
@@ -314,10 +312,10 @@ typedef struct bmis_screen_query {
   const char *name;
   const char *surname;
   const char *given_names;
-  bmis_date birth;        /* may be partial or unknown */
-  char nationality[4];    /* "" when unknown */
-  char sex;               /* 'F', 'M', 'X' or 0 */
-  char doc_state[4];      /* the document presented, "" when none */
+  bmis_date birth;     /* may be partial or unknown */
+  char nationality[4]; /* "" when unknown */
+  char sex;            /* 'F', 'M', 'X' or 0 */
+  char doc_state[4];   /* the document presented, "" when none */
   char doc_number[40];
   const char *traveller_id; /* for earlier dispositions; may be NULL */
 } bmis_screen_query;
@@ -338,13 +336,13 @@ typedef struct bmis_screen_options {
 
 /* How one listed name token was matched (or not). */
 typedef enum bmis_token_match {
-  BMIS_TOKEN_EXACT,       /* same letters */
-  BMIS_TOKEN_SPELLING,    /* another romanisation/spelling (sounds alike) */
-  BMIS_TOKEN_TYPO,        /* close letters (edit distance) */
-  BMIS_TOKEN_INITIAL,     /* an initial against a full name */
-  BMIS_TOKEN_JOINED,      /* joined on one side, split on the other */
-  BMIS_TOKEN_MISSING,     /* listed, not presented */
-  BMIS_TOKEN_EXTRA        /* presented, not listed */
+  BMIS_TOKEN_EXACT,    /* same letters */
+  BMIS_TOKEN_SPELLING, /* another romanisation/spelling (sounds alike) */
+  BMIS_TOKEN_TYPO,     /* close letters (edit distance) */
+  BMIS_TOKEN_INITIAL,  /* an initial against a full name */
+  BMIS_TOKEN_JOINED,   /* joined on one side, split on the other */
+  BMIS_TOKEN_MISSING,  /* listed, not presented */
+  BMIS_TOKEN_EXTRA     /* presented, not listed */
 } bmis_token_match;
 BMIS_API const char *bmis_token_match_code(bmis_token_match m);
 
@@ -363,7 +361,10 @@ typedef struct bmis_hit_factor {
   char detail[128]; /* "listed 1965 (year only), presented 1965-03-02" */
 } bmis_hit_factor;
 
-typedef enum bmis_hit_kind { BMIS_HIT_PERSON = 1, BMIS_HIT_DOCUMENT } bmis_hit_kind;
+typedef enum bmis_hit_kind {
+  BMIS_HIT_PERSON = 1,
+  BMIS_HIT_DOCUMENT
+} bmis_hit_kind;
 
 /* An earlier disposition of the same traveller against the same entry. */
 typedef struct bmis_hit_disposition {
@@ -372,10 +373,10 @@ typedef struct bmis_hit_disposition {
   char traveller_key[64]; /* "doc:STATE:NUMBER" or a traveller/person id */
   bmis_hit_decision decision;
   char reason[BMIS_WL_TEXT_SIZE];
-  char by[64];            /* who decided (user name) */
-  char role[32];          /* their role */
-  int64_t at;             /* Unix seconds */
-  bool voided;            /* the entry has changed since: no longer valid */
+  char by[64];   /* who decided (user name) */
+  char role[32]; /* their role */
+  int64_t at;    /* Unix seconds */
+  bool voided;   /* the entry has changed since: no longer valid */
 } bmis_hit_disposition;
 
 typedef struct bmis_hit {
@@ -384,11 +385,11 @@ typedef struct bmis_hit {
   char list[BMIS_WL_NAME_SIZE];
   bmis_wl_category category;
   bmis_hit_action action;
-  char ref[64];                  /* the entry's reference in the list */
+  char ref[64];        /* the entry's reference in the list */
   char entry_hash[33]; /* hex digest of the entry's content */
-  double threshold;              /* the one applied */
+  double threshold;    /* the one applied */
   /* person hits */
-  char listed_name[BMIS_WL_TEXT_SIZE];    /* the name or alias as listed */
+  char listed_name[BMIS_WL_TEXT_SIZE]; /* the name or alias as listed */
   bmis_name_quality listed_quality;
   char listed_form[BMIS_WL_TEXT_SIZE];    /* its Latin form that matched */
   char presented_form[BMIS_WL_TEXT_SIZE]; /* the traveller's form */
@@ -439,12 +440,9 @@ BMIS_API size_t bmis_screen_index_names(const bmis_screen_index *ix);
  * list in the index. Fills *out with hits at or above each list's threshold,
  * best first; the caller frees it with bmis_screen_result_free. When s is
  * not NULL, hits are marked with earlier dispositions found there. */
-BMIS_API bmis_status bmis_screen_person(const bmis_screen_index *ix,
-                                        bmis_store *s,
-                                        const bmis_screen_query *q,
-                                        const bmis_screen_options *opt,
-                                        bmis_screen_result *out,
-                                        bmis_error *err);
+BMIS_API bmis_status bmis_screen_person(
+    const bmis_screen_index *ix, bmis_store *s, const bmis_screen_query *q,
+    const bmis_screen_options *opt, bmis_screen_result *out, bmis_error *err);
 
 /* Scores two names against each other with the screening scorer (no list):
  * the name score in 0-1 of `presented` against `listed`, and if hit is not
@@ -466,7 +464,6 @@ BMIS_API bmis_status bmis_hit_explain(const bmis_hit *h, char *buf, size_t cap,
  * screening see whether the entry changed since (the disposition is then
  * voided). */
 BMIS_API bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
-                                      bmis_hit_disposition *d,
-                                      bmis_error *err);
+                                      bmis_hit_disposition *d, bmis_error *err);
 
 #endif

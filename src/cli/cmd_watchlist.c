@@ -574,7 +574,7 @@ static int remove_list(const options *o, const char *name) {
 }
 
 static int threshold(const options *o, const char *name, const char *value) {
-  double t;
+  double t = 0;
   if (parse_threshold("threshold", value, &t) != CLI_OK)
     return CLI_USAGE;
   bmis_store *s;

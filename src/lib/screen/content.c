@@ -98,8 +98,8 @@ const char *bmis_wl_content_version(const bmis_wl_content *c) {
   return c ? c->version : "";
 }
 
-bmis_status bmis_wl_content_set_version(bmis_wl_content *c,
-                                        const char *version, bmis_error *err) {
+bmis_status bmis_wl_content_set_version(bmis_wl_content *c, const char *version,
+                                        bmis_error *err) {
   if (!c || !version)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no content or version");
   if (!bmis__copy(c->version, sizeof c->version, version))
@@ -349,8 +349,7 @@ bmis_status bmis_wl_content_add_document(bmis_wl_content *c,
                           d->ref, d->state);
   if (d->reported.year && !bmis_date_is_valid(d->reported))
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "document '%s': date reported is not a date",
-                          d->ref);
+                          "document '%s': date reported is not a date", d->ref);
   if (d->remarks && strlen(d->remarks) > BMIS__REMARKS_MAX)
     return bmis_error_set(err, BMIS_E_TOO_LARGE,
                           "remarks of '%s' are longer than %d bytes", d->ref,

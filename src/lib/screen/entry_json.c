@@ -29,6 +29,16 @@
 
 /* Sets o[key] = v (stealing v); false when v is NULL (a string that was not
  * UTF-8, or out of memory) or the set failed. */
+
+/* where + "." + member into at (cut to fit: it only names a place in an
+ * error message). */
+static void member_path(char *at, size_t cap, const char *where,
+                        const char *member) {
+  int n = snprintf(at, cap, "%s.%s", where, member);
+  if (n < 0)
+    at[0] = 0;
+}
+
 static bool put(json_t *o, const char *key, json_t *v) {
   return v && json_object_set_new(o, key, v) == 0;
 }
@@ -304,7 +314,7 @@ static bmis_status array_of(json_t *o, const char *name, json_t **out,
 /* A country as the country table knows it (alpha-3, alpha-2 or name). */
 static bmis_status country_of(json_t *v, const char *where, char out[4],
                               bmis_error *err) {
-  const char *t;
+  const char *t = NULL;
   bmis_status st = text_of(v, where, 255, &t, err);
   if (st != BMIS_OK)
     return st;
@@ -324,16 +334,16 @@ static bmis_status name_from(json_t *v, const char *where, bmis_wl_content *c,
   bmis_status st = only(v, where, members, err);
   if (st != BMIS_OK)
     return st;
-  char at[64];
+  char at[128];
   const char *text = NULL, *quality = NULL;
   json_t *t = present(v, "text"), *q = present(v, "quality");
   json_t *os = present(v, "original_script");
-  snprintf(at, sizeof at, "%s.text", where);
+  member_path(at, sizeof at, where, "text");
   if (!t)
     return bad(err, "%s: missing", at);
   if ((st = text_of(t, at, BMIS_WL_TEXT_SIZE - 1, &text, err)) != BMIS_OK)
     return st;
-  snprintf(at, sizeof at, "%s.quality", where);
+  member_path(at, sizeof at, where, "quality");
   if (!q)
     return bad(err, "%s: missing", at);
   if ((st = text_of(q, at, 32, &quality, err)) != BMIS_OK)
@@ -357,13 +367,13 @@ static bmis_status birth_from(json_t *v, const char *where, bmis_wl_content *c,
   bmis_status st = only(v, where, members, err);
   if (st != BMIS_OK)
     return st;
-  char at[64];
+  char at[128];
   bmis_wl_birth b;
   memset(&b, 0, sizeof b);
   json_t *d = present(v, "date"), *to = present(v, "to_year");
   json_t *ap = present(v, "approximate");
-  const char *text;
-  snprintf(at, sizeof at, "%s.date", where);
+  const char *text = NULL;
+  member_path(at, sizeof at, where, "date");
   if (!d)
     return bad(err, "%s: missing", at);
   if ((st = text_of(d, at, 10, &text, err)) != BMIS_OK ||
@@ -392,21 +402,21 @@ static bmis_status person_doc_from(json_t *v, const char *where,
     return st;
   bmis_wl_person_doc d;
   memset(&d, 0, sizeof d);
-  char at[64];
-  const char *text;
+  char at[128];
+  const char *text = NULL;
   json_t *x;
   if ((x = present(v, "type"))) {
-    snprintf(at, sizeof at, "%s.type", where);
+    member_path(at, sizeof at, where, "type");
     if ((st = text_of(x, at, sizeof d.type - 1, &text, err)) != BMIS_OK)
       return st;
     bmis__copy(d.type, sizeof d.type, text);
   }
   if ((x = present(v, "state"))) {
-    snprintf(at, sizeof at, "%s.state", where);
+    member_path(at, sizeof at, where, "state");
     if ((st = country_of(x, at, d.state, err)) != BMIS_OK)
       return st;
   }
-  snprintf(at, sizeof at, "%s.number", where);
+  member_path(at, sizeof at, where, "number");
   if (!(x = present(v, "number")))
     return bad(err, "%s: missing", at);
   if ((st = text_of(x, at, sizeof d.number - 1, &text, err)) != BMIS_OK)
@@ -428,13 +438,13 @@ static bmis_status person_from(json_t *o, bmis_wl_content *c, bmis_error *err) {
                                         "remarks",
                                         NULL};
   bmis_status st = only(o, "", members, err);
-  const char *ref;
+  const char *ref = NULL;
   if (st != BMIS_OK || (st = need_text(o, "ref", 255, &ref, err)) != BMIS_OK)
     return st;
   bmis_wl_person *p;
   if ((st = bmis_wl_content_add_person(c, ref, &p, err)) != BMIS_OK)
     return prefixed(st, err, "ref");
-  char at[64];
+  char at[128];
   json_t *a, *v;
   size_t i;
   if ((st = array_of(o, "names", &a, err)) != BMIS_OK)
@@ -470,7 +480,7 @@ static bmis_status person_from(json_t *o, bmis_wl_content *c, bmis_error *err) {
   if ((st = array_of(o, "birth_places", &a, err)) != BMIS_OK)
     return st;
   json_array_foreach(a, i, v) {
-    const char *place;
+    const char *place = NULL;
     snprintf(at, sizeof at, "birth_places[%zu]", i);
     if ((st = text_of(v, at, BMIS_WL_TEXT_SIZE - 1, &place, err)) != BMIS_OK)
       return st;
@@ -509,7 +519,7 @@ static bmis_status document_from(json_t *o, bmis_wl_content *c,
                                         "reported", "remarks", NULL};
   bmis_wl_document d;
   memset(&d, 0, sizeof d);
-  const char *text;
+  const char *text = NULL;
   json_t *x;
   bmis_status st = only(o, "", members, err);
   if (st != BMIS_OK ||
@@ -552,7 +562,7 @@ bmis_status bmis__wl_entry_from_json(json_t *o, bmis_wl_content *c,
                                      bmis_error *err) {
   if (!json_is_object(o))
     return bad(err, "an entry must be an object");
-  const char *kind;
+  const char *kind = NULL;
   bmis_status st = need_text(o, "kind", 32, &kind, err);
   if (st != BMIS_OK)
     return st;

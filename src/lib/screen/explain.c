@@ -30,20 +30,13 @@ __attribute__((format(printf, 2, 3))) static void say(out *o, const char *fmt,
 
 static const char *how_words(bmis_token_match m) {
   switch (m) {
-  case BMIS_TOKEN_EXACT:
-    return "same";
-  case BMIS_TOKEN_SPELLING:
-    return "other spelling";
-  case BMIS_TOKEN_TYPO:
-    return "close spelling";
-  case BMIS_TOKEN_INITIAL:
-    return "initial";
-  case BMIS_TOKEN_JOINED:
-    return "joined/split";
-  case BMIS_TOKEN_MISSING:
-    return "listed, not presented";
-  case BMIS_TOKEN_EXTRA:
-    return "presented, not listed";
+  case BMIS_TOKEN_EXACT: return "same";
+  case BMIS_TOKEN_SPELLING: return "other spelling";
+  case BMIS_TOKEN_TYPO: return "close spelling";
+  case BMIS_TOKEN_INITIAL: return "initial";
+  case BMIS_TOKEN_JOINED: return "joined/split";
+  case BMIS_TOKEN_MISSING: return "listed, not presented";
+  case BMIS_TOKEN_EXTRA: return "presented, not listed";
   }
   return "?";
 }
@@ -64,12 +57,12 @@ bmis_status bmis_hit_explain(const bmis_hit *h, char *buf, size_t cap,
     say(&o, "  listed document %s %s%s%s: %s\n",
         h->doc_state[0] ? h->doc_state : "(any state)", h->doc_number,
         h->doc_status ? ", " : "",
-        h->doc_status ? bmis_doc_status_code(h->doc_status)
-                      : "",
+        h->doc_status ? bmis_doc_status_code(h->doc_status) : "",
         h->doc_detail);
   } else {
-    say(&o, "  listed %s name \"%s\" (as %s), presented as %s: name score "
-            "%.2f\n",
+    say(&o,
+        "  listed %s name \"%s\" (as %s), presented as %s: name score "
+        "%.2f\n",
         bmis_name_quality_code(h->listed_quality)
             ? bmis_name_quality_code(h->listed_quality)
             : "",
@@ -79,8 +72,7 @@ bmis_status bmis_hit_explain(const bmis_hit *h, char *buf, size_t cap,
       if (t->how == BMIS_TOKEN_MISSING || t->how == BMIS_TOKEN_EXTRA)
         say(&o, "    %-20s %-20s %s (weight %.2f)\n",
             t->listed[0] ? t->listed : "-",
-            t->presented[0] ? t->presented : "-", how_words(t->how),
-            t->weight);
+            t->presented[0] ? t->presented : "-", how_words(t->how), t->weight);
       else
         say(&o, "    %-20s %-20s %s %.2f (weight %.2f)\n", t->listed,
             t->presented, how_words(t->how), t->similarity, t->weight);

@@ -11,9 +11,9 @@
 #include <string.h>
 
 #define BIRTH_SAME_DATE 0.08
-#define BIRTH_SAME_YEAR 0.04     /* year-only on either side, same year */
-#define BIRTH_IN_RANGE 0.03      /* listed range, or approximate year +-1 */
-#define BIRTH_SWAPPED 0.03       /* day and month swapped */
+#define BIRTH_SAME_YEAR 0.04 /* year-only on either side, same year */
+#define BIRTH_IN_RANGE 0.03  /* listed range, or approximate year +-1 */
+#define BIRTH_SWAPPED 0.03   /* day and month swapped */
 #define BIRTH_SAME_YEAR_DIFF -0.05
 #define BIRTH_OFF_1 -0.10
 #define BIRTH_OFF_4 -0.16
@@ -34,7 +34,7 @@ static void add_factor(bmis_hit *hit, const char *what, double delta,
 
 static double years_off(int diff) {
   diff = diff < 0 ? -diff : diff;
-  return diff == 0 ? BIRTH_SAME_YEAR_DIFF
+  return diff == 0   ? BIRTH_SAME_YEAR_DIFF
          : diff == 1 ? BIRTH_OFF_1
          : diff <= 4 ? BIRTH_OFF_4
                      : BIRTH_FAR;
@@ -49,8 +49,8 @@ static double birth_delta(const bmis_wl_birth *b, bmis_date p,
       return BIRTH_IN_RANGE;
     }
     *what = "outside the listed range";
-    int off = p.year < b->date.year ? b->date.year - p.year
-                                    : p.year - b->to_year;
+    int off =
+        p.year < b->date.year ? b->date.year - p.year : p.year - b->to_year;
     return off == 1 ? BIRTH_OFF_1 : years_off(off);
   }
   int diff = p.year - b->date.year;

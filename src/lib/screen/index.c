@@ -45,8 +45,7 @@ static uint32_t pool_add(bmis_screen_index *ix, const char *s, size_t n) {
 
 static void keys_add(bmis_screen_index *ix, ix_keys *k, uint64_t h,
                      uint32_t tok) {
-  if (!grow_array((void **)&k->v, &k->cap, k->n + 1, sizeof *k->v,
-                  &ix->failed))
+  if (!grow_array((void **)&k->v, &k->cap, k->n + 1, sizeof *k->v, &ix->failed))
     return;
   k->v[k->n++] = (ix_key){h, tok};
 }
@@ -258,8 +257,7 @@ static bmis_status add_person(bmis_screen_index *ix, build *b, uint32_t list,
       ix->births[ix->birth_count++] = k.births[i];
   for (size_t i = 0; i < k.nationality_count; i++)
     if (GROW(ix, nationalities, nationality_count, nationality_cap))
-      memcpy(ix->nationalities[ix->nationality_count++], k.nationalities[i],
-             4);
+      memcpy(ix->nationalities[ix->nationality_count++], k.nationalities[i], 4);
   ix->entries[eid].birth_count =
       (uint16_t)(ix->birth_count - ix->entries[eid].first_birth);
   ix->entries[eid].nationality_count =

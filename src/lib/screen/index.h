@@ -96,7 +96,7 @@ struct bmis_screen_index {
   uint64_t *doc_table; /* hash high 32 bits << 32 | doc id + 1 */
   size_t doc_table_cap;
 
-  bool failed; /* an allocation failed while building */
+  bool failed;                        /* an allocation failed while building */
   struct bmis__scratch_pool *scratch; /* per-query work arrays */
 };
 

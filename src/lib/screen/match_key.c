@@ -53,7 +53,9 @@ static void put(buf *b, const char *s, size_t n) {
   b->len += n;
   b->p[b->len] = 0;
 }
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+static void puts_(buf *b, const char *s) {
+  put(b, s, strlen(s));
+}
 
 /* The listed text with control characters (and so the key's separators)
  * turned into spaces. */
@@ -75,8 +77,8 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
       if (e2.status == BMIS_E_PARSE)
         continue; /* a name with no letters cannot match; keep the rest */
       free(b.p);
-      return bmis_error_set(err, e2.status, "entry '%s', name '%s': %s",
-                            p->ref, nm->text, e2.message);
+      return bmis_error_set(err, e2.status, "entry '%s', name '%s': %s", p->ref,
+                            nm->text, e2.message);
     }
     char head[8];
     snprintf(head, sizeof head, "n %c%c ",

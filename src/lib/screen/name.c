@@ -14,8 +14,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/utrans.h>
 #include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
 #define UNITS_MAX 1024
 
@@ -65,7 +65,8 @@ static bool is_letter(unsigned c) {
 
 /* A digit next to a letter is a misread letter in a name (I9OR, SECH1N). */
 static bool letter_near(const unsigned char *p, const char *start) {
-  return is_letter(p[1]) || (p > (const unsigned char *)start && is_letter(p[-1]));
+  return is_letter(p[1]) ||
+         (p > (const unsigned char *)start && is_letter(p[-1]));
 }
 
 /* Appends the tokens of ASCII-ish text to form: letters and digits are
@@ -203,21 +204,24 @@ bmis_status bmis__name_forms(const char *utf8, bmis__forms *out,
  * on purpose (the common list covers the names that dominate the lists we
  * screen against and the populations crossing); sorted for bsearch. */
 static const char *const particles[] = {
-    "ABI", "ABU", "AL",  "AP",   "BEN", "BIN", "BINT", "BINTI", "BN",
-    "DA",  "DAS", "DE",  "DEL",  "DER", "DI",  "DOS",  "DU",    "EL",
-    "IBN", "JR",  "KYZY", "LA",  "LE",  "OGLU", "OULD", "SR",   "UD",
-    "UL",  "UM",  "UMM", "VAN",  "VON", "Y",   "ZU"};
+    "ABI", "ABU", "AL",   "AP",  "BEN", "BIN",  "BINT", "BINTI", "BN",
+    "DA",  "DAS", "DE",   "DEL", "DER", "DI",   "DOS",  "DU",    "EL",
+    "IBN", "JR",  "KYZY", "LA",  "LE",  "OGLU", "OULD", "SR",    "UD",
+    "UL",  "UM",  "UMM",  "VAN", "VON", "Y",    "ZU"};
 static const char *const titles[] = {
-    "COL", "DR", "GEN", "HADJ", "HADJI", "HAJ", "HAJI", "HAJJI", "IMAM", "MAULANA", "MAULAVI", "MAULVI", "MAWLAVI", "MAWLAWI", "MOLLAH", "MOLVI", "MR", "MRS", "MS", "MULLA", "MULLAH", "PROF", "QARI", "SAYED", "SAYYED", "SAYYID", "SHAIKH", "SHAYKH", "SHEIK", "SHEIKH", "SYED"
-};
+    "COL",    "DR",     "GEN",     "HADJ",    "HADJI",  "HAJ",     "HAJI",
+    "HAJJI",  "IMAM",   "MAULANA", "MAULAVI", "MAULVI", "MAWLAVI", "MAWLAWI",
+    "MOLLAH", "MOLVI",  "MR",      "MRS",     "MS",     "MULLA",   "MULLAH",
+    "PROF",   "QARI",   "SAYED",   "SAYYED",  "SAYYID", "SHAIKH",  "SHAYKH",
+    "SHEIK",  "SHEIKH", "SYED"};
 static const char *const common[] = {
-    "ABDUL",   "ABDULLAH", "AHMAD",   "AHMED",   "ALI",     "ANDERSON",
-    "CHEN",    "CHOE",     "CHOI",    "GARCIA",  "HASAN",   "HASSAN",
-    "HUSSAIN", "HUSSEIN",  "IBRAHIM", "JOHN",    "JONES",   "KHAN",
-    "KIM",     "LEE",      "LI",      "LIU",     "MAHMOUD", "MARIA",
+    "ABDUL",   "ABDULLAH", "AHMAD",    "AHMED",    "ALI",      "ANDERSON",
+    "CHEN",    "CHOE",     "CHOI",     "GARCIA",   "HASAN",    "HASSAN",
+    "HUSSAIN", "HUSSEIN",  "IBRAHIM",  "JOHN",     "JONES",    "KHAN",
+    "KIM",     "LEE",      "LI",       "LIU",      "MAHMOUD",  "MARIA",
     "MARTIN",  "MOHAMED",  "MOHAMMAD", "MOHAMMED", "MUHAMMAD", "MUHAMMED",
-    "NGUYEN",  "OMAR",     "PAK",     "PARK",    "RI",      "SINGH",
-    "SMITH",   "WANG",     "WILLIAMS", "YANG",   "ZHANG"};
+    "NGUYEN",  "OMAR",     "PAK",      "PARK",     "RI",       "SINGH",
+    "SMITH",   "WANG",     "WILLIAMS", "YANG",     "ZHANG"};
 
 static int cmp_str(const void *a, const void *b) {
   return strcmp((const char *)a, *(const char *const *)b);
@@ -228,8 +232,8 @@ static bool in(const char *s, const char *const *list, size_t n) {
 #define IN(s, list) in(s, list, sizeof list / sizeof list[0])
 
 static bool vowel(char c) {
-  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' ||
-         c == 'Y' || c == 'W';
+  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y' ||
+         c == 'W';
 }
 
 /* The consonant skeleton: what survives the usual romanisation differences
@@ -241,14 +245,14 @@ size_t bmis__skeleton(const char *s, size_t n, char *out) {
   size_t m = 0;
   for (size_t i = 0; i < n && m < sizeof tmp - 1; i++) {
     char c = s[i], d = i + 1 < n ? s[i + 1] : 0;
-    if ((c == 'D' && d == 'J') || (c == 'D' && d == 'Z' && i + 2 < n &&
-                                   s[i + 2] == 'H')) {
+    if ((c == 'D' && d == 'J') ||
+        (c == 'D' && d == 'Z' && i + 2 < n && s[i + 2] == 'H')) {
       tmp[m++] = 'J';
       i += c == 'D' && d == 'Z' ? 2 : 1;
       continue;
     }
-    if (d == 'H' && (c == 'P' || c == 'G' || c == 'K' || c == 'T' ||
-                     c == 'S' || c == 'D' || c == 'Z' || c == 'C')) {
+    if (d == 'H' && (c == 'P' || c == 'G' || c == 'K' || c == 'T' || c == 'S' ||
+                     c == 'D' || c == 'Z' || c == 'C')) {
       static const char from[] = "PGKTSDZC", to[] = "FKKTSDJS";
       tmp[m++] = to[strchr(from, c) - from];
       i++;
@@ -300,6 +304,10 @@ void bmis__tok_init(bmis__tok *t, const char *s, size_t len) {
   t->s[len] = 0;
   t->len = (uint8_t)len;
   t->skel_len = (uint8_t)bmis__skeleton(t->s, len, t->skel);
+  t->letters = bmis__letter_bits(t->s, len);
+  t->lineage = strcmp(t->s, "BIN") == 0 || strcmp(t->s, "BEN") == 0 ||
+               strcmp(t->s, "IBN") == 0 || strcmp(t->s, "BINT") == 0 ||
+               strcmp(t->s, "OULD") == 0;
   if (len == 1) {
     t->kind = BMIS__TOK_INITIAL;
     t->w = 0.35f;

@@ -43,8 +43,10 @@ typedef struct bmis__tok {
   char s[BMIS__TOKEN_SIZE];
   char skel[BMIS__TOKEN_SIZE]; /* consonant skeleton, see name.c */
   uint8_t len, skel_len;
-  uint8_t kind; /* bmis__tok_kind */
-  float w;      /* weight in the name score */
+  uint8_t kind;     /* bmis__tok_kind */
+  bool lineage;     /* BIN, BEN, IBN, BINT, OULD: a father's name follows */
+  uint32_t letters; /* bit per letter present (digits share bit 26+) */
+  float w;          /* weight in the name score */
 } bmis__tok;
 
 /* Fills t for the token text s (upper-case ASCII letters/digits, cut at
@@ -54,6 +56,16 @@ void bmis__tok_init(bmis__tok *t, const char *s, size_t len);
 /* The consonant skeleton of s (n letters) into out, which must hold n + 1
  * bytes; returns its length. */
 size_t bmis__skeleton(const char *s, size_t n, char *out);
+
+/* The letters-present bit set of s (n characters). */
+static inline uint32_t bmis__letter_bits(const char *s, size_t n) {
+  uint32_t b = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned c = (unsigned char)s[i];
+    b |= c >= 'A' && c <= 'Z' ? 1u << (c - 'A') : 1u << (26 + c % 6);
+  }
+  return b;
+}
 
 /* Splits a form into tokens (at most BMIS__TOKENS_MAX); returns the count. */
 size_t bmis__form_tokens(const char *form, bmis__tok *out, size_t cap);

@@ -81,15 +81,17 @@ float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
   }
   int maxlen = a->len > b->len ? a->len : b->len;
   int limit = typo_limit(a->len < b->len ? a->len : b->len);
-  int d = distance(a->s, a->len, b->s, b->len, limit);
-  if (d <= limit) {
-    best = 1.0f - (float)d / (float)maxlen;
-    h = BMIS_TOKEN_TYPO;
+  /* each edit adds or removes at most two letters from the set present */
+  if (limit > 0 && __builtin_popcount(a->letters ^ b->letters) <= 2 * limit) {
+    int d = distance(a->s, a->len, b->s, b->len, limit);
+    if (d <= limit) {
+      best = 1.0f - (float)d / (float)maxlen;
+      h = BMIS_TOKEN_TYPO;
+    }
   }
   if (a->skel_len == b->skel_len && a->skel_len > 0 &&
       memcmp(a->skel, b->skel, a->skel_len) == 0 && best < 0.9f &&
-      (a->skel_len >= 3 ||
-       distance(a->s, a->len, b->s, b->len, 1) <= 1)) {
+      (a->skel_len >= 3 || distance(a->s, a->len, b->s, b->len, 1) <= 1)) {
     best = 0.9f;
     h = BMIS_TOKEN_SPELLING;
   }
@@ -137,8 +139,8 @@ static void span_text(const bmis__tok *const *toks, int start, int len,
   size_t n = 0;
   out[0] = 0;
   for (int i = 0; i < len; i++) {
-    int w = snprintf(out + n, cap - n, "%s%s", i ? " " : "",
-                     toks[start + i]->s);
+    int w =
+        snprintf(out + n, cap - n, "%s%s", i ? " " : "", toks[start + i]->s);
     if (w < 0 || (size_t)w >= cap - n)
       break;
     n += (size_t)w;
@@ -152,25 +154,42 @@ static void join_pairs(const bmis__tok *const *joined, size_t nj,
                        const bmis__tok *const *other, size_t no, bool a_side,
                        pair *pairs, size_t *npairs) {
   for (size_t i = 0; i + 1 < nj; i++) {
-    char cat[BMIS__TOKEN_SIZE * JOIN_MAX];
+    char cat[BMIS__TOKEN_SIZE * JOIN_MAX], sk[BMIS__TOKEN_SIZE * JOIN_MAX];
     size_t cl = joined[i]->len;
     memcpy(cat, joined[i]->s, cl);
     for (size_t l = 1; l < JOIN_MAX && i + l < nj; l++) {
       memcpy(cat + cl, joined[i + l]->s, joined[i + l]->len);
       cl += joined[i + l]->len;
+      size_t sl = 0; /* the skeleton, made when first needed */
+      /* the joined skeleton is about the tokens' skeletons end to end */
+      int skel_sum = 0;
+      for (size_t k = 0; k <= l; k++)
+        skel_sum += joined[i + k]->skel_len;
+      char skel_first = joined[i]->skel_len ? joined[i]->skel[0] : 0;
+      uint32_t bits = 0;
+      for (size_t k = 0; k <= l; k++)
+        bits |= joined[i + k]->letters;
       for (size_t j = 0; j < no; j++) {
         int ol = other[j]->len;
         int limit = typo_limit((int)cl < ol ? (int)cl : ol);
-        int d = distance(cat, (int)cl, other[j]->s, ol, limit);
-        int maxlen = (int)cl > ol ? (int)cl : ol;
-        float sim = 1.0f - (float)d / (float)maxlen;
-        if (d > limit || sim < 0.85f) {
+        float sim = 0;
+        if ((int)cl - ol <= limit && ol - (int)cl <= limit &&
+            __builtin_popcount(bits ^ other[j]->letters) <= 2 * limit) {
+          int d = distance(cat, (int)cl, other[j]->s, ol, limit);
+          int maxlen = (int)cl > ol ? (int)cl : ol;
+          if (d <= limit)
+            sim = 1.0f - (float)d / (float)maxlen;
+        }
+        if (sim < 0.85f) {
           /* or another spelling of the joined name (ABDELRAHMAN / ABD AL
            * RAHMAN): the same consonant skeleton */
-          char sk[BMIS__TOKEN_SIZE * JOIN_MAX];
-          size_t sl = bmis__skeleton(cat, cl, sk);
-          if (sl < 3 || sl != other[j]->skel_len ||
-              memcmp(sk, other[j]->skel, sl) != 0)
+          int osl = other[j]->skel_len;
+          if (osl < 3 || osl > skel_sum + 1 || osl < skel_sum - 3 ||
+              (skel_first && other[j]->skel[0] != skel_first))
+            continue;
+          if (!sl)
+            sl = bmis__skeleton(cat, cl, sk);
+          if (sl != other[j]->skel_len || memcmp(sk, other[j]->skel, sl) != 0)
             continue;
           sim = 0.9f;
         }
@@ -196,10 +215,7 @@ static bool lineage_roles(const bmis__tok *const *t, size_t n, bool *father) {
   bool any = false, after = false;
   for (size_t i = 0; i < n; i++) {
     father[i] = false;
-    const char *s = t[i]->s;
-    if (strcmp(s, "BIN") == 0 || strcmp(s, "BEN") == 0 ||
-        strcmp(s, "IBN") == 0 || strcmp(s, "BINT") == 0 ||
-        strcmp(s, "OULD") == 0) {
+    if (t[i]->lineage) {
       any = after = true;
       continue;
     }
@@ -294,8 +310,7 @@ double bmis__name_score(const bmis__tok *const *listed, size_t nl,
     if (!used_b[j]) {
       miss_b += presented[j]->w;
       if (hit)
-        explain(hit, "", presented[j]->s, BMIS_TOKEN_EXTRA, 0,
-                presented[j]->w);
+        explain(hit, "", presented[j]->s, BMIS_TOKEN_EXTRA, 0, presented[j]->w);
     }
   if (good <= 0)
     return 0;

@@ -97,8 +97,8 @@ static void touch(bmis__scratch *sc, uint32_t f, float add) {
   sc->acc[f] += add;
 }
 
-static void credit(const bmis_screen_index *ix, bmis__scratch *sc,
-                   uint32_t tok, float add) {
+static void credit(const bmis_screen_index *ix, bmis__scratch *sc, uint32_t tok,
+                   float add) {
   for (uint32_t p = ix->post_start[tok]; p < ix->post_start[tok + 1]; p++)
     touch(sc, ix->post[p], add);
 }
@@ -191,8 +191,8 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
 }
 
 static bmis_status exhaustive(const bmis_screen_index *ix, const qform *q,
-                              int qi, double floor, cands *out,
-                              size_t *scored, bmis_error *err) {
+                              int qi, double floor, cands *out, size_t *scored,
+                              bmis_error *err) {
   *scored += ix->form_count;
   for (uint32_t f = 0; f < ix->form_count; f++) {
     double s = form_score(ix, f, q, NULL);
@@ -323,13 +323,13 @@ static bmis_status person_hits(const bmis_screen_index *ix,
     bmis__copy(h.ref, sizeof h.ref, bmis__ix_str(ix, e->ref));
     bmis__copy(h.entry_hash, sizeof h.entry_hash, bmis__ix_str(ix, e->hash));
     h.name_score = form_score(ix, k->form, &q[k->qform], &h);
-    bmis__copy(h.listed_name, sizeof h.listed_name,
-               bmis__ix_str(ix, nm->text));
+    bmis__copy(h.listed_name, sizeof h.listed_name, bmis__ix_str(ix, nm->text));
     h.listed_quality = (bmis_name_quality)nm->quality;
     form_text(ix, k->form, h.listed_form, sizeof h.listed_form);
     bmis__copy(h.presented_form, sizeof h.presented_form, q[k->qform].text);
     double delta = 0;
-    if (nm->quality == BMIS_NAME_WEAK && h.factor_count < BMIS_HIT_MAX_FACTORS) {
+    if (nm->quality == BMIS_NAME_WEAK &&
+        h.factor_count < BMIS_HIT_MAX_FACTORS) {
       bmis_hit_factor *f = &h.factors[h.factor_count++];
       bmis__copy(f->what, sizeof f->what, "alias");
       f->delta = (float)WEAK_ALIAS_DELTA;
@@ -383,8 +383,7 @@ static void on_doc(void *ctx, const ix_doc *d) {
   bmis__copy(h.ref, sizeof h.ref, bmis__ix_str(c->ix, d->ref));
   bmis__copy(h.entry_hash, sizeof h.entry_hash, bmis__ix_str(c->ix, d->hash));
   bmis__copy(h.doc_state, sizeof h.doc_state, d->state);
-  bmis__copy(h.doc_number, sizeof h.doc_number,
-             bmis__ix_str(c->ix, d->number));
+  bmis__copy(h.doc_number, sizeof h.doc_number, bmis__ix_str(c->ix, d->number));
   h.doc_status = (bmis_doc_status)d->status;
   bmis__copy(h.doc_detail, sizeof h.doc_detail, c->detail);
   if (!hit_push(c->r, c->cap, &h))
@@ -393,7 +392,12 @@ static void on_doc(void *ctx, const ix_doc *d) {
 
 /* Characters a scanner or a clerk confuses in document numbers. */
 static char ocr_twin(char c) {
-  static const char pairs[] = "0O" "1I" "5S" "8B" "2Z" "6G";
+  static const char pairs[] = "0O"
+                              "1I"
+                              "5S"
+                              "8B"
+                              "2Z"
+                              "6G";
   for (size_t i = 0; i + 1 < sizeof pairs; i += 2) {
     if (pairs[i] == c)
       return pairs[i + 1];
@@ -448,9 +452,8 @@ static bmis_status mark_dispositions(bmis_store *s, const bmis_screen_query *q,
   for (size_t i = 0; i < r->count; i++) {
     bmis_hit *h = &r->hits[i];
     bool found = false;
-    bmis_status st = bmis__disposition_latest(s, h->list, h->ref, keys, 2,
-                                              h->entry_hash, &h->previous,
-                                              &found, err);
+    bmis_status st = bmis__disposition_latest(
+        s, h->list, h->ref, keys, 2, h->entry_hash, &h->previous, &found, err);
     if (st != BMIS_OK)
       return st;
     h->previously_disposed = found;
@@ -477,8 +480,7 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
   double floor = min_threshold(ix, opt) - FACTOR_LIFT_MAX;
   bool exh = opt && opt->mode == BMIS_SCREEN_EXHAUSTIVE;
   for (size_t i = 0; st == BMIS_OK && i < nq; i++)
-    st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates,
-                          err)
+    st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates, err)
              : indexed(ix, &qf[i], (int)i, floor, &c, &out->candidates, err);
   if (st == BMIS_OK)
     st = person_hits(ix, q, qf, &c, opt, out, &cap, err);

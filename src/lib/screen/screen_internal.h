@@ -88,8 +88,7 @@ bmis_status bmis__wl_read_jsonl(const char *data, size_t len,
  * needs it (one read snapshot: every list is seen at one version). Strings
  * are valid during the call only. A callback's non-BMIS_OK status stops the
  * scan and is returned (with its err). Either callback may be NULL. */
-typedef bmis_status (*bmis__wl_person_fn)(void *ctx,
-                                          const bmis_watchlist *list,
+typedef bmis_status (*bmis__wl_person_fn)(void *ctx, const bmis_watchlist *list,
                                           const char *ref, const char *hash,
                                           const char *match_key,
                                           bmis_error *err);

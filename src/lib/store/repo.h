@@ -214,17 +214,17 @@ bmis_status bmis__wl_entry_put(bmis_store *s, int64_t list_id,
  * BMIS__WL_INSERT_MANY rows at a time are sensible). */
 #define BMIS__WL_INSERT_MANY 1000
 bmis_status bmis__wl_entry_insert_many(bmis_store *s, int64_t list_id,
-                                       const bmis__wl_entry_row *rows,
-                                       size_t n, bmis_error *err);
+                                       const bmis__wl_entry_row *rows, size_t n,
+                                       bmis_error *err);
 bmis_status bmis__wl_entry_delete(bmis_store *s, int64_t list_id,
                                   const char *ref, bmis_error *err);
 /* The ref and data of the list's entries in the order they were first
  * stored, or of the one entry `ref` (when not NULL). */
 typedef bmis_status (*bmis__wl_data_fn)(const char *ref, const char *data,
                                         void *ctx, bmis_error *err);
-bmis_status bmis__wl_entry_data(bmis_store *s, int64_t list_id,
-                                const char *ref, bmis__wl_data_fn fn,
-                                void *ctx, bmis_error *err);
+bmis_status bmis__wl_entry_data(bmis_store *s, int64_t list_id, const char *ref,
+                                bmis__wl_data_fn fn, void *ctx,
+                                bmis_error *err);
 
 /* A disposition as stored (d->id filled by the caller). */
 bmis_status bmis__disposition_insert(bmis_store *s, const char *list,
