@@ -444,6 +444,17 @@ BMIS_API bmis_status bmis_screen_person(
     const bmis_screen_index *ix, bmis_store *s, const bmis_screen_query *q,
     const bmis_screen_options *opt, bmis_screen_result *out, bmis_error *err);
 
+/* Screens a presented document alone (no names): hits on lost, stolen,
+ * revoked and invalidated documents and on documents listed persons hold,
+ * exact (score 1) or with one OCR-confusable character read as its twin
+ * (0/O, 1/I, 5/S, 8/B, 2/Z, 6/G: score 0.9). state may be "" (any).
+ * Allocates only when there are hits; the caller frees *out with
+ * bmis_screen_result_free. */
+BMIS_API bmis_status bmis_screen_document(const bmis_screen_index *ix,
+                                          const char *state, const char *number,
+                                          bmis_screen_result *out,
+                                          bmis_error *err);
+
 /* Scores two names against each other with the screening scorer (no list):
  * the name score in 0-1 of `presented` against `listed`, and if hit is not
  * NULL, the token-by-token explanation. For benchmarks and tests. */

@@ -407,15 +407,14 @@ static char ocr_twin(char c) {
   return 0;
 }
 
-static bmis_status document_hits(const bmis_screen_index *ix,
-                                 const bmis_screen_query *qq,
-                                 bmis_screen_result *r, size_t *cap,
-                                 bmis_error *err) {
+static bmis_status document_hits(const bmis_screen_index *ix, const char *state,
+                                 const char *number, bmis_screen_result *r,
+                                 size_t *cap, bmis_error *err) {
   char norm[40];
-  bmis__doc_number_norm(qq->doc_number, norm);
+  bmis__doc_number_norm(number, norm);
   if (!norm[0])
     return BMIS_OK;
-  doc_ctx c = {ix, qq->doc_state, 1.0, "same number", r, cap, false};
+  doc_ctx c = {ix, state, 1.0, "same number", r, cap, false};
   bmis__ix_doc_lookup(ix, norm, on_doc, &c);
   char detail[128];
   for (size_t i = 0; norm[i] && !c.failed; i++) {
@@ -485,7 +484,7 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
   if (st == BMIS_OK)
     st = person_hits(ix, q, qf, &c, opt, out, &cap, err);
   if (st == BMIS_OK)
-    st = document_hits(ix, q, out, &cap, err);
+    st = document_hits(ix, q->doc_state, q->doc_number, out, &cap, err);
   if (st == BMIS_OK && out->count)
     qsort(out->hits, out->count, sizeof *out->hits, cmp_hit);
   size_t max = opt && opt->max_hits ? opt->max_hits : 20;
@@ -497,6 +496,22 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
   free(qf);
   if (st != BMIS_OK)
     bmis_screen_result_free(out);
+  return st;
+}
+
+bmis_status bmis_screen_document(const bmis_screen_index *ix, const char *state,
+                                 const char *number, bmis_screen_result *out,
+                                 bmis_error *err) {
+  if (!ix || !number || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no index or number");
+  memset(out, 0, sizeof *out);
+  size_t cap = 0;
+  bmis_status st =
+      document_hits(ix, state ? state : "", number, out, &cap, err);
+  if (st != BMIS_OK)
+    bmis_screen_result_free(out);
+  else if (out->count > 1)
+    qsort(out->hits, out->count, sizeof *out->hits, cmp_hit);
   return st;
 }
 
