@@ -477,4 +477,13 @@ BMIS_API bmis_status bmis_hit_explain(const bmis_hit *h, char *buf, size_t cap,
 BMIS_API bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
                                       bmis_hit_disposition *d, bmis_error *err);
 
+/* The same for an entry named by its list and reference (a front end that
+ * holds no bmis_hit): the entry's hash is the one in the store now, so a
+ * later change of the entry voids the disposition. BMIS_E_NOT_FOUND, naming
+ * the list or the reference, when either is not there. */
+BMIS_API bmis_status bmis_hit_dispose_entry(bmis_store *s, const char *list,
+                                            const char *ref,
+                                            bmis_hit_disposition *d,
+                                            bmis_error *err);
+
 #endif

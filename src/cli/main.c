@@ -21,6 +21,7 @@ static const command commands[] = {
     {"overstay", cli_overstay, "who stayed beyond their permitted stay"},
     {"demo", cli_demo, "generate synthetic register data and watchlists"},
     {"watchlist", cli_watchlist, "import, list, show and remove watchlists"},
+    {"screen", cli_screen, "screen travellers against the watchlists"},
 };
 
 static void usage(FILE *out) {

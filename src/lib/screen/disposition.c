@@ -85,6 +85,70 @@ bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
   return st;
 }
 
+/* The entry's current hash: the stored hash is that of the stored text
+ * (wl_entry.data, see the migration), so hashing the text gives it back. */
+typedef struct current_entry {
+  char hash[33];
+  bool found;
+} current_entry;
+
+static bmis_status take_hash(const char *ref, const char *data, void *ctx,
+                             bmis_error *err) {
+  current_entry *c = ctx;
+  bmis_status st = bmis__wl_text_hash(data, strlen(data), c->hash);
+  if (st != BMIS_OK)
+    return bmis_error_set(err, st, "entry '%s': hashing failed", ref);
+  c->found = true;
+  return BMIS_OK;
+}
+
+bmis_status bmis_hit_dispose_entry(bmis_store *s, const char *list,
+                                   const char *ref, bmis_hit_disposition *d,
+                                   bmis_error *err) {
+  if (!s || !list || !ref || !d)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "no store, list, reference or disposition");
+  bmis_hit hit;
+  memset(&hit, 0, sizeof hit);
+  size_t nl = strlen(list), nr = strlen(ref);
+  if (nl >= sizeof hit.list)
+    return bmis_error_set(err, BMIS_E_TOO_LARGE, "list: longer than %zu bytes",
+                          sizeof hit.list - 1);
+  if (nr >= sizeof hit.ref)
+    return bmis_error_set(err, BMIS_E_TOO_LARGE, "ref: longer than %zu bytes",
+                          sizeof hit.ref - 1);
+  memcpy(hit.list, list, nl + 1);
+  memcpy(hit.ref, ref, nr + 1);
+  bmis_status st;
+  if ((st = need("list", hit.list, sizeof hit.list, err)) != BMIS_OK ||
+      (st = need("ref", hit.ref, sizeof hit.ref, err)) != BMIS_OK)
+    return st;
+  /* The look-up and the insert in one transaction: the hash recorded is
+   * the entry's as it stands when the decision is stored. */
+  if ((st = bmis__tx_begin(s, err)) != BMIS_OK)
+    return st;
+  bmis_watchlist w;
+  int64_t id;
+  current_entry cur = {.found = false};
+  st = bmis__wl_list_get(s, list, &w, &id, err);
+  if (st == BMIS_OK)
+    st = bmis__wl_entry_data(s, id, ref, take_hash, &cur, err);
+  if (st == BMIS_OK && !cur.found)
+    st = bmis_error_set(err, BMIS_E_NOT_FOUND,
+                        "no entry '%s' in watchlist '%s'", ref, list);
+  if (st == BMIS_OK) {
+    memcpy(hit.entry_hash, cur.hash, sizeof hit.entry_hash);
+    st = bmis_hit_dispose(s, &hit, d, err);
+  }
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st != BMIS_OK)
+    d->id[0] = 0;
+  return st;
+}
+
 bmis_status bmis__disposition_latest(bmis_store *s, const char *list,
                                      const char *ref,
                                      const char *const *traveller_keys,

@@ -143,7 +143,7 @@ static uint32_t tok_intern(bmis_screen_index *ix, const char *s, size_t len) {
   keys_add(ix, &ix->exact, bmis__hash64(t->s, t->len), id);
   if (t->skel_len)
     keys_add(ix, &ix->skel, bmis__hash64(t->skel, t->skel_len), id);
-  if (t->len >= 5) { /* shorter tokens allow no typo (name_score.c) */
+  if (t->len >= 4) { /* shorter tokens allow no typo (name_score.c) */
     keys_add(ix, &ix->dels, bmis__hash64(t->s, t->len), id);
     char d[BMIS__TOKEN_SIZE];
     for (size_t i = 0; i < t->len; i++) {
@@ -206,14 +206,20 @@ static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
     if (id == UINT32_MAX || !GROW(ix, form_toks, form_tok_count, form_tok_cap))
       return;
     ix->form_toks[ix->form_tok_count++] = id;
-    ix->forms[fid].weight += ix->toks[id].w;
+    if (ix->toks[id].kind != BMIS__TOK_PARTICLE &&
+        ix->toks[id].kind != BMIS__TOK_TITLE &&
+        ix->toks[id].kind != BMIS__TOK_INITIAL)
+      ix->forms[fid].weight += ix->toks[id].w;
     posting(ix, b, id, fid);
     /* two adjacent tokens joined, so ABDULRAHMAN finds ABDUL RAHMAN */
     if (i + 1 < n && toks[i].len + toks[i + 1].len < BMIS__TOKEN_SIZE) {
       char j[BMIS__TOKEN_SIZE];
       memcpy(j, toks[i].s, toks[i].len);
       memcpy(j + toks[i].len, toks[i + 1].s, toks[i + 1].len);
-      posting(ix, b, tok_intern(ix, j, toks[i].len + toks[i + 1].len), fid);
+      uint32_t jid = tok_intern(ix, j, toks[i].len + toks[i + 1].len);
+      if (jid != UINT32_MAX)
+        ix->toks[jid].join_key = true;
+      posting(ix, b, jid, fid);
     }
   }
 }

@@ -305,6 +305,11 @@ void bmis__tok_init(bmis__tok *t, const char *s, size_t len) {
   t->len = (uint8_t)len;
   t->skel_len = (uint8_t)bmis__skeleton(t->s, len, t->skel);
   t->letters = bmis__letter_bits(t->s, len);
+  t->join_key = false;
+  const uint32_t vowels = 1u << ('A' - 'A') | 1u << ('E' - 'A') |
+                          1u << ('I' - 'A') | 1u << ('O' - 'A') |
+                          1u << ('U' - 'A');
+  t->vowelless = len > 1 && !(t->letters & vowels);
   t->lineage = strcmp(t->s, "BIN") == 0 || strcmp(t->s, "BEN") == 0 ||
                strcmp(t->s, "IBN") == 0 || strcmp(t->s, "BINT") == 0 ||
                strcmp(t->s, "OULD") == 0;

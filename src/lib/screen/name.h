@@ -46,6 +46,8 @@ typedef struct bmis__tok {
   uint8_t kind;     /* bmis__tok_kind */
   bool lineage;     /* BIN, BEN, IBN, BINT, OULD: a father's name follows */
   uint32_t letters; /* bit per letter present (digits share bit 26+) */
+  bool vowelless;   /* no A E I O U: romanised from an abjad (Arabic MHMD) */
+  bool join_key;    /* index only: also two listed tokens joined */
   float w;          /* weight in the name score */
 } bmis__tok;
 

@@ -80,7 +80,10 @@ float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
     goto out;
   }
   int maxlen = a->len > b->len ? a->len : b->len;
-  int limit = typo_limit(a->len < b->len ? a->len : b->len);
+  /* the longer token sets the tolerance (MERZ / MERTZ), but a token of
+   * three letters or fewer must be exact (ALI / ALIM) */
+  int minlen = a->len < b->len ? a->len : b->len;
+  int limit = minlen <= 3 ? 0 : typo_limit(maxlen);
   /* each edit adds or removes at most two letters from the set present */
   if (limit > 0 && __builtin_popcount(a->letters ^ b->letters) <= 2 * limit) {
     int d = distance(a->s, a->len, b->s, b->len, limit);
@@ -91,7 +94,9 @@ float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
   }
   if (a->skel_len == b->skel_len && a->skel_len > 0 &&
       memcmp(a->skel, b->skel, a->skel_len) == 0 && best < 0.9f &&
-      (a->skel_len >= 3 || distance(a->s, a->len, b->s, b->len, 1) <= 1)) {
+      (a->skel_len >= 3 || a->vowelless || b->vowelless ||
+       (a->len >= 5 && b->len >= 5 && a->s[0] == b->s[0]) ||
+       distance(a->s, a->len, b->s, b->len, 1) <= 1)) {
     best = 0.9f;
     h = BMIS_TOKEN_SPELLING;
   }
@@ -212,7 +217,7 @@ static void join_pairs(const bmis__tok *const *joined, size_t nj,
  * BEN, IBN, BINT or OULD: SALMAN BIN MUHAMMAD is Salman, son of Muhammad).
  * Returns whether the name has such a particle. */
 static bool lineage_roles(const bmis__tok *const *t, size_t n, bool *father) {
-  bool any = false, after = false;
+  bool any = false, after = false, named = false;
   for (size_t i = 0; i < n; i++) {
     father[i] = false;
     if (t[i]->lineage) {
@@ -222,9 +227,10 @@ static bool lineage_roles(const bmis__tok *const *t, size_t n, bool *father) {
     if (after && t[i]->kind != BMIS__TOK_PARTICLE) {
       father[i] = true;
       after = false;
+      named = true;
     }
   }
-  return any;
+  return any && named; /* a particle with no name after it says nothing */
 }
 
 static void explain(bmis_hit *hit, const char *listed, const char *presented,

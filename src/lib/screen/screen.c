@@ -88,19 +88,25 @@ static double form_score(const bmis_screen_index *ix, uint32_t f,
 
 /* ---- candidates through the index ---- */
 
-static void touch(bmis__scratch *sc, uint32_t f, float add) {
+static void touch(bmis__scratch *sc, uint32_t f, float add, float add_l) {
   if (sc->stamp[f] != sc->gen) {
     sc->stamp[f] = sc->gen;
-    sc->acc[f] = 0;
+    sc->acc[f] = sc->acc_l[f] = 0;
     sc->touched[sc->ntouched++] = f;
   }
   sc->acc[f] += add;
+  sc->acc_l[f] += add_l;
 }
 
+/* Credits every form holding dictionary token tok with add (presented side)
+ * and what tok weighs in those forms times sim (listed side; a joined key
+ * stands for two listed tokens, up to 2). */
 static void credit(const bmis_screen_index *ix, bmis__scratch *sc, uint32_t tok,
-                   float add) {
+                   float add, float sim) {
+  const bmis__tok *d = &ix->toks[tok];
+  float add_l = (d->join_key ? 2.0f : d->w) * sim;
   for (uint32_t p = ix->post_start[tok]; p < ix->post_start[tok + 1]; p++)
-    touch(sc, ix->post[p], add);
+    touch(sc, ix->post[p], add, add_l);
 }
 
 /* Dictionary tokens like t (verified with the scorer's own similarity),
@@ -112,7 +118,7 @@ static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
   const ix_keys *tables[3] = {&ix->exact, &ix->skel, &ix->dels};
   char del[BMIS__TOKEN_SIZE];
   for (int k = 0; k < 3; k++) {
-    size_t nvariants = k == 2 && t->len >= 5 ? (size_t)t->len + 1 : 1;
+    size_t nvariants = k == 2 && t->len >= 4 ? (size_t)t->len + 1 : 1;
     for (size_t v = 0; v < nvariants; v++) {
       uint64_t h;
       if (k == 0)
@@ -140,17 +146,23 @@ static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
           seen[nseen++] = id;
         float sim = bmis__tok_sim(&ix->toks[id], t, NULL);
         if (sim >= BMIS__TOK_MATCH_MIN)
-          credit(ix, sc, id, t->w * sim);
+          credit(ix, sc, id, t->w * sim, sim);
       }
     }
   }
 }
 
-static bool may_reach(float shared, float wq, float wl) {
+/* Whether a form sharing weight shared_q of the presented name's (and
+ * shared_l of its own) could reach CANDIDATE_FLOOR: what is unshared on
+ * either side costs at least k times its weight (name_score.c). Weights
+ * here leave out particles, titles and initials, which candidates never
+ * credit. */
+static bool may_reach(float shared_q, float shared_l, float wq, float wl) {
+  double shared = shared_q < shared_l ? shared_q : shared_l;
   double k = 0.2 + 0.4 * (shared >= 2 ? 0 : shared <= 1 ? 1 : 2 - shared);
   double slack = (1.0 / CANDIDATE_FLOOR - 1.0) * shared / k;
-  double unshared = wq - shared > wl - shared ? wq - shared : wl - shared;
-  return unshared <= slack;
+  double uq = wq - shared_q, ul = wl - shared_l;
+  return (uq > ul ? uq : ul) <= slack;
 }
 
 static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
@@ -172,13 +184,13 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
       memcpy(j + t->len, q->toks[i + 1].s, q->toks[i + 1].len);
       uint32_t id = bmis__ix_tok_find(ix, j, t->len + q->toks[i + 1].len);
       if (id != UINT32_MAX)
-        credit(ix, sc, id, t->w + q->toks[i + 1].w);
+        credit(ix, sc, id, t->w + q->toks[i + 1].w, 1.0f);
     }
   }
   bmis_status st = BMIS_OK;
   for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
     uint32_t f = sc->touched[i];
-    if (!may_reach(sc->acc[f], wq, ix->forms[f].weight))
+    if (!may_reach(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight))
       continue;
     double s = form_score(ix, f, q, NULL);
     if (s >= floor &&

@@ -26,6 +26,7 @@ static void scratch_free(bmis__scratch *s) {
   if (!s)
     return;
   free(s->acc);
+  free(s->acc_l);
   free(s->stamp);
   free(s->touched);
   free(s);
@@ -55,10 +56,11 @@ bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix) {
     s = calloc(1, sizeof *s);
     if (s) {
       s->acc = malloc(n * sizeof *s->acc);
+      s->acc_l = malloc(n * sizeof *s->acc_l);
       s->stamp = calloc(n, sizeof *s->stamp);
       s->touched = malloc(n * sizeof *s->touched);
     }
-    if (!s || !s->acc || !s->stamp || !s->touched) {
+    if (!s || !s->acc || !s->acc_l || !s->stamp || !s->touched) {
       scratch_free(s);
       return NULL;
     }

@@ -10,7 +10,8 @@
 #include <stdint.h>
 
 typedef struct bmis__scratch {
-  float *acc;        /* shared weight per form */
+  float *acc;        /* shared weight per form, presented side */
+  float *acc_l;      /* the same, listed side */
   uint32_t *stamp;   /* acc[f] is valid when stamp[f] == gen */
   uint32_t *touched; /* forms touched this round */
   size_t ntouched;
