@@ -270,7 +270,9 @@ BMIS_API void bmis_wl_report_free(bmis_wl_report *r);
  * transaction: either the new version is in force, or (on any error) the
  * previous one still is. The per-name work (normalisation, transliteration,
  * keys) is done here and stored. meta->loaded_at is the import time. Fills
- * *report (may be NULL) with what changed against the previous version. */
+ * *report (may be NULL) with what changed against the previous version.
+ * Content with no entries is refused (BMIS_E_RULE): a truncated file must
+ * not empty a list in force; bmis_watchlist_remove retires a list. */
 BMIS_API bmis_status bmis_watchlist_import(bmis_store *s,
                                            const bmis_watchlist *meta,
                                            const bmis_wl_content *content,

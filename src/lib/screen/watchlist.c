@@ -364,6 +364,15 @@ bmis_status bmis_watchlist_import(bmis_store *s, const bmis_watchlist *meta,
   bmis_status st = check_meta(meta, err);
   if (st != BMIS_OK)
     return st;
+  /* A truncated or wrong file must not empty a list that is in force: an
+   * empty version is refused (remove the list to retire it). */
+  if (bmis_wl_person_count(content) == 0 &&
+      bmis_wl_document_count(content) == 0)
+    return bmis_error_set(err, BMIS_E_RULE,
+                          "the new version of list '%s' has no entries; the "
+                          "current version stays in force (to retire a "
+                          "list, remove it)",
+                          meta->name);
   bmis_watchlist m = *meta;
   if (!m.version[0])
     bmis__copy(m.version, sizeof m.version, bmis_wl_content_version(content));

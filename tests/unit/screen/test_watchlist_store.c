@@ -193,6 +193,26 @@ static void the_schema_has_the_watchlist_migration(void **state) {
   assert_int_equal(info.schema_version, info.schema_latest);
 }
 
+/* An empty file (a truncated download) must not empty a list in force. */
+static void an_empty_version_is_refused(void **state) {
+  bmis_store *s = *state;
+  bmis_wl_content *c = version1();
+  bmis_watchlist m = sanctions("", 1700000000);
+  import_ok(s, &m, c, NULL);
+  bmis_wl_content *empty = bmis_wl_content_new();
+  bmis_error err;
+  assert_int_equal(bmis_watchlist_import(s, &m, empty, NULL, &err),
+                   BMIS_E_RULE);
+  assert_non_null(strstr(err.message, "has no entries; the current version "
+                                      "stays in force"));
+  bmis_watchlist got;
+  assert_int_equal(bmis_watchlist_get(s, m.name, &got, NULL), BMIS_OK);
+  assert_int_equal(got.person_count, 3);
+  assert_int_equal(got.document_count, 1);
+  bmis_wl_content_free(empty);
+  bmis_wl_content_free(c);
+}
+
 static void an_import_creates_the_list(void **state) {
   bmis_store *s = *state;
   bmis_wl_content *c = version1();
@@ -1130,6 +1150,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       T_(the_schema_has_the_watchlist_migration),
       T_(an_import_creates_the_list),
+      T_(an_empty_version_is_refused),
       T_(a_reimport_reports_exactly_what_changed),
       T_(a_failed_import_leaves_the_previous_version),
       T_(lists_are_listed_by_name_with_counts),
