@@ -4,7 +4,8 @@
  * skeleton, one-letter deletions, joined tokens) and adds up, per form, the
  * weight of the presented tokens it shares. A form goes on to full scoring
  * only if that shared weight could still reach a name score of
- * CANDIDATE_FLOOR under name_score.c's rules (what is unshared on either
+ * CANDIDATE_FLOOR (lower for thresholds under 0.71) under name_score.c's
+ * rules (what is unshared on either
  * side costs at least k * its weight). Exhaustive mode scores every form.
  * Both then score alike, so exhaustive mode is the reference for the
  * index's recall. */
@@ -21,6 +22,7 @@
  * could lift (BIRTH_SAME_DATE + NAT_SAME <= 0.11 in facts.c). */
 #define FACTOR_LIFT_MAX 0.11
 #define CANDIDATE_FLOOR 0.60
+#define CANDIDATE_FLOOR_MIN 0.30 /* thresholds below 0.41 widen no further */
 #define WEAK_ALIAS_DELTA -0.05
 #define OCR_VARIANT_SCORE 0.90
 
@@ -153,14 +155,15 @@ static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
 }
 
 /* Whether a form sharing weight shared_q of the presented name's (and
- * shared_l of its own) could reach CANDIDATE_FLOOR: what is unshared on
+ * shared_l of its own) could reach the name score floor: what is unshared on
  * either side costs at least k times its weight (name_score.c). Weights
  * here leave out particles, titles and initials, which candidates never
  * credit. */
-static bool may_reach(float shared_q, float shared_l, float wq, float wl) {
+static bool may_reach(float shared_q, float shared_l, float wq, float wl,
+                      double floor) {
   double shared = shared_q < shared_l ? shared_q : shared_l;
   double k = 0.2 + 0.4 * (shared >= 2 ? 0 : shared <= 1 ? 1 : 2 - shared);
-  double slack = (1.0 / CANDIDATE_FLOOR - 1.0) * shared / k;
+  double slack = (1.0 / floor - 1.0) * shared / k;
   double uq = wq - shared_q, ul = wl - shared_l;
   return (uq > ul ? uq : ul) <= slack;
 }
@@ -172,6 +175,12 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   if (!sc)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   float wq = q->w - q->w_free;
+  /* a margin under the lowest name score that can still become a hit */
+  double cand_floor = floor - 0.09;
+  if (cand_floor > CANDIDATE_FLOOR)
+    cand_floor = CANDIDATE_FLOOR;
+  if (cand_floor < CANDIDATE_FLOOR_MIN)
+    cand_floor = CANDIDATE_FLOOR_MIN;
   for (size_t i = 0; i < q->n; i++) {
     const bmis__tok *t = &q->toks[i];
     if (t->kind == BMIS__TOK_PARTICLE || t->kind == BMIS__TOK_TITLE ||
@@ -190,7 +199,8 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   bmis_status st = BMIS_OK;
   for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
     uint32_t f = sc->touched[i];
-    if (!may_reach(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight))
+    if (!may_reach(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight,
+                   cand_floor))
       continue;
     double s = form_score(ix, f, q, NULL);
     if (s >= floor &&
