@@ -215,6 +215,11 @@ int main(int argc, char **argv) {
           printf("MISS %s %.3f | %s | %d | %s\n", i ? "treated" : "untreated",
                  sets[i].best_idx[k], sets[i].v[k].name,
                  sets[i].v[k].birth.year, sets[i].v[k].nat);
+        for (int i = 0; i < 3; i++)
+      for (size_t k = 0; k < sets[i].n; k++)
+        if (sets[i].hit_exh[k] && !sets[i].hit_idx[k])
+          printf("INDEX-MISS %s idx %.3f exh %.3f | %s\n", sets[i].label,
+                 sets[i].best_idx[k], sets[i].best_exh[k], sets[i].v[k].name);
     for (size_t k = 0; k < sets[2].n; k++)
       if (sets[2].hit_idx[k])
         printf("FALSE %.3f | %s | %d | %s\n", sets[2].best_idx[k],
