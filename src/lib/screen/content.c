@@ -10,6 +10,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Entries are carved from blocks of SLAB_N (a list of ten million lost
+ * documents would otherwise be ten million mallocs); a block never moves,
+ * so neither does an entry. */
+#define SLAB_N 1024
+
+typedef struct slab {
+  char **blocks;
+  size_t nblocks, cap, used; /* used: entries of the last block */
+  size_t elem;
+} slab;
+
+static void *slab_alloc(slab *s) {
+  if (!s->nblocks || s->used == SLAB_N) {
+    if (s->nblocks == s->cap) {
+      size_t ncap = s->cap ? s->cap * 2 : 16;
+      char **nb = realloc(s->blocks, ncap * sizeof *nb);
+      if (!nb)
+        return NULL;
+      s->blocks = nb;
+      s->cap = ncap;
+    }
+    char *b = calloc(SLAB_N, s->elem);
+    if (!b)
+      return NULL;
+    s->blocks[s->nblocks++] = b;
+    s->used = 0;
+  }
+  return s->blocks[s->nblocks - 1] + s->elem * s->used++;
+}
+
+/* Gives back the entry slab_alloc returned last (zeroed again). */
+static void slab_unalloc(slab *s, void *last) {
+  memset(last, 0, s->elem);
+  s->used--;
+}
+
+static void slab_fini(slab *s) {
+  for (size_t i = 0; i < s->nblocks; i++)
+    free(s->blocks[i]);
+  free(s->blocks);
+}
+
 struct bmis_wl_content {
   char version[BMIS_WL_TEXT_SIZE];
   bmis_wl_person **persons;
@@ -17,6 +59,7 @@ struct bmis_wl_content {
   bmis_wl_document **documents;
   size_t document_count, document_cap;
   bmis__ref_set refs; /* every reference, persons and documents */
+  slab person_slab, document_slab;
 };
 
 /* Grows *arr (of elem-sized items, *cap of them) to hold one more. */
@@ -59,7 +102,12 @@ static char *dup_trimmed(const char *s) {
 }
 
 bmis_wl_content *bmis_wl_content_new(void) {
-  return calloc(1, sizeof(bmis_wl_content));
+  bmis_wl_content *c = calloc(1, sizeof(bmis_wl_content));
+  if (c) {
+    c->person_slab.elem = sizeof(bmis_wl_person);
+    c->document_slab.elem = sizeof(bmis_wl_document);
+  }
+  return c;
 }
 
 static void person_free(bmis_wl_person *p) {
@@ -76,7 +124,6 @@ static void person_free(bmis_wl_person *p) {
   free(p->birth_places);
   free(p->documents);
   free(p->remarks);
-  free(p);
 }
 
 void bmis_wl_content_free(bmis_wl_content *c) {
@@ -85,10 +132,10 @@ void bmis_wl_content_free(bmis_wl_content *c) {
   for (size_t i = 0; i < c->person_count; i++)
     person_free(c->persons[i]);
   free(c->persons);
-  for (size_t i = 0; i < c->document_count; i++) {
+  for (size_t i = 0; i < c->document_count; i++)
     free(c->documents[i]->remarks);
-    free(c->documents[i]);
-  }
+  slab_fini(&c->person_slab);
+  slab_fini(&c->document_slab);
   free(c->documents);
   bmis__ref_set_fini(&c->refs);
   free(c);
@@ -149,16 +196,16 @@ bmis_status bmis_wl_content_add_person(bmis_wl_content *c, const char *ref,
                                        bmis_wl_person **out, bmis_error *err) {
   if (!c || !out)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no content");
-  bmis_wl_person *p = calloc(1, sizeof *p);
-  if (!p || !grow((void **)&c->persons, &c->person_cap, c->person_count,
-                  sizeof *c->persons)) {
-    free(p);
+  if (!grow((void **)&c->persons, &c->person_cap, c->person_count,
+            sizeof *c->persons))
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  }
+  bmis_wl_person *p = slab_alloc(&c->person_slab);
+  if (!p)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   bmis__copy(p->ref, sizeof p->ref, ref ? ref : "");
   bmis_status st = check_ref(c, ref, p->ref, err);
   if (st != BMIS_OK) {
-    free(p);
+    slab_unalloc(&c->person_slab, p);
     return st;
   }
   c->persons[c->person_count++] = p;
@@ -354,26 +401,25 @@ bmis_status bmis_wl_content_add_document(bmis_wl_content *c,
     return bmis_error_set(err, BMIS_E_TOO_LARGE,
                           "remarks of '%s' are longer than %d bytes", d->ref,
                           BMIS__REMARKS_MAX);
-  bmis_wl_document *n = malloc(sizeof *n);
-  if (!n || !grow((void **)&c->documents, &c->document_cap, c->document_count,
-                  sizeof *c->documents)) {
-    free(n);
+  if (!grow((void **)&c->documents, &c->document_cap, c->document_count,
+            sizeof *c->documents))
     return nomem(err);
-  }
+  bmis_wl_document *n = slab_alloc(&c->document_slab);
+  if (!n)
+    return nomem(err);
   *n = *d;
+  n->remarks = NULL;
   n->ref[sizeof n->ref - 1] = 0;
   bmis_status st = check_ref(c, d->ref, n->ref, err);
   if (st != BMIS_OK) {
-    free(n);
+    slab_unalloc(&c->document_slab, n);
     return st;
   }
   n->type[sizeof n->type - 1] = 0;
   bmis__copy(n->state, sizeof n->state, k->code);
   n->remarks = d->remarks && *d->remarks ? dup_trimmed(d->remarks) : NULL;
-  if (d->remarks && *d->remarks && !n->remarks) {
-    free(n);
-    return nomem(err);
-  }
+  if (d->remarks && *d->remarks && !n->remarks)
+    return nomem(err); /* the content is unusable now (header) */
   c->documents[c->document_count++] = n;
   return BMIS_OK;
 }
