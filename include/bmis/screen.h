@@ -471,6 +471,16 @@ BMIS_API bmis_status bmis_hit_explain(const bmis_hit *h, char *buf, size_t cap,
 
 /* ---- dispositions ---- */
 
+/* The key a traveller's dispositions are kept under and found by: with a
+ * traveller id, "traveller:ID" (ID at most 50 bytes); otherwise, for the
+ * document presented, "doc:STATE:NUMBER" (the state's canonical code: D
+ * and DEU are one; the number upper-case letters and digits only).
+ * BMIS_E_INVALID_ARG when neither is given or the state is unknown. */
+BMIS_API bmis_status bmis_screen_traveller_key(const char *traveller_id,
+                                               const char *doc_state,
+                                               const char *doc_number,
+                                               char out[64], bmis_error *err);
+
 /* Stores an officer's or supervisor's decision on a hit: d->entry_key,
  * entry hash (from the hit), traveller_key, decision, reason (required), by,
  * role and at must be set; d->id is filled. The entry hash lets a later

@@ -16,64 +16,68 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char screen_help[] =
-    "usage: bmis screen [--name NAME] [--surname S] [--given-names G]\n"
-    "                   [--birth YYYY|YYYY-MM|YYYY-MM-DD] [--nationality C]\n"
-    "                   [--sex F|M|X] [--doc-state C] [--doc-number N]\n"
-    "                   [--traveller ID] [options]\n"
-    "       bmis screen --mrz LINE... | --mrz - [--traveller ID] [options]\n"
-    "       bmis screen --batch FILE|- [options]\n"
-    "       bmis screen dispose --list L --ref R --decision "
-    "confirmed|dismissed\n"
-    "                   --reason TEXT [--by USER] [--role officer|supervisor]\n"
-    "                   (--traveller ID | --doc-state C --doc-number N)\n"
-    "options: [--exhaustive] [--threshold T] [--max N] [--json]; every\n"
-    "command also takes [--store URL]\n"
-    "\n"
-    "Screens a person, and the document presented, against every watchlist\n"
-    "in the store (the lists `bmis watchlist import` keeps: sanctions,\n"
-    "wanted persons, national alerts, protection alerts, lost and stolen\n"
-    "documents). A name (--name, in any order and script, or --surname and\n"
-    "--given-names) or a document (--doc-number) is required. Countries are\n"
-    "codes (KEN, KE) or English names. --traveller names the traveller whose\n"
-    "earlier decisions (dispose) are shown with the hits; a document\n"
-    "presented does the same for decisions taken on that document.\n"
-    "  --mrz          the machine readable zone: its lines as arguments, or\n"
-    "                 '-' to read them from standard input; it gives the\n"
-    "                 names, date of birth, nationality, sex and document\n"
-    "  --batch FILE   JSON lines, one traveller a line, from FILE ('-': "
-    "standard\n"
-    "                 input): {\"id\" (any value, echoed), \"name\", "
-    "\"surname\",\n"
-    "                 \"given_names\", \"birth\", \"nationality\", \"sex\",\n"
-    "                 \"doc_state\", \"doc_number\", \"traveller_id\"}; "
-    "answers\n"
-    "                 one JSON line per traveller, {\"line\", \"id\", "
-    "\"hits\",\n"
-    "                 \"candidates\"} or {\"line\", \"id\", \"error\"}; blank "
-    "lines\n"
-    "                 are skipped, a line is at most 65536 bytes\n"
-    "  --exhaustive   score every listed name, not only the index's "
-    "candidates\n"
-    "  --threshold T  person-hit score (0 < T <= 1) for every list; by "
-    "default\n"
-    "                 each list's own, else 0.80\n"
-    "  --max N        at most N hits, best first (default 20)\n"
-    "  --json         {\"hits\": [...], \"candidates\": n} on one line\n"
-    "Output: \"no hits\", or each hit explained: its score, list and entry, "
-    "the\n"
-    "listed name token by token against the presented one, what the date of\n"
-    "birth, nationality and sex added or took away, and an earlier decision\n"
-    "on the same traveller and entry (void when the entry has changed since).\n"
-    "\n"
-    "dispose: records a decision on a hit: the entry REF of list L, for the\n"
-    "traveller or for the document. --by defaults to the operating-system\n"
-    "user, --role to officer. It prints the decision's id.\n"
-    "\n"
-    "exit status: 0 screened (hits or not) or recorded; 1 a malformed MRZ, a\n"
-    "batch line that could not be screened, no watchlist in the store, or no\n"
-    "such list or entry; 2 bad usage; 3 the store failed.\n"
-    "\n" CLI_STORE_HELP;
+/* The help; %.2f is the default threshold. */
+#define SCREEN_HELP                                                            \
+  "usage: bmis screen [--name NAME] [--surname S] [--given-names G]\n"         \
+  "                   [--birth YYYY|YYYY-MM|YYYY-MM-DD] [--nationality C]\n"   \
+  "                   [--sex F|M|X] [--doc-state C] [--doc-number N]\n"        \
+  "                   [--traveller ID] [options]\n"                            \
+  "       bmis screen --mrz LINE... | --mrz - [--traveller ID] [options]\n"    \
+  "       bmis screen --batch FILE|- [options]\n"                              \
+  "       bmis screen dispose --list L --ref R\n"                              \
+  "                   --decision confirmed|dismissed --reason TEXT\n"          \
+  "                   [--by USER] [--role officer|supervisor]\n"               \
+  "                   (--traveller ID | --doc-state C --doc-number N)\n"       \
+  "options: [--exhaustive] [--threshold T] [--max N] [--json]; every\n"        \
+  "command also takes [--store URL]\n"                                         \
+  "\n"                                                                         \
+  "Screens a person, and the document presented, against every watchlist\n"    \
+  "in the store (the lists `bmis watchlist import` keeps: sanctions,\n"        \
+  "wanted persons, national alerts, protection alerts, lost and stolen\n"      \
+  "documents). A name (--name, in any order and script, or --surname and\n"    \
+  "--given-names) or a document (--doc-number) is required. Countries are\n"   \
+  "codes (KEN, KE) or English names. --traveller names the traveller whose\n"  \
+  "earlier decisions (dispose) are shown with the hits; a document\n"          \
+  "presented does the same for decisions taken on that document.\n"            \
+  "  --mrz          the machine readable zone: its lines as arguments, or\n"   \
+  "                 '-' to read them from standard input; it gives the\n"      \
+  "                 names, date of birth, nationality, sex and document\n"     \
+  "  --batch FILE   JSON lines, one traveller a line, from FILE ('-':\n"       \
+  "                 standard input): {\"id\" (any value, echoed), \"name\",\n" \
+  "                 \"surname\", \"given_names\", \"birth\", "                 \
+  "\"nationality\",\n"                                                         \
+  "                 \"sex\", \"doc_state\", \"doc_number\", "                  \
+  "\"traveller_id\"};\n"                                                       \
+  "                 answers one JSON line per traveller, {\"line\", \"id\",\n" \
+  "                 \"hits\", \"candidates\"} or {\"line\", \"id\", "          \
+  "\"error\"};\n"                                                              \
+  "                 blank lines are skipped, a line is at most 65536 bytes\n"  \
+  "  --exhaustive   score every listed name, not only the index's\n"           \
+  "                 candidates (the same hits, slower)\n"                      \
+  "  --threshold T  person-hit score (0 < T <= 1) for every list; by\n"        \
+  "                 default each list's own (bmis watchlist threshold),\n"     \
+  "                 else %.2f\n"                                               \
+  "  --max N        at most N hits, best first (default 20)\n"                 \
+  "  --json         {\"hits\": [...], \"candidates\": n} on one line\n"        \
+  "Output: \"no hits\", or each hit explained: its score, list and entry,\n"   \
+  "the listed name token by token against the presented one, what the\n"       \
+  "date of birth, nationality and sex added or took away, and an earlier\n"    \
+  "decision on the same traveller and entry (void when the entry has\n"        \
+  "changed since).\n"                                                          \
+  "\n"                                                                         \
+  "dispose: records a decision on a hit: the entry REF of list L, for the\n"   \
+  "traveller or for the document. --by defaults to the operating-system\n"     \
+  "user, --role to officer. It prints the decision's id.\n"                    \
+  "\n"                                                                         \
+  "exit status: 0 screened (hits or not) or recorded; 1 a malformed MRZ, a\n"  \
+  "batch line that could not be screened, no watchlist entry in the store,\n"  \
+  "or no such list or entry; 2 bad usage; 3 the store failed.\n"               \
+  "\n" CLI_STORE_HELP
+
+static int help(void) {
+  printf(SCREEN_HELP, BMIS_SCREEN_DEFAULT_THRESHOLD);
+  return CLI_OK;
+}
 
 #define CMD "screen "
 /* The library keys dispositions on at most 50 bytes of a traveller id. */
@@ -113,6 +117,18 @@ problem(char *msg, size_t cap, const char *fmt, ...) {
   return false;
 }
 
+/* How many bytes of s, at most max, end on a UTF-8 character boundary: for
+ * quoting input in a message with "%.*s". */
+static int quoted(const char *s, int max) {
+  size_t n = strnlen(s, (size_t)max + 1);
+  if (n <= (size_t)max)
+    return (int)n;
+  n = (size_t)max;
+  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+    n--;
+  return (int)n;
+}
+
 /* "1974", "1974-08" or "1974-08-12" (a real date). */
 static bool parse_birth(const char *s, bmis_date *out) {
   size_t n = strlen(s);
@@ -142,7 +158,8 @@ static bool set_country(const char *what, const char *v, char out[4], char *msg,
                         size_t cap) {
   const bmis_country *c = *v ? bmis_country_lookup(v) : NULL;
   if (!c || strlen(c->code) > 3)
-    return problem(msg, cap, "%s: '%.60s' is not a country", what, v);
+    return problem(msg, cap, "%s: '%.*s' is not a country", what, quoted(v, 60),
+                   v);
   memcpy(out, c->code, strlen(c->code) + 1);
   return true;
 }
@@ -160,7 +177,8 @@ static bool set_doc_number(const char *what, const char *v, char out[40],
   if (strlen(v) > 39)
     return problem(msg, cap, "%s: longer than 39 bytes", what);
   if (!has_alnum(v))
-    return problem(msg, cap, "%s: '%s' has no letters or digits", what, v);
+    return problem(msg, cap, "%s: '%.*s' has no letters or digits", what,
+                   quoted(v, 39), v);
   memcpy(out, v, strlen(v) + 1);
   return true;
 }
@@ -194,9 +212,9 @@ static bool make_query(const person_in *in, const field_names *fn,
   q->given_names = in->given;
   if (in->birth && !parse_birth(in->birth, &q->birth))
     return problem(msg, cap,
-                   "%s: '%.40s' is not YYYY, YYYY-MM or YYYY-MM-DD (a real "
+                   "%s: '%.*s' is not YYYY, YYYY-MM or YYYY-MM-DD (a real "
                    "date)",
-                   fn->birth, in->birth);
+                   fn->birth, quoted(in->birth, 40), in->birth);
   if (in->nationality &&
       !set_country(fn->nationality, in->nationality, q->nationality, msg, cap))
     return false;
@@ -204,8 +222,8 @@ static bool make_query(const person_in *in, const field_names *fn,
     char c = in->sex[0];
     c = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
     if (strlen(in->sex) != 1 || (c != 'F' && c != 'M' && c != 'X'))
-      return problem(msg, cap, "%s: '%.20s' is not F, M or X", fn->sex,
-                     in->sex);
+      return problem(msg, cap, "%s: '%.*s' is not F, M or X", fn->sex,
+                     quoted(in->sex, 20), in->sex);
     q->sex = c;
   }
   if (in->doc_state && !in->doc_number)
@@ -233,11 +251,12 @@ typedef struct mrz_names {
 } mrz_names;
 
 /* The MRZ text: the arguments joined by newlines ("\n" typed as two
- * characters separates lines too), or standard input for "-". */
-static int mrz_text(const char **args, int n, char *out, size_t cap,
+ * characters separates lines too), or standard input for "-"; at most
+ * BMIS_MRZ_INPUT_MAX bytes (out holds one more, to tell). */
+static int mrz_text(const char **args, int n, char out[BMIS_MRZ_INPUT_MAX + 1],
                     size_t *len) {
+  const size_t cap = BMIS_MRZ_INPUT_MAX + 1;
   size_t k = 0;
-  bool over = false;
   if (n == 1 && strcmp(args[0], "-") == 0) {
     k = fread(out, 1, cap, stdin);
     if (ferror(stdin)) {
@@ -245,25 +264,21 @@ static int mrz_text(const char **args, int n, char *out, size_t cap,
               strerror(errno));
       return CLI_USAGE;
     }
-    over = k == cap;
   } else {
-    for (int i = 0; i < n && !over; i++) {
-      if (i > 0 && k < cap)
+    for (int i = 0; i < n && k < cap; i++) {
+      if (i > 0)
         out[k++] = '\n';
-      for (const char *p = args[i]; *p && !over; p++) {
+      for (const char *p = args[i]; *p && k < cap; p++) {
         char c = *p;
         if (p[0] == '\\' && p[1] == 'n') {
           c = '\n';
           p++;
         }
-        if (k == cap)
-          over = true;
-        else
-          out[k++] = c;
+        out[k++] = c;
       }
     }
   }
-  if (over) {
+  if (k > BMIS_MRZ_INPUT_MAX) {
     fprintf(stderr, "bmis: mrz: longer than %d bytes\n", BMIS_MRZ_INPUT_MAX);
     return CLI_INVALID;
   }
@@ -275,9 +290,9 @@ static int mrz_text(const char **args, int n, char *out, size_t cap,
  * a malformed one is reported with what is wrong. */
 static int mrz_query(const char **args, int n, mrz_names *names,
                      bmis_screen_query *q) {
-  char text[BMIS_MRZ_INPUT_MAX];
+  char text[BMIS_MRZ_INPUT_MAX + 1];
   size_t len = 0;
-  int r = mrz_text(args, n, text, sizeof text, &len);
+  int r = mrz_text(args, n, text, &len);
   if (r != CLI_OK)
     return r;
   bmis_doc_options opts;
@@ -386,7 +401,7 @@ static void answer_error(long line, json_t *id, const char *msg) {
   json_object_set_new(o, "line", json_integer(line));
   if (id)
     json_object_set(o, "id", id);
-  json_object_set_new(o, "error", json_string(msg));
+  json_object_set_new(o, "error", screen_json_text(msg));
   screen_json_line(o);
 }
 
@@ -412,7 +427,7 @@ static bool members(json_t *root, person_in *in, json_t **id, char *msg,
     while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k], key) != 0)
       k++;
     if (k == sizeof keys / sizeof keys[0])
-      return problem(msg, cap, "%.60s: unknown member", key);
+      return problem(msg, cap, "%.*s: unknown member", quoted(key, 60), key);
     if (json_is_null(v))
       continue;
     if (!json_is_string(v))
@@ -472,7 +487,7 @@ static bool read_line(FILE *in, char *buf, size_t cap, size_t *len, bool *cut) {
   int c;
   bool any = false;
   *cut = false;
-  while ((c = getc(in)) != EOF) {
+  while ((c = getc_unlocked(in)) != EOF) {
     any = true;
     if (c == '\n')
       break;
@@ -569,10 +584,8 @@ static int screen_cmd(int argc, char **argv) {
   const char *pos[BMIS_MRZ_LINES];
   int npos;
   int r = cli_parse(CMD, argc, argv, opts, pos, BMIS_MRZ_LINES, &npos);
-  if (r == CLI_HELP) {
-    fputs(screen_help, stdout);
-    return CLI_OK;
-  }
+  if (r == CLI_HELP)
+    return help();
   if (r != CLI_OK)
     return r;
   bmis_screen_options so = {BMIS_SCREEN_INDEXED, 0, 0};
@@ -644,32 +657,23 @@ static int copy_opt(const char *opt, char *dst, size_t cap, const char *v) {
   return CLI_OK;
 }
 
-/* The traveller key screening looks decisions up by (mark_dispositions in
- * src/lib/screen/screen.c): "traveller:ID", or "doc:STATE:NUMBER" with the
- * number's letters (upper case) and digits only. */
+/* The traveller key decisions are kept under (bmis_screen_traveller_key):
+ * "traveller:ID", or "doc:STATE:NUMBER". */
 static int traveller_key(const char *traveller, const char *state,
                          const char *number, char out[64]) {
   char msg[256];
   if (traveller) {
     if (!check_traveller("--traveller", traveller, msg, sizeof msg))
       return cli_usage_error(CMD, "%s", msg);
-    snprintf(out, 64, "traveller:%s", traveller);
-    return CLI_OK;
+  } else {
+    char code[4], num[40];
+    if (!set_country("--doc-state", state, code, msg, sizeof msg) ||
+        !set_doc_number("--doc-number", number, num, msg, sizeof msg))
+      return cli_usage_error(CMD, "%s", msg);
   }
-  char code[4], num[40];
-  if (!set_country("--doc-state", state, code, msg, sizeof msg) ||
-      !set_doc_number("--doc-number", number, num, msg, sizeof msg))
-    return cli_usage_error(CMD, "%s", msg);
-  size_t n = 0;
-  for (const char *p = number; *p && n < 39; p++) {
-    char c = *p;
-    if (c >= 'a' && c <= 'z')
-      c = (char)(c - 'a' + 'A');
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-      num[n++] = c;
-  }
-  num[n] = 0;
-  snprintf(out, 64, "doc:%s:%s", code, num);
+  bmis_error err;
+  if (bmis_screen_traveller_key(traveller, state, number, out, &err) != BMIS_OK)
+    return cli_usage_error(CMD, "%s", err.message);
   return CLI_OK;
 }
 
@@ -685,13 +689,11 @@ static int dispose_cmd(int argc, char **argv) {
       {"--role", &role, NULL},       {"--traveller", &traveller, NULL},
       {"--doc-state", &state, NULL}, {"--doc-number", &number, NULL},
       {"--json", NULL, &json},       {NULL, NULL, NULL}};
-  const char *pos[1];
+  const char *pos[2];
   int npos;
-  int r = cli_parse(CMD, argc, argv, opts, pos, 0, &npos);
-  if (r == CLI_HELP) {
-    fputs(screen_help, stdout);
-    return CLI_OK;
-  }
+  int r = cli_parse(CMD, argc, argv, opts, pos, 1, &npos);
+  if (r == CLI_HELP)
+    return help();
   if (r != CLI_OK)
     return r;
   const char *missing = !list       ? "--list"
@@ -739,11 +741,20 @@ static int dispose_cmd(int argc, char **argv) {
     r = cli_fail(&err);
   } else if (json) {
     char at[21];
-    screen_json_line(json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", d.id, "list",
-        list, "ref", ref, "traveller_key", d.traveller_key, "decision",
-        bmis_hit_decision_code(d.decision), "reason", d.reason, "by", d.by,
-        "role", d.role, "at", bmis_time_format(d.at, at)));
+    const char *const members[][2] = {
+        {"id", d.id},
+        {"list", list},
+        {"ref", ref},
+        {"traveller_key", d.traveller_key},
+        {"decision", bmis_hit_decision_code(d.decision)},
+        {"reason", d.reason},
+        {"by", d.by},
+        {"role", d.role},
+        {"at", bmis_time_format(d.at, at)}};
+    json_t *o = json_object();
+    for (size_t i = 0; i < sizeof members / sizeof members[0]; i++)
+      json_object_set_new(o, members[i][0], screen_json_text(members[i][1]));
+    screen_json_line(o);
   } else {
     printf("disposition %s: %s %s/%s for %s by %s (%s)\n", d.id,
            bmis_hit_decision_code(d.decision), list, ref, d.traveller_key, d.by,
@@ -754,7 +765,37 @@ static int dispose_cmd(int argc, char **argv) {
 }
 
 int cli_screen(int argc, char **argv) {
-  if (argc >= 2 && strcmp(argv[1], "dispose") == 0)
-    return dispose_cmd(argc - 1, argv + 1);
+  /* Where "dispose" is among the positional arguments depends on which
+   * options take a value: a first pass with every option of both finds it
+   * (`bmis screen --store S dispose ...`), the command's own pass then
+   * checks the options. */
+  const char *v = NULL;
+  bool f = false;
+  static const char *const valued[] = {
+      "--store",      "--name",        "--surname",   "--given-names",
+      "--birth",      "--nationality", "--sex",       "--doc-state",
+      "--doc-number", "--traveller",   "--threshold", "--max",
+      "--batch",      "--list",        "--ref",       "--decision",
+      "--reason",     "--by",          "--role"};
+  static const char *const flags[] = {"--exhaustive", "--json", "--mrz"};
+  enum {
+    NV = sizeof valued / sizeof valued[0],
+    NF = sizeof flags / sizeof flags[0]
+  };
+  cli_opt all[NV + NF + 1];
+  for (size_t i = 0; i < NV; i++)
+    all[i] = (cli_opt){valued[i], &v, NULL};
+  for (size_t i = 0; i < NF; i++)
+    all[NV + i] = (cli_opt){flags[i], NULL, &f};
+  all[NV + NF] = (cli_opt){NULL, NULL, NULL};
+  const char *pos[BMIS_MRZ_LINES];
+  int npos;
+  int r = cli_parse(CMD, argc, argv, all, pos, BMIS_MRZ_LINES, &npos);
+  if (r == CLI_HELP)
+    return help();
+  if (r != CLI_OK)
+    return r;
+  if (npos > 0 && strcmp(pos[0], "dispose") == 0)
+    return dispose_cmd(argc, argv);
   return screen_cmd(argc, argv);
 }

@@ -5,6 +5,7 @@
 
 #include "bmis/register.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Scores to 3 decimals (no libm needed); never -0. */
@@ -14,8 +15,24 @@ static json_t *score(double x) {
   return json_real(r == 0 ? 0.0 : (double)r / 1000.0);
 }
 
+json_t *screen_json_text(const char *s) {
+  json_t *j = json_string(s ? s : "");
+  if (j)
+    return j;
+  /* Not UTF-8: bytes outside ASCII become '?'. */
+  size_t n = strlen(s);
+  char *copy = malloc(n + 1);
+  if (!copy)
+    return NULL;
+  for (size_t i = 0; i <= n; i++)
+    copy[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
+  j = json_string(copy);
+  free(copy);
+  return j;
+}
+
 static json_t *text(const char *s) {
-  return json_string(s ? s : "");
+  return screen_json_text(s);
 }
 
 static json_t *tokens_json(const bmis_hit *h) {

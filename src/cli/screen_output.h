@@ -19,6 +19,10 @@ json_t *screen_result_json(const bmis_screen_result *r);
 /* "no hits", or each hit's explanation (bmis_hit_explain). */
 void screen_print_text(FILE *f, const bmis_screen_result *r);
 
+/* A JSON string of s; text that is not UTF-8 with its bytes outside ASCII
+ * as '?'. */
+json_t *screen_json_text(const char *s);
+
 /* Prints o on one line (reals as 0.8, not 0.80000000000000004) and
  * releases it. */
 void screen_json_line(json_t *o);

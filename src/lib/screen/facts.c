@@ -118,7 +118,9 @@ double bmis__facts_delta(const bmis__person_facts *l,
     bmis_date_format_iso(q->birth, pres);
     const char *shown = pres;
     if (q->birth.month == 0)
-      shown = pres, pres[4] = 0;
+      pres[4] = 0; /* a year */
+    else if (q->birth.day == 0)
+      pres[7] = 0; /* a year and month */
     snprintf(detail, sizeof detail, "listed %s%s, presented %s: %s", listed,
              l->birth_count > 1 ? " (best of several)" : "", shown, why);
     add_factor(hit, "birth", best, detail);

@@ -234,8 +234,10 @@ static void add_doc(bmis_screen_index *ix, uint32_t list, const char *ref,
   d->ref = pool_add(ix, ref, strlen(ref));
   d->hash = pool_add(ix, hash, strlen(hash));
   d->number = pool_add(ix, norm, strlen(norm));
-  (void)as_listed;
-  bmis__copy(d->state, sizeof d->state, state ? state : "");
+  d->number_listed = as_listed && strcmp(as_listed, norm) != 0
+                         ? pool_add(ix, as_listed, strlen(as_listed))
+                         : d->number;
+  bmis__country_canon(state, d->state);
   d->status = (uint8_t)status;
 }
 

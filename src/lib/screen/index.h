@@ -55,9 +55,10 @@ typedef struct ix_keys {
 
 typedef struct ix_doc {
   uint32_t list;
-  uint32_t ref;    /* string pool */
-  uint32_t hash;   /* string pool */
-  uint32_t number; /* string pool: as listed */
+  uint32_t ref;           /* string pool */
+  uint32_t hash;          /* string pool */
+  uint32_t number;        /* string pool: normalised (compared) */
+  uint32_t number_listed; /* string pool: as listed */
   char state[4];
   uint8_t status; /* bmis_doc_status; 0 = a listed person's document */
 } ix_doc;

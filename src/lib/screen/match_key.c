@@ -13,10 +13,26 @@
 
 #include "screen/name.h"
 
+#include "bmis/country.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+void bmis__country_canon(const char *in, char out[4]) {
+  out[0] = 0;
+  const bmis_country *k = in && *in ? bmis_country_lookup(in) : NULL;
+  if (k &&
+      (k->kind == BMIS_COUNTRY_ICAO_STATE || k->kind == BMIS_COUNTRY_ICAO_GB) &&
+      k->alpha2[0]) {
+    const bmis_country *iso = bmis_country_by_alpha2(k->alpha2);
+    if (iso)
+      k = iso;
+  }
+  if (k)
+    snprintf(out, 4, "%s", k->code);
+}
 
 void bmis__doc_number_norm(const char *in, char out[40]) {
   size_t n = 0;
@@ -111,8 +127,12 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
     puts_(&b, line);
   }
   for (size_t i = 0; i < p->nationality_count; i++) {
+    char canon[4];
+    bmis__country_canon(p->nationalities[i], canon);
+    if (!canon[0])
+      continue;
     puts_(&b, "c ");
-    puts_(&b, p->nationalities[i]);
+    puts_(&b, canon);
     puts_(&b, "\n");
   }
   for (size_t i = 0; i < p->document_count; i++) {
@@ -120,8 +140,10 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
     bmis__doc_number_norm(p->documents[i].number, norm);
     if (!norm[0])
       continue;
+    char canon[4];
+    bmis__country_canon(p->documents[i].state, canon);
     puts_(&b, "d ");
-    puts_(&b, p->documents[i].state[0] ? p->documents[i].state : "-");
+    puts_(&b, canon[0] ? canon : "-");
     puts_(&b, " ");
     puts_(&b, norm);
     puts_(&b, "\n");

@@ -111,10 +111,15 @@ static void credit(const bmis_screen_index *ix, bmis__scratch *sc, uint32_t tok,
     touch(sc, ix->post[p], add, add_l);
 }
 
+static bool is_free(const bmis__tok *t) {
+  return t->kind == BMIS__TOK_PARTICLE || t->kind == BMIS__TOK_TITLE ||
+         t->kind == BMIS__TOK_INITIAL;
+}
+
 /* Dictionary tokens like t (verified with the scorer's own similarity),
- * each credited once. */
+ * each credited once, with weight w on the presented side. */
 static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
-                           const bmis__tok *t) {
+                           const bmis__tok *t, float w) {
   uint32_t seen[64];
   size_t nseen = 0;
   const ix_keys *tables[3] = {&ix->exact, &ix->skel, &ix->dels};
@@ -148,7 +153,7 @@ static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
           seen[nseen++] = id;
         float sim = bmis__tok_sim(&ix->toks[id], t, NULL);
         if (sim >= BMIS__TOK_MATCH_MIN)
-          credit(ix, sc, id, t->w * sim, sim);
+          credit(ix, sc, id, w * sim, sim);
       }
     }
   }
@@ -183,17 +188,21 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     cand_floor = CANDIDATE_FLOOR_MIN;
   for (size_t i = 0; i < q->n; i++) {
     const bmis__tok *t = &q->toks[i];
-    if (t->kind == BMIS__TOK_PARTICLE || t->kind == BMIS__TOK_TITLE ||
-        t->kind == BMIS__TOK_INITIAL)
-      continue;
-    credit_similar(ix, sc, t);
-    if (i + 1 < q->n && t->len + q->toks[i + 1].len < BMIS__TOKEN_SIZE) {
+    if (!is_free(t))
+      credit_similar(ix, sc, t, t->w);
+    /* two adjacent tokens joined (AL HUTHI / ALHWTHY, ABDUL RAHMAN /
+     * ABDULRAHMAN), found like any token; credited with what the two
+     * weigh outside particles, titles and initials */
+    const bmis__tok *u = i + 1 < q->n ? &q->toks[i + 1] : NULL;
+    if (u && t->len + u->len < BMIS__TOKEN_SIZE &&
+        !(is_free(t) && is_free(u))) {
       char j[BMIS__TOKEN_SIZE];
       memcpy(j, t->s, t->len);
-      memcpy(j + t->len, q->toks[i + 1].s, q->toks[i + 1].len);
-      uint32_t id = bmis__ix_tok_find(ix, j, t->len + q->toks[i + 1].len);
-      if (id != UINT32_MAX)
-        credit(ix, sc, id, t->w + q->toks[i + 1].w, 1.0f);
+      memcpy(j + t->len, u->s, u->len);
+      bmis__tok joined;
+      bmis__tok_init(&joined, j, t->len + u->len);
+      credit_similar(ix, sc, &joined,
+                     (is_free(t) ? 0 : t->w) + (is_free(u) ? 0 : u->w));
     }
   }
   bmis_status st = BMIS_OK;
@@ -330,7 +339,8 @@ static bmis_status person_hits(const bmis_screen_index *ix,
                                cands *c, const bmis_screen_options *opt,
                                bmis_screen_result *r, size_t *cap,
                                bmis_error *err) {
-  qsort(c->v, c->n, sizeof *c->v, cmp_cand);
+  if (c->n > 1)
+    qsort(c->v, c->n, sizeof *c->v, cmp_cand);
   for (size_t i = 0; i < c->n; i++) {
     if (i > 0 && c->v[i].entry == c->v[i - 1].entry)
       continue; /* not this entry's best */
@@ -405,7 +415,8 @@ static void on_doc(void *ctx, const ix_doc *d) {
   bmis__copy(h.ref, sizeof h.ref, bmis__ix_str(c->ix, d->ref));
   bmis__copy(h.entry_hash, sizeof h.entry_hash, bmis__ix_str(c->ix, d->hash));
   bmis__copy(h.doc_state, sizeof h.doc_state, d->state);
-  bmis__copy(h.doc_number, sizeof h.doc_number, bmis__ix_str(c->ix, d->number));
+  bmis__copy(h.doc_number, sizeof h.doc_number,
+             bmis__ix_str(c->ix, d->number_listed));
   h.doc_status = (bmis_doc_status)d->status;
   bmis__copy(h.doc_detail, sizeof h.doc_detail, c->detail);
   if (!hit_push(c->r, c->cap, &h))
@@ -459,16 +470,40 @@ static bmis_status document_hits(const bmis_screen_index *ix, const char *state,
 
 /* ---- dispositions ---- */
 
+bmis_status bmis_screen_traveller_key(const char *traveller_id,
+                                      const char *doc_state,
+                                      const char *doc_number, char out[64],
+                                      bmis_error *err) {
+  out[0] = 0;
+  if (traveller_id && *traveller_id) {
+    if (strlen(traveller_id) > 50)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "traveller id is longer than 50 bytes");
+    snprintf(out, 64, "traveller:%s", traveller_id);
+    return BMIS_OK;
+  }
+  char norm[40], state[4] = "";
+  bmis__doc_number_norm(doc_number ? doc_number : "", norm);
+  if (!norm[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "a traveller id or a document number is needed");
+  if (doc_state && *doc_state) {
+    bmis__country_canon(doc_state, state);
+    if (!state[0])
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "document state '%s' is not a country", doc_state);
+  }
+  snprintf(out, 64, "doc:%s:%s", state, norm);
+  return BMIS_OK;
+}
+
 static bmis_status mark_dispositions(bmis_store *s, const bmis_screen_query *q,
                                      bmis_screen_result *r, bmis_error *err) {
   char dockey[64] = "", travkey[64] = "";
-  if (q->doc_number[0]) {
-    char norm[40];
-    bmis__doc_number_norm(q->doc_number, norm);
-    snprintf(dockey, sizeof dockey, "doc:%s:%s", q->doc_state, norm);
-  }
+  if (q->doc_number[0])
+    bmis_screen_traveller_key(NULL, q->doc_state, q->doc_number, dockey, NULL);
   if (q->traveller_id && *q->traveller_id)
-    snprintf(travkey, sizeof travkey, "traveller:%.50s", q->traveller_id);
+    bmis_screen_traveller_key(q->traveller_id, NULL, NULL, travkey, NULL);
   const char *keys[2] = {dockey, travkey};
   for (size_t i = 0; i < r->count; i++) {
     bmis_hit *h = &r->hits[i];
@@ -483,12 +518,21 @@ static bmis_status mark_dispositions(bmis_store *s, const bmis_screen_query *q,
 }
 
 bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
-                               const bmis_screen_query *q,
+                               const bmis_screen_query *qin,
                                const bmis_screen_options *opt,
                                bmis_screen_result *out, bmis_error *err) {
-  if (!ix || !q || !out)
+  if (!ix || !qin || !out)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no index or query");
   memset(out, 0, sizeof *out);
+  /* countries compared by their canonical codes (D and DEU are one) */
+  bmis_screen_query qc = *qin;
+  const bmis_screen_query *q = &qc;
+  bmis__country_canon(qin->nationality, qc.nationality);
+  bmis__country_canon(qin->doc_state, qc.doc_state);
+  if (qin->doc_state[0] && !qc.doc_state[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "document state '%.3s' is not a country",
+                          qin->doc_state);
   qform *qf = malloc(QFORMS_MAX * sizeof *qf);
   if (!qf)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
@@ -528,8 +572,12 @@ bmis_status bmis_screen_document(const bmis_screen_index *ix, const char *state,
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no index or number");
   memset(out, 0, sizeof *out);
   size_t cap = 0;
-  bmis_status st =
-      document_hits(ix, state ? state : "", number, out, &cap, err);
+  char canon[4];
+  bmis__country_canon(state, canon);
+  if (state && *state && !canon[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "document state '%s' is not a country", state);
+  bmis_status st = document_hits(ix, canon, number, out, &cap, err);
   if (st != BMIS_OK)
     bmis_screen_result_free(out);
   else if (out->count > 1)

@@ -33,6 +33,12 @@ void bmis__ref_set_fini(bmis__ref_set *s);
 bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
                                    bmis_error *err);
 
+/* The code a country is compared by: the country table's code, with an
+ * ICAO-only state code (D for Germany) or a British nationality variant
+ * (GBD, GBN, ...) taken to its ISO alpha-3 state (DEU, GBR), so that a
+ * passport's MRZ and a list's country name meet. "" when unknown. */
+void bmis__country_canon(const char *in, char out[4]);
+
 /* A document number as compared: upper-case letters and digits only (spaces,
  * '<', '-' and other marks dropped), cut at 39 characters. */
 void bmis__doc_number_norm(const char *in, char out[40]);

@@ -325,6 +325,8 @@ static void documents_exact_and_misread(void **state) {
   assert_int_equal(bmis_wl_content_add_document(c, &d, &err), BMIS_OK);
   bmis_wl_person *p = person(c, "P1", "HAMID NAZARI");
   bmis_wl_person_doc pd = {"passport", "AFG", "OA 1234-567"};
+  assert_int_equal(bmis_wl_person_add_nationality(c, p, "Germany", &err),
+                   BMIS_OK);
   assert_int_equal(bmis_wl_person_add_document(c, p, &pd, &err), BMIS_OK);
   bmis_screen_index *ix = index_of(c, 0);
   bmis_screen_result r;
@@ -347,6 +349,17 @@ static void documents_exact_and_misread(void **state) {
                       "same number if 'O' at position 2 was misread for '0'");
   bmis_screen_result_free(&r);
 
+  /* a German passport's MRZ says D, the list says DEU: one state */
+  assert_int_equal(bmis_screen_document(ix, "D", "C01X00T47", &r, &err),
+                   BMIS_OK);
+  assert_int_equal(r.count, 1);
+  assert_string_equal(r.hits[0].doc_state, "DEU");
+  bmis_screen_result_free(&r);
+  char key[64];
+  assert_int_equal(
+      bmis_screen_traveller_key(NULL, "D", "c01x-00t47", key, &err), BMIS_OK);
+  assert_string_equal(key, "doc:DEU:C01X00T47");
+
   /* another state's document with that number is another document */
   assert_int_equal(bmis_screen_document(ix, "FRA", "C01X00T47", &r, &err),
                    BMIS_OK);
@@ -359,6 +372,15 @@ static void documents_exact_and_misread(void **state) {
   assert_int_equal(r.count, 1);
   assert_string_equal(r.hits[0].ref, "P1");
   assert_int_equal(r.hits[0].doc_status, BMIS_DOC_STATUS_NONE);
+  bmis_screen_result_free(&r);
+
+  /* a nationality read from an MRZ (D) agrees with the listed Germany */
+  bmis_screen_query qd = {.name = "HAMID NAZARI", .nationality = "D"};
+  r = screen(ix, &qd, BMIS_SCREEN_INDEXED);
+  assert_int_equal(r.count, 1);
+  assert_string_equal(factor(&r.hits[0], "nationality")->detail,
+                      "listed DEU, presented DEU");
+  assert_true(factor(&r.hits[0], "nationality")->delta > 0);
   bmis_screen_result_free(&r);
 
   /* a person screened with a document gets both kinds of hits */
@@ -452,6 +474,41 @@ static void the_index_finds_what_exhaustive_finds(void **state) {
   assert_true(exh_hits >= 250);
   assert_int_equal(idx_only, 0);
   assert_true((double)both >= 0.995 * (double)exh_hits);
+  bmis_screen_index_free(ix);
+  bmis_wl_content_free(c);
+}
+
+/* A listed name known only in Arabic script, presented in a passport's
+ * spelling with the article apart: the index must offer it as a candidate
+ * (a respelled token, and a joined pair found by its skeleton). */
+static void respelled_and_joined_tokens_are_candidates(void **state) {
+  (void)state;
+  bmis_wl_content *c = bmis_wl_content_new();
+  bmis_error err;
+  bmis_wl_person *p = person(c, "YEi.001", "ABD AL-KHALIQ AL-HOUTHI");
+  assert_int_equal(bmis_wl_person_add_name(c, p, "عبدالخالق الحوثي",
+                                           BMIS_NAME_STRONG, true, &err),
+                   BMIS_OK);
+  for (int i = 0; i < 200; i++) { /* others, so the index has to choose */
+    char ref[16], name[64];
+    snprintf(ref, sizeof ref, "X%d", i);
+    snprintf(name, sizeof name, "HUSSEIN AL-%c%cSHIMI", 'A' + i % 26,
+             'A' + i / 26);
+    person(c, ref, name);
+  }
+  bmis_screen_index *ix = index_of(c, 0);
+  bmis_screen_query q = {.name = "ABDULKHALEQ AL HUTHI"};
+  bmis_screen_result ri = screen(ix, &q, BMIS_SCREEN_INDEXED);
+  bmis_screen_result re = screen(ix, &q, BMIS_SCREEN_EXHAUSTIVE);
+  assert_int_equal(re.count, 1);
+  assert_int_equal(ri.count, 1);
+  assert_string_equal(ri.hits[0].ref, "YEi.001");
+  assert_string_equal(ri.hits[0].listed_name, "عبدالخالق الحوثي");
+  assert_true(ri.hits[0].score >= 0.89);
+  assert_non_null(token(&ri.hits[0], "ALHWTHY", "AL HUTHI"));
+  assert_true(ri.candidates < re.candidates);
+  bmis_screen_result_free(&ri);
+  bmis_screen_result_free(&re);
   bmis_screen_index_free(ix);
   bmis_wl_content_free(c);
 }
@@ -576,6 +633,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(documents_exact_and_misread),
       cmocka_unit_test(explanations_say_what_matched),
       cmocka_unit_test(the_index_finds_what_exhaustive_finds),
+      cmocka_unit_test(respelled_and_joined_tokens_are_candidates),
       cmocka_unit_test(bad_queries_are_refused),
       cmocka_unit_test(dispositions_follow_the_traveller),
   };
