@@ -2,10 +2,11 @@
  *
  * Indexed mode finds candidate forms through the token look-ups (exact,
  * skeleton, one-letter deletions, joined tokens) and adds up, per form, the
- * weight of the presented tokens it shares. A form goes on to full scoring
- * only if that shared weight could still reach a name score of
- * CANDIDATE_FLOOR (lower for thresholds under 0.71) under name_score.c's
- * rules (what is unshared on either
+ * weight of the presented tokens it shares (walking the postings of the
+ * rarest tokens only, when the common ones could not make a hit on their
+ * own). A form goes on to full scoring only if that shared weight could
+ * still reach the lowest name score that can become a hit, under
+ * name_score.c's rules (what is unshared on either
  * side costs at least k * its weight). Exhaustive mode scores every form.
  * Both then score alike, so exhaustive mode is the reference for the
  * index's recall. */
@@ -21,7 +22,7 @@
 /* Name scores below this cannot become a hit at any threshold the factors
  * could lift (BIRTH_SAME_DATE + NAT_SAME <= 0.11 in facts.c). */
 #define FACTOR_LIFT_MAX 0.11
-#define CANDIDATE_FLOOR 0.60
+#define CANDIDATE_MARGIN 0.01    /* for float sums in the bound */
 #define CANDIDATE_FLOOR_MIN 0.30 /* thresholds below 0.41 widen no further */
 #define WEAK_ALIAS_DELTA -0.05
 #define OCR_VARIANT_SCORE 0.90
@@ -100,28 +101,19 @@ static void touch(bmis__scratch *sc, uint32_t f, float add, float add_l) {
   sc->acc_l[f] += add_l;
 }
 
-/* Credits every form holding dictionary token tok with add (presented side)
- * and what tok weighs in those forms times sim (listed side; a joined key
- * stands for two listed tokens, up to 2). */
-static void credit(const bmis_screen_index *ix, bmis__scratch *sc, uint32_t tok,
-                   float add, float sim) {
-  const bmis__tok *d = &ix->toks[tok];
-  float add_l = (d->join_key ? 2.0f : d->w) * sim;
-  for (uint32_t p = ix->post_start[tok]; p < ix->post_start[tok + 1]; p++)
-    touch(sc, ix->post[p], add, add_l);
-}
+/* One presented token, or two adjacent ones joined, and the dictionary
+ * tokens like it (verified with the scorer's own similarity). */
+#define UNIT_MATCHES 64
+typedef struct qunit {
+  float w; /* presented weight, particles, titles and initials left out */
+  uint32_t tok[UNIT_MATCHES];
+  float sim[UNIT_MATCHES];
+  size_t n;
+  uint64_t mass; /* postings to walk */
+  bool joins;    /* a join, or a match that is a joined key */
+} qunit;
 
-static bool is_free(const bmis__tok *t) {
-  return t->kind == BMIS__TOK_PARTICLE || t->kind == BMIS__TOK_TITLE ||
-         t->kind == BMIS__TOK_INITIAL;
-}
-
-/* Dictionary tokens like t (verified with the scorer's own similarity),
- * each credited once, with weight w on the presented side. */
-static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
-                           const bmis__tok *t, float w) {
-  uint32_t seen[64];
-  size_t nseen = 0;
+static void similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
   const ix_keys *tables[3] = {&ix->exact, &ix->skel, &ix->dels};
   char del[BMIS__TOKEN_SIZE];
   for (int k = 0; k < 3; k++) {
@@ -142,57 +134,124 @@ static void credit_similar(const bmis_screen_index *ix, bmis__scratch *sc,
       if (!h)
         continue;
       size_t n, at = bmis__ix_keys_find(tables[k], h, &n);
-      for (size_t i = 0; i < n; i++) {
+      for (size_t i = 0; i < n && u->n < UNIT_MATCHES; i++) {
         uint32_t id = tables[k]->v[at + i].tok;
         bool dup = false;
-        for (size_t s = 0; s < nseen && !dup; s++)
-          dup = seen[s] == id;
+        for (size_t s = 0; s < u->n && !dup; s++)
+          dup = u->tok[s] == id;
         if (dup)
           continue;
-        if (nseen < 64)
-          seen[nseen++] = id;
         float sim = bmis__tok_sim(&ix->toks[id], t, NULL);
-        if (sim >= BMIS__TOK_MATCH_MIN)
-          credit(ix, sc, id, w * sim, sim);
+        if (sim < BMIS__TOK_MATCH_MIN)
+          continue;
+        u->tok[u->n] = id;
+        u->sim[u->n++] = sim;
+        u->mass += ix->post_start[id + 1] - ix->post_start[id];
+        u->joins = u->joins || ix->toks[id].join_key;
       }
     }
   }
 }
 
-/* Whether a form sharing weight shared_q of the presented name's (and
- * shared_l of its own) could reach the name score floor: what is unshared on
- * either side costs at least k times its weight (name_score.c). Weights
- * here leave out particles, titles and initials, which candidates never
- * credit. */
-static bool may_reach(float shared_q, float shared_l, float wq, float wl,
+static bool is_free(const bmis__tok *t) {
+  return t->kind == BMIS__TOK_PARTICLE || t->kind == BMIS__TOK_TITLE ||
+         t->kind == BMIS__TOK_INITIAL;
+}
+
+/* k: what a one-sided unmatched weight costs at least, given what matched
+ * (name_score.c: 0.2, up to 0.6 when little matched). */
+static double one_sided_k(double shared) {
+  return 0.2 + 0.4 * (shared >= 2 ? 0 : shared <= 1 ? 1 : 2 - shared);
+}
+
+/* Whether a form sharing (at most) shared_q of the presented weight and
+ * shared_l of its own could reach a name score of floor. The true score is
+ * at most shared / (shared + k * max(unshared)), shared the larger of the
+ * two: the matched part cannot exceed it, a conflict costs twice and a
+ * one-sided name k times its weight (name_score.c). Weights leave out
+ * particles, titles and initials, which only add to the true cost. */
+static bool may_reach(double shared_q, double shared_l, double wq, double wl,
                       double floor) {
-  double shared = shared_q < shared_l ? shared_q : shared_l;
-  double k = 0.2 + 0.4 * (shared >= 2 ? 0 : shared <= 1 ? 1 : 2 - shared);
-  double slack = (1.0 / floor - 1.0) * shared / k;
+  double shared = shared_q > shared_l ? shared_q : shared_l;
+  if (shared <= 0)
+    return false;
+  double slack = (1.0 / floor - 1.0) * shared / one_sided_k(shared);
   double uq = wq - shared_q, ul = wl - shared_l;
-  return (uq > ul ? uq : ul) <= slack;
+  return (uq > ul ? uq : ul) <= slack + 1e-6;
+}
+
+/* The same with only the presented side known (the listed form may share
+ * all of its own weight). */
+static bool may_reach_q(double shared_q, double wq, double floor) {
+  if (shared_q <= 0)
+    return false;
+  return wq - shared_q <=
+         (1.0 / floor - 1.0) * shared_q / one_sided_k(shared_q) + 1e-6;
+}
+
+static void credit(const bmis_screen_index *ix, bmis__scratch *sc,
+                   const qunit *u) {
+  for (size_t m = 0; m < u->n; m++) {
+    uint32_t tok = u->tok[m];
+    const bmis__tok *d = &ix->toks[tok];
+    float add = u->w * u->sim[m];
+    float add_l = (d->join_key ? 2.0f : d->w) * u->sim[m];
+    for (uint32_t p = ix->post_start[tok]; p < ix->post_start[tok + 1]; p++)
+      touch(sc, ix->post[p], add, add_l);
+  }
+}
+
+/* What a form already found shares with a unit whose postings were not
+ * walked: its best match among the form's own tokens. */
+static void credit_form(const bmis_screen_index *ix, bmis__scratch *sc,
+                        uint32_t f, const qunit *u) {
+  const ix_form *fm = &ix->forms[f];
+  float best = 0, best_l = 0;
+  for (size_t i = 0; i < fm->tok_count; i++) {
+    uint32_t id = ix->form_toks[fm->first_tok + i];
+    for (size_t m = 0; m < u->n; m++)
+      if (u->tok[m] == id && u->sim[m] > best) {
+        best = u->sim[m];
+        best_l = ix->toks[id].w * u->sim[m];
+      }
+  }
+  sc->acc[f] += u->w * best;
+  sc->acc_l[f] += best_l;
+}
+
+static int cmp_mass(const void *a, const void *b) {
+  const qunit *x = *(const qunit *const *)a, *y = *(const qunit *const *)b;
+  return x->mass < y->mass ? -1 : x->mass > y->mass;
 }
 
 static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
                            double floor, cands *out, size_t *scored,
                            bmis_error *err) {
-  bmis__scratch *sc = bmis__scratch_take(ix);
-  if (!sc)
+  qunit *units = calloc(2 * BMIS__TOKENS_MAX, sizeof *units);
+  qunit *order[2 * BMIS__TOKENS_MAX];
+  bmis__scratch *sc = units ? bmis__scratch_take(ix) : NULL;
+  if (!sc) {
+    free(units);
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  float wq = q->w - q->w_free;
-  /* a margin under the lowest name score that can still become a hit */
-  double cand_floor = floor - 0.09;
-  if (cand_floor > CANDIDATE_FLOOR)
-    cand_floor = CANDIDATE_FLOOR;
+  }
+  double wq = q->w - q->w_free;
+  double cand_floor = floor - CANDIDATE_MARGIN;
   if (cand_floor < CANDIDATE_FLOOR_MIN)
     cand_floor = CANDIDATE_FLOOR_MIN;
+  size_t nu = 0;
   for (size_t i = 0; i < q->n; i++) {
     const bmis__tok *t = &q->toks[i];
-    if (!is_free(t))
-      credit_similar(ix, sc, t, t->w);
+    if (!is_free(t)) {
+      units[nu].w = t->w;
+      similar(ix, t, &units[nu]);
+      if (units[nu].n)
+        nu++;
+      else
+        memset(&units[nu], 0, sizeof units[nu]);
+    }
     /* two adjacent tokens joined (AL HUTHI / ALHWTHY, ABDUL RAHMAN /
-     * ABDULRAHMAN), found like any token; credited with what the two
-     * weigh outside particles, titles and initials */
+     * ABDULRAHMAN), found like any token; weighing what the two weigh
+     * outside particles, titles and initials */
     const bmis__tok *u = i + 1 < q->n ? &q->toks[i + 1] : NULL;
     if (u && t->len + u->len < BMIS__TOKEN_SIZE &&
         !(is_free(t) && is_free(u))) {
@@ -201,13 +260,41 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
       memcpy(j + t->len, u->s, u->len);
       bmis__tok joined;
       bmis__tok_init(&joined, j, t->len + u->len);
-      credit_similar(ix, sc, &joined,
-                     (is_free(t) ? 0 : t->w) + (is_free(u) ? 0 : u->w));
+      units[nu].w = (float)((is_free(t) ? 0 : t->w) + (is_free(u) ? 0 : u->w));
+      units[nu].joins = true;
+      similar(ix, &joined, &units[nu]);
+      if (units[nu].n)
+        nu++;
+      else
+        memset(&units[nu], 0, sizeof units[nu]);
     }
   }
+  /* Walk the postings of the rarest units only, as long as the others
+   * together could not make a form reach the floor on their own: every
+   * candidate then holds one of the walked units. The others are checked
+   * on the forms found. Joins are always walked (their matches are not
+   * among a form's own tokens). */
+  size_t nj = 0, no = 0;
+  for (size_t i = 0; i < nu; i++)
+    if (units[i].joins)
+      order[nj++] = &units[i];
+  for (size_t i = 0; i < nu; i++)
+    if (!units[i].joins)
+      order[nj + no++] = &units[i];
+  qsort(order + nj, no, sizeof *order, cmp_mass);
+  double rest = 0;
+  for (size_t i = nj; i < nu; i++)
+    rest += order[i]->w;
+  size_t walked = nj;
+  while (walked < nu && may_reach_q(rest < wq ? rest : wq, wq, cand_floor))
+    rest -= order[walked++]->w;
+  for (size_t i = 0; i < walked; i++)
+    credit(ix, sc, order[i]);
   bmis_status st = BMIS_OK;
   for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
     uint32_t f = sc->touched[i];
+    for (size_t k = walked; k < nu; k++)
+      credit_form(ix, sc, f, order[k]);
     if (!may_reach(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight,
                    cand_floor))
       continue;
@@ -218,6 +305,7 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     (*scored)++;
   }
   bmis__scratch_give(ix, sc);
+  free(units);
   return st;
 }
 
