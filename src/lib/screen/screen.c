@@ -478,54 +478,76 @@ static bmis_status person_hits(const bmis_screen_index *ix,
 typedef struct doc_ctx {
   const bmis_screen_index *ix;
   const char *state;
-  double score;
-  const char *detail;
+  const char *norm; /* the number as presented, normalised */
+  size_t pos;       /* an OCR twin: the position read as its twin, + 1 */
   bmis_screen_result *r;
   size_t *cap;
   bool failed;
 } doc_ctx;
 
+/* A listed document with the presented number (or one OCR twin of it)
+ * becomes a hit, written straight into the result (a hit is large: no
+ * copy, and the explanation is worded only for what matched). */
 static void on_doc(void *ctx, const ix_doc *d) {
   doc_ctx *c = ctx;
   if (d->state[0] && c->state[0] && strcmp(d->state, c->state) != 0)
     return;
-  for (size_t i = 0; i < c->r->count; i++) /* one hit per entry */
-    if (c->r->hits[i].kind == BMIS_HIT_DOCUMENT &&
-        strcmp(c->r->hits[i].ref, bmis__ix_str(c->ix, d->ref)) == 0 &&
-        strcmp(c->r->hits[i].list, c->ix->lists[d->list].name) == 0)
+  const char *ref = bmis__ix_str(c->ix, d->ref);
+  const char *list = c->ix->lists[d->list].name;
+  bmis_screen_result *r = c->r;
+  for (size_t i = 0; i < r->count; i++) /* one hit per entry */
+    if (r->hits[i].kind == BMIS_HIT_DOCUMENT &&
+        strcmp(r->hits[i].ref, ref) == 0 && strcmp(r->hits[i].list, list) == 0)
       return;
-  bmis_hit h;
-  memset(&h, 0, sizeof h);
-  h.kind = BMIS_HIT_DOCUMENT;
-  list_into_hit(c->ix, d->list, &h);
-  h.score = c->score;
-  h.threshold = OCR_VARIANT_SCORE;
-  bmis__copy(h.ref, sizeof h.ref, bmis__ix_str(c->ix, d->ref));
-  bmis__copy(h.entry_hash, sizeof h.entry_hash, bmis__ix_str(c->ix, d->hash));
-  bmis__copy(h.doc_state, sizeof h.doc_state, d->state);
-  bmis__copy(h.doc_number, sizeof h.doc_number,
+  if (r->count == *c->cap) {
+    size_t ncap = *c->cap ? *c->cap * 2 : 8;
+    bmis_hit *n = realloc(r->hits, ncap * sizeof *n);
+    if (!n) {
+      c->failed = true;
+      return;
+    }
+    r->hits = n;
+    *c->cap = ncap;
+  }
+  bmis_hit *h = &r->hits[r->count++];
+  memset(h, 0, sizeof *h);
+  h->kind = BMIS_HIT_DOCUMENT;
+  list_into_hit(c->ix, d->list, h);
+  h->score = c->pos ? OCR_VARIANT_SCORE : 1.0;
+  h->threshold = OCR_VARIANT_SCORE;
+  bmis__copy(h->ref, sizeof h->ref, ref);
+  bmis__copy(h->entry_hash, sizeof h->entry_hash, bmis__ix_str(c->ix, d->hash));
+  bmis__copy(h->doc_state, sizeof h->doc_state, d->state);
+  bmis__copy(h->doc_number, sizeof h->doc_number,
              bmis__ix_str(c->ix, d->number_listed));
-  h.doc_status = (bmis_doc_status)d->status;
-  bmis__copy(h.doc_detail, sizeof h.doc_detail, c->detail);
-  if (!hit_push(c->r, c->cap, &h))
-    c->failed = true;
+  h->doc_status = (bmis_doc_status)d->status;
+  if (c->pos)
+    snprintf(h->doc_detail, sizeof h->doc_detail,
+             "same number if '%c' at position %zu was misread for '%c'",
+             c->norm[c->pos - 1], c->pos,
+             bmis__ix_str(c->ix, d->number)[c->pos - 1]);
+  else
+    bmis__copy(h->doc_detail, sizeof h->doc_detail, "same number");
 }
 
-/* Characters a scanner or a clerk confuses in document numbers. */
+/* The character a scanner or a clerk confuses c with, or 0: 0/O, 1/I,
+ * 5/S, 8/B, 2/Z, 6/G. */
 static char ocr_twin(char c) {
-  static const char pairs[] = "0O"
-                              "1I"
-                              "5S"
-                              "8B"
-                              "2Z"
-                              "6G";
-  for (size_t i = 0; i + 1 < sizeof pairs; i += 2) {
-    if (pairs[i] == c)
-      return pairs[i + 1];
-    if (pairs[i + 1] == c)
-      return pairs[i];
+  switch (c) {
+  case '0': return 'O';
+  case 'O': return '0';
+  case '1': return 'I';
+  case 'I': return '1';
+  case '5': return 'S';
+  case 'S': return '5';
+  case '8': return 'B';
+  case 'B': return '8';
+  case '2': return 'Z';
+  case 'Z': return '2';
+  case '6': return 'G';
+  case 'G': return '6';
+  default: return 0;
   }
-  return 0;
 }
 
 static bmis_status document_hits(const bmis_screen_index *ix, const char *state,
@@ -535,22 +557,18 @@ static bmis_status document_hits(const bmis_screen_index *ix, const char *state,
   bmis__doc_number_norm(number, norm);
   if (!norm[0])
     return BMIS_OK;
-  doc_ctx c = {ix, state, 1.0, "same number", r, cap, false};
+  doc_ctx c = {ix, state, norm, 0, r, cap, false};
   bmis__ix_doc_lookup(ix, norm, on_doc, &c);
-  char detail[128];
+  char v[40];
+  memcpy(v, norm, sizeof v);
   for (size_t i = 0; norm[i] && !c.failed; i++) {
     char twin = ocr_twin(norm[i]);
     if (!twin)
       continue;
-    char v[40];
-    memcpy(v, norm, sizeof v);
     v[i] = twin;
-    snprintf(detail, sizeof detail,
-             "same number if '%c' at position %zu was misread for '%c'",
-             norm[i], i + 1, twin);
-    c.score = OCR_VARIANT_SCORE;
-    c.detail = detail;
+    c.pos = i + 1;
     bmis__ix_doc_lookup(ix, v, on_doc, &c);
+    v[i] = norm[i];
   }
   return c.failed ? bmis_error_set(err, BMIS_E_NOMEM, "out of memory")
                   : BMIS_OK;
