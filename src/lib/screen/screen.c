@@ -19,9 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Name scores below this cannot become a hit at any threshold the factors
- * could lift (BIRTH_SAME_DATE + NAT_SAME <= 0.11 in facts.c). */
-#define FACTOR_LIFT_MAX 0.11
+/* The most the factors can add to a name score (facts.c): a name score
+ * further below a threshold than what the query's birth date and
+ * nationality could add cannot become a hit. */
+#define BIRTH_LIFT_MAX 0.08       /* BIRTH_SAME_DATE in facts.c */
+#define NATIONALITY_LIFT_MAX 0.03 /* NAT_SAME in facts.c */
+#define FACTOR_LIFT_MAX (BIRTH_LIFT_MAX + NATIONALITY_LIFT_MAX)
 #define CANDIDATE_MARGIN 0.01    /* for float sums in the bound */
 #define CANDIDATE_FLOOR_MIN 0.30 /* thresholds below 0.41 widen no further */
 #define WEAK_ALIAS_DELTA -0.05
@@ -111,6 +114,7 @@ typedef struct qunit {
   size_t n;
   uint64_t mass; /* postings to walk */
   bool joins;    /* a join, or a match that is a joined key */
+  char text[BMIS__TOKEN_SIZE];
 } qunit;
 
 static void similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
@@ -241,8 +245,18 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   size_t nu = 0;
   for (size_t i = 0; i < q->n; i++) {
     const bmis__tok *t = &q->toks[i];
-    if (!is_free(t)) {
+    /* a token said twice (MOHAMED MOHAMED) is one unit weighing both */
+    bool again = false;
+    for (size_t k = 0; k < i && !again; k++)
+      again =
+          q->toks[k].len == t->len && memcmp(q->toks[k].s, t->s, t->len) == 0;
+    if (again) {
+      for (size_t k = 0; k < nu; k++)
+        if (!units[k].joins && units[k].n && strcmp(units[k].text, t->s) == 0)
+          units[k].w += t->w;
+    } else if (!is_free(t)) {
       units[nu].w = t->w;
+      memcpy(units[nu].text, t->s, t->len + 1u);
       similar(ix, t, &units[nu]);
       if (units[nu].n)
         nu++;
@@ -648,7 +662,11 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
   if (st == BMIS_OK && nq == 0 && !q->doc_number[0])
     st = bmis_error_set(err, BMIS_E_INVALID_ARG,
                         "nothing to screen: give a name or a document");
-  double floor = min_threshold(ix, opt) - FACTOR_LIFT_MAX;
+  /* the lowest name score that can still become a hit: the factors lift a
+   * score only with a birth date or nationality to compare */
+  double lift = (q->birth.year ? BIRTH_LIFT_MAX : 0) +
+                (q->nationality[0] ? NATIONALITY_LIFT_MAX : 0);
+  double floor = min_threshold(ix, opt) - lift;
   bool exh = opt && opt->mode == BMIS_SCREEN_EXHAUSTIVE;
   for (size_t i = 0; st == BMIS_OK && i < nq; i++)
     st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates, err)
