@@ -200,15 +200,17 @@ static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
   f->name = name;
   f->first_tok = (uint32_t)ix->form_tok_count;
   f->tok_count = (uint8_t)n;
+  f->initials = 0;
   f->weight = 0;
   for (size_t i = 0; i < n; i++) {
     uint32_t id = tok_intern(ix, toks[i].s, toks[i].len);
     if (id == UINT32_MAX || !GROW(ix, form_toks, form_tok_count, form_tok_cap))
       return;
     ix->form_toks[ix->form_tok_count++] = id;
-    if (ix->toks[id].kind != BMIS__TOK_PARTICLE &&
-        ix->toks[id].kind != BMIS__TOK_TITLE &&
-        ix->toks[id].kind != BMIS__TOK_INITIAL)
+    if (ix->toks[id].kind == BMIS__TOK_INITIAL)
+      ix->forms[fid].initials++;
+    else if (ix->toks[id].kind != BMIS__TOK_PARTICLE &&
+             ix->toks[id].kind != BMIS__TOK_TITLE)
       ix->forms[fid].weight += ix->toks[id].w;
     posting(ix, b, id, fid);
     /* two adjacent tokens joined, so ABDULRAHMAN finds ABDUL RAHMAN */

@@ -39,8 +39,9 @@ typedef struct ix_form {
   uint32_t name;
   uint32_t first_tok; /* into form_toks */
   uint8_t tok_count;
-  float weight; /* the tokens' total weight, particles, titles and
-                 initials left out (see may_reach in screen.c) */
+  uint8_t initials; /* single-letter tokens (may stand for any name) */
+  float weight;     /* the tokens' total weight, particles, titles and
+                     initials left out (see may_reach in screen.c) */
 } ix_form;
 
 typedef struct ix_key {

@@ -114,6 +114,7 @@ typedef struct qunit {
   size_t n;
   uint64_t mass; /* postings to walk */
   bool joins;    /* a join, or a match that is a joined key */
+  bool free;     /* a particle or title: checked on forms, never walked */
   char text[BMIS__TOKEN_SIZE];
 } qunit;
 
@@ -168,59 +169,70 @@ static double one_sided_k(double shared) {
   return 0.2 + 0.4 * (shared >= 2 ? 0 : shared <= 1 ? 1 : 2 - shared);
 }
 
-/* Whether a form sharing (at most) shared_q of the presented weight and
- * shared_l of its own could reach a name score of floor. The true score is
- * at most shared / (shared + k * max(unshared)), shared the larger of the
- * two: the matched part cannot exceed it, a conflict costs twice and a
- * one-sided name k times its weight (name_score.c). Weights leave out
- * particles, titles and initials, which only add to the true cost. */
+/* Whether a form sharing (at most) weight shared_q of the presented name
+ * and shared_l of its own could reach a name score of floor. The sums are
+ * of token weights, not similarities, and may count a token twice: they
+ * are upper bounds of what matched, so uq and ul below are lower bounds of
+ * what did not. name_score.c's score is then at most
+ *   S / (S + 2 min(uq, ul) + k(S) |uq - ul|),  S = max(shared_q, shared_l)
+ * (the matched part is at most S; an unmatched name on both sides is a
+ * conflict at twice its weight, on one side only k times; the cost grows
+ * with uq and ul, and k falls as S grows). Weights leave out particles,
+ * titles and initials, which only add to the true cost. */
 static bool may_reach(double shared_q, double shared_l, double wq, double wl,
-                      double floor) {
-  double shared = shared_q > shared_l ? shared_q : shared_l;
-  if (shared <= 0)
+                      double floor, unsigned q_initials, unsigned l_initials) {
+  /* an initial may pair with any one name part of the other side (a
+   * weight of at most 1 each) */
+  shared_q += l_initials;
+  shared_l += q_initials;
+  double S = shared_q > shared_l ? shared_q : shared_l;
+  if (S <= 0)
     return false;
-  double slack = (1.0 / floor - 1.0) * shared / one_sided_k(shared);
   double uq = wq - shared_q, ul = wl - shared_l;
-  return (uq > ul ? uq : ul) <= slack + 1e-6;
+  uq = uq < 0 ? 0 : uq;
+  ul = ul < 0 ? 0 : ul;
+  double lo = uq < ul ? uq : ul, hi = uq < ul ? ul : uq;
+  double cost = 2 * lo + one_sided_k(S) * (hi - lo);
+  return S / (S + cost) >= floor - 1e-6;
 }
 
 /* The same with only the presented side known (the listed form may share
  * all of its own weight). */
-static bool may_reach_q(double shared_q, double wq, double floor) {
-  if (shared_q <= 0)
-    return false;
-  return wq - shared_q <=
-         (1.0 / floor - 1.0) * shared_q / one_sided_k(shared_q) + 1e-6;
+static bool may_reach_q(double shared_q, double wq, double floor,
+                        unsigned q_initials) {
+  return may_reach(shared_q, 0, wq, 0, floor, q_initials, 0);
 }
 
+/* Credits every form holding a token like u: u's weight on the presented
+ * side, the token's own weight on the listed side (a joined key stands for
+ * two listed tokens: up to 2). */
 static void credit(const bmis_screen_index *ix, bmis__scratch *sc,
                    const qunit *u) {
   for (size_t m = 0; m < u->n; m++) {
     uint32_t tok = u->tok[m];
     const bmis__tok *d = &ix->toks[tok];
-    float add = u->w * u->sim[m];
-    float add_l = (d->join_key ? 2.0f : d->w) * u->sim[m];
+    float add_l = d->join_key ? 2.0f : d->w;
     for (uint32_t p = ix->post_start[tok]; p < ix->post_start[tok + 1]; p++)
-      touch(sc, ix->post[p], add, add_l);
+      touch(sc, ix->post[p], u->w, add_l);
   }
 }
 
 /* What a form already found shares with a unit whose postings were not
- * walked: its best match among the form's own tokens. */
+ * walked: the heaviest of the form's own tokens like it. */
 static void credit_form(const bmis_screen_index *ix, bmis__scratch *sc,
                         uint32_t f, const qunit *u) {
   const ix_form *fm = &ix->forms[f];
-  float best = 0, best_l = 0;
+  float best_l = -1;
   for (size_t i = 0; i < fm->tok_count; i++) {
     uint32_t id = ix->form_toks[fm->first_tok + i];
     for (size_t m = 0; m < u->n; m++)
-      if (u->tok[m] == id && u->sim[m] > best) {
-        best = u->sim[m];
-        best_l = ix->toks[id].w * u->sim[m];
-      }
+      if (u->tok[m] == id && ix->toks[id].w > best_l)
+        best_l = ix->toks[id].w;
   }
-  sc->acc[f] += u->w * best;
-  sc->acc_l[f] += best_l;
+  if (best_l >= 0) {
+    sc->acc[f] += u->w;
+    sc->acc_l[f] += best_l;
+  }
 }
 
 static int cmp_mass(const void *a, const void *b) {
@@ -239,6 +251,9 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   double wq = q->w - q->w_free;
+  unsigned q_initials = 0;
+  for (size_t i = 0; i < q->n; i++)
+    q_initials += q->toks[i].kind == BMIS__TOK_INITIAL;
   double cand_floor = floor - CANDIDATE_MARGIN;
   if (cand_floor < CANDIDATE_FLOOR_MIN)
     cand_floor = CANDIDATE_FLOOR_MIN;
@@ -254,8 +269,11 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
       for (size_t k = 0; k < nu; k++)
         if (!units[k].joins && units[k].n && strcmp(units[k].text, t->s) == 0)
           units[k].w += t->w;
-    } else if (!is_free(t)) {
-      units[nu].w = t->w;
+    } else if (t->kind != BMIS__TOK_INITIAL) {
+      /* a particle or title (AL, HAJI) weighs nothing on the presented
+       * side but may pair with a full listed name part (AL / ALY) */
+      units[nu].free = is_free(t);
+      units[nu].w = units[nu].free ? 0 : t->w;
       memcpy(units[nu].text, t->s, t->len + 1u);
       similar(ix, t, &units[nu]);
       if (units[nu].n)
@@ -288,19 +306,25 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
    * candidate then holds one of the walked units. The others are checked
    * on the forms found. Joins are always walked (their matches are not
    * among a form's own tokens). */
-  size_t nj = 0, no = 0;
+  size_t nj = 0, no = 0, nf = 0;
+  qunit *frees[2 * BMIS__TOKENS_MAX];
   for (size_t i = 0; i < nu; i++)
     if (units[i].joins)
       order[nj++] = &units[i];
   for (size_t i = 0; i < nu; i++)
-    if (!units[i].joins)
+    if (!units[i].joins && !units[i].free)
       order[nj + no++] = &units[i];
+    else if (units[i].free && !units[i].joins)
+      frees[nf++] = &units[i];
   qsort(order + nj, no, sizeof *order, cmp_mass);
+  for (size_t i = 0; i < nf; i++)
+    order[nj + no + i] = frees[i];
   double rest = 0;
-  for (size_t i = nj; i < nu; i++)
+  for (size_t i = nj; i < nj + no; i++)
     rest += order[i]->w;
   size_t walked = nj;
-  while (walked < nu && may_reach_q(rest < wq ? rest : wq, wq, cand_floor))
+  while (walked < nj + no &&
+         may_reach_q(rest < wq ? rest : wq, wq, cand_floor, q_initials))
     rest -= order[walked++]->w;
   for (size_t i = 0; i < walked; i++)
     credit(ix, sc, order[i]);
@@ -310,7 +334,7 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     for (size_t k = walked; k < nu; k++)
       credit_form(ix, sc, f, order[k]);
     if (!may_reach(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight,
-                   cand_floor))
+                   cand_floor, q_initials, ix->forms[f].initials))
       continue;
     double s = form_score(ix, f, q, NULL);
     if (s >= floor &&
