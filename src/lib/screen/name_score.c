@@ -64,6 +64,11 @@ static int typo_limit(int len) {
   return len <= 4 ? 0 : len <= 7 ? 1 : len <= 11 ? 2 : 3;
 }
 
+/* How many letters another spelling of a name may change. */
+static int spelling_limit(int maxlen) {
+  return maxlen / 2 > 2 ? maxlen / 2 : 2;
+}
+
 float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
                     bmis_token_match *how) {
   bmis_token_match h = BMIS_TOKEN_EXACT;
@@ -92,10 +97,16 @@ float bmis__tok_sim(const bmis__tok *a, const bmis__tok *b,
       h = BMIS_TOKEN_TYPO;
     }
   }
+  /* the same skeleton, and not too many letters apart (half of them at
+   * most: MOHAMED / MUHAMMAD yes, ZHENKE / JINGUI no), unless one side has
+   * no vowels to differ in (an abjad's romanisation) */
   if (a->skel_len == b->skel_len && a->skel_len > 0 &&
       memcmp(a->skel, b->skel, a->skel_len) == 0 && best < 0.9f &&
-      (a->skel_len >= 3 || a->vowelless || b->vowelless ||
-       (a->len >= 5 && b->len >= 5 && a->s[0] == b->s[0]) ||
+      (a->vowelless || b->vowelless ||
+       ((a->skel_len >= 3 ||
+         (a->len >= 5 && b->len >= 5 && a->s[0] == b->s[0])) &&
+        distance(a->s, a->len, b->s, b->len, spelling_limit(maxlen)) <=
+            spelling_limit(maxlen)) ||
        distance(a->s, a->len, b->s, b->len, 1) <= 1)) {
     best = 0.9f;
     h = BMIS_TOKEN_SPELLING;
@@ -196,6 +207,10 @@ static void join_pairs(const bmis__tok *const *joined, size_t nj,
             sl = bmis__skeleton(cat, cl, sk);
           if (sl != other[j]->skel_len || memcmp(sk, other[j]->skel, sl) != 0)
             continue;
+          int ml = (int)cl > ol ? (int)cl : ol;
+          if (distance(cat, (int)cl, other[j]->s, ol, spelling_limit(ml)) >
+              spelling_limit(ml))
+            continue; /* ZHANG is not JIE JING */
           sim = 0.9f;
         }
         if (*npairs >= PAIRS_CAP)
