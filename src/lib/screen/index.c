@@ -343,8 +343,7 @@ static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   ix->doc_table_cap = cap;
   for (size_t i = 0; i < ix->doc_count; i++) {
-    const char *num = bmis__ix_str(ix, ix->docs[i].number);
-    uint64_t h = bmis__hash64(num, strlen(num));
+    uint64_t h = bmis__doc_canon_hash(bmis__ix_str(ix, ix->docs[i].number));
     size_t j = (size_t)h & (cap - 1);
     while (ix->doc_table[j])
       j = (j + 1) & (cap - 1);
@@ -353,18 +352,44 @@ static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
   return BMIS_OK;
 }
 
+/* The class a scanner cannot tell a character from its twin in: 0/O, 1/I,
+ * 5/S, 8/B, 2/Z, 6/G each become the digit. */
+static char doc_canon(char c) {
+  switch (c) {
+  case 'O': return '0';
+  case 'I': return '1';
+  case 'S': return '5';
+  case 'B': return '8';
+  case 'Z': return '2';
+  case 'G': return '6';
+  default: return c;
+  }
+}
+
+uint64_t bmis__doc_canon_hash(const char *norm) {
+  char c[40];
+  size_t n = 0;
+  for (; norm[n] && n < sizeof c - 1; n++)
+    c[n] = doc_canon(norm[n]);
+  return bmis__hash64(c, n);
+}
+
 void bmis__ix_doc_lookup(const bmis_screen_index *ix, const char *norm,
                          bmis__ix_doc_fn fn, void *ctx) {
   if (!ix->doc_table_cap || !norm[0])
     return;
-  uint64_t h = bmis__hash64(norm, strlen(norm));
+  uint64_t h = bmis__doc_canon_hash(norm);
   size_t j = (size_t)h & (ix->doc_table_cap - 1);
   for (uint64_t v; (v = ix->doc_table[j]) != 0;
        j = (j + 1) & (ix->doc_table_cap - 1)) {
     if ((v >> 32) != (h >> 32))
       continue;
     const ix_doc *d = &ix->docs[(v & 0xFFFFFFFFu) - 1];
-    if (strcmp(bmis__ix_str(ix, d->number), norm) == 0)
+    const char *num = bmis__ix_str(ix, d->number);
+    size_t k = 0;
+    while (norm[k] && num[k] && doc_canon(norm[k]) == doc_canon(num[k]))
+      k++;
+    if (!norm[k] && !num[k])
       fn(ctx, d);
   }
 }

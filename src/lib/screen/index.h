@@ -117,7 +117,10 @@ static inline const char *bmis__ix_str(const bmis_screen_index *ix,
 }
 
 /* Documents: look a normalised number up; calls fn for every listed
- * document with that number. */
+ * document whose number is the same up to scanner twins (0/O, 1/I, 5/S,
+ * 8/B, 2/Z, 6/G): one probe finds the exact number and every misreading of
+ * it; the caller counts the positions that differ. */
+uint64_t bmis__doc_canon_hash(const char *norm);
 typedef void (*bmis__ix_doc_fn)(void *ctx, const ix_doc *d);
 void bmis__ix_doc_lookup(const bmis_screen_index *ix, const char *norm,
                          bmis__ix_doc_fn fn, void *ctx);

@@ -517,18 +517,27 @@ typedef struct doc_ctx {
   const bmis_screen_index *ix;
   const char *state;
   const char *norm; /* the number as presented, normalised */
-  size_t pos;       /* an OCR twin: the position read as its twin, + 1 */
   bmis_screen_result *r;
   size_t *cap;
   bool failed;
 } doc_ctx;
 
-/* A listed document with the presented number (or one OCR twin of it)
- * becomes a hit, written straight into the result (a hit is large: no
- * copy, and the explanation is worded only for what matched). */
+/* A listed document with the presented number, or with one character
+ * its scanner twin, becomes a hit, written straight into the result (a hit
+ * is large: no copy, and the explanation is worded only for what matched).
+ * Numbers that differ in two or more twins are not the same document. */
 static void on_doc(void *ctx, const ix_doc *d) {
   doc_ctx *c = ctx;
   if (d->state[0] && c->state[0] && strcmp(d->state, c->state) != 0)
+    return;
+  const char *num = bmis__ix_str(c->ix, d->number);
+  size_t pos = 0, differ = 0;
+  for (size_t i = 0; num[i]; i++)
+    if (num[i] != c->norm[i]) {
+      differ++;
+      pos = i + 1;
+    }
+  if (differ > 1)
     return;
   const char *ref = bmis__ix_str(c->ix, d->ref);
   const char *list = c->ix->lists[d->list].name;
@@ -551,7 +560,7 @@ static void on_doc(void *ctx, const ix_doc *d) {
   memset(h, 0, sizeof *h);
   h->kind = BMIS_HIT_DOCUMENT;
   list_into_hit(c->ix, d->list, h);
-  h->score = c->pos ? OCR_VARIANT_SCORE : 1.0;
+  h->score = differ ? OCR_VARIANT_SCORE : 1.0;
   h->threshold = OCR_VARIANT_SCORE;
   bmis__copy(h->ref, sizeof h->ref, ref);
   bmis__copy(h->entry_hash, sizeof h->entry_hash, bmis__ix_str(c->ix, d->hash));
@@ -559,33 +568,12 @@ static void on_doc(void *ctx, const ix_doc *d) {
   bmis__copy(h->doc_number, sizeof h->doc_number,
              bmis__ix_str(c->ix, d->number_listed));
   h->doc_status = (bmis_doc_status)d->status;
-  if (c->pos)
+  if (differ)
     snprintf(h->doc_detail, sizeof h->doc_detail,
              "same number if '%c' at position %zu was misread for '%c'",
-             c->norm[c->pos - 1], c->pos,
-             bmis__ix_str(c->ix, d->number)[c->pos - 1]);
+             c->norm[pos - 1], pos, num[pos - 1]);
   else
     bmis__copy(h->doc_detail, sizeof h->doc_detail, "same number");
-}
-
-/* The character a scanner or a clerk confuses c with, or 0: 0/O, 1/I,
- * 5/S, 8/B, 2/Z, 6/G. */
-static char ocr_twin(char c) {
-  switch (c) {
-  case '0': return 'O';
-  case 'O': return '0';
-  case '1': return 'I';
-  case 'I': return '1';
-  case '5': return 'S';
-  case 'S': return '5';
-  case '8': return 'B';
-  case 'B': return '8';
-  case '2': return 'Z';
-  case 'Z': return '2';
-  case '6': return 'G';
-  case 'G': return '6';
-  default: return 0;
-  }
 }
 
 static bmis_status document_hits(const bmis_screen_index *ix, const char *state,
@@ -595,19 +583,8 @@ static bmis_status document_hits(const bmis_screen_index *ix, const char *state,
   bmis__doc_number_norm(number, norm);
   if (!norm[0])
     return BMIS_OK;
-  doc_ctx c = {ix, state, norm, 0, r, cap, false};
+  doc_ctx c = {ix, state, norm, r, cap, false};
   bmis__ix_doc_lookup(ix, norm, on_doc, &c);
-  char v[40];
-  memcpy(v, norm, sizeof v);
-  for (size_t i = 0; norm[i] && !c.failed; i++) {
-    char twin = ocr_twin(norm[i]);
-    if (!twin)
-      continue;
-    v[i] = twin;
-    c.pos = i + 1;
-    bmis__ix_doc_lookup(ix, v, on_doc, &c);
-    v[i] = norm[i];
-  }
   return c.failed ? bmis_error_set(err, BMIS_E_NOMEM, "out of memory")
                   : BMIS_OK;
 }
