@@ -215,7 +215,7 @@ int main(int argc, char **argv) {
           printf("MISS %s %.3f | %s | %d | %s\n", i ? "treated" : "untreated",
                  sets[i].best_idx[k], sets[i].v[k].name,
                  sets[i].v[k].birth.year, sets[i].v[k].nat);
-        for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++)
       for (size_t k = 0; k < sets[i].n; k++)
         if (sets[i].hit_exh[k] && !sets[i].hit_idx[k])
           printf("INDEX-MISS %s idx %.3f exh %.3f | %s\n", sets[i].label,
