@@ -2,7 +2,8 @@
  *
  *   bench_screen import    --work DIR [--persons N] [--travellers N] [--seed S]
  *   bench_screen screen    --work DIR [--flights N] [--flight-size N]
- *                          [--exh-seconds S] [--exh-max N] [--warmup N]
+ *                          [--exh-seconds S] [--exh-max N] [--limit N]
+ *                          [--no-cold] [--only I --repeat K]
  *   bench_screen documents [--work DIR] [--documents N] [--lookups N]
  *                          [--import] [--seed S]
  *
@@ -18,7 +19,12 @@
  *   percentiles, candidates scored, hits), flights of --flight-size
  *   travellers in a row, and then, for as many travellers as fit in
  *   --exh-seconds, the index beside the exhaustive mode (recall of the
- *   exhaustive mode's hits, hits only the index returns, time of each).
+ *   exhaustive mode's hits, hits only the index returns, time of each;
+ *   every hit one mode returns and the other does not is written to
+ *   DIR/exh_differences.tsv). --limit screens the first N travellers only,
+ *   --no-cold skips the cold pass; --only I --repeat K screens traveller I
+ *   (0-based, in travellers.tsv's order) K times and stops: a reproducer for
+ *   one slow query, to run under perf.
  * documents: generates --documents lost/stolen documents, optionally imports
  *   them into DIR/documents.db (timed), builds an index straight from the
  *   content (time, memory) and makes --lookups bmis_screen_document calls:
@@ -699,9 +705,52 @@ static const bmis_hit *find_hit(const bmis_screen_result *r, const char *key) {
   return NULL;
 }
 
-static int cmd_screen(const char *work, size_t flights, size_t flight_size,
-                      double exh_seconds, size_t exh_max, size_t warmup) {
-  char store_path[1024], trav_path[1024];
+typedef struct screen_opts {
+  size_t flights, flight_size, exh_max, limit, repeat;
+  double exh_seconds;
+  long only; /* -1: every traveller */
+  bool cold;
+} screen_opts;
+
+/* Screens traveller i k times, prints what it costs. */
+static void screen_one(const bmis_screen_index *ix, const traveller *t,
+                       size_t i, size_t k) {
+  bmis_screen_options opt;
+  memset(&opt, 0, sizeof opt);
+  bmis_screen_query q;
+  bmis_screen_result r;
+  bmis_error err;
+  query_of(t, &q);
+  double *lat = xmalloc(k * sizeof *lat), first = 0;
+  size_t cand = 0, hits = 0;
+  for (size_t j = 0; j < k; j++) {
+    double a = now();
+    if (bmis_screen_person(ix, NULL, &q, &opt, &r, &err) != BMIS_OK)
+      die("bmis_screen_person", &err);
+    lat[j] = now() - a;
+    if (j == 0)
+      first = lat[0];
+    cand = r.candidates;
+    hits = r.count;
+    bmis_screen_result_free(&r);
+  }
+  qsort(lat, k, sizeof *lat, cmp_double);
+  char b[11];
+  fmt_birth(t->birth, b);
+  printf("only traveller %zu \"%s\" (%s; born %s, nationality %s): %zu "
+         "times, p50 %.3f ms, first %.3f ms; %zu candidates scored, %zu "
+         "hits\n",
+         i, t->name, t->how, b[0] ? b : "-", t->nat[0] ? t->nat : "-", k,
+         quantile(lat, k, 0.5) * 1e3, first * 1e3, cand, hits);
+  free(lat);
+}
+
+static int cmd_screen(const char *work, const screen_opts *so) {
+  size_t flights = so->flights, flight_size = so->flight_size,
+         exh_max = so->exh_max;
+  double exh_seconds = so->exh_seconds;
+  char store_path[1024], trav_path[1024], diff_path[1024];
+  snprintf(diff_path, sizeof diff_path, "%s/exh_differences.tsv", work);
   snprintf(store_path, sizeof store_path, "%s/persons.db", work);
   snprintf(trav_path, sizeof trav_path, "%s/travellers.tsv", work);
   bmis_error err;
@@ -731,6 +780,17 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
 
   traveller *tv;
   size_t n = read_travellers(trav_path, &tv);
+  if (so->only >= 0) {
+    if ((size_t)so->only >= n)
+      die("--only: no such traveller", NULL);
+    screen_one(ix, &tv[so->only], (size_t)so->only,
+               so->repeat ? so->repeat : 1);
+    bmis_screen_index_free(ix);
+    return 0;
+  }
+  size_t n_all = n;
+  if (so->limit && so->limit < n)
+    n = so->limit;
   size_t nlisted = 0;
   for (size_t i = 0; i < n; i++)
     nlisted += tv[i].listed;
@@ -749,7 +809,7 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
          *lat_u = xmalloc(n * sizeof *lat);
   size_t cold_worst = 0;
   double t_cold = now();
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < (so->cold ? n : 1); i++) {
     query_of(&tv[i], &q);
     double a = now();
     if (bmis_screen_person(ix, NULL, &q, &opt, &r, &err) != BMIS_OK)
@@ -763,13 +823,14 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
              mib(rss_kb()));
   }
   t_cold = now() - t_cold;
-  double cold_max = lat[cold_worst];
-  qsort(lat, n, sizeof *lat, cmp_double);
-  printf("cold_pass %.2f s: p50 %.3f p99 %.3f max %.1f ms (traveller %zu: "
-         "%s; RSS now %.0f MiB)\n",
-         t_cold, quantile(lat, n, 0.5) * 1e3, quantile(lat, n, 0.99) * 1e3,
-         cold_max * 1e3, cold_worst, tv[cold_worst].name, mib(rss_kb()));
-  (void)warmup;
+  if (so->cold) {
+    double cold_max = lat[cold_worst];
+    qsort(lat, n, sizeof *lat, cmp_double);
+    printf("cold_pass %.2f s: p50 %.3f p99 %.3f max %.1f ms (traveller %zu: "
+           "%s; RSS now %.0f MiB)\n",
+           t_cold, quantile(lat, n, 0.5) * 1e3, quantile(lat, n, 0.99) * 1e3,
+           cold_max * 1e3, cold_worst, tv[cold_worst].name, mib(rss_kb()));
+  }
 
   /* every traveller, one by one: the measured pass */
   size_t nl = 0, nu = 0;
@@ -876,6 +937,12 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
            sample_listed = 0, shown = 0;
     double t_idx = 0, t_exh = 0, exh_cand = 0, idx_cand = 0;
     double *el = xmalloc(n * sizeof *el);
+    size_t miss_travellers = 0;
+    FILE *diff = fopen(diff_path, "w");
+    if (!diff)
+      die(diff_path, NULL);
+    fprintf(diff, "traveller\tpresented\thow\twhich\thit\tlisted_name\t"
+                  "score\tname_score\n");
     double start = now();
     printf("# index against exhaustive: up to %.0f s, default threshold, all "
            "hits kept\n",
@@ -900,6 +967,7 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
       char **ki, **ke;
       size_t ni = hit_keys(&ri, &ki), ne = hit_keys(&re, &ke);
       exh_hits += ne;
+      size_t missed_here = 0;
       for (size_t x = 0, y = 0; x < ni || y < ne;) {
         int cmp = x == ni ? 1 : y == ne ? -1 : strcmp(ki[x], ke[y]);
         if (cmp == 0) {
@@ -910,12 +978,21 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
           x++, y++;
         } else if (cmp < 0) {
           idx_only++;
+          const bmis_hit *hi = find_hit(&ri, ki[x]);
           if (shown++ < 10)
             printf("# index only: traveller %zu \"%s\" -> %s\n", i, tv[i].name,
                    ki[x]);
+          fprintf(diff, "%zu\t%s\t%s\tindex only\t%s\t%s\t%.3f\t%.3f\n", i,
+                  tv[i].name, tv[i].how, ki[x], hi ? hi->listed_name : "?",
+                  hi ? hi->score : 0, hi ? hi->name_score : 0);
           x++;
         } else {
           const bmis_hit *he = find_hit(&re, ke[y]);
+          missed_here++;
+          fprintf(diff,
+                  "%zu\t%s\t%s\tmissed by the index\t%s\t%s\t%.3f\t%.3f\n", i,
+                  tv[i].name, tv[i].how, ke[y], he ? he->listed_name : "?",
+                  he ? he->score : 0, he ? he->name_score : 0);
           if (shown++ < 10)
             printf("# missed by the index: traveller %zu \"%s\" (%s) -> %s "
                    "\"%s\" score %.3f name %.3f\n",
@@ -924,6 +1001,7 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
           y++;
         }
       }
+      miss_travellers += missed_here > 0;
       free_keys(ki, ni);
       free_keys(ke, ne);
       bmis_screen_result_free(&ri);
@@ -936,9 +1014,12 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
            sample_listed, now() - start);
     printf("exh_hits %zu (list+ref pairs at the default threshold)\n",
            exh_hits);
-    printf("exh_recall %.2f %% (%zu of %zu found by the index too)\n",
+    printf("exh_recall %.2f %% (%zu of %zu found by the index too; the %zu "
+           "missed are of %zu travellers)\n",
            exh_hits ? 100.0 * (double)both / (double)exh_hits : 100.0, both,
-           exh_hits);
+           exh_hits, exh_hits - both, miss_travellers);
+    printf("# every difference: %s\n", diff_path);
+    fclose(diff);
     printf("exh_index_only %zu (hits the index returns and exhaustive does "
            "not)\n",
            idx_only);
@@ -954,7 +1035,7 @@ static int cmd_screen(const char *work, size_t flights, size_t flight_size,
     free(el);
   }
 
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n_all; i++) {
     free(tv[i].ref);
     free(tv[i].how);
     free(tv[i].name);
@@ -1128,14 +1209,16 @@ static int cmd_documents(const char *work, size_t count, size_t lookups,
     bmis_screen_result_free(&r);
   }
   static const char *const kname[] = {"listed", "swapped", "absent"};
+  wrong[DQ_ABSENT] = kinds[DQ_ABSENT] - ok[DQ_ABSENT]; /* hit by chance */
   for (int k = 0; k < 3; k++)
-    printf("doc_%s %zu look-ups: %zu %s, %zu wrong; other hits by chance: %zu "
-           "exact, %zu OCR variant\n",
+    printf("doc_%s %zu look-ups: %zu %s, %zu %s; other hits: %zu exact, %zu "
+           "OCR variant\n",
            kname[k], kinds[k], ok[k],
            k == DQ_LISTED    ? "hit with score 1"
            : k == DQ_SWAPPED ? "hit with score 0.9"
                              : "without any hit",
-           wrong[k], chance_exact[k], chance_variant[k]);
+           wrong[k], k == DQ_ABSENT ? "with a hit by chance" : "wrong",
+           chance_exact[k], chance_variant[k]);
 
   /* timed passes */
   double rates[3];
@@ -1171,7 +1254,8 @@ static void usage(void) {
           "usage: bench_screen import --work DIR [--persons N] "
           "[--travellers N] [--seed S]\n"
           "       bench_screen screen --work DIR [--flights N] "
-          "[--flight-size N] [--exh-seconds S] [--exh-max N] [--warmup N]\n"
+          "[--flight-size N] [--exh-seconds S] [--exh-max N] [--limit N] "
+          "[--no-cold] [--only I --repeat K]\n"
           "       bench_screen documents [--work DIR] [--documents N] "
           "[--lookups N] [--import] [--seed S]\n");
   exit(2);
@@ -1181,15 +1265,23 @@ int main(int argc, char **argv) {
   if (argc < 2)
     usage();
   const char *cmd = argv[1], *work = ".";
-  size_t persons = 1000000, travellers = 10000, flights = 20, flight_size = 500,
-         exh_max = 0, warmup = 100, documents = 10000000, lookups = 1000000;
-  double exh_seconds = 300;
+  size_t persons = 1000000, travellers = 10000, documents = 10000000,
+         lookups = 1000000;
+  screen_opts so = {.flights = 20,
+                    .flight_size = 500,
+                    .exh_seconds = 300,
+                    .only = -1,
+                    .cold = true};
   unsigned long long seed = 1;
   bool import = false;
   for (int i = 2; i < argc; i++) {
     const char *o = argv[i];
     if (!strcmp(o, "--import")) {
       import = true;
+      continue;
+    }
+    if (!strcmp(o, "--no-cold")) {
+      so.cold = false;
       continue;
     }
     if (i + 1 >= argc)
@@ -1204,15 +1296,19 @@ int main(int argc, char **argv) {
     else if (!strcmp(o, "--seed"))
       seed = strtoull(v, NULL, 10);
     else if (!strcmp(o, "--flights"))
-      flights = strtoull(v, NULL, 10);
+      so.flights = strtoull(v, NULL, 10);
     else if (!strcmp(o, "--flight-size"))
-      flight_size = strtoull(v, NULL, 10);
+      so.flight_size = strtoull(v, NULL, 10);
     else if (!strcmp(o, "--exh-seconds"))
-      exh_seconds = atof(v);
+      so.exh_seconds = atof(v);
     else if (!strcmp(o, "--exh-max"))
-      exh_max = strtoull(v, NULL, 10);
-    else if (!strcmp(o, "--warmup"))
-      warmup = strtoull(v, NULL, 10);
+      so.exh_max = strtoull(v, NULL, 10);
+    else if (!strcmp(o, "--limit"))
+      so.limit = strtoull(v, NULL, 10);
+    else if (!strcmp(o, "--only"))
+      so.only = atol(v);
+    else if (!strcmp(o, "--repeat"))
+      so.repeat = strtoull(v, NULL, 10);
     else if (!strcmp(o, "--documents"))
       documents = strtoull(v, NULL, 10);
     else if (!strcmp(o, "--lookups"))
@@ -1224,7 +1320,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "import") && persons && travellers)
     return cmd_import(work, persons, travellers, seed);
   if (!strcmp(cmd, "screen"))
-    return cmd_screen(work, flights, flight_size, exh_seconds, exh_max, warmup);
+    return cmd_screen(work, &so);
   if (!strcmp(cmd, "documents") && documents && lookups)
     return cmd_documents(work, documents, lookups, import, seed);
   usage();
