@@ -113,6 +113,9 @@ double bmis__facts_delta(const bmis__person_facts *l,
         at = i;
       }
     }
+    total += best;
+    if (!hit)
+      goto nationality; /* the value only: no words (candidate pruning) */
     char listed[32], pres[11];
     fmt_birth(&l->births[at], listed, sizeof listed);
     bmis_date_format_iso(q->birth, pres);
@@ -124,10 +127,16 @@ double bmis__facts_delta(const bmis__person_facts *l,
     snprintf(detail, sizeof detail, "listed %s%s, presented %s: %s", listed,
              l->birth_count > 1 ? " (best of several)" : "", shown, why);
     add_factor(hit, "birth", best, detail);
-    total += best;
   }
+nationality:
   if (known_country(q->nationality) && l->nationality_count) {
     bool same = false;
+    if (!hit) {
+      for (size_t i = 0; i < l->nationality_count && !same; i++)
+        same = strcmp(l->nationalities[i], q->nationality) == 0;
+      total += same ? NAT_SAME : NAT_CONFLICT;
+      goto sex;
+    }
     char listed[64] = "";
     size_t n = 0;
     for (size_t i = 0; i < l->nationality_count; i++) {
@@ -142,11 +151,15 @@ double bmis__facts_delta(const bmis__person_facts *l,
     add_factor(hit, "nationality", same ? NAT_SAME : NAT_CONFLICT, detail);
     total += same ? NAT_SAME : NAT_CONFLICT;
   }
+sex:
   if ((q->sex == 'F' || q->sex == 'M') && (l->sex == 'F' || l->sex == 'M') &&
       q->sex != l->sex) {
-    snprintf(detail, sizeof detail, "listed %c, presented %c", l->sex, q->sex);
-    add_factor(hit, "sex", SEX_CONFLICT, detail);
     total += SEX_CONFLICT;
+    if (hit) {
+      snprintf(detail, sizeof detail, "listed %c, presented %c", l->sex,
+               q->sex);
+      add_factor(hit, "sex", SEX_CONFLICT, detail);
+    }
   }
   return total;
 }

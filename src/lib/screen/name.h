@@ -86,7 +86,7 @@ double bmis__name_score(const bmis__tok *const *listed, size_t nl,
 
 /* What a listed person's details add to or take from a name score: birth,
  * nationality and sex compared with the presented ones. Appends factors to
- * hit (when not NULL) and returns the sum of their deltas. */
+ * hit (when not NULL: words them) and returns the sum of their deltas. */
 typedef struct bmis__person_facts {
   const bmis_wl_birth *births;
   size_t birth_count;

@@ -179,21 +179,27 @@ static double one_sided_k(double shared) {
  * conflict at twice its weight, on one side only k times; the cost grows
  * with uq and ul, and k falls as S grows). Weights leave out particles,
  * titles and initials, which only add to the true cost. */
-static bool may_reach(double shared_q, double shared_l, double wq, double wl,
-                      double floor, unsigned q_initials, unsigned l_initials) {
+static double score_bound(double shared_q, double shared_l, double wq,
+                          double wl, unsigned q_initials, unsigned l_initials) {
   /* an initial may pair with any one name part of the other side (a
    * weight of at most 1 each) */
   shared_q += l_initials;
   shared_l += q_initials;
   double S = shared_q > shared_l ? shared_q : shared_l;
   if (S <= 0)
-    return false;
+    return 0;
   double uq = wq - shared_q, ul = wl - shared_l;
   uq = uq < 0 ? 0 : uq;
   ul = ul < 0 ? 0 : ul;
   double lo = uq < ul ? uq : ul, hi = uq < ul ? ul : uq;
   double cost = 2 * lo + one_sided_k(S) * (hi - lo);
-  return S / (S + cost) >= floor - 1e-6;
+  return S / (S + cost);
+}
+
+static bool may_reach(double shared_q, double shared_l, double wq, double wl,
+                      double floor, unsigned q_initials, unsigned l_initials) {
+  return score_bound(shared_q, shared_l, wq, wl, q_initials, l_initials) >=
+         floor - 1e-6;
 }
 
 /* The same with only the presented side known (the listed form may share
@@ -241,8 +247,9 @@ static int cmp_mass(const void *a, const void *b) {
 }
 
 static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
-                           double floor, cands *out, size_t *scored,
-                           bmis_error *err) {
+                           const bmis_screen_query *qq,
+                           const bmis_screen_options *opt, double floor,
+                           cands *out, size_t *scored, bmis_error *err) {
   qunit *units = calloc(2 * BMIS__TOKENS_MAX, sizeof *units);
   qunit *order[2 * BMIS__TOKENS_MAX];
   bmis__scratch *sc = units ? bmis__scratch_take(ix) : NULL;
@@ -333,8 +340,22 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     uint32_t f = sc->touched[i];
     for (size_t k = walked; k < nu; k++)
       credit_form(ix, sc, f, order[k]);
-    if (!may_reach(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight,
-                   cand_floor, q_initials, ix->forms[f].initials))
+    double bound =
+        score_bound(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight,
+                    q_initials, ix->forms[f].initials);
+    if (bound < cand_floor - 1e-6)
+      continue;
+    /* the entry's birth, nationality, sex and alias quality are exact and
+     * cheap: a namesake born twenty years apart stops here */
+    const ix_name *nm = &ix->names[ix->forms[f].name];
+    const ix_entry *e = &ix->entries[nm->entry];
+    bmis__person_facts facts = {
+        ix->births + e->first_birth, e->birth_count,
+        (const char(*)[4])(ix->nationalities + e->first_nationality),
+        e->nationality_count, e->sex};
+    double lifted = bound + bmis__facts_delta(&facts, qq, NULL) +
+                    (nm->quality == BMIS_NAME_WEAK ? WEAK_ALIAS_DELTA : 0);
+    if (lifted + CANDIDATE_MARGIN < list_threshold(ix, e->list, opt))
       continue;
     double s = form_score(ix, f, q, NULL);
     if (s >= floor &&
@@ -671,7 +692,8 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
   bool exh = opt && opt->mode == BMIS_SCREEN_EXHAUSTIVE;
   for (size_t i = 0; st == BMIS_OK && i < nq; i++)
     st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates, err)
-             : indexed(ix, &qf[i], (int)i, floor, &c, &out->candidates, err);
+             : indexed(ix, &qf[i], (int)i, q, opt, floor, &c, &out->candidates,
+                       err);
   if (st == BMIS_OK)
     st = person_hits(ix, q, qf, &c, opt, out, &cap, err);
   if (st == BMIS_OK)
