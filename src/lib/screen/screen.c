@@ -95,13 +95,14 @@ static double form_score(const bmis_screen_index *ix, uint32_t f,
 /* ---- candidates through the index ---- */
 
 static void touch(bmis__scratch *sc, uint32_t f, float add, float add_l) {
-  if (sc->stamp[f] != sc->gen) {
-    sc->stamp[f] = sc->gen;
-    sc->acc[f] = sc->acc_l[f] = 0;
+  bmis__form_acc *a = &sc->acc[f];
+  if (a->stamp != sc->gen) {
+    a->stamp = sc->gen;
+    a->q = a->l = 0;
     sc->touched[sc->ntouched++] = f;
   }
-  sc->acc[f] += add;
-  sc->acc_l[f] += add_l;
+  a->q += add;
+  a->l += add_l;
 }
 
 /* One presented token, or two adjacent ones joined, and the dictionary
@@ -236,8 +237,8 @@ static void credit_form(const bmis_screen_index *ix, bmis__scratch *sc,
         best_l = ix->toks[id].w;
   }
   if (best_l >= 0) {
-    sc->acc[f] += u->w;
-    sc->acc_l[f] += best_l;
+    sc->acc[f].q += u->w;
+    sc->acc[f].l += best_l;
   }
 }
 
@@ -341,7 +342,7 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     for (size_t k = walked; k < nu; k++)
       credit_form(ix, sc, f, order[k]);
     double bound =
-        score_bound(sc->acc[f], sc->acc_l[f], wq, ix->forms[f].weight,
+        score_bound(sc->acc[f].q, sc->acc[f].l, wq, ix->forms[f].weight,
                     q_initials, ix->forms[f].initials);
     if (bound < cand_floor - 1e-6)
       continue;

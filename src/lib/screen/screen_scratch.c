@@ -26,8 +26,6 @@ static void scratch_free(bmis__scratch *s) {
   if (!s)
     return;
   free(s->acc);
-  free(s->acc_l);
-  free(s->stamp);
   free(s->touched);
   free(s);
 }
@@ -55,19 +53,18 @@ bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix) {
     size_t n = p->forms ? p->forms : 1;
     s = calloc(1, sizeof *s);
     if (s) {
-      s->acc = malloc(n * sizeof *s->acc);
-      s->acc_l = malloc(n * sizeof *s->acc_l);
-      s->stamp = calloc(n, sizeof *s->stamp);
+      s->acc = calloc(n, sizeof *s->acc);
       s->touched = malloc(n * sizeof *s->touched);
     }
-    if (!s || !s->acc || !s->acc_l || !s->stamp || !s->touched) {
+    if (!s || !s->acc || !s->touched) {
       scratch_free(s);
       return NULL;
     }
   }
   s->ntouched = 0;
   if (++s->gen == 0) { /* wrapped: stamps from 2^32 rounds ago look new */
-    memset(s->stamp, 0, p->forms * sizeof *s->stamp);
+    for (size_t i = 0; i < p->forms; i++)
+      s->acc[i].stamp = 0;
     s->gen = 1;
   }
   return s;

@@ -9,11 +9,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What a form shares with the query so far; valid when stamp == gen. */
+typedef struct bmis__form_acc {
+  uint32_t stamp;
+  float q; /* shared weight, presented side */
+  float l; /* the same, listed side */
+} bmis__form_acc;
+
 typedef struct bmis__scratch {
-  float *acc;        /* shared weight per form, presented side */
-  float *acc_l;      /* the same, listed side */
-  uint32_t *stamp;   /* acc[f] is valid when stamp[f] == gen */
-  uint32_t *touched; /* forms touched this round */
+  bmis__form_acc *acc; /* per form; one cache line holds a form's all */
+  uint32_t *touched;   /* forms touched this round */
   size_t ntouched;
   uint32_t gen;
   struct bmis__scratch *next;
