@@ -23,7 +23,8 @@
 # gets the stores (about 0.6 GB for 1M persons, more with the document
 # import), the travellers, each phase's output and the build.
 #
-# Environment: PERSONS, TRAVELLERS, FLIGHTS, FLIGHT_SIZE, EXH_SECONDS,
+# Environment: DOC_ABSENT (the share of looked-up documents on no list,
+# default 0.25), PERSONS, TRAVELLERS, FLIGHTS, FLIGHT_SIZE, EXH_SECONDS,
 # DOCUMENTS, LOOKUPS override the scale; BUILD a build folder; SEED (1).
 set -euo pipefail
 
@@ -167,4 +168,5 @@ row "  per traveller: exhaustive / index" "${exh_t:-?} / ${exh_i:-?} ms" "" ""
 row "document index build ($DOCUMENTS)" "${dbuild:-?} s" "" ""
 row "  its resident memory" "${drss:-?} MiB" "" ""
 row "document look-ups" "${rate:-?} /s" ">= 1,000,000 /s" "$(verdict "$rate" ">=" 1000000)"
+row "  listed / swapped / absent, each apart" "$(fig documents doc_lookups_listed) / $(fig documents doc_lookups_swapped) / $(fig documents doc_lookups_absent) /s" "" ""
 awk '/^doc_(listed|swapped|absent) / {sub(/^doc_/, "  "); print}' "$work/documents.txt"
