@@ -28,6 +28,9 @@
 # DOCUMENTS, LOOKUPS override the scale; BUILD a build folder; SEED (1).
 set -euo pipefail
 
+# The whole script is one block, read before it runs: an edit to this file
+# during a run (the tree is shared) cannot change what the run does.
+{
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
@@ -39,7 +42,7 @@ for a in "$@"; do
   --quick) quick=1 ;;
   --with-document-import) doc_import=1 ;;
   -h | --help)
-    sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"
     exit 0
     ;;
   -*)
@@ -90,7 +93,7 @@ cc=$(awk -F= '/^CMAKE_C_COMPILER:/ {print $2}' "$build/CMakeCache.txt")
   echo "system:   $(uname -sr), $("$cc" --version | head -1), SQLite $(pkg-config --modversion sqlite3), ICU $(pkg-config --modversion icu-uc)"
   echo "libbmis:  $commit"
   echo "work:     $work"
-  echo "scale:    $PERSONS persons, $TRAVELLERS travellers, $FLIGHTS flights of $FLIGHT_SIZE, exhaustive for ${EXH_SECONDS} s, $DOCUMENTS documents, $LOOKUPS look-ups"
+  echo "scale:    $PERSONS persons, $TRAVELLERS travellers, $FLIGHTS flights of $FLIGHT_SIZE, exhaustive for ${EXH_SECONDS} s, $DOCUMENTS documents, $LOOKUPS look-ups (${DOC_ABSENT:-0.25} of them on no list)"
 } | tee "$work/header.txt"
 
 phase() { # NAME ARGS...
@@ -170,3 +173,5 @@ row "  its resident memory" "${drss:-?} MiB" "" ""
 row "document look-ups" "${rate:-?} /s" ">= 1,000,000 /s" "$(verdict "$rate" ">=" 1000000)"
 row "  listed / swapped / absent, each apart" "$(fig documents doc_lookups_listed) / $(fig documents doc_lookups_swapped) / $(fig documents doc_lookups_absent) /s" "" ""
 awk '/^doc_(listed|swapped|absent) / {sub(/^doc_/, "  "); print}' "$work/documents.txt"
+exit 0
+}
