@@ -33,6 +33,10 @@ static bool grow_array(void **arr, size_t *cap, size_t need, size_t elem,
 }
 
 static uint32_t pool_add(bmis_screen_index *ix, const char *s, size_t n) {
+  if (ix->pool_len + n + 1 > UINT32_MAX) { /* offsets are 32-bit */
+    ix->failed = true;
+    return 0;
+  }
   if (!grow_array((void **)&ix->pool, &ix->pool_cap, ix->pool_len + n + 1, 1,
                   &ix->failed))
     return 0;
