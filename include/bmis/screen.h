@@ -414,6 +414,7 @@ typedef struct bmis_screen_result {
   bmis_hit *hits; /* best first */
   size_t count;
   size_t candidates; /* names scored (for benchmarks) */
+  size_t examined;   /* listed names the index looked at (all, exhaustive) */
 } bmis_screen_result;
 BMIS_API void bmis_screen_result_free(bmis_screen_result *r);
 

@@ -7,6 +7,7 @@
  * few and round: an officer reads them in the explanation. */
 #include "screen/name.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -162,4 +163,69 @@ sex:
     }
   }
   return total;
+}
+
+/* ---- the gate (see name.h) ---- */
+
+/* A year as one byte: 1800 is 1, 2054 and later 255; 0 is no year. */
+static unsigned year_byte(int y) {
+  int b = y - 1799;
+  return b < 1 ? 1u : b > 255 ? 255u : (unsigned)b;
+}
+
+static unsigned sex_bits(char s) {
+  return s == 'M' ? 1u : s == 'F' ? 2u : 0u;
+}
+
+uint32_t bmis__facts_gate(const bmis__person_facts *l, bool weak_alias) {
+  int lo = 0, hi = 0;
+  bool unknown = l->birth_count == 0;
+  for (size_t i = 0; i < l->birth_count && !unknown; i++) {
+    const bmis_wl_birth *b = &l->births[i];
+    if (b->date.year <= 0) {
+      unknown = true; /* be generous with what cannot be read */
+      break;
+    }
+    int a = b->date.year, z = b->to_year ? b->to_year : b->date.year;
+    if (z < a) {
+      int t = a;
+      a = z;
+      z = t;
+    }
+    if (b->approximate) {
+      a--;
+      z++;
+    }
+    lo = i == 0 || a < lo ? a : lo;
+    hi = i == 0 || z > hi ? z : hi;
+  }
+  uint32_t g = sex_bits(l->sex) << 16 | (weak_alias ? 1u : 0u) << 18;
+  if (!unknown)
+    g |= year_byte(lo) | year_byte(hi) << 8;
+  return g;
+}
+
+void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
+                        double lowest_hit) {
+  memset(g, 0, sizeof *g);
+  g->year = q->birth.year > 1799 ? q->birth.year - 1799 : 0;
+  g->sex = sex_bits(q->sex);
+  double nat = known_country(q->nationality) ? NAT_SAME : 0;
+  bool open = true;
+  for (int c = 0; c < 2; c++)
+    for (int w = 0; w < 2; w++) {
+      /* a perfect name, the best nationality, and this sex and alias */
+      double base =
+          1 + nat + (c ? SEX_CONFLICT : 0) + (w ? BMIS__WEAK_ALIAS_DELTA : 0);
+      g->nobirth[c][w] = base >= lowest_hit;
+      int reach = -1;
+      if (base + BIRTH_FAR >= lowest_hit)
+        reach = INT_MAX;
+      else if (base + BIRTH_SAME_DATE >= lowest_hit)
+        for (reach = 0; base + years_off(reach + 1) >= lowest_hit;)
+          reach++;
+      g->reach[c][w] = reach;
+      open = open && g->nobirth[c][w] && (reach == INT_MAX || !g->year);
+    }
+  g->open = open;
 }

@@ -164,7 +164,10 @@ static uint32_t tok_intern(bmis_screen_index *ix, const char *s, size_t len) {
 /* ---- entries ---- */
 
 /* A posting is collected as (token, form) and sorted into place at the end;
- * the pairs live in post (tokens) and a parallel array until then. */
+ * the pairs live in two parallel arrays until then. A join (two adjacent
+ * listed tokens as one) has the top bit of its form set: joins get postings
+ * of their own. */
+#define JOIN_BIT 0x80000000u
 typedef struct build {
   uint32_t *ptok, *pform;
   size_t n, cap;
@@ -197,7 +200,11 @@ static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
                      const char *form) {
   bmis__tok toks[BMIS__TOKENS_MAX];
   size_t n = bmis__form_tokens(form, toks, BMIS__TOKENS_MAX);
-  if (!n || !GROW(ix, forms, form_count, form_cap))
+  if (!n || ix->form_count >= JOIN_BIT) {
+    ix->failed = ix->failed || n; /* more forms than a posting can name */
+    return;
+  }
+  if (!GROW(ix, forms, form_count, form_cap))
     return;
   uint32_t fid = (uint32_t)ix->form_count;
   ix_form *f = &ix->forms[ix->form_count++];
@@ -223,9 +230,7 @@ static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
       memcpy(j, toks[i].s, toks[i].len);
       memcpy(j + toks[i].len, toks[i + 1].s, toks[i + 1].len);
       uint32_t jid = tok_intern(ix, j, toks[i].len + toks[i + 1].len);
-      if (jid != UINT32_MAX)
-        ix->toks[jid].join_key = true;
-      posting(ix, b, jid, fid);
+      posting(ix, b, jid, fid | JOIN_BIT);
     }
   }
 }
@@ -299,39 +304,82 @@ static bmis_status add_person(bmis_screen_index *ix, build *b, uint32_t list,
                     : BMIS_OK;
 }
 
-static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
-  if (ix->failed)
-    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  /* postings: counting sort by token */
-  ix->post_start = calloc(ix->tok_count + 1, sizeof *ix->post_start);
-  ix->post = malloc((b->n ? b->n : 1) * sizeof *ix->post);
-  if (!ix->post_start || !ix->post)
-    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  for (size_t i = 0; i < b->n; i++)
-    ix->post_start[b->ptok[i] + 1]++;
-  for (size_t t = 0; t < ix->tok_count; t++)
-    ix->post_start[t + 1] += ix->post_start[t];
+/* One set of postings (tokens, or joins): a counting sort by token, each
+ * form once per token, with the forms' gates beside them. */
+static bool postings_sort(bmis_screen_index *ix, const build *b,
+                          const uint32_t *gate, bool joins, ix_postings *out) {
+  uint32_t want = joins ? JOIN_BIT : 0;
+  out->start = calloc(ix->tok_count + 1, sizeof *out->start);
   uint32_t *fill = malloc((ix->tok_count + 1) * sizeof *fill);
-  if (!fill)
-    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  memcpy(fill, ix->post_start, (ix->tok_count + 1) * sizeof *fill);
+  size_t n = 0;
+  for (size_t i = 0; i < b->n; i++)
+    n += (b->pform[i] & JOIN_BIT) == want;
+  out->form = malloc((n ? n : 1) * sizeof *out->form);
+  out->gate = malloc((n ? n : 1) * sizeof *out->gate);
+  if (!out->start || !fill || !out->form || !out->gate) {
+    free(fill);
+    return false;
+  }
+  for (size_t i = 0; i < b->n; i++)
+    if ((b->pform[i] & JOIN_BIT) == want)
+      out->start[b->ptok[i] + 1]++;
+  for (size_t t = 0; t < ix->tok_count; t++)
+    out->start[t + 1] += out->start[t];
+  memcpy(fill, out->start, (ix->tok_count + 1) * sizeof *fill);
   for (size_t i = 0; i < b->n; i++) {
-    uint32_t t = b->ptok[i];
-    /* a form may hold a token twice (and a join equal to a token) */
-    if (fill[t] > ix->post_start[t] && ix->post[fill[t] - 1] == b->pform[i])
+    if ((b->pform[i] & JOIN_BIT) != want)
       continue;
-    ix->post[fill[t]++] = b->pform[i];
+    uint32_t t = b->ptok[i], f = b->pform[i] & ~JOIN_BIT;
+    /* a form may hold a token (or a join) twice: one posting, marked */
+    if (fill[t] > out->start[t] && out->form[fill[t] - 1] == f) {
+      out->gate[fill[t] - 1] |= IX_GATE_TWICE;
+      continue;
+    }
+    out->gate[fill[t]] =
+        gate[f] | (ix->forms[f].initials ? IX_GATE_INITIALS : 0);
+    out->form[fill[t]++] = f;
   }
   /* close the gaps left by skipped duplicates */
   size_t w = 0;
   for (size_t t = 0; t < ix->tok_count; t++) {
-    uint32_t s = ix->post_start[t], e = fill[t];
-    ix->post_start[t] = (uint32_t)w;
-    memmove(ix->post + w, ix->post + s, (e - s) * sizeof *ix->post);
+    uint32_t s = out->start[t], e = fill[t];
+    out->start[t] = (uint32_t)w;
+    memmove(out->form + w, out->form + s, (e - s) * sizeof *out->form);
+    memmove(out->gate + w, out->gate + s, (e - s) * sizeof *out->gate);
     w += e - s;
   }
-  ix->post_start[ix->tok_count] = (uint32_t)w;
+  out->start[ix->tok_count] = (uint32_t)w;
   free(fill);
+  return true;
+}
+
+static void postings_free(ix_postings *p) {
+  free(p->start);
+  free(p->form);
+  free(p->gate);
+}
+
+static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
+  if (ix->failed)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  /* each posting carries its form's gate: the facts, read beside the id */
+  uint32_t *gate = malloc((ix->form_count ? ix->form_count : 1) * sizeof *gate);
+  if (!gate)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  for (size_t f = 0; f < ix->form_count; f++) {
+    const ix_name *nm = &ix->names[ix->forms[f].name];
+    const ix_entry *e = &ix->entries[nm->entry];
+    bmis__person_facts facts = {
+        ix->births + e->first_birth, e->birth_count,
+        (const char(*)[4])(ix->nationalities + e->first_nationality),
+        e->nationality_count, e->sex};
+    gate[f] = bmis__facts_gate(&facts, nm->quality == BMIS_NAME_WEAK);
+  }
+  bool ok = postings_sort(ix, b, gate, false, &ix->tokp) &&
+            postings_sort(ix, b, gate, true, &ix->joinp);
+  free(gate);
+  if (!ok)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   ix->scratch = bmis__scratch_pool_new(ix->form_count);
   if (!ix->scratch)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
@@ -525,8 +573,8 @@ void bmis_screen_index_free(bmis_screen_index *ix) {
   free(ix->pool);
   free(ix->toks);
   free(ix->tok_table);
-  free(ix->post_start);
-  free(ix->post);
+  postings_free(&ix->tokp);
+  postings_free(&ix->joinp);
   free(ix->exact.v);
   free(ix->skel.v);
   free(ix->dels.v);

@@ -54,6 +54,17 @@ typedef struct ix_keys {
   size_t n, cap;
 } ix_keys;
 
+/* Postings: for token t, the forms form[start[t]] .. form[start[t+1]-1],
+ * each with its form's bmis__facts_gate beside it, and two bits of the
+ * posting's own: the form holds the token twice, the form has initials. */
+#define IX_GATE_TWICE (1u << 30)
+#define IX_GATE_INITIALS (1u << 29)
+typedef struct ix_postings {
+  uint32_t *start; /* tok_count + 1 offsets */
+  uint32_t *form;
+  uint32_t *gate;
+} ix_postings;
+
 typedef struct ix_doc {
   uint32_t list;
   uint32_t ref;           /* string pool */
@@ -89,8 +100,8 @@ struct bmis_screen_index {
   size_t tok_count, tok_cap;
   uint32_t *tok_table; /* open addressing, id + 1; 0 = empty */
   size_t tok_table_cap;
-  uint32_t *post_start; /* tok_count + 1 offsets into post */
-  uint32_t *post;       /* form ids */
+  ix_postings tokp;  /* the forms holding each token */
+  ix_postings joinp; /* the forms holding it as two adjacent tokens joined */
   ix_keys exact, skel, dels;
 
   /* documents */

@@ -305,7 +305,6 @@ void bmis__tok_init(bmis__tok *t, const char *s, size_t len) {
   t->len = (uint8_t)len;
   t->skel_len = (uint8_t)bmis__skeleton(t->s, len, t->skel);
   t->letters = bmis__letter_bits(t->s, len);
-  t->join_key = false;
   const uint32_t vowels = 1u << ('A' - 'A') | 1u << ('E' - 'A') |
                           1u << ('I' - 'A') | 1u << ('O' - 'A') |
                           1u << ('U' - 'A');

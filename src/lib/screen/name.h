@@ -47,7 +47,6 @@ typedef struct bmis__tok {
   bool lineage;     /* BIN, BEN, IBN, BINT, OULD: a father's name follows */
   uint32_t letters; /* bit per letter present (digits share bit 26+) */
   bool vowelless;   /* no A E I O U: romanised from an abjad (Arabic MHMD) */
-  bool join_key;    /* index only: also two listed tokens joined */
   float w;          /* weight in the name score */
 } bmis__tok;
 
@@ -96,6 +95,41 @@ typedef struct bmis__person_facts {
 } bmis__person_facts;
 double bmis__facts_delta(const bmis__person_facts *listed,
                          const bmis_screen_query *q, bmis_hit *hit);
+
+/* What matching a weak (low-quality) alias takes from a score. */
+#define BMIS__WEAK_ALIAS_DELTA -0.05
+
+/* The gate: a listed form's facts in one word (birth years spanned, sex,
+ * weak alias), kept beside each posting so that candidate generation can
+ * pass over, without reading the entry, a person whose facts alone put a
+ * hit out of reach whatever the name. */
+uint32_t bmis__facts_gate(const bmis__person_facts *listed, bool weak_alias);
+
+/* What a query lets through the gate: bmis__gate_prepare for a query and
+ * the lowest score that may become a hit (on any list), then
+ * bmis__gate_pass per posting. Conservative: a form it stops could not have
+ * become a hit with a perfect name score. */
+typedef struct bmis__gate_query {
+  int year;           /* presented birth year, 1800 = 1; 0: none */
+  unsigned sex;       /* 1 M, 2 F, 0 unknown */
+  bool open;          /* every form passes (no fact can exclude) */
+  int reach[2][2];    /* [sex conflict][weak]: the farthest birth distance in
+                         years that may reach; -1: none */
+  bool nobirth[2][2]; /* the same for a form without a birth */
+} bmis__gate_query;
+void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
+                        double lowest_hit);
+static inline bool bmis__gate_pass(const bmis__gate_query *g, uint32_t gate) {
+  if (g->open)
+    return true;
+  unsigned gsex = (gate >> 16) & 3u, weak = (gate >> 18) & 1u;
+  unsigned conflict = g->sex && gsex && gsex != g->sex;
+  int lo = (int)(gate & 255u), hi = (int)((gate >> 8) & 255u);
+  if (!g->year || !lo)
+    return g->nobirth[conflict][weak];
+  int d = g->year < lo ? lo - g->year : g->year > hi ? g->year - hi : 0;
+  return d <= g->reach[conflict][weak];
+}
 
 /* The lowest token similarity that counts as a match. */
 #define BMIS__TOK_MATCH_MIN 0.70f

@@ -27,8 +27,9 @@
 #define FACTOR_LIFT_MAX (BIRTH_LIFT_MAX + NATIONALITY_LIFT_MAX)
 #define CANDIDATE_MARGIN 0.01    /* for float sums in the bound */
 #define CANDIDATE_FLOOR_MIN 0.30 /* thresholds below 0.41 widen no further */
-#define WEAK_ALIAS_DELTA -0.05
 #define OCR_VARIANT_SCORE 0.90
+/* A miss per form touched against an ordered read per posting (indexed) */
+#define WALK_COST 8
 
 typedef struct qform {
   bmis__tok toks[BMIS__TOKENS_MAX];
@@ -113,9 +114,11 @@ typedef struct qunit {
   uint32_t tok[UNIT_MATCHES];
   float sim[UNIT_MATCHES];
   size_t n;
-  uint64_t mass; /* postings to walk */
-  bool joins;    /* a join, or a match that is a joined key */
-  bool free;     /* a particle or title: checked on forms, never walked */
+  uint64_t mass;  /* token postings to walk */
+  uint64_t jmass; /* join postings (listed tokens joined) */
+  bool joins;     /* two presented tokens joined */
+  unsigned said;  /* times presented, less one (MOHAMED MOHAMED: 1) */
+  bool free;      /* a particle or title: checked on forms, never walked */
   char text[BMIS__TOKEN_SIZE];
 } qunit;
 
@@ -152,8 +155,8 @@ static void similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
           continue;
         u->tok[u->n] = id;
         u->sim[u->n++] = sim;
-        u->mass += ix->post_start[id + 1] - ix->post_start[id];
-        u->joins = u->joins || ix->toks[id].join_key;
+        u->mass += ix->tokp.start[id + 1] - ix->tokp.start[id];
+        u->jmass += ix->joinp.start[id + 1] - ix->joinp.start[id];
       }
     }
   }
@@ -210,36 +213,128 @@ static bool may_reach_q(double shared_q, double wq, double floor,
   return may_reach(shared_q, 0, wq, 0, floor, q_initials, 0);
 }
 
-/* Credits every form holding a token like u: u's weight on the presented
- * side, the token's own weight on the listed side (a joined key stands for
- * two listed tokens: up to 2). */
+/* Credits every form holding a token like u (joins: two adjacent tokens
+ * like u once joined): u's weight on the presented side, the token's own
+ * weight on the listed side (a join stands for two listed tokens: up to
+ * 2). */
 static void credit(const bmis_screen_index *ix, bmis__scratch *sc,
-                   const qunit *u) {
+                   const qunit *u, const bmis__gate_query *g, bool joins) {
+  const ix_postings *ps = joins ? &ix->joinp : &ix->tokp;
   for (size_t m = 0; m < u->n; m++) {
     uint32_t tok = u->tok[m];
-    const bmis__tok *d = &ix->toks[tok];
-    float add_l = d->join_key ? 2.0f : d->w;
-    for (uint32_t p = ix->post_start[tok]; p < ix->post_start[tok + 1]; p++)
-      touch(sc, ix->post[p], u->w, add_l);
+    float add_l = joins ? 2.0f : ix->toks[tok].w;
+    /* a name said twice (MOHAMED MOHAMED) pairs twice with a form holding
+     * it twice, once with a form holding it once */
+    float once = joins ? u->w : u->w / (float)(u->said + 1);
+    float twice_q = u->said ? 2 * once : once;
+    float twice_l = u->said ? 2 * add_l : add_l;
+    for (uint32_t p = ps->start[tok], end = ps->start[tok + 1]; p < end; p++)
+      /* the gate first: a namesake born decades apart costs no miss */
+      if (bmis__gate_pass(g, ps->gate[p])) {
+        bool two = ps->gate[p] & IX_GATE_TWICE;
+        touch(sc, ps->form[p], two ? twice_q : once, two ? twice_l : add_l);
+      }
   }
 }
 
-/* What a form already found shares with a unit whose postings were not
- * walked: the heaviest of the form's own tokens like it. */
+/* When none of the units r could make a hit on its own, a form that holds
+ * none of the walked units needs two of them: touches the forms holding two
+ * of their listed tokens (or one token twice, or initials that may stand
+ * for a name), passing over the forms holding one. What they share is then
+ * credited from the form's own tokens, like any unit not walked. The
+ * postings are read in order; only the forms touched cost a miss. */
+static bool credit_two(const bmis_screen_index *ix, bmis__scratch *sc,
+                       qunit *const *r, size_t nr, const bmis__gate_query *g) {
+  if (!bmis__scratch_seen_round(ix, sc))
+    return false;
+  uint8_t round = sc->round;
+  for (size_t i = 0; i < nr; i++)
+    for (size_t m = 0; m < r[i]->n; m++) {
+      uint32_t tok = r[i]->tok[m];
+      bool again = false; /* a token like two units counts once */
+      for (size_t k = 0; k < i && !again; k++)
+        for (size_t j = 0; j < r[k]->n && !again; j++)
+          again = r[k]->tok[j] == tok;
+      if (again)
+        continue;
+      const ix_postings *ps = &ix->tokp;
+      for (uint32_t p = ps->start[tok]; p < ps->start[tok + 1]; p++) {
+        uint32_t gate = ps->gate[p];
+        if (!bmis__gate_pass(g, gate))
+          continue;
+        uint32_t f = ps->form[p];
+        if ((gate & (IX_GATE_TWICE | IX_GATE_INITIALS)) || sc->seen[f] == round)
+          touch(sc, f, 0, 0);
+        else
+          sc->seen[f] = round;
+      }
+    }
+  return true;
+}
+
+/* The units not walked, by listed token: which of them each token is like.
+ * Open addressing on the token id; at most 32 units (a form's 16 tokens
+ * and the joins of adjacent ones). */
+#define LIKE_SLOTS 4096
+typedef struct like_table {
+  uint32_t tok[LIKE_SLOTS]; /* id + 1; 0 = empty */
+  uint32_t units[LIKE_SLOTS];
+} like_table;
+
+static void like_add(like_table *t, uint32_t tok, unsigned unit) {
+  size_t i = (tok * 2654435761u) & (LIKE_SLOTS - 1);
+  while (t->tok[i] && t->tok[i] != tok + 1)
+    i = (i + 1) & (LIKE_SLOTS - 1);
+  t->tok[i] = tok + 1;
+  t->units[i] |= 1u << unit;
+}
+
+static uint32_t like_find(const like_table *t, uint32_t tok) {
+  size_t i = (tok * 2654435761u) & (LIKE_SLOTS - 1);
+  while (t->tok[i]) {
+    if (t->tok[i] == tok + 1)
+      return t->units[i];
+    i = (i + 1) & (LIKE_SLOTS - 1);
+  }
+  return 0;
+}
+
+/* What a form already found shares with the units whose postings were not
+ * walked: for each, the heaviest of the form's own tokens like it (all of
+ * them, for a unit presented more than once). */
 static void credit_form(const bmis_screen_index *ix, bmis__scratch *sc,
-                        uint32_t f, const qunit *u) {
+                        uint32_t f, qunit *const *order, size_t from, size_t nu,
+                        const like_table *like) {
   const ix_form *fm = &ix->forms[f];
-  float best_l = -1;
+  float best_l[2 * BMIS__TOKENS_MAX];
+  unsigned held[2 * BMIS__TOKENS_MAX];
+  uint32_t found = 0;
   for (size_t i = 0; i < fm->tok_count; i++) {
     uint32_t id = ix->form_toks[fm->first_tok + i];
-    for (size_t m = 0; m < u->n; m++)
-      if (u->tok[m] == id && ix->toks[id].w > best_l)
-        best_l = ix->toks[id].w;
+    uint32_t units = like_find(like, id);
+    while (units) {
+      unsigned k = (unsigned)__builtin_ctz(units);
+      units &= units - 1;
+      float w = ix->toks[id].w;
+      if (!(found & 1u << k)) {
+        best_l[k] = w;
+        held[k] = 1;
+      } else if (order[k]->said) {
+        best_l[k] += w;
+        held[k]++;
+      } else if (w > best_l[k])
+        best_l[k] = w;
+      found |= 1u << k;
+    }
   }
-  if (best_l >= 0) {
-    sc->acc[f].q += u->w;
-    sc->acc[f].l += best_l;
-  }
+  for (size_t k = from; k < nu; k++)
+    if (found & 1u << k) {
+      /* a name said n times pairs at most as often as the form holds it */
+      unsigned said = order[k]->said + 1,
+               pairs = held[k] < said ? held[k] : said;
+      sc->acc[f].q += order[k]->w * (float)pairs / (float)said;
+      sc->acc[f].l += best_l[k];
+    }
 }
 
 static int cmp_mass(const void *a, const void *b) {
@@ -250,12 +345,15 @@ static int cmp_mass(const void *a, const void *b) {
 static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
                            const bmis_screen_query *qq,
                            const bmis_screen_options *opt, double floor,
-                           cands *out, size_t *scored, bmis_error *err) {
+                           const bmis__gate_query *gate, cands *out,
+                           size_t *scored, size_t *examined, bmis_error *err) {
   qunit *units = calloc(2 * BMIS__TOKENS_MAX, sizeof *units);
+  like_table *like = calloc(1, sizeof *like);
   qunit *order[2 * BMIS__TOKENS_MAX];
-  bmis__scratch *sc = units ? bmis__scratch_take(ix) : NULL;
+  bmis__scratch *sc = units && like ? bmis__scratch_take(ix) : NULL;
   if (!sc) {
     free(units);
+    free(like);
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   double wq = q->w - q->w_free;
@@ -275,8 +373,10 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
           q->toks[k].len == t->len && memcmp(q->toks[k].s, t->s, t->len) == 0;
     if (again) {
       for (size_t k = 0; k < nu; k++)
-        if (!units[k].joins && units[k].n && strcmp(units[k].text, t->s) == 0)
+        if (!units[k].joins && units[k].n && strcmp(units[k].text, t->s) == 0) {
           units[k].w += t->w;
+          units[k].said++;
+        }
     } else if (t->kind != BMIS__TOK_INITIAL) {
       /* a particle or title (AL, HAJI) weighs nothing on the presented
        * side but may pair with a full listed name part (AL / ALY) */
@@ -309,11 +409,12 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
         memset(&units[nu], 0, sizeof units[nu]);
     }
   }
-  /* Walk the postings of the rarest units only, as long as the others
-   * together could not make a form reach the floor on their own: every
-   * candidate then holds one of the walked units. The others are checked
-   * on the forms found. Joins are always walked (their matches are not
-   * among a form's own tokens). */
+  /* Walk the token postings of the rarest units only, as long as the
+   * others together could not make a form reach the floor on their own:
+   * every candidate then holds one of the walked units. The others are
+   * checked on the forms found. Presented joins, and every unit's join
+   * postings (listed tokens joined), are always walked: those matches are
+   * not among a form's own tokens. */
   size_t nj = 0, no = 0, nf = 0;
   qunit *frees[2 * BMIS__TOKENS_MAX];
   for (size_t i = 0; i < nu; i++)
@@ -330,17 +431,48 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   double rest = 0;
   for (size_t i = nj; i < nj + no; i++)
     rest += order[i]->w;
-  size_t walked = nj;
-  while (walked < nj + no &&
-         may_reach_q(rest < wq ? rest : wq, wq, cand_floor, q_initials))
+  /* Once no unit left could make a hit alone, the forms holding two of
+   * them are found in one ordered read of their postings (credit_two)
+   * instead of a miss per form, when that reads less than WALK_COST times
+   * what walking the next unit would touch. */
+  size_t walked = nj, end = nj + no;
+  bool two = false;
+  while (walked < end &&
+         may_reach_q(rest < wq ? rest : wq, wq, cand_floor, q_initials)) {
+    double heaviest = 0;
+    uint64_t mass = 0;
+    for (size_t i = walked; i < end; i++) {
+      heaviest = order[i]->w > heaviest ? order[i]->w : heaviest;
+      mass += order[i]->mass;
+    }
+    if (walked + 1 < end &&
+        !may_reach_q(heaviest, wq, cand_floor, q_initials) &&
+        order[walked]->mass * WALK_COST > mass) {
+      two = true;
+      break;
+    }
     rest -= order[walked++]->w;
+  }
   for (size_t i = 0; i < walked; i++)
-    credit(ix, sc, order[i]);
+    credit(ix, sc, order[i], gate, false);
+  if (two && !credit_two(ix, sc, order + walked, end - walked, gate)) {
+    bmis__scratch_give(ix, sc);
+    free(units);
+    free(like);
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < nu; i++)
+    if (!units[i].joins && units[i].jmass)
+      credit(ix, sc, &units[i], gate, true);
+  for (size_t k = walked; k < nu; k++)
+    for (size_t m = 0; m < order[k]->n; m++)
+      like_add(like, order[k]->tok[m], (unsigned)k);
+  *examined += sc->ntouched;
   bmis_status st = BMIS_OK;
   for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
     uint32_t f = sc->touched[i];
-    for (size_t k = walked; k < nu; k++)
-      credit_form(ix, sc, f, order[k]);
+    if (walked < nu)
+      credit_form(ix, sc, f, order, walked, nu, like);
     double bound =
         score_bound(sc->acc[f].q, sc->acc[f].l, wq, ix->forms[f].weight,
                     q_initials, ix->forms[f].initials);
@@ -354,8 +486,9 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
         ix->births + e->first_birth, e->birth_count,
         (const char(*)[4])(ix->nationalities + e->first_nationality),
         e->nationality_count, e->sex};
-    double lifted = bound + bmis__facts_delta(&facts, qq, NULL) +
-                    (nm->quality == BMIS_NAME_WEAK ? WEAK_ALIAS_DELTA : 0);
+    double lifted =
+        bound + bmis__facts_delta(&facts, qq, NULL) +
+        (nm->quality == BMIS_NAME_WEAK ? BMIS__WEAK_ALIAS_DELTA : 0);
     if (lifted + CANDIDATE_MARGIN < list_threshold(ix, e->list, opt))
       continue;
     double s = form_score(ix, f, q, NULL);
@@ -364,15 +497,26 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
       st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
     (*scored)++;
   }
+  if (getenv("BMIS_DEBUG_WALK")) {
+    fprintf(stderr, "form %s: units %zu walked %zu touched %zu\n", q->text, nu,
+            walked, sc->ntouched);
+    for (size_t i = 0; i < nu; i++)
+      fprintf(stderr, "  %s%s %s n=%zu mass=%lu w=%.2f\n",
+              i < walked ? "*" : " ", order[i]->joins ? "J" : " ",
+              order[i]->text, order[i]->n, (unsigned long)order[i]->mass,
+              order[i]->w);
+  }
   bmis__scratch_give(ix, sc);
   free(units);
+  free(like);
   return st;
 }
 
 static bmis_status exhaustive(const bmis_screen_index *ix, const qform *q,
                               int qi, double floor, cands *out, size_t *scored,
-                              bmis_error *err) {
+                              size_t *examined, bmis_error *err) {
   *scored += ix->form_count;
+  *examined += ix->form_count;
   for (uint32_t f = 0; f < ix->form_count; f++) {
     double s = form_score(ix, f, q, NULL);
     if (s >= floor &&
@@ -512,10 +656,10 @@ static bmis_status person_hits(const bmis_screen_index *ix,
         h.factor_count < BMIS_HIT_MAX_FACTORS) {
       bmis_hit_factor *f = &h.factors[h.factor_count++];
       bmis__copy(f->what, sizeof f->what, "alias");
-      f->delta = (float)WEAK_ALIAS_DELTA;
+      f->delta = (float)BMIS__WEAK_ALIAS_DELTA;
       bmis__copy(f->detail, sizeof f->detail,
                  "matched a weak (low-quality) alias");
-      delta += WEAK_ALIAS_DELTA;
+      delta += BMIS__WEAK_ALIAS_DELTA;
     }
     bmis__person_facts facts = {
         ix->births + e->first_birth, e->birth_count,
@@ -691,10 +835,13 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
                 (q->nationality[0] ? NATIONALITY_LIFT_MAX : 0);
   double floor = min_threshold(ix, opt) - lift;
   bool exh = opt && opt->mode == BMIS_SCREEN_EXHAUSTIVE;
+  bmis__gate_query gate;
+  bmis__gate_prepare(&gate, q, min_threshold(ix, opt) - CANDIDATE_MARGIN);
   for (size_t i = 0; st == BMIS_OK && i < nq; i++)
-    st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates, err)
-             : indexed(ix, &qf[i], (int)i, q, opt, floor, &c, &out->candidates,
-                       err);
+    st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates,
+                          &out->examined, err)
+             : indexed(ix, &qf[i], (int)i, q, opt, floor, &gate, &c,
+                       &out->candidates, &out->examined, err);
   if (st == BMIS_OK)
     st = person_hits(ix, q, qf, &c, opt, out, &cap, err);
   if (st == BMIS_OK)

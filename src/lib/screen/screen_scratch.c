@@ -27,6 +27,7 @@ static void scratch_free(bmis__scratch *s) {
     return;
   free(s->acc);
   free(s->touched);
+  free(s->seen);
   free(s);
 }
 
@@ -68,6 +69,21 @@ bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix) {
     s->gen = 1;
   }
   return s;
+}
+
+bool bmis__scratch_seen_round(const bmis_screen_index *ix, bmis__scratch *s) {
+  size_t n = ix->scratch->forms ? ix->scratch->forms : 1;
+  if (!s->seen) {
+    s->seen = calloc(n, 1);
+    if (!s->seen)
+      return false;
+    s->round = 0;
+  }
+  if (++s->round == 0) { /* wrapped: marks from 255 passes ago look new */
+    memset(s->seen, 0, n);
+    s->round = 1;
+  }
+  return true;
 }
 
 void bmis__scratch_give(const bmis_screen_index *ix, bmis__scratch *s) {

@@ -6,6 +6,7 @@
 
 #include "bmis/screen.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,8 @@ typedef struct bmis__scratch {
   uint32_t *touched;   /* forms touched this round */
   size_t ntouched;
   uint32_t gen;
+  uint8_t *seen; /* per form, for screen.c's two-unit pass; NULL until used */
+  uint8_t round; /* seen[f] == round: seen in this pass */
   struct bmis__scratch *next;
 } bmis__scratch;
 
@@ -31,6 +34,10 @@ void bmis__scratch_pool_free(struct bmis__scratch_pool *p);
 /* A scratch set with a fresh round (ntouched 0); NULL when out of memory.
  * Give it back with bmis__scratch_give. */
 bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix);
+/* Starts a pass over seen (allocated on first use, cleared when the round
+ * byte wraps); false when out of memory. */
+bool bmis__scratch_seen_round(const bmis_screen_index *ix, bmis__scratch *s);
+
 void bmis__scratch_give(const bmis_screen_index *ix, bmis__scratch *s);
 
 #endif

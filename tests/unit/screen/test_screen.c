@@ -513,6 +513,85 @@ static void respelled_and_joined_tokens_are_candidates(void **state) {
   bmis_wl_content_free(c);
 }
 
+/* Namesakes the index must not pay for: hundreds born forty years apart
+ * (their facts in the postings stop them unread), and hundreds sharing one
+ * of two common names (a form needs both when neither alone can make a
+ * hit). The hits stay those of exhaustive mode, including a name said
+ * twice on both sides. */
+static void namesakes_are_passed_over(void **state) {
+  (void)state;
+  bmis_wl_content *c = bmis_wl_content_new();
+  char ref[16], name[64];
+  for (int i = 0; i < 300; i++) {
+    snprintf(ref, sizeof ref, "OLD%d", i);
+    birth(c, person(c, ref, "MOHAMAD HAYTHAM"), 1950, 1 + i % 12, 1, 0, false);
+    snprintf(ref, sizeof ref, "G%d", i);
+    snprintf(name, sizeof name, "MOHAMAD KU%c%cRIZ", 'A' + i % 26,
+             'A' + i / 26);
+    person(c, ref, name);
+    snprintf(ref, sizeof ref, "S%d", i);
+    snprintf(name, sizeof name, "VO%c%cLEK HAYTHAM", 'A' + i % 26,
+             'A' + i / 26);
+    person(c, ref, name);
+  }
+  birth(c, person(c, "TWICE", "MOHAMAD MOHAMAD"), 1979, 12, 30, 0, false);
+  birth(c, person(c, "BOTH", "MOHAMAD HAYTHAM"), 1979, 12, 30, 0, false);
+  person(c, "LONG", "ADRIAN BELFORT CASIMIR DORVAL MOHAMAD MOHAMAD");
+  bmis_screen_index *ix = index_of(c, 0);
+
+  /* rare names walked, MOHAMAD (said twice) checked on the forms found:
+   * it pairs twice with a form holding it twice */
+  bmis_screen_query ql = {.name =
+                              "ADRIAN BELFORT CASIMIR DORVAL MOHAMAD MOHAMAD"};
+  bmis_screen_result rl = screen(ix, &ql, BMIS_SCREEN_INDEXED);
+  assert_true(rl.count >= 1);
+  assert_string_equal(rl.hits[0].ref, "LONG");
+  assert_true(rl.hits[0].score > 0.99);
+  assert_true(rl.examined < 100);
+  bmis_screen_result_free(&rl);
+
+  /* born 1990: the 300 born in 1950 are never looked at */
+  bmis_screen_query q = {.name = "MOHAMAD HAYTHAM",
+                         .birth = test_date(1990, 5, 5)};
+  bmis_screen_result ri = screen(ix, &q, BMIS_SCREEN_INDEXED);
+  bmis_screen_result re = screen(ix, &q, BMIS_SCREEN_EXHAUSTIVE);
+  assert_int_equal(ri.count, re.count);
+  for (size_t i = 0; i < ri.count; i++)
+    assert_string_not_equal(ri.hits[i].ref, "OLD0");
+  assert_true(ri.examined < 100);
+  assert_true(re.examined > 900);
+  bmis_screen_result_free(&ri);
+  bmis_screen_result_free(&re);
+
+  /* a third name no one listed holds: a form needs both MOHAMAD and
+   * HAYTHAM (or MOHAMAD twice), so the 600 holding one are passed over */
+  const char *names[] = {"MOHAMAD HAYTHAM ZURKIAN", "MOHAMAD MOHAMAD HAYTHAM"};
+  for (size_t n = 0; n < 2; n++) {
+    bmis_screen_query q2 = {.name = names[n], .birth = test_date(1979, 12, 30)};
+    ri = screen(ix, &q2, BMIS_SCREEN_INDEXED);
+    re = screen(ix, &q2, BMIS_SCREEN_EXHAUSTIVE);
+    assert_true(re.count >= 1);
+    assert_int_equal(ri.count, re.count);
+    for (size_t i = 0; i < re.count; i++) {
+      assert_string_equal(ri.hits[i].ref, re.hits[i].ref);
+      assert_true(fabs(ri.hits[i].score - re.hits[i].score) < 1e-9);
+    }
+    bool twice = false, both = false;
+    for (size_t i = 0; i < ri.count; i++) {
+      twice = twice || strcmp(ri.hits[i].ref, "TWICE") == 0;
+      both = both || strcmp(ri.hits[i].ref, "BOTH") == 0;
+    }
+    assert_true(both);
+    assert_true(twice == (n == 1));
+    if (n == 0) /* MOHAMAD twice may make a hit: its forms are read */
+      assert_true(ri.examined < 100);
+    bmis_screen_result_free(&ri);
+    bmis_screen_result_free(&re);
+  }
+  bmis_screen_index_free(ix);
+  bmis_wl_content_free(c);
+}
+
 static void bad_queries_are_refused(void **state) {
   (void)state;
   bmis_wl_content *c = bmis_wl_content_new();
@@ -634,6 +713,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(explanations_say_what_matched),
       cmocka_unit_test(the_index_finds_what_exhaustive_finds),
       cmocka_unit_test(respelled_and_joined_tokens_are_candidates),
+      cmocka_unit_test(namesakes_are_passed_over),
       cmocka_unit_test(bad_queries_are_refused),
       cmocka_unit_test(dispositions_follow_the_traveller),
   };
