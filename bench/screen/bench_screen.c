@@ -834,7 +834,8 @@ static int cmd_screen(const char *work, const screen_opts *so) {
 
   /* every traveller, one by one: the measured pass */
   size_t nl = 0, nu = 0;
-  double cand_sum = 0, hits_sum = 0, cand_l = 0, cand_u = 0;
+  double cand_sum = 0, hits_sum = 0, cand_l = 0, cand_u = 0, exam_sum = 0;
+  size_t exam_max = 0;
   size_t cand_max = 0, capped = 0, planted = 0, listed_any = 0,
          unlisted_any = 0, hits_l = 0, hits_u = 0;
   size_t worst = 0;
@@ -851,7 +852,12 @@ static int cmd_screen(const char *work, const screen_opts *so) {
     lat[i] = b - a;
     if (lat[i] > lat[worst])
       worst = i;
+    if (getenv("BENCH_DUMP"))
+      for (size_t h = 0; h < r.count; h++)
+        fprintf(stderr, "%zu %s %.3f\n", i, r.hits[h].ref, r.hits[h].score);
     cand_sum += (double)r.candidates;
+    exam_sum += (double)r.examined;
+    exam_max = r.examined > exam_max ? r.examined : exam_max;
     hits_sum += (double)r.count;
     cand_max = r.candidates > cand_max ? r.candidates : cand_max;
     capped += r.count >= 20;
@@ -871,6 +877,21 @@ static int cmd_screen(const char *work, const screen_opts *so) {
   }
   double total = now() - t_all;
   double worst_s = lat[worst];
+  /* the slowest few, to look into (--only I) */
+  size_t *slow = xmalloc(n * sizeof *slow);
+  for (size_t i = 0; i < n; i++)
+    slow[i] = i;
+  for (size_t k = 0; k < 5 && k < n; k++) {
+    for (size_t j = k + 1; j < n; j++)
+      if (lat[slow[j]] > lat[slow[k]]) {
+        size_t t = slow[k];
+        slow[k] = slow[j];
+        slow[j] = t;
+      }
+    printf("# slow: traveller %zu \"%s\" %.3f ms\n", slow[k], tv[slow[k]].name,
+           lat[slow[k]] * 1e3);
+  }
+  free(slow);
   qsort(lat, n, sizeof *lat, cmp_double);
   qsort(lat_l, nl, sizeof *lat_l, cmp_double);
   qsort(lat_u, nu, sizeof *lat_u, cmp_double);
@@ -886,6 +907,8 @@ static int cmd_screen(const char *work, const screen_opts *so) {
          quantile(lat_l, nl, 0.99) * 1e3);
   printf("screen_unlisted_p50_p99 %.3f %.3f ms\n",
          quantile(lat_u, nu, 0.5) * 1e3, quantile(lat_u, nu, 0.99) * 1e3);
+  printf("examined_mean %.1f (listed names the index looked at; max %zu)\n",
+         exam_sum / (double)n, exam_max);
   printf("candidates_mean %.1f (listed %.1f, unlisted %.1f; max %zu)\n",
          cand_sum / (double)n, nl ? cand_l / (double)nl : 0,
          nu ? cand_u / (double)nu : 0, cand_max);

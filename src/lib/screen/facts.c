@@ -208,6 +208,7 @@ uint32_t bmis__facts_gate(const bmis__person_facts *l, bool weak_alias) {
 void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
                         double lowest_hit) {
   memset(g, 0, sizeof *g);
+  g->lowest = lowest_hit;
   g->year = q->birth.year > 1799 ? q->birth.year - 1799 : 0;
   g->sex = sex_bits(q->sex);
   double nat = known_country(q->nationality) ? NAT_SAME : 0;
@@ -215,8 +216,9 @@ void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
   for (int c = 0; c < 2; c++)
     for (int w = 0; w < 2; w++) {
       /* a perfect name, the best nationality, and this sex and alias */
-      double base =
-          1 + nat + (c ? SEX_CONFLICT : 0) + (w ? BMIS__WEAK_ALIAS_DELTA : 0);
+      g->base[c][w] = (float)(nat + (c ? SEX_CONFLICT : 0) +
+                              (w ? BMIS__WEAK_ALIAS_DELTA : 0));
+      double base = 1 + g->base[c][w];
       g->nobirth[c][w] = base >= lowest_hit;
       int reach = -1;
       if (base + BIRTH_FAR >= lowest_hit)
@@ -228,4 +230,6 @@ void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
       open = open && g->nobirth[c][w] && (reach == INT_MAX || !g->year);
     }
   g->open = open;
+  for (int d = 0; d < 6; d++)
+    g->birth[d] = (float)(d == 0 ? BIRTH_SAME_DATE : years_off(d));
 }

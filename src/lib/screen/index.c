@@ -374,6 +374,8 @@ static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
         (const char(*)[4])(ix->nationalities + e->first_nationality),
         e->nationality_count, e->sex};
     gate[f] = bmis__facts_gate(&facts, nm->quality == BMIS_NAME_WEAK);
+    double w32 = ix->forms[f].weight * 32.0;
+    gate[f] |= (w32 >= 1023 ? 1023u : (uint32_t)w32) << 19;
   }
   bool ok = postings_sort(ix, b, gate, false, &ix->tokp) &&
             postings_sort(ix, b, gate, true, &ix->joinp);

@@ -59,6 +59,8 @@ typedef struct ix_keys {
  * posting's own: the form holds the token twice, the form has initials. */
 #define IX_GATE_TWICE (1u << 30)
 #define IX_GATE_INITIALS (1u << 29)
+/* bits 19-28: the form's weight (ix_form.weight) in 32nds, rounded down */
+#define IX_GATE_WEIGHT(g) ((double)(((g) >> 19) & 1023u) / 32.0)
 typedef struct ix_postings {
   uint32_t *start; /* tok_count + 1 offsets */
   uint32_t *form;

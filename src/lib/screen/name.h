@@ -116,6 +116,10 @@ typedef struct bmis__gate_query {
   int reach[2][2];    /* [sex conflict][weak]: the farthest birth distance in
                          years that may reach; -1: none */
   bool nobirth[2][2]; /* the same for a form without a birth */
+  double lowest;      /* the lowest score that may become a hit */
+  float base[2][2];   /* [sex conflict][weak]: the most nationality, sex
+                         and alias may add */
+  float birth[6];     /* the most a birth d years off may add (5: more) */
 } bmis__gate_query;
 void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
                         double lowest_hit);
@@ -129,6 +133,19 @@ static inline bool bmis__gate_pass(const bmis__gate_query *g, uint32_t gate) {
     return g->nobirth[conflict][weak];
   int d = g->year < lo ? lo - g->year : g->year > hi ? g->year - hi : 0;
   return d <= g->reach[conflict][weak];
+}
+
+/* The most the facts behind a gate may add to a name score. */
+static inline double bmis__gate_lift(const bmis__gate_query *g, uint32_t gate) {
+  unsigned gsex = (gate >> 16) & 3u, weak = (gate >> 18) & 1u;
+  unsigned conflict = g->sex && gsex && gsex != g->sex;
+  int lo = (int)(gate & 255u), hi = (int)((gate >> 8) & 255u);
+  double lift = g->base[conflict][weak];
+  if (g->year && lo) {
+    int d = g->year < lo ? lo - g->year : g->year > hi ? g->year - hi : 0;
+    lift += g->birth[d < 5 ? d : 5];
+  }
+  return lift;
 }
 
 /* The lowest token similarity that counts as a match. */

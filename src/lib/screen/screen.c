@@ -1,15 +1,19 @@
 /* Screening a person against the index: candidates, scores, hits.
  *
  * Indexed mode finds candidate forms through the token look-ups (exact,
- * skeleton, one-letter deletions, joined tokens) and adds up, per form, the
- * weight of the presented tokens it shares (walking the postings of the
- * rarest tokens only, when the common ones could not make a hit on their
- * own). A form goes on to full scoring only if that shared weight could
- * still reach the lowest name score that can become a hit, under
- * name_score.c's rules (what is unshared on either
- * side costs at least k * its weight). Exhaustive mode scores every form.
- * Both then score alike, so exhaustive mode is the reference for the
- * index's recall. */
+ * skeleton, one-letter deletions, joined tokens). It reads the postings of
+ * the rarest presented names only, when the common ones could not make a
+ * hit on their own, and each posting carries its form's facts (birth years,
+ * sex, alias quality) and weight, so a form that could not become a hit,
+ * whatever else it shares, is passed over without being read: a namesake
+ * born decades apart, or a form holding one common name when a hit needs
+ * two (mark_forms). The forms left are then read, what they share with the
+ * presented name is added up, and a form goes on to full scoring only if
+ * that could still reach the lowest name score that can become a hit,
+ * under name_score.c's rules (what is unshared on either side costs at
+ * least k * its weight). Every step is an upper bound, never a guess.
+ * Exhaustive mode scores every form. Both then score alike, so exhaustive
+ * mode is the reference for the index's recall. */
 #include "screen/index.h"
 
 #include "base/text.h"
@@ -213,63 +217,19 @@ static bool may_reach_q(double shared_q, double wq, double floor,
   return may_reach(shared_q, 0, wq, 0, floor, q_initials, 0);
 }
 
-/* Credits every form holding a token like u (joins: two adjacent tokens
- * like u once joined): u's weight on the presented side, the token's own
- * weight on the listed side (a join stands for two listed tokens: up to
- * 2). */
-static void credit(const bmis_screen_index *ix, bmis__scratch *sc,
-                   const qunit *u, const bmis__gate_query *g, bool joins) {
-  const ix_postings *ps = joins ? &ix->joinp : &ix->tokp;
+/* Credits every form holding two adjacent tokens that, joined, are like u
+ * (ABDUL RAHMAN for ABDULRAHMAN): u's weight on the presented side, up to
+ * 2 on the listed side. Those matches are not among a form's own tokens,
+ * so every unit's join postings are read. */
+static void credit_joins(const bmis_screen_index *ix, bmis__scratch *sc,
+                         const qunit *u, const bmis__gate_query *g) {
+  const ix_postings *ps = &ix->joinp;
   for (size_t m = 0; m < u->n; m++) {
     uint32_t tok = u->tok[m];
-    float add_l = joins ? 2.0f : ix->toks[tok].w;
-    /* a name said twice (MOHAMED MOHAMED) pairs twice with a form holding
-     * it twice, once with a form holding it once */
-    float once = joins ? u->w : u->w / (float)(u->said + 1);
-    float twice_q = u->said ? 2 * once : once;
-    float twice_l = u->said ? 2 * add_l : add_l;
     for (uint32_t p = ps->start[tok], end = ps->start[tok + 1]; p < end; p++)
-      /* the gate first: a namesake born decades apart costs no miss */
-      if (bmis__gate_pass(g, ps->gate[p])) {
-        bool two = ps->gate[p] & IX_GATE_TWICE;
-        touch(sc, ps->form[p], two ? twice_q : once, two ? twice_l : add_l);
-      }
+      if (bmis__gate_pass(g, ps->gate[p]))
+        touch(sc, ps->form[p], u->w, 2.0f);
   }
-}
-
-/* When none of the units r could make a hit on its own, a form that holds
- * none of the walked units needs two of them: touches the forms holding two
- * of their listed tokens (or one token twice, or initials that may stand
- * for a name), passing over the forms holding one. What they share is then
- * credited from the form's own tokens, like any unit not walked. The
- * postings are read in order; only the forms touched cost a miss. */
-static bool credit_two(const bmis_screen_index *ix, bmis__scratch *sc,
-                       qunit *const *r, size_t nr, const bmis__gate_query *g) {
-  if (!bmis__scratch_seen_round(ix, sc))
-    return false;
-  uint8_t round = sc->round;
-  for (size_t i = 0; i < nr; i++)
-    for (size_t m = 0; m < r[i]->n; m++) {
-      uint32_t tok = r[i]->tok[m];
-      bool again = false; /* a token like two units counts once */
-      for (size_t k = 0; k < i && !again; k++)
-        for (size_t j = 0; j < r[k]->n && !again; j++)
-          again = r[k]->tok[j] == tok;
-      if (again)
-        continue;
-      const ix_postings *ps = &ix->tokp;
-      for (uint32_t p = ps->start[tok]; p < ps->start[tok + 1]; p++) {
-        uint32_t gate = ps->gate[p];
-        if (!bmis__gate_pass(g, gate))
-          continue;
-        uint32_t f = ps->form[p];
-        if ((gate & (IX_GATE_TWICE | IX_GATE_INITIALS)) || sc->seen[f] == round)
-          touch(sc, f, 0, 0);
-        else
-          sc->seen[f] = round;
-      }
-    }
-  return true;
 }
 
 /* The units not walked, by listed token: which of them each token is like.
@@ -335,6 +295,126 @@ static void credit_form(const bmis_screen_index *ix, bmis__scratch *sc,
       sc->acc[f].q += order[k]->w * (float)pairs / (float)said;
       sc->acc[f].l += best_l[k];
     }
+}
+
+/* Touches the forms worth a look (what they share is then counted from
+ * their own tokens, credit_form):
+ *  - a form holding a token like a presented join;
+ *  - a form holding a token like a walked unit, when its facts (gate) leave
+ *    it within reach of a hit with that unit alone;
+ *  - a form holding two tokens like units walked or not (two listed
+ *    tokens, one held twice, or initials that may stand for a name), when
+ *    its facts leave it within reach with a perfect name.
+ * The units not walked are read only when that can find something: when a
+ * form was left waiting for a second token, or when no unit alone could
+ * make a hit (two). Postings are read in order; only the forms touched cost
+ * a miss. Units: order[0, nj) presented joins, [nj, walked) walked,
+ * [walked, end) not walked, [end, nu) particles and titles. */
+static bool mark_forms(const bmis_screen_index *ix, bmis__scratch *sc,
+                       qunit *const *order, size_t nj, size_t walked,
+                       size_t end, size_t nu, bool two, const like_table *like,
+                       const bmis__gate_query *g, double wq,
+                       unsigned q_initials) {
+  const ix_postings *ps = &ix->tokp;
+  for (size_t k = 0; k < nj; k++)
+    for (size_t m = 0; m < order[k]->n; m++) {
+      uint32_t tok = order[k]->tok[m];
+      for (uint32_t p = ps->start[tok]; p < ps->start[tok + 1]; p++)
+        if (bmis__gate_pass(g, ps->gate[p]))
+          touch(sc, ps->form[p], 0, 0);
+    }
+  /* what one occurrence of a walked unit weighs; what particles and
+   * titles (free units, order[end, nu)) could add on the listed side if
+   * the form held them all */
+  double once[2 * BMIS__TOKENS_MAX], free_l = 0;
+  for (size_t k = end; k < nu; k++) {
+    double most = 0;
+    for (size_t m = 0; m < order[k]->n; m++)
+      most = ix->toks[order[k]->tok[m]].w > most ? ix->toks[order[k]->tok[m]].w
+                                                 : most;
+    free_l += most;
+  }
+  uint32_t wmask = 0, rmask = 0;
+  for (size_t k = nj; k < walked; k++) {
+    once[k] = order[k]->w / (double)(order[k]->said + 1);
+    wmask |= 1u << k;
+  }
+  for (size_t k = walked; k < end; k++)
+    rmask |= 1u << k;
+  if (!(wmask | rmask))
+    return true;
+  if (!bmis__scratch_seen_round(ix, sc))
+    return false;
+  uint8_t round = sc->round;
+  uint32_t *waiting = NULL;
+  size_t nwait = 0, wait_cap = 0;
+  for (size_t s = 0; s < LIKE_SLOTS; s++) {
+    uint32_t units = like->units[s] & wmask;
+    if (!like->tok[s] || !units)
+      continue;
+    double wu = 0; /* the heaviest unit this token is like */
+    for (uint32_t u = units; u; u &= u - 1) {
+      unsigned k = (unsigned)__builtin_ctz(u);
+      wu = once[k] > wu ? once[k] : wu;
+    }
+    uint32_t tok = like->tok[s] - 1;
+    double tw = ix->toks[tok].w + free_l;
+    for (uint32_t p = ps->start[tok]; p < ps->start[tok + 1]; p++) {
+      uint32_t gate = ps->gate[p], f = ps->form[p];
+      if (!bmis__gate_pass(g, gate))
+        continue;
+      /* the most the form could score if this were its only token like
+       * any unit, with the most its facts could add */
+      if ((gate & (IX_GATE_TWICE | IX_GATE_INITIALS)) || sc->seen[f] == round ||
+          score_bound(wu, tw, wq, IX_GATE_WEIGHT(gate), q_initials, 0) +
+                  bmis__gate_lift(g, gate) >=
+              g->lowest - 1e-6)
+        touch(sc, f, 0, 0);
+      else {
+        sc->seen[f] = round; /* waits for a second token */
+        if (nwait == wait_cap) {
+          size_t ncap = wait_cap ? 2 * wait_cap : 256;
+          uint32_t *nw = realloc(waiting, ncap * sizeof *nw);
+          if (!nw) {
+            free(waiting);
+            return false;
+          }
+          waiting = nw;
+          wait_cap = ncap;
+        }
+        waiting[nwait++] = f;
+      }
+    }
+  }
+  /* few forms waiting: look at each rather than read what is not walked */
+  uint64_t rest_mass = 0;
+  for (size_t k = walked; k < end; k++)
+    rest_mass += order[k]->mass;
+  if (!two && nwait * WALK_COST < rest_mass) {
+    for (size_t i = 0; i < nwait; i++)
+      touch(sc, waiting[i], 0, 0);
+    nwait = 0;
+  }
+  free(waiting);
+  if (!two && !nwait)
+    return true;
+  for (size_t s = 0; s < LIKE_SLOTS; s++) {
+    uint32_t units = like->units[s];
+    if (!like->tok[s] || (units & wmask) || !(units & rmask))
+      continue;
+    uint32_t tok = like->tok[s] - 1;
+    for (uint32_t p = ps->start[tok]; p < ps->start[tok + 1]; p++) {
+      uint32_t gate = ps->gate[p], f = ps->form[p];
+      if (!bmis__gate_pass(g, gate))
+        continue;
+      if (sc->seen[f] == round ||
+          (two && (gate & (IX_GATE_TWICE | IX_GATE_INITIALS))))
+        touch(sc, f, 0, 0);
+      else if (two)
+        sc->seen[f] = round;
+    }
+  }
+  return true;
 }
 
 static int cmp_mass(const void *a, const void *b) {
@@ -432,9 +512,9 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   for (size_t i = nj; i < nj + no; i++)
     rest += order[i]->w;
   /* Once no unit left could make a hit alone, the forms holding two of
-   * them are found in one ordered read of their postings (credit_two)
-   * instead of a miss per form, when that reads less than WALK_COST times
-   * what walking the next unit would touch. */
+   * them are found in one ordered read of their postings (mark_forms,
+   * two) instead of a miss per form, when that reads less than WALK_COST
+   * times what walking the next unit would touch. */
   size_t walked = nj, end = nj + no;
   bool two = false;
   while (walked < end &&
@@ -453,9 +533,11 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     }
     rest -= order[walked++]->w;
   }
-  for (size_t i = 0; i < walked; i++)
-    credit(ix, sc, order[i], gate, false);
-  if (two && !credit_two(ix, sc, order + walked, end - walked, gate)) {
+  for (size_t k = 0; k < nu; k++)
+    for (size_t m = 0; m < order[k]->n; m++)
+      like_add(like, order[k]->tok[m], (unsigned)k);
+  if (!mark_forms(ix, sc, order, nj, walked, end, nu, two, like, gate, wq,
+                  q_initials)) {
     bmis__scratch_give(ix, sc);
     free(units);
     free(like);
@@ -463,16 +545,12 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   }
   for (size_t i = 0; i < nu; i++)
     if (!units[i].joins && units[i].jmass)
-      credit(ix, sc, &units[i], gate, true);
-  for (size_t k = walked; k < nu; k++)
-    for (size_t m = 0; m < order[k]->n; m++)
-      like_add(like, order[k]->tok[m], (unsigned)k);
+      credit_joins(ix, sc, &units[i], gate);
   *examined += sc->ntouched;
   bmis_status st = BMIS_OK;
   for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
     uint32_t f = sc->touched[i];
-    if (walked < nu)
-      credit_form(ix, sc, f, order, walked, nu, like);
+    credit_form(ix, sc, f, order, 0, nu, like);
     double bound =
         score_bound(sc->acc[f].q, sc->acc[f].l, wq, ix->forms[f].weight,
                     q_initials, ix->forms[f].initials);
@@ -496,15 +574,6 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
         !cand_add(out, ix->names[ix->forms[f].name].entry, f, qi, s))
       st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
     (*scored)++;
-  }
-  if (getenv("BMIS_DEBUG_WALK")) {
-    fprintf(stderr, "form %s: units %zu walked %zu touched %zu\n", q->text, nu,
-            walked, sc->ntouched);
-    for (size_t i = 0; i < nu; i++)
-      fprintf(stderr, "  %s%s %s n=%zu mass=%lu w=%.2f\n",
-              i < walked ? "*" : " ", order[i]->joins ? "J" : " ",
-              order[i]->text, order[i]->n, (unsigned long)order[i]->mass,
-              order[i]->w);
   }
   bmis__scratch_give(ix, sc);
   free(units);

@@ -537,7 +537,16 @@ static void namesakes_are_passed_over(void **state) {
   birth(c, person(c, "TWICE", "MOHAMAD MOHAMAD"), 1979, 12, 30, 0, false);
   birth(c, person(c, "BOTH", "MOHAMAD HAYTHAM"), 1979, 12, 30, 0, false);
   person(c, "LONG", "ADRIAN BELFORT CASIMIR DORVAL MOHAMAD MOHAMAD");
+  person(c, "KURDI", "ABU MUHAMMAD AL-KURDI");
   bmis_screen_index *ix = index_of(c, 0);
+
+  /* one name and two particles presented: the particles the form holds
+   * count too, though no particle is walked */
+  bmis_screen_query qk = {.name = "AL KURDI ABU"};
+  bmis_screen_result rk = screen(ix, &qk, BMIS_SCREEN_INDEXED);
+  assert_int_equal(rk.count, 1);
+  assert_string_equal(rk.hits[0].ref, "KURDI");
+  bmis_screen_result_free(&rk);
 
   /* rare names walked, MOHAMAD (said twice) checked on the forms found:
    * it pairs twice with a form holding it twice */
