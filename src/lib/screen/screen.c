@@ -34,6 +34,8 @@
 #define OCR_VARIANT_SCORE 0.90
 /* A miss per form touched against an ordered read per posting (indexed) */
 #define WALK_COST 8
+/* Forms read ahead of the one at hand, so that their misses overlap */
+#define PREFETCH_AHEAD 8
 
 typedef struct qform {
   bmis__tok toks[BMIS__TOKENS_MAX];
@@ -187,21 +189,31 @@ static double one_sided_k(double shared) {
  * conflict at twice its weight, on one side only k times; the cost grows
  * with uq and ul, and k falls as S grows). Weights leave out particles,
  * titles and initials, which only add to the true cost. */
-static double score_bound(double shared_q, double shared_l, double wq,
-                          double wl, unsigned q_initials, unsigned l_initials) {
+static double score_bound_good(double shared_q, double shared_l, double good,
+                               double wq, double wl, unsigned q_initials,
+                               unsigned l_initials) {
   /* an initial may pair with any one name part of the other side (a
    * weight of at most 1 each) */
   shared_q += l_initials;
   shared_l += q_initials;
+  good += q_initials + l_initials;
   double S = shared_q > shared_l ? shared_q : shared_l;
-  if (S <= 0)
+  good = good < S ? good : S;
+  if (good <= 0)
     return 0;
   double uq = wq - shared_q, ul = wl - shared_l;
   uq = uq < 0 ? 0 : uq;
   ul = ul < 0 ? 0 : ul;
   double lo = uq < ul ? uq : ul, hi = uq < ul ? ul : uq;
-  double cost = 2 * lo + one_sided_k(S) * (hi - lo);
-  return S / (S + cost);
+  double cost = 2 * lo + one_sided_k(good) * (hi - lo);
+  return good / (good + cost);
+}
+
+static double score_bound(double shared_q, double shared_l, double wq,
+                          double wl, unsigned q_initials, unsigned l_initials) {
+  return score_bound_good(shared_q, shared_l,
+                          shared_q > shared_l ? shared_q : shared_l, wq, wl,
+                          q_initials, l_initials);
 }
 
 static bool may_reach(double shared_q, double shared_l, double wq, double wl,
@@ -239,62 +251,86 @@ static void credit_joins(const bmis_screen_index *ix, bmis__scratch *sc,
 typedef struct like_table {
   uint32_t tok[LIKE_SLOTS]; /* id + 1; 0 = empty */
   uint32_t units[LIKE_SLOTS];
+  float w[LIKE_SLOTS];   /* the listed token's weight */
+  float sim[LIKE_SLOTS]; /* its best similarity to any of the units */
 } like_table;
 
-static void like_add(like_table *t, uint32_t tok, unsigned unit) {
+static void like_add(like_table *t, const bmis_screen_index *ix, uint32_t tok,
+                     unsigned unit, float sim) {
   size_t i = (tok * 2654435761u) & (LIKE_SLOTS - 1);
   while (t->tok[i] && t->tok[i] != tok + 1)
     i = (i + 1) & (LIKE_SLOTS - 1);
   t->tok[i] = tok + 1;
   t->units[i] |= 1u << unit;
+  t->w[i] = ix->toks[tok].w;
+  t->sim[i] = sim > t->sim[i] ? sim : t->sim[i];
 }
 
-static uint32_t like_find(const like_table *t, uint32_t tok) {
+static uint32_t like_find(const like_table *t, uint32_t tok, float *w,
+                          float *sim) {
   size_t i = (tok * 2654435761u) & (LIKE_SLOTS - 1);
   while (t->tok[i]) {
-    if (t->tok[i] == tok + 1)
+    if (t->tok[i] == tok + 1) {
+      *w = t->w[i];
+      *sim = t->sim[i];
       return t->units[i];
+    }
     i = (i + 1) & (LIKE_SLOTS - 1);
   }
   return 0;
 }
 
-/* What a form already found shares with the units whose postings were not
- * walked: for each, the heaviest of the form's own tokens like it (all of
- * them, for a unit presented more than once). */
-static void credit_form(const bmis_screen_index *ix, bmis__scratch *sc,
-                        uint32_t f, qunit *const *order, size_t from, size_t nu,
-                        const like_table *like) {
+/* What a form shares with the presented name, from its own tokens: per
+ * unit, the heaviest of the form's tokens like it (all of them, for a unit
+ * presented more than once), as weights (q, l) and as weights times the
+ * best similarity (gq, gl: name_score.c counts a match at its
+ * similarity). */
+typedef struct share {
+  double q, l, gq, gl;
+} share;
+
+static share credit_form(const bmis_screen_index *ix, uint32_t f,
+                         qunit *const *order, size_t nu,
+                         const like_table *like) {
   const ix_form *fm = &ix->forms[f];
-  float best_l[2 * BMIS__TOKENS_MAX];
+  float best_l[2 * BMIS__TOKENS_MAX], best_sim[2 * BMIS__TOKENS_MAX];
   unsigned held[2 * BMIS__TOKENS_MAX];
   uint32_t found = 0;
   for (size_t i = 0; i < fm->tok_count; i++) {
     uint32_t id = ix->form_toks[fm->first_tok + i];
-    uint32_t units = like_find(like, id);
+    float w = 0, sim = 0;
+    uint32_t units = like_find(like, id, &w, &sim);
     while (units) {
       unsigned k = (unsigned)__builtin_ctz(units);
       units &= units - 1;
-      float w = ix->toks[id].w;
       if (!(found & 1u << k)) {
         best_l[k] = w;
+        best_sim[k] = sim;
         held[k] = 1;
-      } else if (order[k]->said) {
+        found |= 1u << k;
+        continue;
+      }
+      best_sim[k] = sim > best_sim[k] ? sim : best_sim[k];
+      if (order[k]->said) {
         best_l[k] += w;
         held[k]++;
       } else if (w > best_l[k])
         best_l[k] = w;
-      found |= 1u << k;
     }
   }
-  for (size_t k = from; k < nu; k++)
+  share sh = {0, 0, 0, 0};
+  for (size_t k = 0; k < nu; k++)
     if (found & 1u << k) {
       /* a name said n times pairs at most as often as the form holds it */
       unsigned said = order[k]->said + 1,
                pairs = held[k] < said ? held[k] : said;
-      sc->acc[f].q += order[k]->w * (float)pairs / (float)said;
-      sc->acc[f].l += best_l[k];
+      double q = order[k]->w * (double)pairs / (double)said;
+      sh.q += q;
+      sh.l += best_l[k];
+      sh.gq += q * best_sim[k];
+      sh.gl += best_l[k] * best_sim[k];
     }
+  return sh;
 }
 
 /* Touches the forms worth a look (what they share is then counted from
@@ -343,12 +379,10 @@ static bool mark_forms(const bmis_screen_index *ix, bmis__scratch *sc,
     rmask |= 1u << k;
   if (!(wmask | rmask))
     return true;
-  if (!bmis__scratch_seen_round(ix, sc))
+  if (!bmis__scratch_seen_ready(ix, sc))
     return false;
-  uint8_t round = sc->round;
-  uint32_t *waiting = NULL;
-  size_t nwait = 0, wait_cap = 0;
-  for (size_t s = 0; s < LIKE_SLOTS; s++) {
+  bool ok = true;
+  for (size_t s = 0; s < LIKE_SLOTS && ok; s++) {
     uint32_t units = like->units[s] & wmask;
     if (!like->tok[s] || !units)
       continue;
@@ -358,63 +392,56 @@ static bool mark_forms(const bmis_screen_index *ix, bmis__scratch *sc,
       wu = once[k] > wu ? once[k] : wu;
     }
     uint32_t tok = like->tok[s] - 1;
-    double tw = ix->toks[tok].w + free_l;
-    for (uint32_t p = ps->start[tok]; p < ps->start[tok + 1]; p++) {
+    double tw = like->w[s] + free_l;
+    double gq = wu * like->sim[s], gl = like->w[s] * like->sim[s] + free_l;
+    double good = gq > gl ? gq : gl;
+    for (uint32_t p = ps->start[tok], stop = ps->start[tok + 1]; p < stop && ok;
+         p++) {
       uint32_t gate = ps->gate[p], f = ps->form[p];
       if (!bmis__gate_pass(g, gate))
         continue;
       /* the most the form could score if this were its only token like
        * any unit, with the most its facts could add */
-      if ((gate & (IX_GATE_TWICE | IX_GATE_INITIALS)) || sc->seen[f] == round ||
-          score_bound(wu, tw, wq, IX_GATE_WEIGHT(gate), q_initials, 0) +
+      if ((gate & (IX_GATE_TWICE | IX_GATE_INITIALS)) ||
+          bmis__scratch_seen(sc, f) ||
+          score_bound_good(wu, tw, good, wq, IX_GATE_WEIGHT(gate), q_initials,
+                           0) +
                   bmis__gate_lift(g, gate) >=
               g->lowest - 1e-6)
         touch(sc, f, 0, 0);
-      else {
-        sc->seen[f] = round; /* waits for a second token */
-        if (nwait == wait_cap) {
-          size_t ncap = wait_cap ? 2 * wait_cap : 256;
-          uint32_t *nw = realloc(waiting, ncap * sizeof *nw);
-          if (!nw) {
-            free(waiting);
-            return false;
-          }
-          waiting = nw;
-          wait_cap = ncap;
-        }
-        waiting[nwait++] = f;
-      }
+      else
+        ok = bmis__scratch_mark(sc, f); /* waits for a second token */
     }
   }
   /* few forms waiting: look at each rather than read what is not walked */
+  size_t nwait = sc->nmarked;
   uint64_t rest_mass = 0;
   for (size_t k = walked; k < end; k++)
     rest_mass += order[k]->mass;
-  if (!two && nwait * WALK_COST < rest_mass) {
+  if (ok && !two && nwait * WALK_COST < rest_mass) {
     for (size_t i = 0; i < nwait; i++)
-      touch(sc, waiting[i], 0, 0);
+      touch(sc, sc->marked[i], 0, 0);
     nwait = 0;
   }
-  free(waiting);
-  if (!two && !nwait)
-    return true;
-  for (size_t s = 0; s < LIKE_SLOTS; s++) {
+  for (size_t s = 0; s < LIKE_SLOTS && ok && (two || nwait); s++) {
     uint32_t units = like->units[s];
     if (!like->tok[s] || (units & wmask) || !(units & rmask))
       continue;
     uint32_t tok = like->tok[s] - 1;
-    for (uint32_t p = ps->start[tok]; p < ps->start[tok + 1]; p++) {
+    for (uint32_t p = ps->start[tok], stop = ps->start[tok + 1]; p < stop && ok;
+         p++) {
       uint32_t gate = ps->gate[p], f = ps->form[p];
       if (!bmis__gate_pass(g, gate))
         continue;
-      if (sc->seen[f] == round ||
+      if (bmis__scratch_seen(sc, f) ||
           (two && (gate & (IX_GATE_TWICE | IX_GATE_INITIALS))))
         touch(sc, f, 0, 0);
       else if (two)
-        sc->seen[f] = round;
+        ok = bmis__scratch_mark(sc, f);
     }
   }
-  return true;
+  bmis__scratch_unmark(sc);
+  return ok;
 }
 
 static int cmp_mass(const void *a, const void *b) {
@@ -535,7 +562,8 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   }
   for (size_t k = 0; k < nu; k++)
     for (size_t m = 0; m < order[k]->n; m++)
-      like_add(like, order[k]->tok[m], (unsigned)k);
+      like_add(like, ix, order[k]->tok[m], (unsigned)k,
+               order[k]->joins ? 1.0f : order[k]->sim[m]);
   if (!mark_forms(ix, sc, order, nj, walked, end, nu, two, like, gate, wq,
                   q_initials)) {
     bmis__scratch_give(ix, sc);
@@ -550,10 +578,20 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
   bmis_status st = BMIS_OK;
   for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
     uint32_t f = sc->touched[i];
-    credit_form(ix, sc, f, order, 0, nu, like);
-    double bound =
-        score_bound(sc->acc[f].q, sc->acc[f].l, wq, ix->forms[f].weight,
-                    q_initials, ix->forms[f].initials);
+    if (i + PREFETCH_AHEAD < sc->ntouched) { /* misses in parallel */
+      const ix_form *ahead = &ix->forms[sc->touched[i + PREFETCH_AHEAD]];
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(&sc->acc[sc->touched[i + PREFETCH_AHEAD]]);
+      if (i + 2 * PREFETCH_AHEAD < sc->ntouched)
+        __builtin_prefetch(&ix->forms[sc->touched[i + 2 * PREFETCH_AHEAD]]);
+      __builtin_prefetch(&ix->form_toks[ahead->first_tok]);
+    }
+    /* listed joins (acc) at their full weight, the rest at similarity */
+    share sh = credit_form(ix, f, order, nu, like);
+    double gq = sc->acc[f].q + sh.gq, gl = sc->acc[f].l + sh.gl;
+    double bound = score_bound_good(sc->acc[f].q + sh.q, sc->acc[f].l + sh.l,
+                                    gq > gl ? gq : gl, wq, ix->forms[f].weight,
+                                    q_initials, ix->forms[f].initials);
     if (bound < cand_floor - 1e-6)
       continue;
     /* the entry's birth, nationality, sex and alias quality are exact and

@@ -28,6 +28,7 @@ static void scratch_free(bmis__scratch *s) {
   free(s->acc);
   free(s->touched);
   free(s->seen);
+  free(s->marked);
   free(s);
 }
 
@@ -71,19 +72,30 @@ bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix) {
   return s;
 }
 
-bool bmis__scratch_seen_round(const bmis_screen_index *ix, bmis__scratch *s) {
-  size_t n = ix->scratch->forms ? ix->scratch->forms : 1;
-  if (!s->seen) {
-    s->seen = calloc(n, 1);
-    if (!s->seen)
+bool bmis__scratch_seen_ready(const bmis_screen_index *ix, bmis__scratch *s) {
+  if (!s->seen)
+    s->seen = calloc(ix->scratch->forms / 64 + 1, sizeof *s->seen);
+  return s->seen != NULL;
+}
+
+bool bmis__scratch_mark(bmis__scratch *s, uint32_t f) {
+  if (s->nmarked == s->marked_cap) {
+    size_t ncap = s->marked_cap ? 2 * s->marked_cap : 1024;
+    uint32_t *nm = realloc(s->marked, ncap * sizeof *nm);
+    if (!nm)
       return false;
-    s->round = 0;
+    s->marked = nm;
+    s->marked_cap = ncap;
   }
-  if (++s->round == 0) { /* wrapped: marks from 255 passes ago look new */
-    memset(s->seen, 0, n);
-    s->round = 1;
-  }
+  s->marked[s->nmarked++] = f;
+  s->seen[f >> 6] |= (uint64_t)1 << (f & 63);
   return true;
+}
+
+void bmis__scratch_unmark(bmis__scratch *s) {
+  for (size_t i = 0; i < s->nmarked; i++)
+    s->seen[s->marked[i] >> 6] = 0;
+  s->nmarked = 0;
 }
 
 void bmis__scratch_give(const bmis_screen_index *ix, bmis__scratch *s) {

@@ -22,8 +22,10 @@ typedef struct bmis__scratch {
   uint32_t *touched;   /* forms touched this round */
   size_t ntouched;
   uint32_t gen;
-  uint8_t *seen; /* per form, for screen.c's two-unit pass; NULL until used */
-  uint8_t round; /* seen[f] == round: seen in this pass */
+  uint64_t *seen;   /* a bit per form, for screen.c's marks; all clear
+                       between queries; NULL until first used */
+  uint32_t *marked; /* the forms whose bits are set */
+  size_t nmarked, marked_cap;
   struct bmis__scratch *next;
 } bmis__scratch;
 
@@ -34,9 +36,18 @@ void bmis__scratch_pool_free(struct bmis__scratch_pool *p);
 /* A scratch set with a fresh round (ntouched 0); NULL when out of memory.
  * Give it back with bmis__scratch_give. */
 bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix);
-/* Starts a pass over seen (allocated on first use, cleared when the round
- * byte wraps); false when out of memory. */
-bool bmis__scratch_seen_round(const bmis_screen_index *ix, bmis__scratch *s);
+/* Makes seen ready (allocated on first use); false when out of memory. */
+bool bmis__scratch_seen_ready(const bmis_screen_index *ix, bmis__scratch *s);
+
+/* Sets form f's bit and remembers it; false when out of memory. */
+bool bmis__scratch_mark(bmis__scratch *s, uint32_t f);
+
+static inline bool bmis__scratch_seen(const bmis__scratch *s, uint32_t f) {
+  return (s->seen[f >> 6] >> (f & 63)) & 1u;
+}
+
+/* Clears every bit set since the last call. */
+void bmis__scratch_unmark(bmis__scratch *s);
 
 void bmis__scratch_give(const bmis_screen_index *ix, bmis__scratch *s);
 
