@@ -164,10 +164,11 @@ static uint32_t tok_intern(bmis_screen_index *ix, const char *s, size_t len) {
 /* ---- entries ---- */
 
 /* A posting is collected as (token, form) and sorted into place at the end;
- * the pairs live in two parallel arrays until then. A join (two adjacent
- * listed tokens as one) has the top bit of its form set: joins get postings
- * of their own. */
+ * the pairs live in two parallel arrays until then. A join (two or three
+ * adjacent listed tokens as one) has the top bit of its form set, and a
+ * join of three the next one too: joins get postings of their own. */
 #define JOIN_BIT 0x80000000u
+#define JOIN3_BIT 0x40000000u
 typedef struct build {
   uint32_t *ptok, *pform;
   size_t n, cap;
@@ -200,7 +201,7 @@ static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
                      const char *form) {
   bmis__tok toks[BMIS__TOKENS_MAX];
   size_t n = bmis__form_tokens(form, toks, BMIS__TOKENS_MAX);
-  if (!n || ix->form_count >= JOIN_BIT) {
+  if (!n || ix->form_count >= JOIN3_BIT) {
     ix->failed = ix->failed || n; /* more forms than a posting can name */
     return;
   }
@@ -224,13 +225,19 @@ static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
              ix->toks[id].kind != BMIS__TOK_TITLE)
       ix->forms[fid].weight += ix->toks[id].w;
     posting(ix, b, id, fid);
-    /* two adjacent tokens joined, so ABDULRAHMAN finds ABDUL RAHMAN */
-    if (i + 1 < n && toks[i].len + toks[i + 1].len < BMIS__TOKEN_SIZE) {
-      char j[BMIS__TOKEN_SIZE];
-      memcpy(j, toks[i].s, toks[i].len);
-      memcpy(j + toks[i].len, toks[i + 1].s, toks[i + 1].len);
-      uint32_t jid = tok_intern(ix, j, toks[i].len + toks[i + 1].len);
-      posting(ix, b, jid, fid | JOIN_BIT);
+    /* two or three adjacent tokens joined, so ABDULRAHMAN finds ABDUL
+     * RAHMAN and ABDELGHANI finds ABD EL GHANI (name_score.c joins up to
+     * three) */
+    char j[BMIS__TOKEN_SIZE];
+    size_t jl = toks[i].len;
+    memcpy(j, toks[i].s, jl);
+    for (size_t k = i + 1; k < n && k <= i + 2; k++) {
+      if (jl + toks[k].len >= BMIS__TOKEN_SIZE)
+        break;
+      memcpy(j + jl, toks[k].s, toks[k].len);
+      jl += toks[k].len;
+      uint32_t jid = tok_intern(ix, j, jl);
+      posting(ix, b, jid, fid | JOIN_BIT | (k == i + 2 ? JOIN3_BIT : 0));
     }
   }
 }
@@ -329,14 +336,15 @@ static bool postings_sort(bmis_screen_index *ix, const build *b,
   for (size_t i = 0; i < b->n; i++) {
     if ((b->pform[i] & JOIN_BIT) != want)
       continue;
-    uint32_t t = b->ptok[i], f = b->pform[i] & ~JOIN_BIT;
+    uint32_t t = b->ptok[i], f = b->pform[i] & ~(JOIN_BIT | JOIN3_BIT);
+    uint32_t three = b->pform[i] & JOIN3_BIT ? IX_GATE_JOIN3 : 0;
     /* a form may hold a token (or a join) twice: one posting, marked */
     if (fill[t] > out->start[t] && out->form[fill[t] - 1] == f) {
-      out->gate[fill[t] - 1] |= IX_GATE_TWICE;
+      out->gate[fill[t] - 1] |= IX_GATE_TWICE | three;
       continue;
     }
     out->gate[fill[t]] =
-        gate[f] | (ix->forms[f].initials ? IX_GATE_INITIALS : 0);
+        gate[f] | (ix->forms[f].initials ? IX_GATE_INITIALS : 0) | three;
     out->form[fill[t]++] = f;
   }
   /* close the gaps left by skipped duplicates */

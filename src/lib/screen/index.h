@@ -55,9 +55,11 @@ typedef struct ix_keys {
 } ix_keys;
 
 /* Postings: for token t, the forms form[start[t]] .. form[start[t+1]-1],
- * each with its form's bmis__facts_gate beside it, and two bits of the
- * posting's own: the form holds the token twice, the form has initials. */
+ * each with its form's bmis__facts_gate beside it, and bits of the
+ * posting's own: the form holds the token twice, the form has initials,
+ * the join is of three tokens. */
 #define IX_GATE_TWICE (1u << 30)
+#define IX_GATE_JOIN3 (1u << 31) /* join postings: three tokens joined */
 #define IX_GATE_INITIALS (1u << 29)
 /* bits 19-28: the form's weight (ix_form.weight) in 32nds, rounded down */
 #define IX_GATE_WEIGHT(g) ((double)(((g) >> 19) & 1023u) / 32.0)

@@ -61,7 +61,7 @@ static int distance(const char *a, int n, const char *b, int m, int limit) {
 
 /* Typos a token of this length may carry and still be the same name. */
 static int typo_limit(int len) {
-  return len <= 4 ? 0 : len <= 7 ? 1 : len <= 11 ? 2 : 3;
+  return len <= 4 ? 0 : len <= 11 ? 1 : 2;
 }
 
 /* How many letters another spelling of a name may change. */

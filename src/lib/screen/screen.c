@@ -112,13 +112,13 @@ static void touch(bmis__scratch *sc, uint32_t f, float add, float add_l) {
   a->l += add_l;
 }
 
-/* One presented token, or two adjacent ones joined, and the dictionary
- * tokens like it (verified with the scorer's own similarity). */
-#define UNIT_MATCHES 64
+/* One presented token, or two adjacent ones joined, and every dictionary
+ * token like it (verified with the scorer's own similarity: a short
+ * Chinese syllable pair may have hundreds). */
 typedef struct qunit {
   float w; /* presented weight, particles, titles and initials left out */
-  uint32_t tok[UNIT_MATCHES];
-  float sim[UNIT_MATCHES];
+  uint32_t *tok;
+  float *sim;
   size_t n;
   uint64_t mass;  /* token postings to walk */
   uint64_t jmass; /* join postings (listed tokens joined) */
@@ -128,9 +128,18 @@ typedef struct qunit {
   char text[BMIS__TOKEN_SIZE];
 } qunit;
 
-static void similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Finds the dictionary tokens like t (the same, the same skeleton, or one
+ * letter apart) into u; false when out of memory. */
+static bool similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
   const ix_keys *tables[3] = {&ix->exact, &ix->skel, &ix->dels};
   char del[BMIS__TOKEN_SIZE];
+  uint32_t *ids = NULL;
+  size_t nids = 0, cap = 0;
   for (int k = 0; k < 3; k++) {
     size_t nvariants = k == 2 && t->len >= 4 ? (size_t)t->len + 1 : 1;
     for (size_t v = 0; v < nvariants; v++) {
@@ -149,23 +158,50 @@ static void similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
       if (!h)
         continue;
       size_t n, at = bmis__ix_keys_find(tables[k], h, &n);
-      for (size_t i = 0; i < n && u->n < UNIT_MATCHES; i++) {
-        uint32_t id = tables[k]->v[at + i].tok;
-        bool dup = false;
-        for (size_t s = 0; s < u->n && !dup; s++)
-          dup = u->tok[s] == id;
-        if (dup)
-          continue;
-        float sim = bmis__tok_sim(&ix->toks[id], t, NULL);
-        if (sim < BMIS__TOK_MATCH_MIN)
-          continue;
-        u->tok[u->n] = id;
-        u->sim[u->n++] = sim;
-        u->mass += ix->tokp.start[id + 1] - ix->tokp.start[id];
-        u->jmass += ix->joinp.start[id + 1] - ix->joinp.start[id];
+      if (nids + n > cap) {
+        size_t ncap = cap ? cap : 64;
+        while (ncap < nids + n)
+          ncap *= 2;
+        uint32_t *nv = realloc(ids, ncap * sizeof *nv);
+        if (!nv) {
+          free(ids);
+          return false;
+        }
+        ids = nv;
+        cap = ncap;
       }
+      for (size_t i = 0; i < n; i++)
+        ids[nids++] = tables[k]->v[at + i].tok;
     }
   }
+  if (nids > 1)
+    qsort(ids, nids, sizeof *ids, cmp_u32);
+  u->tok = malloc((nids ? nids : 1) * sizeof *u->tok);
+  u->sim = malloc((nids ? nids : 1) * sizeof *u->sim);
+  if (!u->tok || !u->sim) {
+    free(ids);
+    return false;
+  }
+  for (size_t i = 0; i < nids; i++) {
+    uint32_t id = ids[i];
+    if (i > 0 && id == ids[i - 1])
+      continue; /* found through two tables */
+    float sim = bmis__tok_sim(&ix->toks[id], t, NULL);
+    if (sim < BMIS__TOK_MATCH_MIN)
+      continue;
+    u->tok[u->n] = id;
+    u->sim[u->n++] = sim;
+    u->mass += ix->tokp.start[id + 1] - ix->tokp.start[id];
+    u->jmass += ix->joinp.start[id + 1] - ix->joinp.start[id];
+  }
+  free(ids);
+  return true;
+}
+
+static void unit_clear(qunit *u) {
+  free(u->tok);
+  free(u->sim);
+  memset(u, 0, sizeof *u);
 }
 
 static bool is_free(const bmis__tok *t) {
@@ -229,10 +265,10 @@ static bool may_reach_q(double shared_q, double wq, double floor,
   return may_reach(shared_q, 0, wq, 0, floor, q_initials, 0);
 }
 
-/* Credits every form holding two adjacent tokens that, joined, are like u
- * (ABDUL RAHMAN for ABDULRAHMAN): u's weight on the presented side, up to
- * 2 on the listed side. Those matches are not among a form's own tokens,
- * so every unit's join postings are read. */
+/* Credits every form holding two or three adjacent tokens that, joined,
+ * are like u (ABDUL RAHMAN for ABDULRAHMAN): u's weight on the presented
+ * side, up to 2 (or 3) on the listed side. Those matches are not among a
+ * form's own tokens, so every unit's join postings are read. */
 static void credit_joins(const bmis_screen_index *ix, bmis__scratch *sc,
                          const qunit *u, const bmis__gate_query *g) {
   const ix_postings *ps = &ix->joinp;
@@ -240,26 +276,44 @@ static void credit_joins(const bmis_screen_index *ix, bmis__scratch *sc,
     uint32_t tok = u->tok[m];
     for (uint32_t p = ps->start[tok], end = ps->start[tok + 1]; p < end; p++)
       if (bmis__gate_pass(g, ps->gate[p]))
-        touch(sc, ps->form[p], u->w, 2.0f);
+        touch(sc, ps->form[p], u->w, ps->gate[p] & IX_GATE_JOIN3 ? 3.0f : 2.0f);
   }
 }
 
 /* The units not walked, by listed token: which of them each token is like.
  * Open addressing on the token id; at most 32 units (a form's 16 tokens
  * and the joins of adjacent ones). */
-#define LIKE_SLOTS 4096
 typedef struct like_table {
-  uint32_t tok[LIKE_SLOTS]; /* id + 1; 0 = empty */
-  uint32_t units[LIKE_SLOTS];
-  float w[LIKE_SLOTS];   /* the listed token's weight */
-  float sim[LIKE_SLOTS]; /* its best similarity to any of the units */
+  size_t slots;    /* a power of two, at least twice the tokens */
+  uint32_t *tok;   /* id + 1; 0 = empty */
+  uint32_t *units; /* a bit per unit (order[] index) */
+  float *w;        /* the listed token's weight */
+  float *sim;      /* its best similarity to any of the units */
 } like_table;
+
+static bool like_init(like_table *t, size_t tokens) {
+  t->slots = 1024;
+  while (t->slots < 2 * tokens)
+    t->slots *= 2;
+  t->tok = calloc(t->slots, sizeof *t->tok);
+  t->units = calloc(t->slots, sizeof *t->units);
+  t->w = calloc(t->slots, sizeof *t->w);
+  t->sim = calloc(t->slots, sizeof *t->sim);
+  return t->tok && t->units && t->w && t->sim;
+}
+
+static void like_free(like_table *t) {
+  free(t->tok);
+  free(t->units);
+  free(t->w);
+  free(t->sim);
+}
 
 static void like_add(like_table *t, const bmis_screen_index *ix, uint32_t tok,
                      unsigned unit, float sim) {
-  size_t i = (tok * 2654435761u) & (LIKE_SLOTS - 1);
+  size_t i = (tok * 2654435761u) & (t->slots - 1);
   while (t->tok[i] && t->tok[i] != tok + 1)
-    i = (i + 1) & (LIKE_SLOTS - 1);
+    i = (i + 1) & (t->slots - 1);
   t->tok[i] = tok + 1;
   t->units[i] |= 1u << unit;
   t->w[i] = ix->toks[tok].w;
@@ -268,14 +322,14 @@ static void like_add(like_table *t, const bmis_screen_index *ix, uint32_t tok,
 
 static uint32_t like_find(const like_table *t, uint32_t tok, float *w,
                           float *sim) {
-  size_t i = (tok * 2654435761u) & (LIKE_SLOTS - 1);
+  size_t i = (tok * 2654435761u) & (t->slots - 1);
   while (t->tok[i]) {
     if (t->tok[i] == tok + 1) {
       *w = t->w[i];
       *sim = t->sim[i];
       return t->units[i];
     }
-    i = (i + 1) & (LIKE_SLOTS - 1);
+    i = (i + 1) & (t->slots - 1);
   }
   return 0;
 }
@@ -382,7 +436,7 @@ static bool mark_forms(const bmis_screen_index *ix, bmis__scratch *sc,
   if (!bmis__scratch_seen_ready(ix, sc))
     return false;
   bool ok = true;
-  for (size_t s = 0; s < LIKE_SLOTS && ok; s++) {
+  for (size_t s = 0; s < like->slots && ok; s++) {
     uint32_t units = like->units[s] & wmask;
     if (!like->tok[s] || !units)
       continue;
@@ -423,7 +477,7 @@ static bool mark_forms(const bmis_screen_index *ix, bmis__scratch *sc,
       touch(sc, sc->marked[i], 0, 0);
     nwait = 0;
   }
-  for (size_t s = 0; s < LIKE_SLOTS && ok && (two || nwait); s++) {
+  for (size_t s = 0; s < like->slots && ok && (two || nwait); s++) {
     uint32_t units = like->units[s];
     if (!like->tok[s] || (units & wmask) || !(units & rmask))
       continue;
@@ -454,15 +508,14 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
                            const bmis_screen_options *opt, double floor,
                            const bmis__gate_query *gate, cands *out,
                            size_t *scored, size_t *examined, bmis_error *err) {
-  qunit *units = calloc(2 * BMIS__TOKENS_MAX, sizeof *units);
-  like_table *like = calloc(1, sizeof *like);
+  qunit units[2 * BMIS__TOKENS_MAX];
   qunit *order[2 * BMIS__TOKENS_MAX];
-  bmis__scratch *sc = units && like ? bmis__scratch_take(ix) : NULL;
-  if (!sc) {
-    free(units);
-    free(like);
+  like_table likes = {0}, *like = &likes;
+  memset(units, 0, sizeof units);
+  bmis__scratch *sc = bmis__scratch_take(ix);
+  if (!sc)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  }
+  bool ok = true;
   double wq = q->w - q->w_free;
   unsigned q_initials = 0;
   for (size_t i = 0; i < q->n; i++)
@@ -490,11 +543,11 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
       units[nu].free = is_free(t);
       units[nu].w = units[nu].free ? 0 : t->w;
       memcpy(units[nu].text, t->s, t->len + 1u);
-      similar(ix, t, &units[nu]);
+      ok = ok && similar(ix, t, &units[nu]);
       if (units[nu].n)
         nu++;
       else
-        memset(&units[nu], 0, sizeof units[nu]);
+        unit_clear(&units[nu]);
     }
     /* two adjacent tokens joined (AL HUTHI / ALHWTHY, ABDUL RAHMAN /
      * ABDULRAHMAN), found like any token; weighing what the two weigh
@@ -509,11 +562,11 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
       bmis__tok_init(&joined, j, t->len + u->len);
       units[nu].w = (float)((is_free(t) ? 0 : t->w) + (is_free(u) ? 0 : u->w));
       units[nu].joins = true;
-      similar(ix, &joined, &units[nu]);
+      ok = ok && similar(ix, &joined, &units[nu]);
       if (units[nu].n)
         nu++;
       else
-        memset(&units[nu], 0, sizeof units[nu]);
+        unit_clear(&units[nu]);
     }
   }
   /* Walk the token postings of the rarest units only, as long as the
@@ -560,15 +613,21 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     }
     rest -= order[walked++]->w;
   }
+  size_t variants = 0;
   for (size_t k = 0; k < nu; k++)
+    variants += order[k]->n;
+  ok = ok && like_init(like, variants);
+  for (size_t k = 0; ok && k < nu; k++)
     for (size_t m = 0; m < order[k]->n; m++)
       like_add(like, ix, order[k]->tok[m], (unsigned)k,
                order[k]->joins ? 1.0f : order[k]->sim[m]);
-  if (!mark_forms(ix, sc, order, nj, walked, end, nu, two, like, gate, wq,
-                  q_initials)) {
+  ok = ok && mark_forms(ix, sc, order, nj, walked, end, nu, two, like, gate, wq,
+                        q_initials);
+  if (!ok) {
     bmis__scratch_give(ix, sc);
-    free(units);
-    free(like);
+    for (size_t k = 0; k < 2 * BMIS__TOKENS_MAX; k++)
+      unit_clear(&units[k]);
+    like_free(like);
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   for (size_t i = 0; i < nu; i++)
@@ -614,8 +673,9 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
     (*scored)++;
   }
   bmis__scratch_give(ix, sc);
-  free(units);
-  free(like);
+  for (size_t k = 0; k < nu; k++)
+    unit_clear(&units[k]);
+  like_free(like);
   return st;
 }
 
