@@ -169,6 +169,7 @@ static uint32_t tok_intern(bmis_screen_index *ix, const char *s, size_t len) {
  * join of three the next one too: joins get postings of their own. */
 #define JOIN_BIT 0x80000000u
 #define JOIN3_BIT 0x40000000u
+#define JOIN3_MIDDLE_MAX 3 /* letters */
 typedef struct build {
   uint32_t *ptok, *pform;
   size_t n, cap;
@@ -227,12 +228,14 @@ static void add_form(bmis_screen_index *ix, build *b, uint32_t name,
     posting(ix, b, id, fid);
     /* two or three adjacent tokens joined, so ABDULRAHMAN finds ABDUL
      * RAHMAN and ABDELGHANI finds ABD EL GHANI (name_score.c joins up to
-     * three) */
+     * three); three only around a short middle (EL, BIN, JIN), as names are
+     * written together: every join is a dictionary token with its keys */
     char j[BMIS__TOKEN_SIZE];
     size_t jl = toks[i].len;
     memcpy(j, toks[i].s, jl);
     for (size_t k = i + 1; k < n && k <= i + 2; k++) {
-      if (jl + toks[k].len >= BMIS__TOKEN_SIZE)
+      if (jl + toks[k].len >= BMIS__TOKEN_SIZE ||
+          (k == i + 2 && toks[i + 1].len > JOIN3_MIDDLE_MAX))
         break;
       memcpy(j + jl, toks[k].s, toks[k].len);
       jl += toks[k].len;

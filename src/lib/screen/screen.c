@@ -880,7 +880,7 @@ static void on_doc(void *ctx, const ix_doc *d) {
         strcmp(r->hits[i].ref, ref) == 0 && strcmp(r->hits[i].list, list) == 0)
       return;
   if (r->count == *c->cap) {
-    size_t ncap = *c->cap ? *c->cap * 2 : 8;
+    size_t ncap = *c->cap ? *c->cap * 2 : 2; /* a hit is 4 KiB */
     bmis_hit *n = realloc(r->hits, ncap * sizeof *n);
     if (!n) {
       c->failed = true;
