@@ -24,7 +24,10 @@
  *   DIR/exh_differences.tsv). --limit screens the first N travellers only,
  *   --no-cold skips the cold pass; --only I --repeat K screens traveller I
  *   (0-based, in travellers.tsv's order) K times and stops: a reproducer for
- *   one slow query, to run under perf.
+ *   one slow query, to run under perf. The five slowest travellers are
+ *   listed; with BENCH_DUMP=1 in the environment every hit of the measured
+ *   pass goes to standard error ("traveller ref score"), to compare two
+ *   builds' hits.
  * documents: generates --documents lost/stolen documents, optionally imports
  *   them into DIR/documents.db (timed), builds an index straight from the
  *   content (time, memory) and makes --lookups bmis_screen_document calls:
