@@ -254,10 +254,16 @@ static void add_doc(bmis_screen_index *ix, uint32_t list, const char *ref,
   d->list = list;
   d->ref = pool_add(ix, ref, strlen(ref));
   d->hash = pool_add(ix, hash, strlen(hash));
-  d->number = pool_add(ix, norm, strlen(norm));
+  size_t len = strlen(norm);
+  memset(d->num, 0, sizeof d->num);
+  if (len < sizeof d->num) {
+    memcpy(d->num, norm, len);
+    d->number = 0;
+  } else
+    d->number = pool_add(ix, norm, len);
   d->number_listed = as_listed && strcmp(as_listed, norm) != 0
                          ? pool_add(ix, as_listed, strlen(as_listed))
-                         : d->number;
+                         : UINT32_MAX;
   bmis__country_canon(state, d->state);
   d->status = (uint8_t)status;
 }
@@ -408,7 +414,7 @@ static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   ix->doc_table_cap = cap;
   for (size_t i = 0; i < ix->doc_count; i++) {
-    uint64_t h = bmis__doc_canon_hash(bmis__ix_str(ix, ix->docs[i].number));
+    uint64_t h = bmis__doc_canon_hash(bmis__ix_doc_number(ix, &ix->docs[i]));
     size_t j = (size_t)h & (cap - 1);
     while (ix->doc_table[j])
       j = (j + 1) & (cap - 1);
@@ -450,7 +456,7 @@ void bmis__ix_doc_lookup(const bmis_screen_index *ix, const char *norm,
     if ((v >> 32) != (h >> 32))
       continue;
     const ix_doc *d = &ix->docs[(v & 0xFFFFFFFFu) - 1];
-    const char *num = bmis__ix_str(ix, d->number);
+    const char *num = bmis__ix_doc_number(ix, d);
     size_t k = 0;
     while (norm[k] && num[k] && doc_canon(norm[k]) == doc_canon(num[k]))
       k++;

@@ -69,12 +69,16 @@ typedef struct ix_postings {
   uint32_t *gate;
 } ix_postings;
 
+#define IX_DOC_INLINE 16
 typedef struct ix_doc {
   uint32_t list;
-  uint32_t ref;           /* string pool */
-  uint32_t hash;          /* string pool */
-  uint32_t number;        /* string pool: normalised (compared) */
-  uint32_t number_listed; /* string pool: as listed */
+  uint32_t ref;  /* string pool */
+  uint32_t hash; /* string pool */
+  /* normalised (compared): here when shorter than IX_DOC_INLINE (a look-up
+   * then reads one record, not a record and a string), else in the pool */
+  char num[IX_DOC_INLINE];
+  uint32_t number;        /* string pool, when num is empty */
+  uint32_t number_listed; /* string pool: as listed; UINT32_MAX: as num */
   char state[4];
   uint8_t status; /* bmis_doc_status; 0 = a listed person's document */
 } ix_doc;
@@ -129,6 +133,17 @@ uint32_t bmis__ix_tok_find(const bmis_screen_index *ix, const char *s,
 static inline const char *bmis__ix_str(const bmis_screen_index *ix,
                                        uint32_t off) {
   return ix->pool + off;
+}
+
+/* A listed document's number, normalised, and as listed. */
+static inline const char *bmis__ix_doc_number(const bmis_screen_index *ix,
+                                              const ix_doc *d) {
+  return d->num[0] ? d->num : bmis__ix_str(ix, d->number);
+}
+static inline const char *bmis__ix_doc_listed(const bmis_screen_index *ix,
+                                              const ix_doc *d) {
+  return d->number_listed == UINT32_MAX ? bmis__ix_doc_number(ix, d)
+                                        : bmis__ix_str(ix, d->number_listed);
 }
 
 /* Documents: look a normalised number up; calls fn for every listed

@@ -326,6 +326,13 @@ static void documents_exact_and_misread(void **state) {
                         .type = "P",
                         .status = BMIS_DOC_STOLEN};
   assert_int_equal(bmis_wl_content_add_document(c, &d, &err), BMIS_OK);
+  /* a national identity number longer than a record holds in place */
+  bmis_wl_document id = {.ref = "D2",
+                         .state = "KEN",
+                         .number = "ID-2019-0000-0000-77",
+                         .type = "I",
+                         .status = BMIS_DOC_LOST};
+  assert_int_equal(bmis_wl_content_add_document(c, &id, &err), BMIS_OK);
   bmis_wl_person *p = person(c, "P1", "HAMID NAZARI");
   bmis_wl_person_doc pd = {"passport", "AFG", "OA 1234-567"};
   assert_int_equal(bmis_wl_person_add_nationality(c, p, "Germany", &err),
@@ -350,6 +357,20 @@ static void documents_exact_and_misread(void **state) {
   assert_true(fabs(r.hits[0].score - 0.9) < 1e-9);
   assert_string_equal(r.hits[0].doc_detail,
                       "same number if 'O' at position 2 was misread for '0'");
+  bmis_screen_result_free(&r);
+
+  /* and the same beyond the ninth character, in a long number */
+  assert_int_equal(
+      bmis_screen_document(ix, "KEN", "ID2019000000OO77", &r, &err), BMIS_OK);
+  assert_int_equal(r.count, 0); /* two misreadings: another document */
+  bmis_screen_result_free(&r);
+  assert_int_equal(
+      bmis_screen_document(ix, "KEN", "ID20190000000O77", &r, &err), BMIS_OK);
+  assert_int_equal(r.count, 1);
+  assert_string_equal(r.hits[0].ref, "D2");
+  assert_string_equal(r.hits[0].doc_number, "ID-2019-0000-0000-77");
+  assert_string_equal(r.hits[0].doc_detail,
+                      "same number if 'O' at position 14 was misread for '0'");
   bmis_screen_result_free(&r);
 
   /* a German passport's MRZ says D, the list says DEU: one state */
