@@ -498,6 +498,58 @@ static bool mark_forms(const bmis_screen_index *ix, bmis__scratch *sc,
   return ok;
 }
 
+/* The best hits so far, when the result keeps only the best max_hits: a
+ * form whose bound is below the max_hits-th best score need not be scored.
+ * Scores kept are lower bounds of what person_hits will report (the weak
+ * alias delta taken whatever the name), so pruning stays exact. */
+#define TOPK_MAX 64
+typedef struct topk {
+  size_t k, n; /* k 0: every hit is kept (exhaustive, or max_hits large) */
+  uint32_t entry[TOPK_MAX];
+  double score[TOPK_MAX];
+} topk;
+
+static double topk_floor(const topk *t) {
+  if (!t->k || t->n < t->k)
+    return -1;
+  double m = 2;
+  for (size_t i = 0; i < t->n; i++)
+    m = t->score[i] < m ? t->score[i] : m;
+  return m;
+}
+
+static void topk_add(topk *t, uint32_t entry, double score) {
+  if (!t->k)
+    return;
+  size_t low = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    if (t->entry[i] == entry) {
+      t->score[i] = score > t->score[i] ? score : t->score[i];
+      return;
+    }
+    low = t->score[i] < t->score[low] ? i : low;
+  }
+  if (t->n < t->k) {
+    t->entry[t->n] = entry;
+    t->score[t->n++] = score;
+  } else if (score > t->score[low]) {
+    t->entry[low] = entry;
+    t->score[low] = score;
+  }
+}
+
+/* A form that passed the bounds, waiting to be scored best bound first. */
+typedef struct pending {
+  double lifted; /* upper bound of its final score */
+  double delta;  /* its entry's facts and alias */
+  uint32_t form;
+} pending;
+
+static int cmp_pending(const void *a, const void *b) {
+  const pending *x = a, *y = b;
+  return x->lifted > y->lifted ? -1 : x->lifted < y->lifted;
+}
+
 static int cmp_mass(const void *a, const void *b) {
   const qunit *x = *(const qunit *const *)a, *y = *(const qunit *const *)b;
   return x->mass < y->mass ? -1 : x->mass > y->mass;
@@ -506,7 +558,7 @@ static int cmp_mass(const void *a, const void *b) {
 static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
                            const bmis_screen_query *qq,
                            const bmis_screen_options *opt, double floor,
-                           const bmis__gate_query *gate, cands *out,
+                           const bmis__gate_query *gate, topk *best, cands *out,
                            size_t *scored, size_t *examined, bmis_error *err) {
   qunit units[2 * BMIS__TOKENS_MAX];
   qunit *order[2 * BMIS__TOKENS_MAX];
@@ -635,6 +687,8 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
       credit_joins(ix, sc, &units[i], gate);
   *examined += sc->ntouched;
   bmis_status st = BMIS_OK;
+  pending *pend = NULL;
+  size_t npend = 0, pend_cap = 0;
   for (size_t i = 0; i < sc->ntouched && st == BMIS_OK; i++) {
     uint32_t f = sc->touched[i];
     if (i + PREFETCH_AHEAD < sc->ntouched) { /* misses in parallel */
@@ -661,17 +715,45 @@ static bmis_status indexed(const bmis_screen_index *ix, const qform *q, int qi,
         ix->births + e->first_birth, e->birth_count,
         (const char(*)[4])(ix->nationalities + e->first_nationality),
         e->nationality_count, e->sex};
-    double lifted =
-        bound + bmis__facts_delta(&facts, qq, NULL) +
-        (nm->quality == BMIS_NAME_WEAK ? BMIS__WEAK_ALIAS_DELTA : 0);
+    double delta = bmis__facts_delta(&facts, qq, NULL) +
+                   (nm->quality == BMIS_NAME_WEAK ? BMIS__WEAK_ALIAS_DELTA : 0);
+    double lifted = bound + delta;
     if (lifted + CANDIDATE_MARGIN < list_threshold(ix, e->list, opt))
       continue;
-    double s = form_score(ix, f, q, NULL);
-    if (s >= floor &&
-        !cand_add(out, ix->names[ix->forms[f].name].entry, f, qi, s))
-      st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-    (*scored)++;
+    if (npend == pend_cap) {
+      size_t ncap = pend_cap ? 2 * pend_cap : 256;
+      pending *np = realloc(pend, ncap * sizeof *np);
+      if (!np) {
+        st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+        break;
+      }
+      pend = np;
+      pend_cap = ncap;
+    }
+    pend[npend++] = (pending){lifted, delta, f};
   }
+  /* scored best bound first, while a form could still be among the best */
+  if (best->k && npend > best->k)
+    qsort(pend, npend, sizeof *pend, cmp_pending);
+  for (size_t i = 0; i < npend && st == BMIS_OK; i++) {
+    if (pend[i].lifted + CANDIDATE_MARGIN < topk_floor(best))
+      break;
+    uint32_t f = pend[i].form, entry = ix->names[ix->forms[f].name].entry;
+    double s = form_score(ix, f, q, NULL);
+    (*scored)++;
+    if (s < floor)
+      continue;
+    if (!cand_add(out, entry, f, qi, s))
+      st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+    /* what person_hits will report at least: any name's alias delta */
+    double d = pend[i].delta;
+    if (ix->names[ix->forms[f].name].quality != BMIS_NAME_WEAK)
+      d += BMIS__WEAK_ALIAS_DELTA;
+    double least = s + d > 1 ? 1 : s + d;
+    if (least >= list_threshold(ix, ix->entries[entry].list, opt) + 1e-9)
+      topk_add(best, entry, least);
+  }
+  free(pend);
   bmis__scratch_give(ix, sc);
   for (size_t k = 0; k < nu; k++)
     unit_clear(&units[k]);
@@ -1021,10 +1103,12 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
   bool exh = opt && opt->mode == BMIS_SCREEN_EXHAUSTIVE;
   bmis__gate_query gate;
   bmis__gate_prepare(&gate, q, min_threshold(ix, opt) - CANDIDATE_MARGIN);
+  size_t max = opt && opt->max_hits ? opt->max_hits : 20;
+  topk best = {.k = !exh && max <= TOPK_MAX ? max : 0};
   for (size_t i = 0; st == BMIS_OK && i < nq; i++)
     st = exh ? exhaustive(ix, &qf[i], (int)i, floor, &c, &out->candidates,
                           &out->examined, err)
-             : indexed(ix, &qf[i], (int)i, q, opt, floor, &gate, &c,
+             : indexed(ix, &qf[i], (int)i, q, opt, floor, &gate, &best, &c,
                        &out->candidates, &out->examined, err);
   if (st == BMIS_OK)
     st = person_hits(ix, q, qf, &c, opt, out, &cap, err);
@@ -1032,7 +1116,6 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
     st = document_hits(ix, q->doc_state, q->doc_number, out, &cap, err);
   if (st == BMIS_OK && out->count)
     qsort(out->hits, out->count, sizeof *out->hits, cmp_hit);
-  size_t max = opt && opt->max_hits ? opt->max_hits : 20;
   if (out->count > max)
     out->count = max;
   if (st == BMIS_OK && s && out->count)

@@ -595,6 +595,34 @@ static void namesakes_are_passed_over(void **state) {
   assert_true(rl.examined < 100);
   bmis_screen_result_free(&rl);
 
+  /* born 1950-03-01: 25 namesakes born that day, 275 more that year; the
+   * best five are the exhaustive mode's best five, and the rest are not
+   * scored once five better are found */
+  {
+    bmis_screen_query qb = {.name = "MOHAMAD HAYTHAM",
+                            .birth = test_date(1950, 3, 1)};
+    bmis_screen_options o5 = {BMIS_SCREEN_INDEXED, 0, 5};
+    bmis_screen_options oall = {BMIS_SCREEN_INDEXED, 0, 1000};
+    bmis_screen_options oexh = {BMIS_SCREEN_EXHAUSTIVE, 0, 5};
+    bmis_screen_result r5, rall, rexh;
+    bmis_error err;
+    assert_int_equal(bmis_screen_person(ix, NULL, &qb, &o5, &r5, &err),
+                     BMIS_OK);
+    assert_int_equal(bmis_screen_person(ix, NULL, &qb, &oall, &rall, &err),
+                     BMIS_OK);
+    assert_int_equal(bmis_screen_person(ix, NULL, &qb, &oexh, &rexh, &err),
+                     BMIS_OK);
+    assert_int_equal(r5.count, 5);
+    assert_int_equal(rexh.count, 5);
+    assert_true(rall.count > 250);
+    for (size_t i = 0; i < 5; i++)
+      assert_true(fabs(r5.hits[i].score - rexh.hits[i].score) < 1e-9);
+    assert_true(r5.candidates < rall.candidates / 4);
+    bmis_screen_result_free(&r5);
+    bmis_screen_result_free(&rall);
+    bmis_screen_result_free(&rexh);
+  }
+
   /* born 1990: the 300 born in 1950 are never looked at */
   bmis_screen_query q = {.name = "MOHAMAD HAYTHAM",
                          .birth = test_date(1990, 5, 5)};
