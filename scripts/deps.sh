@@ -9,6 +9,7 @@ packages=(
   libxml2-dev libssl-dev                         # list imports, hashes
   libsqlite3-dev                                 # store: embedded (SQLite)
   libpq-dev                                      # store: PostgreSQL client, pg_config
+  libmicrohttpd-dev libargon2-dev                # server: HTTP, passwords
   libcmocka-dev                                  # unit tests
   postgresql-15                                  # tests: throwaway server (pg-temp.sh)
   sqlite3                                        # tests: inspecting stores

@@ -1,0 +1,92 @@
+/* `bmis serve`: starts the HTTP server (src/server) on the same store the
+ * other commands use, and stops it gracefully on SIGTERM or SIGINT: no new
+ * connections, the requests in flight finish. */
+#define _POSIX_C_SOURCE 200809L /* sigwait, pthread_sigmask */
+#include "cli.h"
+#include "server.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CMD "serve "
+#define GRACE_S 10 /* seconds the requests in flight get to finish */
+
+static const char serve_help[] =
+    "usage: bmis serve [--store URL] [--listen HOST:PORT] [--threads N]\n"
+    "\n"
+    "Serves the JSON API (GET /api/openapi.json describes it) on HOST:PORT\n"
+    "(default 127.0.0.1:8080; an IPv4 address, port 0 picks a free one and\n"
+    "prints it) until SIGTERM or SIGINT, then lets the requests in flight\n"
+    "finish and exits 0.\n"
+    "\n" CLI_STORE_HELP
+    "  --threads N        worker threads (default: one per core, at least 2)\n";
+
+static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
+  const char *colon = strrchr(v, ':');
+  if (!colon || colon == v || (size_t)(colon - v) >= cap)
+    return cli_usage_error(CMD, "--listen: '%s' is not HOST:PORT", v);
+  memcpy(host, v, (size_t)(colon - v));
+  host[colon - v] = 0;
+  long p;
+  int r = cli_number(CMD, "--listen", colon + 1, 0, 65535, &p);
+  if (r != CLI_OK)
+    return r;
+  *port = (unsigned)p;
+  return CLI_OK;
+}
+
+int cli_serve(int argc, char **argv) {
+  const char *store = NULL, *listen = NULL, *threads = NULL;
+  const cli_opt opts[] = {{"--store", &store, NULL},
+                          {"--listen", &listen, NULL},
+                          {"--threads", &threads, NULL},
+                          {NULL, NULL, NULL}};
+  int npos = 0;
+  int r = cli_parse(CMD, argc, argv, opts, NULL, 0, &npos);
+  if (r == CLI_HELP) {
+    fputs(serve_help, stdout);
+    return CLI_OK;
+  }
+  if (r != CLI_OK)
+    return r;
+  srv_options o;
+  srv_options_init(&o);
+  char host[64], url[1024];
+  if (listen) {
+    r = parse_listen(listen, host, sizeof host, &o.port);
+    if (r != CLI_OK)
+      return r;
+    o.host = host;
+  }
+  if (threads) {
+    long n;
+    r = cli_number(CMD, "--threads", threads, 1, 256, &n);
+    if (r != CLI_OK)
+      return r;
+    o.threads = (unsigned)n;
+  }
+  o.store_url = store ? store : cli_default_store(url, sizeof url);
+  /* the signals are taken synchronously, by this thread only: block them
+   * before the worker threads start so that they inherit the mask */
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop, NULL);
+  srv *s = NULL;
+  bmis_error err;
+  if (srv_start(&o, &s, &err) != BMIS_OK)
+    return cli_fail(&err);
+  printf("bmis: serving http://%s:%u/ (store %s); stop with SIGTERM or "
+         "Ctrl-C\n",
+         o.host, srv_port(s), o.store_url);
+  fflush(stdout);
+  int sig = 0;
+  sigwait(&stop, &sig);
+  fprintf(stderr, "bmis: %s received, finishing the requests in flight\n",
+          sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  srv_stop(s, GRACE_S);
+  return CLI_OK;
+}

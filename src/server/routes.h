@@ -1,0 +1,42 @@
+/* Internal to src/server: the routing table, the one place where every
+ * route, the roles allowed on it and its documentation are declared. The
+ * OpenAPI document (api_openapi.c) is made from it, and a test calls every
+ * route in it. */
+#ifndef BMIS_SERVER_ROUTES_H
+#define BMIS_SERVER_ROUTES_H
+
+#include "http.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Who may call a route. SRV_PUBLIC: anyone, without a session. */
+enum {
+  SRV_PUBLIC = 0,
+  SRV_OFFICER = 1u << 0,
+  SRV_SUPERVISOR = 1u << 1,
+  SRV_ANALYST = 1u << 2,
+  SRV_ADMINISTRATOR = 1u << 3,
+};
+
+typedef struct srv_route {
+  const char *method; /* "GET", "POST", ... */
+  const char *path;   /* exact, e.g. "/api/health" */
+  unsigned roles;     /* SRV_PUBLIC, or the roles allowed */
+  srv_handler handler;
+  const char *summary;  /* one line, for the OpenAPI document */
+  const char *response; /* what a 200 answer holds, in a sentence */
+} srv_route;
+
+extern const srv_route srv_routes[];
+extern const size_t srv_route_count;
+
+/* The route for method and path; NULL when none, and then *path_known says
+ * whether another method has the path (405 rather than 404). */
+const srv_route *srv_route_find(const char *method, const char *path,
+                                bool *path_known);
+
+/* The methods a path allows, comma-separated ("GET, POST"), for Allow. */
+void srv_route_allow(const char *path, char *out, size_t cap);
+
+#endif

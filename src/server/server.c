@@ -1,0 +1,269 @@
+/* The HTTP server: libmicrohttpd with a thread pool; each request's body
+ * is read up to a cap, routed through the table in routes.c, and answered
+ * with JSON. Errors are JSON too, never a bare status (http.h). */
+#define _POSIX_C_SOURCE 200809L /* strdup, nanosleep */
+#include "server_internal.h"
+
+#include "routes.h"
+
+#include "bmis/store.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+struct srv {
+  struct MHD_Daemon *daemon;
+  srv_options opt;
+  char store_url[1024];
+  char store_kind[16];
+  unsigned port;
+};
+
+/* One request's state across libmicrohttpd's calls. */
+typedef struct conn_state {
+  char *body;
+  size_t len, cap;
+  bool too_large;
+} conn_state;
+
+void srv_options_init(srv_options *o) {
+  memset(o, 0, sizeof *o);
+  o->host = "127.0.0.1";
+  o->port = 8080;
+  o->body_max = (size_t)1 << 20;
+  o->timeout_s = 15;
+}
+
+const char *srv_store_kind(const srv *s) {
+  return s->store_kind;
+}
+
+unsigned srv_port(const srv *s) {
+  return s->port;
+}
+
+void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
+                     const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  json_decref(rp->json);
+  rp->status = status;
+  rp->json = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
+}
+
+void srv_reply_status(srv_reply *rp, const bmis_error *err) {
+  int http = bmis_status_http(err->status);
+  srv_reply_error(rp, http >= 400 && http < 600 ? (unsigned)http : 500,
+                  bmis_status_name(err->status), "%s", err->message);
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *c, srv_reply *rp,
+                                  const char *allow) {
+  char *text = rp->json ? json_dumps(rp->json, JSON_COMPACT) : NULL;
+  json_decref(rp->json);
+  rp->json = NULL;
+  if (!text) { /* out of memory: still an answer */
+    static const char oom[] =
+        "{\"error\":{\"code\":\"E_NOMEM\",\"message\":\"out of memory\"}}";
+    rp->status = 500;
+    text = strdup(oom);
+    if (!text)
+      return MHD_NO;
+  }
+  struct MHD_Response *r = MHD_create_response_from_buffer(
+      strlen(text), text, MHD_RESPMEM_MUST_FREE);
+  if (!r) {
+    free(text);
+    return MHD_NO;
+  }
+  MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+                          "application/json; charset=utf-8");
+  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+  if (allow)
+    MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
+  enum MHD_Result ok = MHD_queue_response(c, rp->status, r);
+  MHD_destroy_response(r);
+  return ok;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
+                                  const char *url, const char *method,
+                                  const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls) {
+  (void)version;
+  srv *s = cls;
+  conn_state *st = *con_cls;
+  if (!st) { /* the headers: refuse an announced oversized body at once */
+    st = calloc(1, sizeof *st);
+    if (!st)
+      return MHD_NO;
+    *con_cls = st;
+    const char *cl =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    if (cl && strtoull(cl, NULL, 10) > s->opt.body_max) {
+      /* answered now: the body is never read, the connection then closed */
+      st->too_large = true;
+      srv_reply rp = {500, NULL};
+      srv_reply_error(&rp, 413, "E_TOO_LARGE",
+                      "the request body is larger than %zu bytes",
+                      s->opt.body_max);
+      return send_reply(c, &rp, NULL);
+    }
+    return MHD_YES;
+  }
+  if (st->too_large && *upload_size) { /* already answered */
+    *upload_size = 0;
+    return MHD_YES;
+  }
+  if (*upload_size) { /* a piece of the body */
+    if (!st->too_large && st->len + *upload_size > s->opt.body_max)
+      st->too_large = true;
+    if (!st->too_large) {
+      if (st->len + *upload_size + 1 > st->cap) {
+        size_t ncap = st->cap ? st->cap : 4096;
+        while (ncap < st->len + *upload_size + 1)
+          ncap *= 2;
+        char *nb = realloc(st->body, ncap);
+        if (!nb)
+          return MHD_NO;
+        st->body = nb;
+        st->cap = ncap;
+      }
+      memcpy(st->body + st->len, upload, *upload_size);
+      st->len += *upload_size;
+      st->body[st->len] = 0;
+    }
+    *upload_size = 0;
+    return MHD_YES;
+  }
+  /* the whole request is in */
+  srv_reply rp = {500, NULL};
+  char path[512];
+  size_t n = strcspn(url, "?");
+  if (st->too_large) {
+    srv_reply_error(&rp, 413, "E_TOO_LARGE",
+                    "the request body is larger than %zu bytes",
+                    s->opt.body_max);
+    return send_reply(c, &rp, NULL);
+  }
+  if (n >= sizeof path) {
+    srv_reply_error(&rp, 414, "E_TOO_LARGE", "the path is too long");
+    return send_reply(c, &rp, NULL);
+  }
+  memcpy(path, url, n);
+  path[n] = 0;
+  bool known = false;
+  const srv_route *route = srv_route_find(method, path, &known);
+  if (!route && known) {
+    char allow[64];
+    srv_route_allow(path, allow, sizeof allow);
+    srv_reply_error(&rp, 405, "E_METHOD",
+                    "%s is not allowed on %s (allowed: %s)", method, path,
+                    allow);
+    return send_reply(c, &rp, allow);
+  }
+  if (!route) {
+    srv_reply_error(&rp, 404, "E_NOT_FOUND", "no such resource: %s", path);
+    return send_reply(c, &rp, NULL);
+  }
+  srv_request rq = {s, method, path, st->body ? st->body : "", st->len};
+  route->handler(&rq, &rp);
+  if (!rp.json)
+    srv_reply_error(&rp, 500, "E_INTERNAL", "the handler gave no answer");
+  return send_reply(c, &rp, NULL);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode why) {
+  (void)cls;
+  (void)c;
+  (void)why;
+  conn_state *st = *con_cls;
+  if (st) {
+    free(st->body);
+    free(st);
+  }
+  *con_cls = NULL;
+}
+
+bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
+  *out = NULL;
+  srv *s = calloc(1, sizeof *s);
+  if (!s)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  s->opt = *o;
+  snprintf(s->store_url, sizeof s->store_url, "%s",
+           o->store_url ? o->store_url : "");
+  s->opt.store_url = s->store_url;
+  /* the store must open (and be migrated) before anyone is told to come */
+  bmis_store *store = NULL;
+  bmis_status st = bmis_store_open(s->store_url, NULL, &store, err);
+  if (st != BMIS_OK) {
+    free(s);
+    return st;
+  }
+  snprintf(s->store_kind, sizeof s->store_kind, "%s",
+           bmis_store_backend(store));
+  bmis_store_close(store);
+
+  struct sockaddr_in addr;
+  memset(&addr, 0, sizeof addr);
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons((uint16_t)o->port);
+  if (o->port > 65535 || inet_pton(AF_INET, o->host, &addr.sin_addr) != 1) {
+    free(s);
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "cannot listen on '%s:%u': not an IPv4 address "
+                          "and port",
+                          o->host, o->port);
+  }
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  unsigned threads = o->threads ? o->threads : cores > 2 ? (unsigned)cores : 2;
+  s->daemon = MHD_start_daemon(
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, NULL,
+      NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+      MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+      o->timeout_s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
+  if (!s->daemon) {
+    free(s);
+    return bmis_error_set(err, BMIS_E_IO,
+                          "cannot listen on %s:%u (in use, or not allowed)",
+                          o->host, o->port);
+  }
+  const union MHD_DaemonInfo *info =
+      MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+  s->port = info ? info->port : o->port;
+  *out = s;
+  return BMIS_OK;
+}
+
+void srv_stop(srv *s, unsigned grace_s) {
+  if (!s)
+    return;
+  /* no new connections; those open may finish their request */
+  MHD_socket listen = MHD_quiesce_daemon(s->daemon);
+  struct timespec tick = {0, 20 * 1000 * 1000};
+  for (unsigned waited = 0; waited < grace_s * 50; waited++) {
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    if (!info || info->num_connections == 0)
+      break;
+    nanosleep(&tick, NULL);
+  }
+  MHD_stop_daemon(s->daemon);
+  if (listen != MHD_INVALID_SOCKET) /* quiesce hands the socket over */
+    close(listen);
+  free(s);
+}

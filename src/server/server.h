@@ -1,0 +1,37 @@
+/* `bmis serve`: the HTTP front end (libmicrohttpd, thread pool, JSON through
+ * jansson). Like the CLI it holds no business rules: a request is decoded,
+ * one library call is made, the answer is encoded (routes.c lists them). */
+#ifndef BMIS_SERVER_H
+#define BMIS_SERVER_H
+
+#include "bmis/status.h"
+
+#include <stddef.h>
+
+typedef struct srv srv;
+
+typedef struct srv_options {
+  const char *store_url; /* the store every request works on */
+  const char *host;      /* an IPv4 address to listen on ("127.0.0.1") */
+  unsigned port;         /* 0: any free port (see srv_port) */
+  unsigned threads;      /* worker threads; 0: one per core, at least 2 */
+  size_t body_max;       /* largest request body accepted (413 above) */
+  unsigned timeout_s;    /* an idle or slow connection is closed after this */
+} srv_options;
+
+/* Defaults: 127.0.0.1:8080, a thread per core, 1 MiB bodies, 15 s. */
+void srv_options_init(srv_options *o);
+
+/* Opens the store once (a store that cannot be opened is an error here,
+ * not on the first request) and starts listening. *out is freed by
+ * srv_stop. */
+bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err);
+
+/* The port listened on (the one chosen when options asked for 0). */
+unsigned srv_port(const srv *s);
+
+/* Stops accepting connections, lets the requests in flight finish (up to
+ * grace_s seconds), then stops and frees s. NULL is accepted. */
+void srv_stop(srv *s, unsigned grace_s);
+
+#endif

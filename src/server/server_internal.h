@@ -1,0 +1,10 @@
+/* Internal to src/server: the server's own state, for handlers. */
+#ifndef BMIS_SERVER_INTERNAL_H
+#define BMIS_SERVER_INTERNAL_H
+
+#include "server.h"
+
+/* "sqlite" or "postgres": the store the server works on. */
+const char *srv_store_kind(const srv *s);
+
+#endif

@@ -1,0 +1,277 @@
+/* The HTTP server in process, on a loopback port of its own, spoken to
+ * over plain sockets (no HTTP library between the test and the bytes):
+ * health, the OpenAPI document against the routing table, unknown paths
+ * and methods, oversized bodies and a client that stalls. */
+#define _POSIX_C_SOURCE 200809L
+#include "routes.h"
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <jansson.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+static srv *server;
+static char store[256];
+
+static int connect_server(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  assert_true(fd >= 0);
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons((uint16_t)srv_port(server));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+  return fd;
+}
+
+static void send_all(int fd, const char *data, size_t len) {
+  while (len) {
+    ssize_t n = send(fd, data, len, MSG_NOSIGNAL);
+    if (n <= 0)
+      return; /* the server may close early (413): the answer tells */
+    data += n;
+    len -= (size_t)n;
+  }
+}
+
+/* Reads until the server closes or timeout_ms pass; returns the bytes. */
+static char *read_all(int fd, int timeout_ms, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  assert_non_null(buf);
+  for (;;) {
+    struct pollfd p = {fd, POLLIN, 0};
+    if (poll(&p, 1, timeout_ms) <= 0)
+      break;
+    if (n + 4096 > cap) {
+      cap *= 2;
+      buf = realloc(buf, cap);
+      assert_non_null(buf);
+    }
+    ssize_t r = recv(fd, buf + n, cap - n - 1, 0);
+    if (r <= 0)
+      break;
+    n += (size_t)r;
+  }
+  buf[n] = 0;
+  *len = n;
+  return buf;
+}
+
+typedef struct answer {
+  int status;
+  char head[2048];
+  json_t *json;
+} answer;
+
+/* One request on its own connection ("Connection: close"). */
+static answer request(const char *method, const char *path, const char *body,
+                      const char *extra_headers) {
+  int fd = connect_server();
+  char req[4096];
+  int n = snprintf(req, sizeof req,
+                   "%s %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                   "%s%s%s\r\n",
+                   method, path, extra_headers ? extra_headers : "",
+                   body ? "Content-Type: application/json\r\n" : "",
+                   body ? "" : "");
+  if (body) {
+    char cl[64];
+    snprintf(cl, sizeof cl, "Content-Length: %zu\r\n\r\n", strlen(body));
+    n -= 2; /* replace the blank line */
+    n += snprintf(req + n, sizeof req - (size_t)n, "%s", cl);
+  }
+  send_all(fd, req, (size_t)n);
+  if (body)
+    send_all(fd, body, strlen(body));
+  size_t len;
+  char *text = read_all(fd, 5000, &len);
+  close(fd);
+  answer a = {0, "", NULL};
+  sscanf(text, "HTTP/1.1 %d", &a.status);
+  char *sep = strstr(text, "\r\n\r\n");
+  if (sep) {
+    size_t h = (size_t)(sep - text);
+    snprintf(a.head, sizeof a.head, "%.*s", (int)h, text);
+    a.json = json_loads(sep + 4, 0, NULL);
+  }
+  free(text);
+  return a;
+}
+
+static void expect_error(const answer *a, int status, const char *code) {
+  assert_int_equal(a->status, status);
+  assert_non_null(a->json);
+  json_t *e = json_object_get(a->json, "error");
+  assert_non_null(e);
+  assert_string_equal(json_string_value(json_object_get(e, "code")), code);
+  assert_true(strlen(json_string_value(json_object_get(e, "message"))) > 5);
+  assert_non_null(strstr(a->head, "Content-Type: application/json"));
+}
+
+static int setup(void **state) {
+  (void)state;
+  snprintf(store, sizeof store, "%s/test_server.db",
+           getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+  remove(store);
+  srv_options o;
+  srv_options_init(&o);
+  o.store_url = store;
+  o.port = 0;
+  o.threads = 2;
+  o.body_max = 1024;
+  o.timeout_s = 1;
+  bmis_error err;
+  if (srv_start(&o, &server, &err) != BMIS_OK) {
+    fprintf(stderr, "srv_start: %s\n", err.message);
+    return -1;
+  }
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  srv_stop(server, 2);
+  remove(store);
+  return 0;
+}
+
+static void health_answers(void **state) {
+  (void)state;
+  answer a = request("GET", "/api/health", NULL, NULL);
+  assert_int_equal(a.status, 200);
+  assert_non_null(a.json);
+  assert_string_equal(json_string_value(json_object_get(a.json, "status")),
+                      "ok");
+  assert_string_equal(json_string_value(json_object_get(a.json, "store")),
+                      "sqlite");
+  assert_non_null(strstr(a.head, "Content-Type: application/json"));
+  json_decref(a.json);
+  /* a query string does not change the route */
+  a = request("GET", "/api/health?x=1", NULL, NULL);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+}
+
+/* Every route is documented, and nothing documented does not exist. */
+static void openapi_is_the_routing_table(void **state) {
+  (void)state;
+  answer a = request("GET", "/api/openapi.json", NULL, NULL);
+  assert_int_equal(a.status, 200);
+  assert_non_null(a.json);
+  assert_string_equal(json_string_value(json_object_get(a.json, "openapi")),
+                      "3.0.3");
+  json_t *paths = json_object_get(a.json, "paths");
+  size_t documented = 0;
+  const char *path;
+  json_t *item;
+  json_object_foreach(paths, path, item) {
+    const char *method;
+    json_t *op;
+    json_object_foreach(item, method, op) {
+      documented++;
+      char upper[8] = "";
+      for (size_t i = 0; method[i] && i + 1 < sizeof upper; i++) {
+        upper[i] = (char)(method[i] & ~0x20);
+        upper[i + 1] = 0;
+      }
+      bool known = false;
+      assert_non_null(srv_route_find(upper, path, &known));
+      assert_non_null(json_object_get(json_object_get(op, "responses"), "200"));
+    }
+  }
+  assert_int_equal(documented, srv_route_count);
+  for (size_t i = 0; i < srv_route_count; i++) {
+    char lower[8] = "";
+    for (size_t k = 0; srv_routes[i].method[k] && k + 1 < sizeof lower; k++) {
+      lower[k] = (char)(srv_routes[i].method[k] | 0x20);
+      lower[k + 1] = 0;
+    }
+    assert_non_null(
+        json_object_get(json_object_get(paths, srv_routes[i].path), lower));
+  }
+  json_decref(a.json);
+}
+
+static void unknown_paths_and_methods(void **state) {
+  (void)state;
+  answer a = request("GET", "/api/no-such-thing", NULL, NULL);
+  expect_error(&a, 404, "E_NOT_FOUND");
+  json_decref(a.json);
+  a = request("DELETE", "/api/health", NULL, NULL);
+  expect_error(&a, 405, "E_METHOD");
+  assert_non_null(strstr(a.head, "Allow: GET"));
+  json_decref(a.json);
+  a = request("POST", "/api/health", "{}", NULL);
+  expect_error(&a, 405, "E_METHOD");
+  json_decref(a.json);
+}
+
+static void oversized_bodies_are_refused(void **state) {
+  (void)state;
+  /* announced: refused before it is read */
+  answer a =
+      request("POST", "/api/health", NULL, "Content-Length: 10000000\r\n");
+  expect_error(&a, 413, "E_TOO_LARGE");
+  json_decref(a.json);
+  /* sent in full, larger than the cap (1 KiB here) */
+  char *big = malloc(4096);
+  assert_non_null(big);
+  memset(big, 'x', 4095);
+  big[4095] = 0;
+  a = request("POST", "/api/health", big, NULL);
+  expect_error(&a, 413, "E_TOO_LARGE");
+  json_decref(a.json);
+  free(big);
+}
+
+/* A client that sends half a request holds no worker: others are answered
+ * meanwhile, and the server closes the stalled connection after its
+ * timeout (1 s here). */
+static void a_stalled_client_is_dropped(void **state) {
+  (void)state;
+  int slow[4];
+  for (int i = 0; i < 4; i++) {
+    slow[i] = connect_server();
+    send_all(slow[i], "GET /api/hea", 12);
+  }
+  answer a = request("GET", "/api/health", NULL, NULL);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  for (int i = 0; i < 4; i++) {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    size_t len;
+    char *rest = read_all(slow[i], 10000, &len);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_true(t1.tv_sec - t0.tv_sec < 9); /* closed, not left hanging */
+    free(rest);
+    close(slow[i]);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(health_answers),
+      cmocka_unit_test(openapi_is_the_routing_table),
+      cmocka_unit_test(unknown_paths_and_methods),
+      cmocka_unit_test(oversized_bodies_are_refused),
+      cmocka_unit_test(a_stalled_client_is_dropped),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
