@@ -2,6 +2,7 @@
 #ifndef BMIS_BMIS_H
 #define BMIS_BMIS_H
 
+#include "bmis/account.h"
 #include "bmis/country.h"
 #include "bmis/date.h"
 #include "bmis/demo.h"

@@ -25,7 +25,9 @@
   X(E_CONFLICT, 10, 1, 409, "conflicts with a stored record")                  \
   X(E_STORE, 11, 3, 503, "storage error")                                      \
   X(E_RULE, 12, 1, 422, "not allowed by a rule")                               \
-  X(E_SCHEMA, 13, 3, 500, "store schema newer than this program")
+  X(E_SCHEMA, 13, 3, 500, "store schema newer than this program")              \
+  X(E_AUTH, 14, 1, 401, "wrong credentials, or no valid session")              \
+  X(E_FORBIDDEN, 15, 1, 403, "not allowed to this account's role")
 
 typedef enum bmis_status {
 #define BMIS__STATUS_ENUM(name, num, exit_code, http, msg) BMIS_##name = num,

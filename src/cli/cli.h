@@ -28,6 +28,7 @@ int cli_demo(int argc, char **argv);
 int cli_watchlist(int argc, char **argv);
 int cli_screen(int argc, char **argv);
 int cli_serve(int argc, char **argv);
+int cli_user(int argc, char **argv);
 
 /* ---- options (args.c) ---- */
 

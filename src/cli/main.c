@@ -23,6 +23,7 @@ static const command commands[] = {
     {"watchlist", cli_watchlist, "import, list, show and remove watchlists"},
     {"screen", cli_screen, "screen travellers against the watchlists"},
     {"serve", cli_serve, "serve the JSON API (and, later, the console)"},
+    {"user", cli_user, "add, change, disable and list accounts"},
 };
 
 static void usage(FILE *out) {

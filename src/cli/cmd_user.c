@@ -1,0 +1,163 @@
+/* `bmis user add|passwd|disable|enable|list`: accounts. Passwords are read
+ * from standard input (one line; with the echo off on a terminal), never
+ * from the command line, where other users of the machine could see them. */
+#define _POSIX_C_SOURCE 200809L /* fileno */
+#include "bmis/account.h"
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#define CMD "user "
+
+static const char user_help[] =
+    "usage: bmis user add USERNAME --role ROLE --name \"DISPLAY NAME\"\n"
+    "                 [--bcp CODE]                  (password on stdin)\n"
+    "       bmis user passwd USERNAME              (password on stdin)\n"
+    "       bmis user disable|enable USERNAME\n"
+    "       bmis user list [--json]\n"
+    "every command also takes [--store URL]\n"
+    "\n"
+    "Accounts of the people who use the system. ROLE is officer,\n"
+    "supervisor, analyst or administrator. A password (at least 12\n"
+    "characters) is read from standard input, one line, with the echo off\n"
+    "on a terminal; it is kept only as its Argon2id hash. Accounts are\n"
+    "disabled, never deleted.\n"
+    "\n" CLI_STORE_HELP;
+
+/* One line from stdin, without its line end; echo off on a terminal. */
+static int read_password(const char *prompt, char *out, size_t cap) {
+  bool tty = isatty(fileno(stdin));
+  struct termios old, quiet;
+  if (tty) {
+    fprintf(stderr, "%s", prompt);
+    tcgetattr(fileno(stdin), &old);
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    tcsetattr(fileno(stdin), TCSAFLUSH, &quiet);
+  }
+  bool got = fgets(out, (int)cap, stdin) != NULL;
+  if (tty) {
+    tcsetattr(fileno(stdin), TCSAFLUSH, &old);
+    fputc('\n', stderr);
+  }
+  if (!got)
+    return cli_usage_error(CMD, "no password on standard input");
+  size_t n = strcspn(out, "\r\n");
+  if (out[n] == 0 && n + 1 >= cap)
+    return cli_usage_error(CMD, "the password is longer than %d bytes",
+                           BMIS_PASSWORD_MAX);
+  out[n] = 0;
+  return CLI_OK;
+}
+
+static int print_account(const bmis_account *a, void *ctx) {
+  json_t *arr = ctx;
+  if (arr) {
+    json_array_append_new(
+        arr, json_pack("{s:s, s:s, s:s, s:b, s:s, s:I, s:I}", "username",
+                       a->username, "name", a->display_name, "role",
+                       bmis_role_name(a->role), "disabled", a->disabled,
+                       "default_bcp", a->default_bcp, "created_at",
+                       (json_int_t)a->created_at, "updated_at",
+                       (json_int_t)a->updated_at));
+    return 0;
+  }
+  printf("%-20s %-14s %-9s %s%s%s\n", a->username, bmis_role_name(a->role),
+         a->disabled ? "disabled" : "active", a->display_name,
+         a->default_bcp[0] ? "  at " : "", a->default_bcp);
+  return 0;
+}
+
+int cli_user(int argc, char **argv) {
+  const char *store = NULL, *role = NULL, *name = NULL, *bcp = NULL;
+  bool json = false;
+  const cli_opt opts[] = {{"--store", &store, NULL}, {"--role", &role, NULL},
+                          {"--name", &name, NULL},   {"--bcp", &bcp, NULL},
+                          {"--json", NULL, &json},   {NULL, NULL, NULL}};
+  const char *pos[2];
+  int npos = 0;
+  int r = cli_parse(CMD, argc, argv, opts, pos, 2, &npos);
+  if (r == CLI_HELP) {
+    fputs(user_help, stdout);
+    return CLI_OK;
+  }
+  if (r != CLI_OK)
+    return r;
+  const char *sub = npos ? pos[0] : "";
+  const char *who = npos > 1 ? pos[1] : NULL;
+  bool is_add = strcmp(sub, "add") == 0;
+  if (!is_add && (role || name || bcp))
+    return cli_usage_error(CMD, "--role, --name and --bcp go with add");
+  if (strcmp(sub, "list") != 0 && json)
+    return cli_usage_error(CMD, "--json goes with list");
+  if (strcmp(sub, "list") == 0 ? npos != 1
+      : (is_add || !strcmp(sub, "passwd") || !strcmp(sub, "disable") ||
+         !strcmp(sub, "enable"))
+          ? npos != 2
+          : true)
+    return cli_usage_error(CMD, npos ? "%s: wrong arguments" : "%s",
+                           npos ? sub
+                                : "expected add, passwd, disable, enable or "
+                                  "list");
+  bmis_account a;
+  memset(&a, 0, sizeof a);
+  if (is_add) {
+    if (!role || !name)
+      return cli_usage_error(CMD, "add: --role and --name are needed");
+    a.role = bmis_role_from_name(role);
+    if (!a.role)
+      return cli_usage_error(CMD,
+                             "--role: '%s' is not officer, supervisor, "
+                             "analyst or administrator",
+                             role);
+    if (strlen(who) >= sizeof a.username ||
+        strlen(name) >= sizeof a.display_name ||
+        (bcp && strlen(bcp) >= sizeof a.default_bcp))
+      return cli_usage_error(CMD, "add: an argument is too long");
+    snprintf(a.username, sizeof a.username, "%s", who);
+    snprintf(a.display_name, sizeof a.display_name, "%s", name);
+    snprintf(a.default_bcp, sizeof a.default_bcp, "%s", bcp ? bcp : "");
+  }
+  char password[BMIS_PASSWORD_MAX + 2];
+  if (is_add || strcmp(sub, "passwd") == 0) {
+    r = read_password("password: ", password, sizeof password);
+    if (r != CLI_OK)
+      return r;
+  }
+  bmis_store *s = NULL;
+  r = cli_open_store(store, NULL, false, &s);
+  if (r != CLI_OK)
+    return r;
+  bmis_error err;
+  bmis_status st;
+  json_t *arr = json ? json_array() : NULL;
+  if (is_add)
+    st = bmis_account_add(s, &a, password, &err);
+  else if (strcmp(sub, "passwd") == 0)
+    st = bmis_account_set_password(s, who, password, &err);
+  else if (strcmp(sub, "list") == 0)
+    st = bmis_account_list(s, print_account, arr, &err);
+  else
+    st = bmis_account_set_disabled(s, who, strcmp(sub, "disable") == 0, &err);
+  memset(password, 0, sizeof password);
+  bmis_store_close(s);
+  if (st != BMIS_OK) {
+    json_decref(arr);
+    return cli_fail(&err);
+  }
+  if (arr) {
+    json_dumpf(arr, stdout, JSON_COMPACT);
+    putchar('\n');
+    json_decref(arr);
+  } else if (strcmp(sub, "list") != 0)
+    printf("%s %s\n", who,
+           is_add                        ? "added"
+           : strcmp(sub, "passwd") == 0  ? "has a new password"
+           : strcmp(sub, "disable") == 0 ? "disabled"
+                                         : "enabled");
+  return CLI_OK;
+}

@@ -1,0 +1,88 @@
+/* Accounts in the store (see repo_account.h). */
+#include "store/repo_account.h"
+
+#include "store/store_internal.h"
+
+#include <string.h>
+
+bmis_status bmis__account_insert(bmis_store *s, const bmis_account *a,
+                                 const char *hash, int64_t now,
+                                 bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_INSERT);
+  bmis__bind_text(q, 1, a->username);
+  bmis__bind_text(q, 2, a->display_name);
+  bmis__bind_text(q, 3, bmis_role_name(a->role));
+  bmis__bind_text(q, 4, hash);
+  bmis__bind_text(q, 5, a->default_bcp);
+  bmis__bind_int(q, 6, now);
+  return bmis__run(q, err);
+}
+
+static void account_row(bmis__stmt *q, bmis__account_row *r) {
+  memset(r, 0, sizeof *r);
+  bmis__col_copy(q, 0, r->a.username, sizeof r->a.username);
+  bmis__col_copy(q, 1, r->a.display_name, sizeof r->a.display_name);
+  r->a.role = bmis_role_from_name(bmis__col_text(q, 2));
+  bmis__col_copy(q, 3, r->hash, sizeof r->hash);
+  r->a.disabled = bmis__col_int(q, 4) != 0;
+  bmis__col_copy(q, 5, r->a.default_bcp, sizeof r->a.default_bcp);
+  r->a.created_at = bmis__col_int(q, 6);
+  r->a.updated_at = bmis__col_int(q, 7);
+}
+
+bmis_status bmis__account_get(bmis_store *s, const char *username,
+                              bmis__account_row *out, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_GET);
+  bmis__bind_text(q, 1, username);
+  int rc = bmis__step(q, err);
+  if (rc == BMIS__ROW)
+    account_row(q, out);
+  bmis__reset(q);
+  if (rc < 0)
+    return (bmis_status)-rc;
+  if (rc == BMIS__DONE)
+    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no account '%s'", username);
+  return BMIS_OK;
+}
+
+bmis_status bmis__account_list(bmis_store *s, bmis__account_row_fn fn,
+                               void *ctx, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_LIST);
+  int rc;
+  bmis__account_row r;
+  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
+    account_row(q, &r);
+    if (fn(&r, ctx))
+      break;
+  }
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+static bmis_status changed_one(bmis__stmt *q, const char *username,
+                               bmis_error *err) {
+  bmis_status st = bmis__run(q, err);
+  if (st == BMIS_OK && bmis__changes(q) != 1)
+    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no account '%s'", username);
+  return st;
+}
+
+bmis_status bmis__account_set_password(bmis_store *s, const char *username,
+                                       const char *hash, int64_t now,
+                                       bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_SET_PASSWORD);
+  bmis__bind_text(q, 1, username);
+  bmis__bind_text(q, 2, hash);
+  bmis__bind_int(q, 3, now);
+  return changed_one(q, username, err);
+}
+
+bmis_status bmis__account_set_disabled(bmis_store *s, const char *username,
+                                       bool disabled, int64_t now,
+                                       bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_SET_DISABLED);
+  bmis__bind_text(q, 1, username);
+  bmis__bind_int(q, 2, disabled ? 1 : 0);
+  bmis__bind_int(q, 3, now);
+  return changed_one(q, username, err);
+}

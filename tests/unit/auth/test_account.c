@@ -1,0 +1,202 @@
+/* Accounts and passwords (bmis/account.h), on SQLite and on PostgreSQL:
+ * validation, uniqueness, Argon2id hashes with their own salts, checks
+ * that refuse alike whatever was wrong, disabling, new passwords. */
+#include "store_fixture.h"
+
+#include "bmis/account.h"
+
+#include <sqlite3.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#define GOOD "correct horse battery staple"
+
+static int setup(void **state) {
+  bmis_store *s = NULL;
+  bmis_error err;
+  if (bmis_store_open(fx_fresh_url(), NULL, &s, &err) != BMIS_OK)
+    fail_msg("open: %s", err.message);
+  *state = s;
+  return 0;
+}
+
+static int teardown(void **state) {
+  bmis_store_close(*state);
+  return 0;
+}
+
+static bmis_account account_of(const char *user, bmis_role role) {
+  bmis_account a;
+  memset(&a, 0, sizeof a);
+  snprintf(a.username, sizeof a.username, "%s", user);
+  snprintf(a.display_name, sizeof a.display_name, "Name of %s", user);
+  snprintf(a.default_bcp, sizeof a.default_bcp, "NBO");
+  a.role = role;
+  return a;
+}
+
+/* The stored hash, read behind the library's back. */
+static void stored_hash(const char *user, char *out, size_t cap) {
+  char sql[256];
+  snprintf(sql, sizeof sql,
+           "SELECT password_hash FROM account WHERE username = '%s'", user);
+  out[0] = 0;
+  if (fx_is_pg()) {
+    PGconn *c = PQconnectdb(fx_pg_url);
+    PGresult *r = PQexec(c, sql);
+    if (PQntuples(r) == 1)
+      snprintf(out, cap, "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    PQfinish(c);
+    return;
+  }
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_open(fx_path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+static void accounts_are_added_and_read_back(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  bmis_account a = account_of("amina.diallo", BMIS_ROLE_OFFICER);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_OK);
+  bmis_account b = account_of("zed", BMIS_ROLE_ADMINISTRATOR);
+  assert_int_equal(bmis_account_add(s, &b, GOOD, &err), BMIS_OK);
+  bmis_account got;
+  assert_int_equal(bmis_account_get(s, "amina.diallo", &got, &err), BMIS_OK);
+  assert_string_equal(got.display_name, "Name of amina.diallo");
+  assert_int_equal(got.role, BMIS_ROLE_OFFICER);
+  assert_false(got.disabled);
+  assert_string_equal(got.default_bcp, "NBO");
+  assert_true(got.created_at > 1700000000);
+  assert_int_equal(bmis_account_get(s, "nobody", &got, &err), BMIS_E_NOT_FOUND);
+  /* the username is taken */
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_CONFLICT);
+  assert_non_null(strstr(err.message, "'amina.diallo' is taken"));
+}
+
+static int count(const bmis_account *a, void *ctx) {
+  (void)a;
+  (*(int *)ctx)++;
+  return 0;
+}
+
+static void bad_accounts_are_refused_with_the_reason(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  const char *bad_names[] = {"", "Amina", "9lives", "a b", "amina@x"};
+  for (size_t i = 0; i < sizeof bad_names / sizeof *bad_names; i++) {
+    bmis_account a = account_of(bad_names[i], BMIS_ROLE_OFFICER);
+    assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "username"));
+  }
+  bmis_account a = account_of("amina", BMIS_ROLE_NONE);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "role"));
+  a = account_of("amina", BMIS_ROLE_OFFICER);
+  assert_int_equal(bmis_account_add(s, &a, "short", &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "at least 12 characters"));
+  a.display_name[0] = 0;
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "display name"));
+  int n = 0;
+  assert_int_equal(bmis_account_list(s, count, &n, &err), BMIS_OK);
+  assert_int_equal(n, 0); /* nothing half-added */
+}
+
+static void passwords_are_kept_as_salted_argon2id(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  bmis_account a = account_of("one", BMIS_ROLE_OFFICER),
+               b = account_of("two", BMIS_ROLE_SUPERVISOR);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_OK);
+  assert_int_equal(bmis_account_add(s, &b, GOOD, &err), BMIS_OK);
+  char h1[256], h2[256];
+  stored_hash("one", h1, sizeof h1);
+  stored_hash("two", h2, sizeof h2);
+  assert_true(strncmp(h1, "$argon2id$v=19$m=19456,t=2,p=1$", 31) == 0);
+  assert_null(strstr(h1, "horse"));
+  assert_string_not_equal(h1, h2); /* same password, own salts */
+}
+
+static void checks_refuse_alike_whatever_was_wrong(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  bmis_account a = account_of("amina", BMIS_ROLE_OFFICER), got;
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_OK);
+  assert_int_equal(bmis_account_verify(s, "amina", GOOD, &got, &err), BMIS_OK);
+  assert_string_equal(got.username, "amina");
+  assert_int_equal(got.role, BMIS_ROLE_OFFICER);
+  char wrong[256], unknown[256];
+  assert_int_equal(bmis_account_verify(s, "amina", GOOD "!", &got, &err),
+                   BMIS_E_AUTH);
+  snprintf(wrong, sizeof wrong, "%s", err.message);
+  assert_int_equal(bmis_account_verify(s, "nobody", GOOD, &got, &err),
+                   BMIS_E_AUTH);
+  snprintf(unknown, sizeof unknown, "%s", err.message);
+  assert_string_equal(wrong, unknown);
+  assert_int_equal(bmis_account_verify(s, "Not A Name", GOOD, &got, &err),
+                   BMIS_E_AUTH);
+  assert_int_equal(bmis_account_verify(s, "amina", "", &got, &err),
+                   BMIS_E_AUTH);
+  /* disabled: refused the same way; enabled again: accepted */
+  assert_int_equal(bmis_account_set_disabled(s, "amina", true, &err), BMIS_OK);
+  assert_int_equal(bmis_account_verify(s, "amina", GOOD, &got, &err),
+                   BMIS_E_AUTH);
+  assert_string_equal(err.message, wrong);
+  assert_int_equal(bmis_account_get(s, "amina", &got, &err), BMIS_OK);
+  assert_true(got.disabled);
+  assert_int_equal(bmis_account_set_disabled(s, "amina", false, &err), BMIS_OK);
+  assert_int_equal(bmis_account_verify(s, "amina", GOOD, &got, &err), BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "nobody", true, &err),
+                   BMIS_E_NOT_FOUND);
+}
+
+static void a_new_password_replaces_the_old(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  bmis_account a = account_of("amina", BMIS_ROLE_OFFICER), got;
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_account_set_password(s, "amina", "a whole new phrase", &err),
+      BMIS_OK);
+  assert_int_equal(bmis_account_verify(s, "amina", GOOD, &got, &err),
+                   BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_account_verify(s, "amina", "a whole new phrase", &got, &err),
+      BMIS_OK);
+  assert_int_equal(bmis_account_set_password(s, "amina", "short", &err),
+                   BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_account_set_password(s, "nobody", GOOD, &err),
+                   BMIS_E_NOT_FOUND);
+  assert_string_equal(bmis_role_name(BMIS_ROLE_ANALYST), "analyst");
+  assert_int_equal(bmis_role_from_name("administrator"),
+                   BMIS_ROLE_ADMINISTRATOR);
+  assert_int_equal(bmis_role_from_name("Officer"), BMIS_ROLE_NONE);
+  assert_null(bmis_role_name((bmis_role)9));
+}
+
+int main(int argc, char **argv) {
+  fx_setup(argc, argv);
+#define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+  const struct CMUnitTest tests[] = {
+      T_(accounts_are_added_and_read_back),
+      T_(bad_accounts_are_refused_with_the_reason),
+      T_(passwords_are_kept_as_salted_argon2id),
+      T_(checks_refuse_alike_whatever_was_wrong),
+      T_(a_new_password_replaces_the_old),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  fx_cleanup();
+  return rc;
+}
