@@ -76,4 +76,41 @@ BMIS_API bmis_status bmis_account_verify(bmis_store *s, const char *username,
                                          const char *password,
                                          bmis_account *out, bmis_error *err);
 
+/* ---- sessions ---- */
+
+/* A bearer token: 64 hexadecimal digits (256 random bits) and a NUL. */
+#define BMIS_SESSION_TOKEN_SIZE 65
+
+typedef struct bmis_session {
+  char username[64];
+  bmis_role role;
+  char bcp[16];  /* the crossing point worked at (the account's default when
+                    none was chosen) */
+  char desk[16]; /* the desk, or "" */
+  int64_t created_at, expires_at; /* Unix seconds */
+} bmis_session;
+
+/* Logs in: checks the password as bmis_account_verify does and opens a
+ * session of ttl_s seconds from now (0: the current time; tests give
+ * another). The token goes to token (the caller gives it to the client and
+ * keeps no copy: the store keeps only its SHA-256). Errors: E_AUTH,
+ * E_INVALID_ARG (ttl_s not positive, bcp or desk too long), E_STORE. */
+BMIS_API bmis_status bmis_session_open(bmis_store *s, const char *username,
+                                       const char *password, const char *bcp,
+                                       const char *desk, int64_t ttl_s,
+                                       int64_t now,
+                                       char token[BMIS_SESSION_TOKEN_SIZE],
+                                       bmis_session *out, bmis_error *err);
+
+/* The session of a token at time now (0: the current time). E_AUTH when
+ * the token is unknown, malformed, expired or revoked, or its account is
+ * disabled (the message says which: the client holds the token already). */
+BMIS_API bmis_status bmis_session_check(bmis_store *s, const char *token,
+                                        int64_t now, bmis_session *out,
+                                        bmis_error *err);
+
+/* Ends a session (logout). E_AUTH when the token is unknown. */
+BMIS_API bmis_status bmis_session_revoke(bmis_store *s, const char *token,
+                                         bmis_error *err);
+
 #endif

@@ -4,7 +4,11 @@
 
 #include "server.h"
 
+#include "bmis/account.h"
+#include "bmis/store.h"
+
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct srv_request {
@@ -13,6 +17,9 @@ typedef struct srv_request {
   const char *path; /* without the query string */
   const char *body; /* NUL-terminated; "" when none */
   size_t body_len;
+  bmis_store *store;           /* this worker thread's handle */
+  const bmis_session *session; /* NULL on public routes */
+  const char *token;           /* the bearer token presented, or NULL */
 } srv_request;
 
 typedef struct srv_reply {
@@ -29,5 +36,16 @@ void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
 void srv_reply_status(srv_reply *rp, const bmis_error *err);
 
 typedef void (*srv_handler)(const srv_request *rq, srv_reply *rp);
+
+/* A request's JSON body as an object whose members are all among allowed
+ * (NULL-terminated); false with a 400 reply naming what is wrong (where
+ * the JSON breaks, a member that is not known). The caller decrefs *out. */
+bool srv_json_object(const srv_request *rq, srv_reply *rp,
+                     const char *const *allowed, json_t **out);
+
+/* Member name of o as a string: *out is NULL when absent; false with a 400
+ * reply when present but not a string, or required and absent. */
+bool srv_json_string(json_t *o, const char *name, bool required, srv_reply *rp,
+                     const char **out);
 
 #endif

@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct srv {
   char store_url[1024];
   char store_kind[16];
   unsigned port;
+  pthread_key_t store_key; /* each worker thread's store handle */
 };
 
 /* One request's state across libmicrohttpd's calls. */
@@ -39,6 +41,80 @@ void srv_options_init(srv_options *o) {
   o->port = 8080;
   o->body_max = (size_t)1 << 20;
   o->timeout_s = 15;
+  o->session_ttl_s = 12 * 3600;
+}
+
+unsigned srv_session_ttl(const srv *s) {
+  return s->opt.session_ttl_s;
+}
+
+static void close_store(void *store) {
+  bmis_store_close(store);
+}
+
+/* This worker thread's store handle, opened on its first request (store
+ * handles are not shared between threads) and closed when it ends. */
+static bmis_store *thread_store(srv *s, bmis_error *err) {
+  bmis_store *st = pthread_getspecific(s->store_key);
+  if (st)
+    return st;
+  bmis_store_options so;
+  bmis_store_options_init(&so);
+  so.no_migrate = true; /* srv_start migrated it */
+  if (bmis_store_open(s->store_url, &so, &st, err) != BMIS_OK)
+    return NULL;
+  pthread_setspecific(s->store_key, st);
+  return st;
+}
+
+bool srv_json_object(const srv_request *rq, srv_reply *rp,
+                     const char *const *allowed, json_t **out) {
+  json_error_t je;
+  *out = NULL;
+  json_t *root =
+      json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
+  if (!root) {
+    srv_reply_error(rp, 400, "E_PARSE",
+                    "the body is not JSON: %s (line %d, column %d)", je.text,
+                    je.line, je.column);
+    return false;
+  }
+  if (!json_is_object(root)) {
+    json_decref(root);
+    srv_reply_error(rp, 400, "E_PARSE", "the body must be a JSON object");
+    return false;
+  }
+  const char *key;
+  json_t *v;
+  json_object_foreach(root, key, v) {
+    bool known = false;
+    for (size_t i = 0; allowed[i] && !known; i++)
+      known = strcmp(allowed[i], key) == 0;
+    if (!known) {
+      srv_reply_error(rp, 400, "E_INVALID_ARG", "unknown member '%.64s'", key);
+      json_decref(root);
+      return false;
+    }
+  }
+  *out = root;
+  return true;
+}
+
+bool srv_json_string(json_t *o, const char *name, bool required, srv_reply *rp,
+                     const char **out) {
+  json_t *v = json_object_get(o, name);
+  *out = NULL;
+  if (!v) {
+    if (required)
+      srv_reply_error(rp, 400, "E_INVALID_ARG", "'%s' is required", name);
+    return !required;
+  }
+  if (!json_is_string(v)) {
+    srv_reply_error(rp, 400, "E_INVALID_ARG", "'%s' must be a string", name);
+    return false;
+  }
+  *out = json_string_value(v);
+  return true;
 }
 
 const char *srv_store_kind(const srv *s) {
@@ -92,6 +168,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, srv_reply *rp,
   MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
   if (allow)
     MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
+  if (rp->status == 401)
+    MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
   enum MHD_Result ok = MHD_queue_response(c, rp->status, r);
   MHD_destroy_response(r);
   return ok;
@@ -177,7 +255,38 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     srv_reply_error(&rp, 404, "E_NOT_FOUND", "no such resource: %s", path);
     return send_reply(c, &rp, NULL);
   }
-  srv_request rq = {s, method, path, st->body ? st->body : "", st->len};
+  srv_request rq = {s,       method, path, st->body ? st->body : "",
+                    st->len, NULL,   NULL, NULL};
+  bmis_error err;
+  rq.store = thread_store(s, &err);
+  if (!rq.store) {
+    srv_reply_status(&rp, &err);
+    return send_reply(c, &rp, NULL);
+  }
+  const char *auth =
+      MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+  if (auth && strncmp(auth, "Bearer ", 7) == 0)
+    rq.token = auth + 7;
+  bmis_session session;
+  if (route->roles != SRV_PUBLIC) { /* who, then whether their role may */
+    if (!rq.token) {
+      srv_reply_error(&rp, 401, "E_AUTH",
+                      "log in first (POST /api/login), then send "
+                      "'Authorization: Bearer TOKEN'");
+      return send_reply(c, &rp, NULL);
+    }
+    if (bmis_session_check(rq.store, rq.token, 0, &session, &err) != BMIS_OK) {
+      srv_reply_status(&rp, &err);
+      return send_reply(c, &rp, NULL);
+    }
+    if (!(route->roles & (1u << (session.role - 1)))) {
+      srv_reply_error(&rp, 403, "E_FORBIDDEN",
+                      "%s %s is not open to the role %s", method, path,
+                      bmis_role_name(session.role));
+      return send_reply(c, &rp, NULL);
+    }
+    rq.session = &session;
+  }
   route->handler(&rq, &rp);
   if (!rp.json)
     srv_reply_error(&rp, 500, "E_INTERNAL", "the handler gave no answer");
@@ -206,10 +315,15 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   snprintf(s->store_url, sizeof s->store_url, "%s",
            o->store_url ? o->store_url : "");
   s->opt.store_url = s->store_url;
+  if (pthread_key_create(&s->store_key, close_store) != 0) {
+    free(s);
+    return bmis_error_set(err, BMIS_E_INTERNAL, "no thread key");
+  }
   /* the store must open (and be migrated) before anyone is told to come */
   bmis_store *store = NULL;
   bmis_status st = bmis_store_open(s->store_url, NULL, &store, err);
   if (st != BMIS_OK) {
+    pthread_key_delete(s->store_key);
     free(s);
     return st;
   }
@@ -222,6 +336,7 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   addr.sin_family = AF_INET;
   addr.sin_port = htons((uint16_t)o->port);
   if (o->port > 65535 || inet_pton(AF_INET, o->host, &addr.sin_addr) != 1) {
+    pthread_key_delete(s->store_key);
     free(s);
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "cannot listen on '%s:%u': not an IPv4 address "
@@ -237,6 +352,7 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
       o->timeout_s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
   if (!s->daemon) {
+    pthread_key_delete(s->store_key);
     free(s);
     return bmis_error_set(err, BMIS_E_IO,
                           "cannot listen on %s:%u (in use, or not allowed)",
@@ -265,5 +381,6 @@ void srv_stop(srv *s, unsigned grace_s) {
   MHD_stop_daemon(s->daemon);
   if (listen != MHD_INVALID_SOCKET) /* quiesce hands the socket over */
     close(listen);
+  pthread_key_delete(s->store_key); /* the workers closed theirs on exit */
   free(s);
 }

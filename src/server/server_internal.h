@@ -7,4 +7,7 @@
 /* "sqlite" or "postgres": the store the server works on. */
 const char *srv_store_kind(const srv *s);
 
+/* How long a session opened now lasts, in seconds. */
+unsigned srv_session_ttl(const srv *s);
+
 #endif

@@ -16,13 +16,13 @@ expect_status 1
 expect_err 'no store at'
 run "$BMIS" db init --store "$S" --state KEN
 expect_status 0
-expect_out 'schema version 3; operating State KEN; stay rule 90 days in any 180'
+expect_out 'schema version [0-9]+; operating State KEN; stay rule 90 days in any 180'
 run "$BMIS" db init --store "$S" --state XYZ
 expect_status 2
 expect_err "state: 'XYZ' is not a country code"
 run "$BMIS" db migrate --store "$S"
 expect_status 0
-expect_out '^applied 0 migrations; schema version 3'
+expect_out '^applied 0 migrations; schema version [0-9]+$'
 run "$BMIS" db frobnicate --store "$S"
 expect_status 2
 run "$BMIS" db info --store "postgresx://nowhere"

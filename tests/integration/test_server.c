@@ -6,6 +6,9 @@
 #include "routes.h"
 #include "server.h"
 
+#include "bmis/account.h"
+#include "bmis/store.h"
+
 #include <arpa/inet.h>
 #include <jansson.h>
 #include <netinet/in.h>
@@ -26,6 +29,13 @@
 
 static srv *server;
 static char store[256];
+
+#define PASSWORD "correct horse battery staple"
+
+/* "Authorization: Bearer TOKEN\r\n" into out, for request()'s headers. */
+static void bearer(const char *token, char *out, size_t cap) {
+  snprintf(out, cap, "Authorization: Bearer %s\r\n", token);
+}
 
 static int connect_server(void) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -129,6 +139,25 @@ static int setup(void **state) {
   snprintf(store, sizeof store, "%s/test_server.db",
            getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
   remove(store);
+  /* one account of each role */
+  bmis_store *st;
+  bmis_error err;
+  if (bmis_store_open(store, NULL, &st, &err) != BMIS_OK)
+    return -1;
+  for (int r = BMIS_ROLE_OFFICER; r <= BMIS_ROLE_ADMINISTRATOR; r++) {
+    bmis_account a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.username, sizeof a.username, "%s", bmis_role_name((bmis_role)r));
+    snprintf(a.display_name, sizeof a.display_name, "The %s",
+             bmis_role_name((bmis_role)r));
+    snprintf(a.default_bcp, sizeof a.default_bcp, "NBO");
+    a.role = (bmis_role)r;
+    if (bmis_account_add(st, &a, PASSWORD, &err) != BMIS_OK) {
+      fprintf(stderr, "account: %s\n", err.message);
+      return -1;
+    }
+  }
+  bmis_store_close(st);
   srv_options o;
   srv_options_init(&o);
   o.store_url = store;
@@ -136,7 +165,6 @@ static int setup(void **state) {
   o.threads = 2;
   o.body_max = 1024;
   o.timeout_s = 1;
-  bmis_error err;
   if (srv_start(&o, &server, &err) != BMIS_OK) {
     fprintf(stderr, "srv_start: %s\n", err.message);
     return -1;
@@ -265,6 +293,148 @@ static void a_stalled_client_is_dropped(void **state) {
   }
 }
 
+/* A fresh session's token for user (its role's name). */
+static void login(const char *user, char token[BMIS_SESSION_TOKEN_SIZE]) {
+  char body[256];
+  snprintf(body, sizeof body,
+           "{\"username\": \"%s\", \"password\": \"%s\", \"desk\": \"D2\"}",
+           user, PASSWORD);
+  answer a = request("POST", "/api/login", body, NULL);
+  assert_int_equal(a.status, 200);
+  const char *t = json_string_value(json_object_get(a.json, "token"));
+  assert_non_null(t);
+  snprintf(token, BMIS_SESSION_TOKEN_SIZE, "%s", t);
+  json_decref(a.json);
+}
+
+static void login_session_logout(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  login("officer", token);
+  bearer(token, auth, sizeof auth);
+  answer a = request("GET", "/api/session", NULL, auth);
+  assert_int_equal(a.status, 200);
+  assert_string_equal(json_string_value(json_object_get(a.json, "username")),
+                      "officer");
+  assert_string_equal(json_string_value(json_object_get(a.json, "role")),
+                      "officer");
+  assert_string_equal(json_string_value(json_object_get(a.json, "bcp")), "NBO");
+  assert_string_equal(json_string_value(json_object_get(a.json, "desk")), "D2");
+  json_decref(a.json);
+  /* an officer may not see the accounts; an administrator may */
+  a = request("GET", "/api/accounts", NULL, auth);
+  expect_error(&a, 403, "E_FORBIDDEN");
+  json_decref(a.json);
+  char admin[BMIS_SESSION_TOKEN_SIZE], admin_auth[128];
+  login("administrator", admin);
+  bearer(admin, admin_auth, sizeof admin_auth);
+  a = request("GET", "/api/accounts", NULL, admin_auth);
+  assert_int_equal(a.status, 200);
+  json_t *list = json_object_get(a.json, "accounts");
+  assert_int_equal(json_array_size(list), 4);
+  assert_string_equal(
+      json_string_value(json_object_get(json_array_get(list, 0), "username")),
+      "administrator");
+  assert_null(strstr(a.head, "argon2"));
+  char *text = json_dumps(a.json, 0);
+  assert_null(strstr(text, "argon2")); /* no hash leaves the library */
+  free(text);
+  json_decref(a.json);
+  a = request("POST", "/api/logout", "{}", auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  a = request("GET", "/api/session", NULL, auth);
+  expect_error(&a, 401, "E_AUTH");
+  assert_non_null(strstr(a.head, "WWW-Authenticate: Bearer"));
+  json_decref(a.json);
+}
+
+static void bad_logins_say_what_is_wrong(void **state) {
+  (void)state;
+  struct {
+    const char *body;
+    int status;
+    const char *code, *says;
+  } cases[] = {
+      {"{\"username\": \"officer\", \"password\": \"not the password\"}", 401,
+       "E_AUTH", "wrong username or password"},
+      {"{\"username\": \"nobody\", \"password\": \"" PASSWORD "\"}", 401,
+       "E_AUTH", "wrong username or password"},
+      {"{\"username\": \"officer\", \"password\": ", 400, "E_PARSE", "line 1"},
+      {"[1, 2]", 400, "E_PARSE", "must be a JSON object"},
+      {"", 400, "E_PARSE", "not JSON"},
+      {"{\"username\": \"officer\"}", 400, "E_INVALID_ARG",
+       "'password' is required"},
+      {"{\"username\": 7, \"password\": \"x\"}", 400, "E_INVALID_ARG",
+       "'username' must be a string"},
+      {"{\"username\": \"officer\", \"password\": \"x\", \"admin\": true}", 400,
+       "E_INVALID_ARG", "unknown member 'admin'"},
+      {"{\"username\": \"a\", \"username\": \"b\", \"password\": \"x\"}", 400,
+       "E_PARSE", "duplicate"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    answer a = request("POST", "/api/login", cases[i].body, NULL);
+    expect_error(&a, cases[i].status, cases[i].code);
+    const char *msg = json_string_value(
+        json_object_get(json_object_get(a.json, "error"), "message"));
+    if (!strstr(msg, cases[i].says))
+      fail_msg("case %zu: '%s' does not say '%s'", i, msg, cases[i].says);
+    json_decref(a.json);
+  }
+}
+
+/* Every route, with no token, a forged one, an expired one, and a fresh
+ * one of each role: public routes never ask who; the others answer 401
+ * without a valid session and 403 to a role they are not open to. */
+static void every_route_with_every_role(void **state) {
+  (void)state;
+  char expired[BMIS_SESSION_TOKEN_SIZE];
+  {
+    bmis_store *st;
+    bmis_error err;
+    bmis_session ses;
+    assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
+    assert_int_equal(bmis_session_open(st, "administrator", PASSWORD, "", "",
+                                       60, (int64_t)time(NULL) - 3600, expired,
+                                       &ses, &err),
+                     BMIS_OK);
+    bmis_store_close(st);
+  }
+  const char *forged =
+      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  for (size_t i = 0; i < srv_route_count; i++) {
+    const srv_route *r = &srv_routes[i];
+    const char *body = strcmp(r->method, "GET") == 0 ? NULL : "{}";
+    for (int who = -3; who <= BMIS_ROLE_ADMINISTRATOR; who++) {
+      if (who == 0)
+        continue;
+      char token[BMIS_SESSION_TOKEN_SIZE] = "", auth[128] = "";
+      if (who == -2)
+        snprintf(token, sizeof token, "%s", forged);
+      else if (who == -1)
+        snprintf(token, sizeof token, "%s", expired);
+      else if (who > 0)
+        login(bmis_role_name((bmis_role)who), token);
+      if (token[0])
+        bearer(token, auth, sizeof auth);
+      answer a = request(r->method, r->path, body, auth[0] ? auth : NULL);
+      int expect;
+      if (r->roles == SRV_PUBLIC)
+        expect = a.status == 401 || a.status == 403 ? -1 : a.status;
+      else if (who < 0)
+        expect = 401;
+      else
+        expect = r->roles & (1u << (who - 1)) ? 200 : 403;
+      if (a.status != expect)
+        fail_msg("%s %s as %d: %d, expected %d", r->method, r->path, who,
+                 a.status, expect);
+      assert_true(a.status < 500);
+      assert_non_null(a.json);
+      json_decref(a.json);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -272,6 +442,9 @@ int main(void) {
       cmocka_unit_test(unknown_paths_and_methods),
       cmocka_unit_test(oversized_bodies_are_refused),
       cmocka_unit_test(a_stalled_client_is_dropped),
+      cmocka_unit_test(login_session_logout),
+      cmocka_unit_test(bad_logins_say_what_is_wrong),
+      cmocka_unit_test(every_route_with_every_role),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -86,3 +86,49 @@ bmis_status bmis__account_set_disabled(bmis_store *s, const char *username,
   bmis__bind_int(q, 3, now);
   return changed_one(q, username, err);
 }
+
+bmis_status bmis__session_insert(bmis_store *s, const char *token_hash,
+                                 const bmis_session *ses, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_SESSION_INSERT);
+  bmis__bind_text(q, 1, token_hash);
+  bmis__bind_text(q, 2, ses->username);
+  bmis__bind_text(q, 3, ses->bcp);
+  bmis__bind_text(q, 4, ses->desk);
+  bmis__bind_int(q, 5, ses->created_at);
+  bmis__bind_int(q, 6, ses->expires_at);
+  return bmis__run(q, err);
+}
+
+bmis_status bmis__session_get(bmis_store *s, const char *token_hash,
+                              bmis__session_row *out, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_SESSION_GET);
+  bmis__bind_text(q, 1, token_hash);
+  int rc = bmis__step(q, err);
+  if (rc == BMIS__ROW) {
+    memset(out, 0, sizeof *out);
+    bmis__col_copy(q, 0, out->s.username, sizeof out->s.username);
+    out->s.role = bmis_role_from_name(bmis__col_text(q, 1));
+    bmis__col_copy(q, 2, out->s.bcp, sizeof out->s.bcp);
+    bmis__col_copy(q, 3, out->s.desk, sizeof out->s.desk);
+    out->s.created_at = bmis__col_int(q, 4);
+    out->s.expires_at = bmis__col_int(q, 5);
+    out->revoked = bmis__col_int(q, 6) != 0;
+    out->disabled = bmis__col_int(q, 7) != 0;
+  }
+  bmis__reset(q);
+  if (rc < 0)
+    return (bmis_status)-rc;
+  return rc == BMIS__DONE
+             ? bmis_error_set(err, BMIS_E_NOT_FOUND, "no such session")
+             : BMIS_OK;
+}
+
+bmis_status bmis__session_revoke(bmis_store *s, const char *token_hash,
+                                 bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_SESSION_REVOKE);
+  bmis__bind_text(q, 1, token_hash);
+  bmis_status st = bmis__run(q, err);
+  if (st == BMIS_OK && bmis__changes(q) != 1)
+    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no such session");
+  return st;
+}

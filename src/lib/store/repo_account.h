@@ -29,4 +29,18 @@ bmis_status bmis__account_set_disabled(bmis_store *s, const char *username,
                                        bool disabled, int64_t now,
                                        bmis_error *err);
 
+/* Sessions: by the token's hex SHA-256. */
+typedef struct bmis__session_row {
+  bmis_session s;
+  bool revoked, disabled;
+} bmis__session_row;
+bmis_status bmis__session_insert(bmis_store *s, const char *token_hash,
+                                 const bmis_session *ses, bmis_error *err);
+/* E_NOT_FOUND when there is none. */
+bmis_status bmis__session_get(bmis_store *s, const char *token_hash,
+                              bmis__session_row *out, bmis_error *err);
+/* E_NOT_FOUND when there is none. */
+bmis_status bmis__session_revoke(bmis_store *s, const char *token_hash,
+                                 bmis_error *err);
+
 #endif

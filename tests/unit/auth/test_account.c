@@ -186,6 +186,60 @@ static void a_new_password_replaces_the_old(void **state) {
   assert_null(bmis_role_name((bmis_role)9));
 }
 
+static void sessions_open_check_expire_and_end(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  bmis_account a = account_of("amina", BMIS_ROLE_OFFICER);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_OK);
+  char tok[BMIS_SESSION_TOKEN_SIZE], tok2[BMIS_SESSION_TOKEN_SIZE];
+  bmis_session ses;
+  assert_int_equal(bmis_session_open(s, "amina", "wrong password!", "", "",
+                                     3600, 0, tok, &ses, &err),
+                   BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_session_open(s, "amina", GOOD, "", "D3", 3600, 0, tok, &ses, &err),
+      BMIS_OK);
+  assert_int_equal(strlen(tok), 64);
+  assert_string_equal(ses.bcp, "NBO"); /* the account's default */
+  assert_string_equal(ses.desk, "D3");
+  assert_int_equal(ses.expires_at - ses.created_at, 3600);
+  assert_int_equal(
+      bmis_session_open(s, "amina", GOOD, "MBA", "", 3600, 0, tok2, &ses, &err),
+      BMIS_OK);
+  assert_string_equal(ses.bcp, "MBA");
+  assert_string_not_equal(tok, tok2);
+  bmis_session got;
+  assert_int_equal(bmis_session_check(s, tok, 0, &got, &err), BMIS_OK);
+  assert_string_equal(got.username, "amina");
+  assert_int_equal(got.role, BMIS_ROLE_OFFICER);
+  /* the store keeps no token */
+  char h[256];
+  stored_hash("amina", h, sizeof h);
+  assert_null(strstr(h, tok));
+  /* forged, malformed, expired */
+  char forged[BMIS_SESSION_TOKEN_SIZE];
+  memcpy(forged, tok, sizeof forged);
+  forged[0] = forged[0] == 'a' ? 'b' : 'a';
+  assert_int_equal(bmis_session_check(s, forged, 0, &got, &err), BMIS_E_AUTH);
+  assert_int_equal(bmis_session_check(s, "xyz", 0, &got, &err), BMIS_E_AUTH);
+  assert_int_equal(bmis_session_check(s, NULL, 0, &got, &err), BMIS_E_AUTH);
+  assert_int_equal(bmis_session_check(s, tok, ses.expires_at + 1, &got, &err),
+                   BMIS_E_AUTH);
+  assert_non_null(strstr(err.message, "expired"));
+  /* ended */
+  assert_int_equal(bmis_session_revoke(s, tok, &err), BMIS_OK);
+  assert_int_equal(bmis_session_check(s, tok, 0, &got, &err), BMIS_E_AUTH);
+  assert_non_null(strstr(err.message, "ended"));
+  assert_int_equal(bmis_session_revoke(s, forged, &err), BMIS_E_AUTH);
+  /* a disabled account's sessions stop at once */
+  assert_int_equal(bmis_session_check(s, tok2, 0, &got, &err), BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "amina", true, &err), BMIS_OK);
+  assert_int_equal(bmis_session_check(s, tok2, 0, &got, &err), BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_session_open(s, "amina", GOOD, "", "", 0, 0, tok, &ses, &err),
+      BMIS_E_INVALID_ARG);
+}
+
 int main(int argc, char **argv) {
   fx_setup(argc, argv);
 #define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -195,6 +249,7 @@ int main(int argc, char **argv) {
       T_(passwords_are_kept_as_salted_argon2id),
       T_(checks_refuse_alike_whatever_was_wrong),
       T_(a_new_password_replaces_the_old),
+      T_(sessions_open_check_expire_and_end),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();

@@ -1,0 +1,4 @@
+SELECT s.username, a.role, s.bcp, s.desk, s.created_at, s.expires_at,
+       s.revoked, a.disabled
+FROM session s JOIN account a ON a.username = s.username
+WHERE s.token_hash = $1

@@ -1,0 +1,2 @@
+INSERT INTO session (token_hash, username, bcp, desk, created_at, expires_at)
+VALUES ($1, $2, $3, $4, $5, $6)

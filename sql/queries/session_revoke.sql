@@ -1,0 +1,1 @@
+UPDATE session SET revoked = 1 WHERE token_hash = $1

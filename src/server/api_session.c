@@ -1,0 +1,56 @@
+/* POST /api/login, POST /api/logout, GET /api/session: sessions with
+ * bearer tokens (bmis_session_*). */
+#include "http.h"
+#include "server_internal.h"
+
+void api_login(const srv_request *rq, srv_reply *rp);
+void api_logout(const srv_request *rq, srv_reply *rp);
+void api_session(const srv_request *rq, srv_reply *rp);
+
+static json_t *session_json(const bmis_session *s) {
+  return json_pack("{s:s, s:s, s:s, s:s, s:I}", "username", s->username, "role",
+                   bmis_role_name(s->role), "bcp", s->bcp, "desk", s->desk,
+                   "expires_at", (json_int_t)s->expires_at);
+}
+
+void api_login(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"username", "password", "bcp", "desk",
+                                        NULL};
+  json_t *in;
+  const char *user, *password, *bcp, *desk;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  if (srv_json_string(in, "username", true, rp, &user) &&
+      srv_json_string(in, "password", true, rp, &password) &&
+      srv_json_string(in, "bcp", false, rp, &bcp) &&
+      srv_json_string(in, "desk", false, rp, &desk)) {
+    char token[BMIS_SESSION_TOKEN_SIZE];
+    bmis_session s;
+    bmis_error err;
+    if (bmis_session_open(rq->store, user, password, bcp, desk,
+                          srv_session_ttl(rq->server), 0, token, &s,
+                          &err) != BMIS_OK)
+      srv_reply_status(rp, &err);
+    else {
+      rp->status = 200;
+      rp->json = session_json(&s);
+      json_object_set_new(rp->json, "token", json_string(token));
+    }
+  }
+  json_decref(in);
+}
+
+void api_logout(const srv_request *rq, srv_reply *rp) {
+  bmis_error err;
+  if (bmis_session_revoke(rq->store, rq->token, &err) != BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
+  rp->status = 200;
+  rp->json = json_pack("{s:s}", "status", "ended");
+}
+
+void api_session(const srv_request *rq, srv_reply *rp) {
+  rp->status = 200;
+  rp->json = session_json(rq->session);
+}
