@@ -90,11 +90,18 @@ typedef struct bmis_session {
   int64_t created_at, expires_at; /* Unix seconds */
 } bmis_session;
 
+/* After this many failed logins for one username (known or not) within
+ * BMIS_LOGIN_WINDOW_S seconds, its logins are refused (E_THROTTLED) until
+ * the oldest failure leaves the window; a successful login clears them. */
+#define BMIS_LOGIN_FAILURES_MAX 5
+#define BMIS_LOGIN_WINDOW_S (15 * 60)
+
 /* Logs in: checks the password as bmis_account_verify does and opens a
  * session of ttl_s seconds from now (0: the current time; tests give
  * another). The token goes to token (the caller gives it to the client and
  * keeps no copy: the store keeps only its SHA-256). Errors: E_AUTH,
- * E_INVALID_ARG (ttl_s not positive, bcp or desk too long), E_STORE. */
+ * E_THROTTLED (too many failures, above), E_INVALID_ARG (ttl_s not
+ * positive, bcp or desk too long), E_STORE. */
 BMIS_API bmis_status bmis_session_open(bmis_store *s, const char *username,
                                        const char *password, const char *bcp,
                                        const char *desk, int64_t ttl_s,

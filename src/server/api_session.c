@@ -3,6 +3,8 @@
 #include "http.h"
 #include "server_internal.h"
 
+#include <stdio.h>
+
 void api_login(const srv_request *rq, srv_reply *rp);
 void api_logout(const srv_request *rq, srv_reply *rp);
 void api_session(const srv_request *rq, srv_reply *rp);
@@ -32,9 +34,16 @@ void api_login(const srv_request *rq, srv_reply *rp) {
                           &err) != BMIS_OK)
       srv_reply_status(rp, &err);
     else {
+      char csrf[65];
+      srv_csrf_token(token, csrf);
       rp->status = 200;
       rp->json = session_json(&s);
       json_object_set_new(rp->json, "token", json_string(token));
+      json_object_set_new(rp->json, "csrf", json_string(csrf));
+      snprintf(rp->cookie, sizeof rp->cookie,
+               SRV_SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; "
+                                  "Max-Age=%u",
+               token, srv_session_ttl(rq->server));
     }
   }
   json_decref(in);
@@ -48,6 +57,9 @@ void api_logout(const srv_request *rq, srv_reply *rp) {
   }
   rp->status = 200;
   rp->json = json_pack("{s:s}", "status", "ended");
+  snprintf(rp->cookie, sizeof rp->cookie,
+           SRV_SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; "
+                              "Max-Age=0");
 }
 
 void api_session(const srv_request *rq, srv_reply *rp) {

@@ -19,13 +19,22 @@ typedef struct srv_request {
   size_t body_len;
   bmis_store *store;           /* this worker thread's handle */
   const bmis_session *session; /* NULL on public routes */
-  const char *token;           /* the bearer token presented, or NULL */
+  const char *token;           /* the session token presented, or NULL */
 } srv_request;
 
 typedef struct srv_reply {
-  unsigned status; /* HTTP status */
-  json_t *json;    /* the body; the server frees it */
+  unsigned status;  /* HTTP status */
+  json_t *json;     /* the body; the server frees it */
+  char cookie[256]; /* a Set-Cookie value, or "" */
 } srv_reply;
+
+/* The console's session cookie (HttpOnly, SameSite=Strict), and the value
+ * a cookie-authenticated write must carry in X-CSRF-Token: derived from
+ * the session's token (hex SHA-256 of "csrf:" TOKEN), given to the console
+ * at login, never stored. A bearer client needs none (a browser does not
+ * add an Authorization header by itself). */
+#define SRV_SESSION_COOKIE "bmis_session"
+void srv_csrf_token(const char *session_token, char out[65]);
 
 /* A JSON error body: {"error": {"code": CODE, "message": MESSAGE}}. */
 void srv_reply_error(srv_reply *rp, unsigned status, const char *code,

@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,6 +66,24 @@ static bmis_store *thread_store(srv *s, bmis_error *err) {
     return NULL;
   pthread_setspecific(s->store_key, st);
   return st;
+}
+
+void srv_csrf_token(const char *session_token, char out[65]) {
+  static const char digits[] = "0123456789abcdef";
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) &&
+            EVP_DigestUpdate(ctx, "csrf:", 5) &&
+            EVP_DigestUpdate(ctx, session_token, strlen(session_token)) &&
+            EVP_DigestFinal_ex(ctx, md, &n) && n == 32;
+  EVP_MD_CTX_free(ctx);
+  out[0] = 0;
+  for (unsigned i = 0; ok && i < 32; i++) {
+    out[2 * i] = digits[md[i] >> 4];
+    out[2 * i + 1] = digits[md[i] & 15];
+    out[2 * i + 2] = 0;
+  }
 }
 
 bool srv_json_object(const srv_request *rq, srv_reply *rp,
@@ -170,6 +189,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, srv_reply *rp,
     MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
   if (rp->status == 401)
     MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+  if (rp->cookie[0])
+    MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, rp->cookie);
   enum MHD_Result ok = MHD_queue_response(c, rp->status, r);
   MHD_destroy_response(r);
   return ok;
@@ -192,7 +213,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (cl && strtoull(cl, NULL, 10) > s->opt.body_max) {
       /* answered now: the body is never read, the connection then closed */
       st->too_large = true;
-      srv_reply rp = {500, NULL};
+      srv_reply rp = {500, NULL, ""};
       srv_reply_error(&rp, 413, "E_TOO_LARGE",
                       "the request body is larger than %zu bytes",
                       s->opt.body_max);
@@ -226,7 +247,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     return MHD_YES;
   }
   /* the whole request is in */
-  srv_reply rp = {500, NULL};
+  srv_reply rp = {500, NULL, ""};
   char path[512];
   size_t n = strcspn(url, "?");
   if (st->too_large) {
@@ -265,8 +286,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   }
   const char *auth =
       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+  bool by_cookie = false;
   if (auth && strncmp(auth, "Bearer ", 7) == 0)
     rq.token = auth + 7;
+  else if ((rq.token = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+                                                   SRV_SESSION_COOKIE)))
+    by_cookie = true;
   bmis_session session;
   if (route->roles != SRV_PUBLIC) { /* who, then whether their role may */
     if (!rq.token) {
@@ -284,6 +309,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                       "%s %s is not open to the role %s", method, path,
                       bmis_role_name(session.role));
       return send_reply(c, &rp, NULL);
+    }
+    /* a browser sends the cookie by itself, even for another site's
+     * form: a write must also prove it comes from the console */
+    if (by_cookie && strcmp(method, "GET") != 0 &&
+        strcmp(method, "HEAD") != 0) {
+      char want[65];
+      srv_csrf_token(rq.token, want);
+      const char *got =
+          MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+      if (!got || !want[0] || strcmp(got, want) != 0) {
+        srv_reply_error(&rp, 403, "E_FORBIDDEN",
+                        "a write with the session cookie needs the "
+                        "X-CSRF-Token given at login");
+        return send_reply(c, &rp, NULL);
+      }
     }
     rq.session = &session;
   }

@@ -349,6 +349,52 @@ static void login_session_logout(void **state) {
   json_decref(a.json);
 }
 
+/* The console's way: an HttpOnly, SameSite cookie, and writes that must
+ * carry the CSRF token given at login. */
+static void the_console_cookie_and_csrf(void **state) {
+  (void)state;
+  answer a = request(
+      "POST", "/api/login",
+      "{\"username\": \"supervisor\", \"password\": \"" PASSWORD "\"}", NULL);
+  assert_int_equal(a.status, 200);
+  char token[BMIS_SESSION_TOKEN_SIZE], csrf[65], cookie[160], hdr[320];
+  snprintf(token, sizeof token, "%s",
+           json_string_value(json_object_get(a.json, "token")));
+  snprintf(csrf, sizeof csrf, "%s",
+           json_string_value(json_object_get(a.json, "csrf")));
+  assert_int_equal(strlen(csrf), 64);
+  assert_non_null(strstr(a.head, "Set-Cookie: bmis_session="));
+  assert_non_null(strstr(a.head, "; HttpOnly; SameSite=Strict; Max-Age="));
+  json_decref(a.json);
+  snprintf(cookie, sizeof cookie, "Cookie: bmis_session=%s\r\n", token);
+  a = request("GET", "/api/session", NULL, cookie);
+  assert_int_equal(a.status, 200);
+  assert_string_equal(json_string_value(json_object_get(a.json, "role")),
+                      "supervisor");
+  json_decref(a.json);
+  /* a write with the cookie alone, or with a wrong token, is refused */
+  a = request("POST", "/api/logout", "{}", cookie);
+  expect_error(&a, 403, "E_FORBIDDEN");
+  assert_non_null(strstr(json_string_value(json_object_get(
+                             json_object_get(a.json, "error"), "message")),
+                         "X-CSRF-Token"));
+  json_decref(a.json);
+  snprintf(hdr, sizeof hdr, "%sX-CSRF-Token: %064d\r\n", cookie, 0);
+  a = request("POST", "/api/logout", "{}", hdr);
+  expect_error(&a, 403, "E_FORBIDDEN");
+  json_decref(a.json);
+  /* with it, the logout happens and the cookie is cleared */
+  snprintf(hdr, sizeof hdr, "%sX-CSRF-Token: %s\r\n", cookie, csrf);
+  a = request("POST", "/api/logout", "{}", hdr);
+  assert_int_equal(a.status, 200);
+  assert_non_null(strstr(a.head, "Set-Cookie: bmis_session=; Path=/"));
+  assert_non_null(strstr(a.head, "Max-Age=0"));
+  json_decref(a.json);
+  a = request("GET", "/api/session", NULL, cookie);
+  expect_error(&a, 401, "E_AUTH");
+  json_decref(a.json);
+}
+
 static void bad_logins_say_what_is_wrong(void **state) {
   (void)state;
   struct {
@@ -381,6 +427,21 @@ static void bad_logins_say_what_is_wrong(void **state) {
       fail_msg("case %zu: '%s' does not say '%s'", i, msg, cases[i].says);
     json_decref(a.json);
   }
+}
+
+/* Guessing is slowed: after five failures for a name, 429 until later. */
+static void repeated_failures_are_throttled(void **state) {
+  (void)state;
+  const char *body =
+      "{\"username\": \"guessed.name\", \"password\": \"not a password\"}";
+  for (int i = 0; i < BMIS_LOGIN_FAILURES_MAX; i++) {
+    answer a = request("POST", "/api/login", body, NULL);
+    expect_error(&a, 401, "E_AUTH");
+    json_decref(a.json);
+  }
+  answer a = request("POST", "/api/login", body, NULL);
+  expect_error(&a, 429, "E_THROTTLED");
+  json_decref(a.json);
 }
 
 /* Every route, with no token, a forged one, an expired one, and a fresh
@@ -443,7 +504,9 @@ int main(void) {
       cmocka_unit_test(oversized_bodies_are_refused),
       cmocka_unit_test(a_stalled_client_is_dropped),
       cmocka_unit_test(login_session_logout),
+      cmocka_unit_test(the_console_cookie_and_csrf),
       cmocka_unit_test(bad_logins_say_what_is_wrong),
+      cmocka_unit_test(repeated_failures_are_throttled),
       cmocka_unit_test(every_route_with_every_role),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -53,9 +53,37 @@ bmis_status bmis_session_open(bmis_store *s, const char *username,
       (desk && strlen(desk) >= sizeof ses.desk))
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "crossing point or desk: at most 15 characters");
-  bmis_account a;
-  bmis_status st = bmis_account_verify(s, username, password, &a, err);
+  /* guessing is slowed: so many failures for a name within the window,
+   * and its logins wait (whether the name exists or not) */
+  int64_t t = now ? now : (int64_t)time(NULL);
+  const char *name = username ? username : "";
+  if (strlen(name) >= sizeof ses.username)
+    return bmis_error_set(err, BMIS_E_AUTH, "wrong username or password");
+  int64_t failures, oldest;
+  bmis_status st = bmis__login_failure_recent(s, name, t - BMIS_LOGIN_WINDOW_S,
+                                              &failures, &oldest, err);
   if (st != BMIS_OK)
+    return st;
+  if (failures >= BMIS_LOGIN_FAILURES_MAX) {
+    int64_t wait = oldest + BMIS_LOGIN_WINDOW_S - t;
+    return bmis_error_set(err, BMIS_E_THROTTLED,
+                          "too many failed logins for '%s': try again in %lld "
+                          "minute(s)",
+                          name, (long long)(wait / 60 + 1));
+  }
+  bmis_account a;
+  st = bmis_account_verify(s, name, password, &a, err);
+  if (st == BMIS_E_AUTH) {
+    bmis_error rec;
+    if (bmis__login_failure_add(s, name, t, t - BMIS_LOGIN_WINDOW_S, &rec) !=
+            BMIS_OK &&
+        err)
+      *err = rec;
+    return err && err->status != BMIS_E_AUTH ? err->status : BMIS_E_AUTH;
+  }
+  if (st != BMIS_OK)
+    return st;
+  if ((st = bmis__login_failure_clear(s, name, err)) != BMIS_OK)
     return st;
   unsigned char raw[32];
   char hash[65];
@@ -68,7 +96,7 @@ bmis_status bmis_session_open(bmis_store *s, const char *username,
   ses.role = a.role;
   snprintf(ses.bcp, sizeof ses.bcp, "%s", bcp && *bcp ? bcp : a.default_bcp);
   snprintf(ses.desk, sizeof ses.desk, "%s", desk ? desk : "");
-  ses.created_at = now ? now : (int64_t)time(NULL);
+  ses.created_at = t;
   ses.expires_at = ses.created_at + ttl_s;
   st = bmis__session_insert(s, hash, &ses, err);
   if (st != BMIS_OK) {

@@ -132,3 +132,42 @@ bmis_status bmis__session_revoke(bmis_store *s, const char *token_hash,
     return bmis_error_set(err, BMIS_E_NOT_FOUND, "no such session");
   return st;
 }
+
+bmis_status bmis__login_failure_add(bmis_store *s, const char *username,
+                                    int64_t at, int64_t prune_before,
+                                    bmis_error *err) {
+  bmis__stmt *p = bmis__query(s, BMIS__Q_LOGIN_FAILURE_PRUNE, err);
+  if (!p)
+    return err ? err->status : BMIS_E_STORE;
+  bmis__bind_int(p, 1, prune_before);
+  bmis_status st = bmis__run(p, err);
+  if (st != BMIS_OK)
+    return st;
+  Q_OR_FAIL(q, BMIS__Q_LOGIN_FAILURE_INSERT);
+  bmis__bind_text(q, 1, username);
+  bmis__bind_int(q, 2, at);
+  return bmis__run(q, err);
+}
+
+bmis_status bmis__login_failure_recent(bmis_store *s, const char *username,
+                                       int64_t since, int64_t *count,
+                                       int64_t *oldest, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_LOGIN_FAILURE_RECENT);
+  bmis__bind_text(q, 1, username);
+  bmis__bind_int(q, 2, since);
+  int rc = bmis__step(q, err);
+  *count = *oldest = 0;
+  if (rc == BMIS__ROW) {
+    *count = bmis__col_int(q, 0);
+    *oldest = bmis__col_int(q, 1);
+  }
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+bmis_status bmis__login_failure_clear(bmis_store *s, const char *username,
+                                      bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_LOGIN_FAILURE_CLEAR);
+  bmis__bind_text(q, 1, username);
+  return bmis__run(q, err);
+}

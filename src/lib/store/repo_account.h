@@ -43,4 +43,15 @@ bmis_status bmis__session_get(bmis_store *s, const char *token_hash,
 bmis_status bmis__session_revoke(bmis_store *s, const char *token_hash,
                                  bmis_error *err);
 
+/* Failed logins: record one (pruning those at or before prune_before),
+ * count those after since (and the oldest of them), clear a name's. */
+bmis_status bmis__login_failure_add(bmis_store *s, const char *username,
+                                    int64_t at, int64_t prune_before,
+                                    bmis_error *err);
+bmis_status bmis__login_failure_recent(bmis_store *s, const char *username,
+                                       int64_t since, int64_t *count,
+                                       int64_t *oldest, bmis_error *err);
+bmis_status bmis__login_failure_clear(bmis_store *s, const char *username,
+                                      bmis_error *err);
+
 #endif

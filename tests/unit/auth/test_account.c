@@ -240,6 +240,52 @@ static void sessions_open_check_expire_and_end(void **state) {
       BMIS_E_INVALID_ARG);
 }
 
+static void repeated_failures_make_logins_wait(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  bmis_account a = account_of("amina", BMIS_ROLE_OFFICER);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_OK);
+  char tok[BMIS_SESSION_TOKEN_SIZE];
+  bmis_session ses;
+  int64_t t0 = 1800000000;
+  /* a success clears what came before */
+  assert_int_equal(bmis_session_open(s, "amina", "guess number one", "", "", 60,
+                                     t0, tok, &ses, &err),
+                   BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_session_open(s, "amina", GOOD, "", "", 60, t0 + 1, tok, &ses, &err),
+      BMIS_OK);
+  for (int i = 0; i < BMIS_LOGIN_FAILURES_MAX; i++)
+    assert_int_equal(bmis_session_open(s, "amina", "a wrong guess", "", "", 60,
+                                       t0 + 10 + i, tok, &ses, &err),
+                     BMIS_E_AUTH);
+  /* now even the right password waits, and says for how long */
+  assert_int_equal(
+      bmis_session_open(s, "amina", GOOD, "", "", 60, t0 + 20, tok, &ses, &err),
+      BMIS_E_THROTTLED);
+  assert_non_null(strstr(err.message, "too many failed logins for 'amina'"));
+  assert_non_null(strstr(err.message, "15 minute(s)"));
+  /* another name is not held up */
+  bmis_account b = account_of("sam", BMIS_ROLE_OFFICER);
+  assert_int_equal(bmis_account_add(s, &b, GOOD, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_session_open(s, "sam", GOOD, "", "", 60, t0 + 21, tok, &ses, &err),
+      BMIS_OK);
+  /* once the window has passed, the right password works again */
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "", "", 60,
+                                     t0 + 10 + BMIS_LOGIN_WINDOW_S, tok, &ses,
+                                     &err),
+                   BMIS_OK);
+  /* an unknown name is throttled alike */
+  for (int i = 0; i < BMIS_LOGIN_FAILURES_MAX; i++)
+    assert_int_equal(bmis_session_open(s, "nobody", GOOD, "", "", 60,
+                                       t0 + 2000 + i, tok, &ses, &err),
+                     BMIS_E_AUTH);
+  assert_int_equal(bmis_session_open(s, "nobody", GOOD, "", "", 60, t0 + 2010,
+                                     tok, &ses, &err),
+                   BMIS_E_THROTTLED);
+}
+
 int main(int argc, char **argv) {
   fx_setup(argc, argv);
 #define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -250,6 +296,7 @@ int main(int argc, char **argv) {
       T_(checks_refuse_alike_whatever_was_wrong),
       T_(a_new_password_replaces_the_old),
       T_(sessions_open_check_expire_and_end),
+      T_(repeated_failures_make_logins_wait),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();

@@ -1,0 +1,1 @@
+INSERT INTO login_failure (username, at) VALUES ($1, $2)
