@@ -1,4 +1,5 @@
-/* GET /api/health: the server is up and its store answers. */
+/* GET /api/health: the server is up (a liveness check: it does not query
+ * the store, which may be large; the store was opened at start). */
 #include "http.h"
 #include "server_internal.h"
 

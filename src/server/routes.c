@@ -17,7 +17,7 @@ void api_accounts(const srv_request *rq, srv_reply *rp);
 
 const srv_route srv_routes[] = {
     {"GET", "/api/health", SRV_PUBLIC, api_health,
-     "Whether the server is up and its store answers",
+     "Whether the server is up, and the kind of store it serves",
      "{\"status\": \"ok\", \"version\": string, \"store\": string}"},
     {"GET", "/api/openapi.json", SRV_PUBLIC, api_openapi,
      "This API described as OpenAPI 3.0", "the OpenAPI document"},
