@@ -680,10 +680,7 @@ bmis_status bmis__candidates_indexed(const bmis_screen_index *ix,
      * cheap: a namesake born twenty years apart stops here */
     const ix_name *nm = &ix->names[ix->forms[f].name];
     const ix_entry *e = &ix->entries[nm->entry];
-    bmis__person_facts facts = {
-        ix->births + e->first_birth, e->birth_count,
-        (const char(*)[4])(ix->nationalities + e->first_nationality),
-        e->nationality_count, e->sex};
+    bmis__person_facts facts = bmis__ix_entry_facts(ix, e);
     double delta = bmis__facts_delta(&facts, qq, NULL) +
                    (nm->quality == BMIS_NAME_WEAK ? BMIS__WEAK_ALIAS_DELTA : 0);
     double lifted = bound + delta;

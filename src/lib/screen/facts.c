@@ -7,7 +7,6 @@
  * few and round: an officer reads them in the explanation. */
 #include "screen/name.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -211,25 +210,18 @@ void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
   g->lowest = lowest_hit;
   g->year = q->birth.year > 1799 ? q->birth.year - 1799 : 0;
   g->sex = sex_bits(q->sex);
+  for (int d = 0; d < 6; d++)
+    g->birth[d] = d == 0 ? BIRTH_SAME_DATE : years_off(d);
   double nat = known_country(q->nationality) ? NAT_SAME : 0;
   bool open = true;
   for (int c = 0; c < 2; c++)
     for (int w = 0; w < 2; w++) {
       /* a perfect name, the best nationality, and this sex and alias */
-      g->base[c][w] = (float)(nat + (c ? SEX_CONFLICT : 0) +
-                              (w ? BMIS__WEAK_ALIAS_DELTA : 0));
-      double base = 1 + g->base[c][w];
-      g->nobirth[c][w] = base >= lowest_hit;
-      int reach = -1;
-      if (base + BIRTH_FAR >= lowest_hit)
-        reach = INT_MAX;
-      else if (base + BIRTH_SAME_DATE >= lowest_hit)
-        for (reach = 0; base + years_off(reach + 1) >= lowest_hit;)
-          reach++;
-      g->reach[c][w] = reach;
-      open = open && g->nobirth[c][w] && (reach == INT_MAX || !g->year);
+      g->base[c][w] =
+          nat + (c ? SEX_CONFLICT : 0) + (w ? BMIS__WEAK_ALIAS_DELTA : 0);
+      /* the worst birth leaves it within reach: nothing is excluded */
+      open =
+          open && 1 + g->base[c][w] + (g->year ? g->birth[5] : 0) >= lowest_hit;
     }
   g->open = open;
-  for (int d = 0; d < 6; d++)
-    g->birth[d] = (float)(d == 0 ? BIRTH_SAME_DATE : years_off(d));
 }

@@ -386,10 +386,7 @@ static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
   for (size_t f = 0; f < ix->form_count; f++) {
     const ix_name *nm = &ix->names[ix->forms[f].name];
     const ix_entry *e = &ix->entries[nm->entry];
-    bmis__person_facts facts = {
-        ix->births + e->first_birth, e->birth_count,
-        (const char(*)[4])(ix->nationalities + e->first_nationality),
-        e->nationality_count, e->sex};
+    bmis__person_facts facts = bmis__ix_entry_facts(ix, e);
     gate[f] = bmis__facts_gate(&facts, nm->quality == BMIS_NAME_WEAK);
     double w32 = ix->forms[f].weight * 32.0;
     gate[f] |= (w32 >= 1023 ? 1023u : (uint32_t)w32) << 19;

@@ -135,6 +135,16 @@ static inline const char *bmis__ix_str(const bmis_screen_index *ix,
   return ix->pool + off;
 }
 
+/* A listed person's facts as facts.c reads them. */
+static inline bmis__person_facts
+bmis__ix_entry_facts(const bmis_screen_index *ix, const ix_entry *e) {
+  bmis__person_facts f = {
+      ix->births + e->first_birth, e->birth_count,
+      (const char(*)[4])(ix->nationalities + e->first_nationality),
+      e->nationality_count, e->sex};
+  return f;
+}
+
 /* A listed document's number, normalised, and as listed. */
 static inline const char *bmis__ix_doc_number(const bmis_screen_index *ix,
                                               const ix_doc *d) {

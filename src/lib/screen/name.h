@@ -110,30 +110,17 @@ uint32_t bmis__facts_gate(const bmis__person_facts *listed, bool weak_alias);
  * bmis__gate_pass per posting. Conservative: a form it stops could not have
  * become a hit with a perfect name score. */
 typedef struct bmis__gate_query {
-  int year;           /* presented birth year, 1800 = 1; 0: none */
-  unsigned sex;       /* 1 M, 2 F, 0 unknown */
-  bool open;          /* every form passes (no fact can exclude) */
-  int reach[2][2];    /* [sex conflict][weak]: the farthest birth distance in
-                         years that may reach; -1: none */
-  bool nobirth[2][2]; /* the same for a form without a birth */
-  double lowest;      /* the lowest score that may become a hit */
-  float base[2][2];   /* [sex conflict][weak]: the most nationality, sex
-                         and alias may add */
-  float birth[6];     /* the most a birth d years off may add (5: more) */
+  int year;          /* presented birth year, 1800 = 1; 0: none */
+  unsigned sex;      /* 1 M, 2 F, 0 unknown */
+  double lowest;     /* the lowest score that may become a hit */
+  double base[2][2]; /* [sex conflict][weak]: the most nationality, sex and
+                        alias may add */
+  double birth[6];   /* the most a birth d years off may add (5: more) */
+  bool open;         /* every form passes (no fact can exclude): a shortcut
+                        for the walk, derived from the above */
 } bmis__gate_query;
 void bmis__gate_prepare(bmis__gate_query *g, const bmis_screen_query *q,
                         double lowest_hit);
-static inline bool bmis__gate_pass(const bmis__gate_query *g, uint32_t gate) {
-  if (g->open)
-    return true;
-  unsigned gsex = (gate >> 16) & 3u, weak = (gate >> 18) & 1u;
-  unsigned conflict = g->sex && gsex && gsex != g->sex;
-  int lo = (int)(gate & 255u), hi = (int)((gate >> 8) & 255u);
-  if (!g->year || !lo)
-    return g->nobirth[conflict][weak];
-  int d = g->year < lo ? lo - g->year : g->year > hi ? g->year - hi : 0;
-  return d <= g->reach[conflict][weak];
-}
 
 /* The most the facts behind a gate may add to a name score. */
 static inline double bmis__gate_lift(const bmis__gate_query *g, uint32_t gate) {
@@ -146,6 +133,11 @@ static inline double bmis__gate_lift(const bmis__gate_query *g, uint32_t gate) {
     lift += g->birth[d < 5 ? d : 5];
   }
   return lift;
+}
+
+/* Whether a form behind gate could become a hit with a perfect name. */
+static inline bool bmis__gate_pass(const bmis__gate_query *g, uint32_t gate) {
+  return g->open || 1 + bmis__gate_lift(g, gate) >= g->lowest;
 }
 
 /* The lowest token similarity that counts as a match. */

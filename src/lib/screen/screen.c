@@ -155,10 +155,7 @@ static bmis_status person_hits(const bmis_screen_index *ix,
                  "matched a weak (low-quality) alias");
       delta += BMIS__WEAK_ALIAS_DELTA;
     }
-    bmis__person_facts facts = {
-        ix->births + e->first_birth, e->birth_count,
-        (const char(*)[4])(ix->nationalities + e->first_nationality),
-        e->nationality_count, e->sex};
+    bmis__person_facts facts = bmis__ix_entry_facts(ix, e);
     delta += bmis__facts_delta(&facts, qq, &h);
     double s = h.name_score + delta;
     h.score = s < 0 ? 0 : s > 1 ? 1 : s;
