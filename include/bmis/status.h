@@ -28,7 +28,8 @@
   X(E_SCHEMA, 13, 3, 500, "store schema newer than this program")              \
   X(E_AUTH, 14, 1, 401, "wrong credentials, or no valid session")              \
   X(E_FORBIDDEN, 15, 1, 403, "not allowed to this account's role")             \
-  X(E_THROTTLED, 16, 1, 429, "too many attempts: wait before trying again")
+  X(E_THROTTLED, 16, 1, 429, "too many attempts: wait before trying again")    \
+  X(E_SAFEGUARD, 17, 1, 422, "not allowed: a protection safeguard applies")
 
 typedef enum bmis_status {
 #define BMIS__STATUS_ENUM(name, num, exit_code, http, msg) BMIS_##name = num,
