@@ -1,4 +1,4 @@
-# cmake -DOUT=file.c -DNAME=symbol -DFILES="a;b" -P embed_text.cmake
+# cmake -DOUT=file.c -DNAME=symbol -DFILES="a|b" -P embed_text.cmake
 # Writes `const bmis__text NAME[]`: each file's base name and its bytes as a
 # NUL-terminated string, ending with {NULL, NULL}. For small text compiled
 # into the library (the refusal notice's templates).
@@ -7,12 +7,13 @@ string(APPEND body "#include <stddef.h>\n")
 string(APPEND body "typedef struct bmis__text { const char *name; const char *text; } bmis__text;\n")
 set(table "const bmis__text ${NAME}[] = {\n")
 set(i 0)
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f IN LISTS FILES)
   get_filename_component(base "${f}" NAME)
   file(READ "${f}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
-  string(APPEND body "static const char text_${i}[] = {${hex} 0};\n")
-  string(APPEND table "  {\"${base}\", text_${i}},\n")
+  string(APPEND body "static const unsigned char text_${i}[] = {${hex} 0};\n")
+  string(APPEND table "  {\"${base}\", (const char *)text_${i}},\n")
   math(EXPR i "${i} + 1")
 endforeach()
 string(APPEND table "  {NULL, NULL}};\n")

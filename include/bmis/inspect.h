@@ -103,8 +103,8 @@ typedef struct bmis_actor {
 typedef struct bmis_inspection_request {
   char mrz[400]; /* as scanned: 2 or 3 lines */
   bmis_movement card;
-  bool asylum;        /* expresses the intention to seek asylum */
-  bool unaccompanied; /* a minor travelling unaccompanied or separated */
+  bool asylum;          /* expresses the intention to seek asylum */
+  bool unaccompanied;   /* a minor travelling unaccompanied or separated */
   unsigned trafficking; /* bit (1 << (indicator - 1)) per indicator ticked */
 } bmis_inspection_request;
 
@@ -139,30 +139,38 @@ BMIS_API bmis_status bmis_inspection_get(bmis_store *s, const char *id,
 
 /* A disposition of hit number `index` (as numbered in the result) of an
  * inspection: against the entry version the officer was shown. */
-BMIS_API bmis_status bmis_inspection_dispose(bmis_store *s, const char *id,
-                                             int index,
-                                             bmis_hit_decision decision,
-                                             const char *reason,
-                                             const bmis_actor *actor,
-                                             int64_t at,
-                                             bmis_hit_disposition *out,
-                                             bmis_error *err);
+BMIS_API bmis_status bmis_inspection_dispose(
+    bmis_store *s, const char *id, int index, bmis_hit_decision decision,
+    const char *reason, const bmis_actor *actor, int64_t at,
+    bmis_hit_disposition *out, bmis_error *err);
+
+/* Outcomes of a referral. */
+typedef enum bmis_referral_outcome {
+  BMIS_OUTCOME_NONE,
+  BMIS_OUTCOME_ADMITTED,
+  BMIS_OUTCOME_REFUSED,
+  BMIS_OUTCOME_REFERRED_ONWARD
+} bmis_referral_outcome;
 
 /* The officer's decision, or a supervisor's outcome. */
 typedef struct bmis_inspection_decision {
-  bmis_decision decision;    /* admitted, refused, referred */
-  char entry_type[33];       /* admitted */
-  int permitted_days;        /* admitted: 0 = not limited */
+  bmis_decision decision;             /* admitted, refused, referred */
+  char entry_type[33];                /* admitted */
+  int permitted_days;                 /* admitted: 0 = not limited */
   char grounds[BMIS_GROUNDS_MAX + 1]; /* refused: A-I */
-  char explanation[513];     /* refused: in words, for the notice */
-  char language[3];          /* refused: the notice's language ("en") */
-  bool held_pending_return;  /* refused */
+  char explanation[513];              /* refused: in words, for the notice */
+  char language[3];         /* refused: the notice's language ("en") */
+  bool held_pending_return; /* refused */
   bmis_minor_alternative minor_alternative; /* refused minor */
-  char note[513];            /* referred */
+  char note[513];                           /* referred */
+  int outcome; /* a bmis_referral_outcome when the JSON gave
+                  "outcome" (secondary inspection) */
 } bmis_inspection_decision;
 
 /* Reads a decision from JSON (docs/API.md); "decision" is "admit",
- * "refuse" or "refer" (or "admitted", "refused", "referred"). */
+ * "refuse" or "refer" (or "admitted", "refused", "referred"); or, for a
+ * referral's outcome, "outcome" is "admitted", "refused" or
+ * "referred_onward". */
 BMIS_API bmis_status bmis_inspection_decision_from_json(
     const char *text, size_t len, bmis_inspection_decision *out,
     bmis_error *err);
@@ -179,20 +187,13 @@ typedef struct bmis_decision_result {
  * instead), then the register's own rules (E_INVALID_ARG, E_RULE). The
  * protective referrals the inspection found are opened whatever the
  * decision. E_CONFLICT when the inspection was decided already. */
-BMIS_API bmis_status bmis_inspection_decide(
-    bmis_store *s, const char *id, const bmis_inspection_decision *d,
-    const bmis_actor *actor, int64_t at, bmis_decision_result *out,
-    bmis_error *err);
+BMIS_API bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
+                                            const bmis_inspection_decision *d,
+                                            const bmis_actor *actor, int64_t at,
+                                            bmis_decision_result *out,
+                                            bmis_error *err);
 
 /* ---- secondary inspection ---- */
-
-/* Outcomes of a referral. */
-typedef enum bmis_referral_outcome {
-  BMIS_OUTCOME_NONE,
-  BMIS_OUTCOME_ADMITTED,
-  BMIS_OUTCOME_REFUSED,
-  BMIS_OUTCOME_REFERRED_ONWARD
-} bmis_referral_outcome;
 
 /* Calls fn for each referral, open (open_only) or all, oldest first. */
 BMIS_API bmis_status bmis_referral_list(bmis_store *s, bool open_only,
@@ -221,8 +222,7 @@ BMIS_API bool bmis_notice_language_known(const char *code);
  * right to appeal, whether the person is held pending return, in the
  * language asked (or, with lang NULL or "", the one chosen at the
  * decision). E_RULE when the movement is not a refusal. */
-BMIS_API bmis_status bmis_refusal_notice(bmis_store *s,
-                                         const char *movement_id,
+BMIS_API bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
                                          const char *lang, char **html_out,
                                          bmis_error *err);
 

@@ -4,16 +4,14 @@
 
 #include <string.h>
 
-static const char *const trafficking_codes[] = {
-    NULL,
+static const char *const trafficking_codes[] = {NULL,
 #define X(n, c, t) c,
-    BMIS_TRAFFICKING_TABLE(X)
+                                                BMIS_TRAFFICKING_TABLE(X)
 #undef X
 };
-static const char *const trafficking_texts[] = {
-    NULL,
+static const char *const trafficking_texts[] = {NULL,
 #define X(n, c, t) t,
-    BMIS_TRAFFICKING_TABLE(X)
+                                                BMIS_TRAFFICKING_TABLE(X)
 #undef X
 };
 
@@ -32,10 +30,9 @@ bmis_trafficking_indicator bmis_trafficking_parse(const char *code) {
   return BMIS_TRAFFICKING_NONE;
 }
 
-static const char *const alternative_codes[] = {
-    NULL,
+static const char *const alternative_codes[] = {NULL,
 #define X(n, c) c,
-    BMIS_MINOR_ALTERNATIVE_TABLE(X)
+                                                BMIS_MINOR_ALTERNATIVE_TABLE(X)
 #undef X
 };
 enum { ALTERNATIVES = sizeof alternative_codes / sizeof alternative_codes[0] };

@@ -77,8 +77,7 @@ static int collect_referral(const bmis_referral *r, void *ctx) {
 bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
                                    const bmis_inspection_decision *d,
                                    const bmis_actor *actor, int64_t at,
-                                   bmis_decision_result *out,
-                                   bmis_error *err) {
+                                   bmis_decision_result *out, bmis_error *err) {
   memset(out, 0, sizeof *out);
   if (!at)
     at = (int64_t)time(NULL);
@@ -98,8 +97,8 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
   if (st == BMIS_OK)
     st = safeguards(r.protection, d, err);
   if (st == BMIS_OK)
-    st = bmis_inspection_request_from_json(
-        r.request_json, strlen(r.request_json), &rq, err);
+    st = bmis_inspection_request_from_json(r.request_json,
+                                           strlen(r.request_json), &rq, err);
   if (st == BMIS_OK)
     st = bmis_bcp_get(s, r.bcp, &bcp, err);
   if (st == BMIS_OK)
@@ -128,8 +127,8 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
     bmis__inspect_required_referrals(r.protection, c->referrals, &n);
     c->referral_count = n;
     /* a referral without a protective one goes to secondary inspection */
-    if (d->decision == BMIS_DECISION_REFERRED && !(r.protection &
-                                                   BMIS__PROT_ASYLUM)) {
+    if (d->decision == BMIS_DECISION_REFERRED &&
+        !(r.protection & BMIS__PROT_ASYLUM)) {
       bool has = false;
       for (int i = 0; i < n; i++)
         has |= c->referrals[i] == BMIS_REFERRAL_SECONDARY;
@@ -185,8 +184,8 @@ bmis_status bmis_referral_list(bmis_store *s, bool open_only,
   return bmis__referral_list(s, open_only, fn, ctx, err);
 }
 
-bmis_status bmis_referral_get(bmis_store *s, const char *id,
-                              bmis_referral *out, bmis_error *err) {
+bmis_status bmis_referral_get(bmis_store *s, const char *id, bmis_referral *out,
+                              bmis_error *err) {
   return bmis__referral_get(s, id, out, err);
 }
 
@@ -227,8 +226,7 @@ static bmis_status protection_of(bmis_store *s, const bmis_movement *m,
   return st;
 }
 
-bmis_status bmis_referral_outcome_record(bmis_store *s,
-                                         const char *referral_id,
+bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
                                          bmis_referral_outcome outcome,
                                          const bmis_inspection_decision *din,
                                          const bmis_actor *actor, int64_t at,
@@ -237,15 +235,9 @@ bmis_status bmis_referral_outcome_record(bmis_store *s,
     at = (int64_t)time(NULL);
   bmis_inspection_decision d = *din;
   switch (outcome) {
-  case BMIS_OUTCOME_ADMITTED:
-    d.decision = BMIS_DECISION_ADMITTED;
-    break;
-  case BMIS_OUTCOME_REFUSED:
-    d.decision = BMIS_DECISION_REFUSED;
-    break;
-  case BMIS_OUTCOME_REFERRED_ONWARD:
-    d.decision = BMIS_DECISION_REFERRED;
-    break;
+  case BMIS_OUTCOME_ADMITTED: d.decision = BMIS_DECISION_ADMITTED; break;
+  case BMIS_OUTCOME_REFUSED: d.decision = BMIS_DECISION_REFUSED; break;
+  case BMIS_OUTCOME_REFERRED_ONWARD: d.decision = BMIS_DECISION_REFERRED; break;
   default:
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "outcome: must be admitted, refused or "
@@ -275,12 +267,12 @@ bmis_status bmis_referral_outcome_record(bmis_store *s,
     st = bmis_error_set(err, BMIS_E_INVALID_ARG,
                         "note: say to whom the person is referred onward");
   char note[513];
-  snprintf(note, sizeof note, "%s%s%s", bmis_code_name(BMIS_LIST_DECISION,
-                                                       d.decision),
+  snprintf(note, sizeof note, "%s%s%s",
+           bmis_code_name(BMIS_LIST_DECISION, d.decision),
            d.note[0] || d.explanation[0] ? ": " : "",
            d.note[0] ? d.note : d.explanation);
   if (outcome == BMIS_OUTCOME_REFERRED_ONWARD)
-    snprintf(note, sizeof note, "referred onward: %s", d.note);
+    snprintf(note, sizeof note, "referred onward: %.480s", d.note);
   if (st == BMIS_OK)
     st = bmis_store_begin(s, err);
   if (st != BMIS_OK) {
@@ -298,7 +290,7 @@ bmis_status bmis_referral_outcome_record(bmis_store *s,
     bmis_change ch;
     memset(&ch, 0, sizeof ch);
     snprintf(ch.by, sizeof ch.by, "%s", actor->username);
-    snprintf(ch.reason, sizeof ch.reason, "secondary inspection: %s", note);
+    snprintf(ch.reason, sizeof ch.reason, "secondary inspection: %.480s", note);
     ch.at = at;
     st = bmis_movement_decide(s, &next, &ch, err);
     if (st == BMIS_OK && inspected) {

@@ -25,7 +25,8 @@ bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
   e.at = at;
   snprintf(e.actor, sizeof e.actor, "%s", a->username);
   snprintf(e.role, sizeof e.role, "%s", a->role);
-  snprintf(e.channel, sizeof e.channel, "%s", a->channel[0] ? a->channel : "api");
+  snprintf(e.channel, sizeof e.channel, "%s",
+           a->channel[0] ? a->channel : "api");
   snprintf(e.action, sizeof e.action, "%s", action);
   snprintf(e.record, sizeof e.record, "%s", record);
   snprintf(e.outcome, sizeof e.outcome, "ok");
@@ -39,14 +40,10 @@ bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
 static const char *verdict_word(bmis_verdict v) {
   switch (v) {
   case BMIS_VERDICT_OK:
-  case BMIS_VERDICT_INFO:
-    return "ok";
-  case BMIS_VERDICT_WARNING:
-    return "warning";
-  case BMIS_VERDICT_ERROR:
-    return "error";
-  default:
-    return "absent";
+  case BMIS_VERDICT_INFO: return "ok";
+  case BMIS_VERDICT_WARNING: return "warning";
+  case BMIS_VERDICT_ERROR: return "error";
+  default: return "absent";
   }
 }
 
@@ -60,25 +57,24 @@ static json_t *document_json(const bmis_doc *doc) {
     bmis_doc_field_value(doc, (bmis_doc_field_id)f, value, sizeof value);
     const char *verdict = verdict_word(fd->verdict);
     for (int i = 0; i < doc->nfindings; i++)
-      if (doc->findings[i].field == f &&
+      if ((int)doc->findings[i].field == f &&
           doc->findings[i].code == BMIS_FINDING_OCR_CORRECTED &&
           fd->verdict != BMIS_VERDICT_ERROR)
         verdict = "repaired";
-    json_array_append_new(
-        fields, json_pack("{s:s, s:s, s:s}", "name",
-                          bmis_doc_field_name((bmis_doc_field_id)f), "value",
-                          value, "verdict", verdict));
+    json_array_append_new(fields,
+                          json_pack("{s:s, s:s, s:s}", "name",
+                                    bmis_doc_field_name((bmis_doc_field_id)f),
+                                    "value", value, "verdict", verdict));
   }
   char msg[256];
   for (int i = 0; i < doc->nfindings; i++) {
     const bmis_finding *fi = &doc->findings[i];
     bmis_finding_message(fi, msg, sizeof msg);
     json_array_append_new(
-        findings,
-        json_pack("{s:s, s:s, s:s, s:s}", "code",
-                  bmis_finding_code_name(fi->code), "severity",
-                  bmis_severity_name(fi->severity), "field",
-                  bmis_doc_field_name(fi->field), "message", msg));
+        findings, json_pack("{s:s, s:s, s:s, s:s}", "code",
+                            bmis_finding_code_name(fi->code), "severity",
+                            bmis_severity_name(fi->severity), "field",
+                            bmis_doc_field_name(fi->field), "message", msg));
   }
   return json_pack("{s:b, s:s, s:o, s:o}", "valid", doc->valid, "format",
                    bmis_doc_format_name(doc->format), "fields", fields,
@@ -127,11 +123,11 @@ static json_t *history_json(const history *h, const char *person_id) {
         bmis_code_name(BMIS_LIST_DIRECTION, m->direction), "bcp", m->bcp,
         "crossed_at", bmis_time_format(m->crossed_at, t), "decision",
         bmis_code_name(BMIS_LIST_DECISION, m->decision), "voided", m->voided);
-    json_object_set_new(o, "permitted_until",
-                        m->permitted_until.year
-                            ? json_string(bmis_date_format_iso(
-                                  m->permitted_until, d))
-                            : json_null());
+    json_object_set_new(
+        o, "permitted_until",
+        m->permitted_until.year
+            ? json_string(bmis_date_format_iso(m->permitted_until, d))
+            : json_null());
     json_array_append_new(list, o);
   }
   return json_pack("{s:o, s:o, s:I}", "person_id",
@@ -146,15 +142,15 @@ static json_t *hit_json(const bmis_hit *h, int index) {
   bmis_error e;
   if (bmis_hit_explain(h, expl, sizeof expl, &e) != BMIS_OK)
     snprintf(expl, sizeof expl, "%s", e.message);
-  json_t *o = json_pack(
-      "{s:i, s:s, s:s, s:s, s:s, s:s, s:f, s:s}", "index", index, "kind",
-      h->kind == BMIS_HIT_PERSON ? "person" : "document", "list", h->list,
-      "category", bmis_wl_category_code(h->category), "action",
-      bmis_hit_action_code(h->action), "entry", h->ref, "score", h->score,
-      "explanation", expl);
-  json_object_set_new(o, "listed_name",
-                      json_string(h->kind == BMIS_HIT_PERSON ? h->listed_name
-                                                             : h->doc_number));
+  json_t *o =
+      json_pack("{s:i, s:s, s:s, s:s, s:s, s:s, s:f, s:s}", "index", index,
+                "kind", h->kind == BMIS_HIT_PERSON ? "person" : "document",
+                "list", h->list, "category", bmis_wl_category_code(h->category),
+                "action", bmis_hit_action_code(h->action), "entry", h->ref,
+                "score", h->score, "explanation", expl);
+  json_object_set_new(
+      o, "listed_name",
+      json_string(h->kind == BMIS_HIT_PERSON ? h->listed_name : h->doc_number));
   if (h->previously_disposed && !h->previous.voided) {
     char t[21];
     json_object_set_new(
@@ -202,8 +198,7 @@ static json_t *allowed(bool ok, const char *why) {
 }
 
 unsigned bmis__inspect_required_referrals(unsigned protection,
-                                          bmis_referral_kind out[5],
-                                          int *n) {
+                                          bmis_referral_kind out[5], int *n) {
   *n = 0;
   if (protection & BMIS__PROT_ASYLUM)
     out[(*n)++] = BMIS_REFERRAL_ASYLUM;
@@ -243,8 +238,8 @@ static json_t *request_json(const bmis_inspection_request *rq) {
   json_t *ti = json_array();
   for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
     if (rq->trafficking & (1u << (i - 1)))
-      json_array_append_new(
-          ti, json_string(bmis_trafficking_code((bmis_trafficking_indicator)i)));
+      json_array_append_new(ti, json_string(bmis_trafficking_code(
+                                    (bmis_trafficking_indicator)i)));
   json_t *card = json_object();
   const char *tr = bmis_code_name(BMIS_LIST_TRANSPORT, m->transport);
   const char *pu = bmis_code_name(BMIS_LIST_PURPOSE, m->purpose);
@@ -263,15 +258,14 @@ static json_t *request_json(const bmis_inspection_request *rq) {
     json_object_set_new(card, "residence_country",
                         json_string(m->residence_country));
   if (m->intended_days)
-    json_object_set_new(card, "intended_days",
-                        json_integer(m->intended_days));
+    json_object_set_new(card, "intended_days", json_integer(m->intended_days));
   if (m->local_address[0])
     json_object_set_new(card, "local_address", json_string(m->local_address));
-  return json_pack(
-      "{s:s, s:s, s:o, s:{s:b, s:b, s:o}}", "mrz", rq->mrz, "direction",
-      bmis_code_name(BMIS_LIST_DIRECTION, m->direction), "card", card,
-      "protection", "asylum", rq->asylum, "unaccompanied", rq->unaccompanied,
-      "trafficking_indicators", ti);
+  return json_pack("{s:s, s:s, s:o, s:{s:b, s:b, s:o}}", "mrz", rq->mrz,
+                   "direction",
+                   bmis_code_name(BMIS_LIST_DIRECTION, m->direction), "card",
+                   card, "protection", "asylum", rq->asylum, "unaccompanied",
+                   rq->unaccompanied, "trafficking_indicators", ti);
 }
 
 bmis_status bmis__inspect_parse_doc(const char *mrz, bmis_date on,
@@ -337,8 +331,8 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   char tkey[64] = "";
   bmis_error e;
   if (d->issuing_state[0] && d->number[0] &&
-      bmis_screen_traveller_key(NULL, d->issuing_state, d->number, tkey,
-                                &e) != BMIS_OK)
+      bmis_screen_traveller_key(NULL, d->issuing_state, d->number, tkey, &e) !=
+          BMIS_OK)
     tkey[0] = 0;
   bmis_screen_result sr = {0};
   if (ix) {
@@ -350,7 +344,7 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
     memcpy(q.nationality, t->nationality, sizeof q.nationality);
     q.sex = t->sex;
     memcpy(q.doc_state, d->issuing_state, sizeof q.doc_state);
-    snprintf(q.doc_number, sizeof q.doc_number, "%s", d->number);
+    snprintf(q.doc_number, sizeof q.doc_number, "%.39s", d->number);
     bmis_screen_options so = {0};
     if (t->surname[0] || d->number[0])
       st = bmis_screen_person(ix, s, &q, &so, &sr, err);
@@ -385,10 +379,9 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
       const bmis_hit *h = &sr.hits[i];
       json_array_append_new(hits, hit_json(h, (int)i));
       json_array_append_new(
-          hits_stored,
-          json_pack("{s:s, s:s, s:s, s:s}", "list", h->list, "ref", h->ref,
-                    "hash", h->entry_hash, "category",
-                    bmis_wl_category_code(h->category)));
+          hits_stored, json_pack("{s:s, s:s, s:s, s:s}", "list", h->list, "ref",
+                                 h->ref, "hash", h->entry_hash, "category",
+                                 bmis_wl_category_code(h->category)));
       if (hit_is_protective(h)) {
         prot |= BMIS__PROT_PROTECTION_HIT;
         add_reason(why,
@@ -462,13 +455,13 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
                                             : json_null());
     json_t *stay = json_null();
     if (has_stay)
-      stay = json_pack("{s:b, s:i, s:i, s:i, s:i, s:b, s:i, s:b}", "present",
-                       w->stay.present, "days_over", w->stay.days_over,
-                       "days_in_window", w->stay.days_in_window, "window_days",
-                       w->stay.window_days, "window_limit",
-                       w->stay.window_limit, "window_exceeded",
-                       w->stay.window_exceeded, "stays", w->stay.stays,
-                       "national", w->stay.national);
+      stay =
+          json_pack("{s:b, s:i, s:i, s:i, s:i, s:b, s:i, s:b}", "present",
+                    w->stay.present, "days_over", w->stay.days_over,
+                    "days_in_window", w->stay.days_in_window, "window_days",
+                    w->stay.window_days, "window_limit", w->stay.window_limit,
+                    "window_exceeded", w->stay.window_exceeded, "stays",
+                    w->stay.stays, "national", w->stay.national);
     json_t *ti = json_array();
     for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
       if (rq->trafficking & (1u << (i - 1)))
@@ -484,19 +477,20 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
     int protection_hits = 0;
     for (size_t i = 0; i < sr.count; i++)
       protection_hits += hit_is_protective(&sr.hits[i]);
-    json_t *protection = json_pack(
-        "{s:b, s:b, s:b, s:o, s:i, s:o, s:o}", "minor",
-        (prot & BMIS__PROT_MINOR) != 0, "asylum",
-        (prot & BMIS__PROT_ASYLUM) != 0, "unaccompanied",
-        (prot & BMIS__PROT_UNACCOMPANIED) != 0, "trafficking_indicators", ti,
-        "protection_hits", protection_hits, "referrals", refs, "prompts",
-        prompts);
+    json_t *protection =
+        json_pack("{s:b, s:b, s:b, s:o, s:i, s:o, s:o}", "minor",
+                  (prot & BMIS__PROT_MINOR) != 0, "asylum",
+                  (prot & BMIS__PROT_ASYLUM) != 0, "unaccompanied",
+                  (prot & BMIS__PROT_UNACCOMPANIED) != 0,
+                  "trafficking_indicators", ti, "protection_hits",
+                  protection_hits, "referrals", refs, "prompts", prompts);
     const char *no_refuse = bmis__safeguard_refuse(prot);
     const char *no_admit = bmis__safeguard_admit(prot);
-    json_t *decisions = json_pack(
-        "{s:o, s:o, s:o}", "admit", allowed(!no_admit, no_admit ? no_admit : ""),
-        "refuse", allowed(!no_refuse, no_refuse ? no_refuse : ""), "refer",
-        allowed(true, ""));
+    json_t *decisions =
+        json_pack("{s:o, s:o, s:o}", "admit",
+                  allowed(!no_admit, no_admit ? no_admit : ""), "refuse",
+                  allowed(!no_refuse, no_refuse ? no_refuse : ""), "refer",
+                  allowed(true, ""));
     bool refer = json_array_size(why) > 0;
     st = bmis_uuid_v7(id_out, err);
     char when[21];
@@ -585,9 +579,8 @@ bmis_status bmis_inspection_get(bmis_store *s, const char *id, char **json_out,
 
 bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
                                     bmis_hit_decision decision,
-                                    const char *reason,
-                                    const bmis_actor *actor, int64_t at,
-                                    bmis_hit_disposition *out,
+                                    const char *reason, const bmis_actor *actor,
+                                    int64_t at, bmis_hit_disposition *out,
                                     bmis_error *err) {
   if (!at)
     at = (int64_t)time(NULL);
@@ -605,8 +598,8 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
   json_t *hits = json_loads(r.hits_json, 0, NULL);
   json_t *h = hits ? json_array_get(hits, (size_t)index) : NULL;
   if (!h || index < 0) {
-    st = bmis_error_set(err, BMIS_E_NOT_FOUND,
-                        "inspection %.40s has no hit %d", id, index);
+    st = bmis_error_set(err, BMIS_E_NOT_FOUND, "inspection %.40s has no hit %d",
+                        id, index);
   } else if (!r.traveller_key[0]) {
     st = bmis_error_set(err, BMIS_E_RULE,
                         "the document could not be read: there is no "
@@ -621,8 +614,6 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
     snprintf(hit.entry_hash, sizeof hit.entry_hash, "%s",
              json_string_value(json_object_get(h, "hash")));
     memset(out, 0, sizeof *out);
-    snprintf(out->entry_key, sizeof out->entry_key, "%s/%s", hit.list,
-             hit.ref);
     memcpy(out->traveller_key, r.traveller_key, sizeof out->traveller_key);
     out->decision = decision;
     snprintf(out->reason, sizeof out->reason, "%s", reason);

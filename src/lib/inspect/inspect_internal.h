@@ -10,10 +10,10 @@
 
 /* What the inspection found that the safeguards act on (stored with it). */
 enum {
-  BMIS__PROT_MINOR = 1,         /* possibly under 18 */
-  BMIS__PROT_ASYLUM = 2,        /* expressed the intention to seek asylum */
-  BMIS__PROT_UNACCOMPANIED = 4, /* a minor unaccompanied or separated */
-  BMIS__PROT_TRAFFICKING = 8,   /* trafficking indicators ticked */
+  BMIS__PROT_MINOR = 1,           /* possibly under 18 */
+  BMIS__PROT_ASYLUM = 2,          /* expressed the intention to seek asylum */
+  BMIS__PROT_UNACCOMPANIED = 4,   /* a minor unaccompanied or separated */
+  BMIS__PROT_TRAFFICKING = 8,     /* trafficking indicators ticked */
   BMIS__PROT_PROTECTION_HIT = 16, /* a hit on a protection alert */
   BMIS__PROT_NATIONAL = 32        /* a national of the operating State */
 };

@@ -82,23 +82,12 @@ static void puts_(buf *b, const char *s) {
 static void escaped(buf *b, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     switch (s[i]) {
-    case '&':
-      puts_(b, "&amp;");
-      break;
-    case '<':
-      puts_(b, "&lt;");
-      break;
-    case '>':
-      puts_(b, "&gt;");
-      break;
-    case '"':
-      puts_(b, "&quot;");
-      break;
-    case '\'':
-      puts_(b, "&#39;");
-      break;
-    default:
-      put(b, s + i, 1);
+    case '&': puts_(b, "&amp;"); break;
+    case '<': puts_(b, "&lt;"); break;
+    case '>': puts_(b, "&gt;"); break;
+    case '"': puts_(b, "&quot;"); break;
+    case '\'': puts_(b, "&#39;"); break;
+    default: put(b, s + i, 1);
     }
   }
 }
@@ -183,8 +172,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
   if (!cat || strlen(lang) != 2) {
     bmis__inspection_row_free(&row);
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "lang: no refusal notice in \"%.8s\" (en, fr)",
-                          lang);
+                          "lang: no refusal notice in \"%.8s\" (en, fr)", lang);
   }
   bmis_traveller t;
   bmis_document d;
@@ -248,8 +236,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
     snprintf(key, sizeof key, "ground_%c", g);
     snprintf(line, sizeof line,
              "<li%s><span class=\"box\">%s</span><b>(%c)</b> ",
-             ticked ? " class=\"ticked\"" : "", ticked ? "[X]" : "[&nbsp;]",
-             g);
+             ticked ? " class=\"ticked\"" : "", ticked ? "[X]" : "[&nbsp;]", g);
     puts_(&b, line);
     say(&b, cat, key, f);
     puts_(&b, "</li>\n");
@@ -262,8 +249,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
   if (inspected && row.minor_alternative[0])
     element(&b, "p", NULL, cat, "minor", f);
   else
-    element(&b, "p", NULL, cat, inspected && row.held ? "held" : "not_held",
-            f);
+    element(&b, "p", NULL, cat, inspected && row.held ? "held" : "not_held", f);
   element(&b, "h2", NULL, cat, "appeal_heading", f);
   element(&b, "p", NULL, cat, "appeal", f);
   element(&b, "p", NULL, cat, "asylum", f);

@@ -11,8 +11,8 @@ static json_t *load_object(const char *text, size_t len, bmis_error *err) {
   json_error_t je;
   json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
   if (!root) {
-    bmis_error_set(err, BMIS_E_PARSE, "JSON at line %d column %d: %s",
-                   je.line, je.column, je.text);
+    bmis_error_set(err, BMIS_E_PARSE, "JSON at line %d column %d: %s", je.line,
+                   je.column, je.text);
     return NULL;
   }
   if (!json_is_object(root)) {
@@ -33,16 +33,16 @@ static bmis_status only(json_t *o, const char *where, const char *const *names,
     for (size_t i = 0; names[i] && !known; i++)
       known = strcmp(names[i], key) == 0;
     if (!known)
-      return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s%s%.64s: unknown member",
-                            where, *where ? "." : "", key);
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "%s%s%.64s: unknown member", where,
+                            *where ? "." : "", key);
   }
   return BMIS_OK;
 }
 
 /* A string member copied into out (cap bytes); absent leaves out alone. */
 static bmis_status text(json_t *o, const char *where, const char *name,
-                        char *out, size_t cap, bool required,
-                        bmis_error *err) {
+                        char *out, size_t cap, bool required, bmis_error *err) {
   json_t *v = json_object_get(o, name);
   if (!v || json_is_null(v)) {
     if (required)
@@ -126,15 +126,15 @@ static bmis_status country(json_t *o, const char *where, const char *name,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "%s.%s: \"%s\" is not a country code", where, name,
                           buf);
-  snprintf(out, 4, "%s", buf);
+  snprintf(out, 4, "%.3s", buf);
   return BMIS_OK;
 }
 
 static bmis_status read_card(json_t *card, bmis_movement *m, bmis_error *err) {
   static const char *const names[] = {
-      "transport",         "carrier", "transport_number", "route_country",
-      "residence_country", "purpose", "intended_days",    "local_address",
-      NULL};
+      "transport",     "carrier",           "transport_number",
+      "route_country", "residence_country", "purpose",
+      "intended_days", "local_address",     NULL};
   if (!json_is_object(card))
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "card: must be an object");
   int v = 0;
@@ -160,8 +160,7 @@ static bmis_status read_card(json_t *card, bmis_movement *m, bmis_error *err) {
   if (st == BMIS_OK)
     st = country(card, "card", "residence_country", m->residence_country, err);
   if (st == BMIS_OK)
-    st = number(card, "card", "intended_days", 1, 3660, &m->intended_days,
-                err);
+    st = number(card, "card", "intended_days", 1, 3660, &m->intended_days, err);
   return st;
 }
 
@@ -203,8 +202,8 @@ static bmis_status read_protection(json_t *p, bmis_inspection_request *rq,
 bmis_status bmis_inspection_request_from_json(const char *t, size_t len,
                                               bmis_inspection_request *out,
                                               bmis_error *err) {
-  static const char *const names[] = {"mrz", "direction", "card",
-                                      "protection", NULL};
+  static const char *const names[] = {"mrz", "direction", "card", "protection",
+                                      NULL};
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
@@ -232,18 +231,49 @@ bmis_status bmis_inspection_request_from_json(const char *t, size_t len,
 bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
                                                bmis_inspection_decision *out,
                                                bmis_error *err) {
-  static const char *const names[] = {
-      "decision", "entry_type",          "permitted_days",    "grounds",
-      "explanation", "language",         "held_pending_return",
-      "minor_alternative", "note",       NULL};
+  static const char *const names[] = {"decision",
+                                      "entry_type",
+                                      "permitted_days",
+                                      "grounds",
+                                      "explanation",
+                                      "language",
+                                      "held_pending_return",
+                                      "minor_alternative",
+                                      "note",
+                                      "outcome",
+                                      NULL};
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
     return err->status;
   char word[16] = "", alt[40] = "";
   bmis_status st = only(root, "", names, err);
+  char outcome[24] = "";
   if (st == BMIS_OK)
+    st = text(root, "", "outcome", outcome, sizeof outcome, false, err);
+  if (st == BMIS_OK && outcome[0]) {
+    if (!strcmp(outcome, "admitted"))
+      out->outcome = BMIS_OUTCOME_ADMITTED;
+    else if (!strcmp(outcome, "refused"))
+      out->outcome = BMIS_OUTCOME_REFUSED;
+    else if (!strcmp(outcome, "referred_onward"))
+      out->outcome = BMIS_OUTCOME_REFERRED_ONWARD;
+    else
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "outcome: \"%s\" is not admitted, refused or "
+                          "referred_onward",
+                          outcome);
+    if (st == BMIS_OK && json_object_get(root, "decision"))
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "decision: give the outcome or the decision, not "
+                          "both");
+    snprintf(word, sizeof word, "%s",
+             out->outcome == BMIS_OUTCOME_ADMITTED  ? "admit"
+             : out->outcome == BMIS_OUTCOME_REFUSED ? "refuse"
+                                                    : "refer");
+  } else if (st == BMIS_OK) {
     st = text(root, "", "decision", word, sizeof word, true, err);
+  }
   if (st == BMIS_OK) {
     if (!strcmp(word, "admit") || !strcmp(word, "admitted"))
       out->decision = BMIS_DECISION_ADMITTED;
@@ -260,8 +290,7 @@ bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
     st = text(root, "", "entry_type", out->entry_type, sizeof out->entry_type,
               false, err);
   if (st == BMIS_OK)
-    st = number(root, "", "permitted_days", 1, 3660, &out->permitted_days,
-                err);
+    st = number(root, "", "permitted_days", 1, 3660, &out->permitted_days, err);
   if (st == BMIS_OK)
     st = text(root, "", "grounds", out->grounds, sizeof out->grounds, false,
               err);

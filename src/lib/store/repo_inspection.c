@@ -78,8 +78,7 @@ bmis_status bmis__inspection_decide(bmis_store *s,
   bmis__bind_text(q, 6, r->notice_language);
   bmis_status st = bmis__run(q, err);
   if (st == BMIS_OK && bmis__changes(q) != 1)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no inspection %.40s",
-                          r->id);
+    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no inspection %.40s", r->id);
   return st;
 }
 
@@ -133,9 +132,8 @@ bmis_status bmis__referral_list(bmis_store *s, bool open_only,
   return rc < 0 ? (bmis_status)-rc : BMIS_OK;
 }
 
-bmis_status bmis__referral_close_one(bmis_store *s, const char *id,
-                                     int64_t at, const char *note,
-                                     bmis_error *err) {
+bmis_status bmis__referral_close_one(bmis_store *s, const char *id, int64_t at,
+                                     const char *note, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_REFERRAL_CLOSE_ONE);
   bmis__bind_text(q, 1, id);
   bmis__bind_int(q, 2, at);

@@ -44,8 +44,7 @@ bmis_status bmis__referral_list(bmis_store *s, bool open_only,
                                 bmis_referral_fn fn, void *ctx,
                                 bmis_error *err);
 /* Closes one open referral with a note; E_CONFLICT when it is closed. */
-bmis_status bmis__referral_close_one(bmis_store *s, const char *id,
-                                     int64_t at, const char *note,
-                                     bmis_error *err);
+bmis_status bmis__referral_close_one(bmis_store *s, const char *id, int64_t at,
+                                     const char *note, bmis_error *err);
 
 #endif
