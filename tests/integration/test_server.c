@@ -448,7 +448,9 @@ static void repeated_failures_are_throttled(void **state) {
 
 /* Every route, with no token, a forged one, an expired one, and a fresh
  * one of each role: public routes never ask who; the others answer 401
- * without a valid session and 403 to a role they are not open to. */
+ * without a valid session and 403 to a role they are not open to, and
+ * never 5xx (routes with {parameters} are called with the placeholder
+ * itself: a 404 or 400 names it). */
 static void every_route_with_every_role(void **state) {
   (void)state;
   char expired[BMIS_SESSION_TOKEN_SIZE];
@@ -486,8 +488,12 @@ static void every_route_with_every_role(void **state) {
         expect = a.status == 401 || a.status == 403 ? -1 : a.status;
       else if (who < 0)
         expect = 401;
+      else if (r->roles & (1u << (who - 1)))
+        /* let in: whatever the route makes of an empty body or a
+         * placeholder id, never "who are you" nor "not you" */
+        expect = a.status == 401 || a.status == 403 ? -1 : a.status;
       else
-        expect = r->roles & (1u << (who - 1)) ? 200 : 403;
+        expect = 403;
       if (a.status != expect)
         fail_msg("%s %s as %d: %d, expected %d", r->method, r->path, who,
                  a.status, expect);
