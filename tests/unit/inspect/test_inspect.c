@@ -262,6 +262,18 @@ static void asylum_is_referred_never_refused(void **state) {
   assert_int_equal(bmis_referral_get(f->s, out.referrals[0].id, &ref, &err),
                    BMIS_OK);
   assert_true(ref.open); /* nothing was written */
+  /* nor through a correction of the record */
+  bmis_movement mv;
+  assert_int_equal(bmis_movement_get(f->s, id, &mv, &err), BMIS_OK);
+  mv.decision = BMIS_DECISION_REFUSED;
+  snprintf(mv.grounds, sizeof mv.grounds, "C");
+  bmis_change ch = {"joseph", "typo", 0};
+  assert_int_equal(bmis_inspection_correct(f->s, &mv, &ch, &err),
+                   BMIS_E_SAFEGUARD);
+  mv.decision = BMIS_DECISION_REFERRED;
+  mv.grounds[0] = 0;
+  snprintf(mv.carrier, sizeof mv.carrier, "KQ");
+  assert_int_equal(bmis_inspection_correct(f->s, &mv, &ch, &err), BMIS_OK);
 }
 
 static void an_unaccompanied_minor_gets_child_protection(void **state) {
