@@ -761,7 +761,7 @@ static int dispose_cmd(int argc, char **argv) {
   bmis_error err;
   /* the decision and its audit entry commit together, or neither */
   char record[96], detail[256];
-  snprintf(record, sizeof record, "%s%s",
+  snprintf(record, sizeof record, "%s%.63s",
            strncmp(d.traveller_key, "doc:", 4) == 0 ? "document:" : "",
            d.traveller_key +
                (strncmp(d.traveller_key, "doc:", 4) == 0 ? 4 : 0));

@@ -267,7 +267,7 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
     st = bmis_error_set(err, BMIS_E_INVALID_ARG,
                         "note: say to whom the person is referred onward");
   char note[513];
-  snprintf(note, sizeof note, "%s%s%s",
+  snprintf(note, sizeof note, "%.16s%s%.480s",
            bmis_code_name(BMIS_LIST_DECISION, d.decision),
            d.note[0] || d.explanation[0] ? ": " : "",
            d.note[0] ? d.note : d.explanation);
