@@ -435,7 +435,7 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
         w->stay.days_over > 0)
       add_reason(why, "overstayed by %d day%s", w->stay.days_over,
                  w->stay.days_over > 1 ? "s" : "");
-    if (!ix)
+    if (!ix || bmis_screen_index_entries(ix) == 0)
       add_reason(why, "no watchlists are loaded: screening was not done");
 
     char b[11], x[11];
