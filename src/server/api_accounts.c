@@ -1,17 +1,25 @@
-/* GET /api/accounts: every account (administrators only); no password
- * hash ever leaves the library. */
+/* Accounts (administrators only): GET /api/accounts, POST /api/accounts,
+ * POST /api/accounts/{username}. No password hash ever leaves the library;
+ * every change is in the audit log. */
 #include "http.h"
 
+#include <stdio.h>
+#include <string.h>
+
 void api_accounts(const srv_request *rq, srv_reply *rp);
+void api_account_add(const srv_request *rq, srv_reply *rp);
+void api_account_change(const srv_request *rq, srv_reply *rp);
+
+static json_t *account_json(const bmis_account *a) {
+  return json_pack(
+      "{s:s, s:s, s:s, s:b, s:s, s:I, s:I}", "username", a->username, "name",
+      a->display_name, "role", bmis_role_name(a->role), "disabled", a->disabled,
+      "default_bcp", a->default_bcp, "created_at", (json_int_t)a->created_at,
+      "updated_at", (json_int_t)a->updated_at);
+}
 
 static int add_account(const bmis_account *a, void *ctx) {
-  json_array_append_new(
-      ctx,
-      json_pack("{s:s, s:s, s:s, s:b, s:s, s:I, s:I}", "username", a->username,
-                "name", a->display_name, "role", bmis_role_name(a->role),
-                "disabled", a->disabled, "default_bcp", a->default_bcp,
-                "created_at", (json_int_t)a->created_at, "updated_at",
-                (json_int_t)a->updated_at));
+  json_array_append_new(ctx, account_json(a));
   return 0;
 }
 
@@ -23,6 +31,107 @@ void api_accounts(const srv_request *rq, srv_reply *rp) {
     srv_reply_status(rp, &err);
     return;
   }
-  rp->status = 200;
   rp->json = json_pack("{s:o}", "accounts", list);
+  if (srv_audit(rq, rp, "account.list", "accounts"))
+    rp->status = 200;
+}
+
+static void copy(char *dst, size_t cap, const char *src) {
+  snprintf(dst, cap, "%s", src ? src : "");
+}
+
+void api_account_add(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"username", "name",        "role",
+                                        "password", "default_bcp", NULL};
+  json_t *in;
+  const char *user, *name, *role, *password, *bcp;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  if (srv_json_string(in, "username", true, rp, &user) &&
+      srv_json_string(in, "name", true, rp, &name) &&
+      srv_json_string(in, "role", true, rp, &role) &&
+      srv_json_string(in, "password", true, rp, &password) &&
+      srv_json_string(in, "default_bcp", false, rp, &bcp)) {
+    bmis_account a;
+    bmis_error err;
+    memset(&a, 0, sizeof a);
+    if (strlen(user) >= sizeof a.username ||
+        strlen(name) >= sizeof a.display_name ||
+        (bcp && strlen(bcp) >= sizeof a.default_bcp)) {
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "username, name or default_bcp: too long");
+      json_decref(in);
+      return;
+    }
+    copy(a.username, sizeof a.username, user);
+    copy(a.display_name, sizeof a.display_name, name);
+    copy(a.default_bcp, sizeof a.default_bcp, bcp);
+    a.role = bmis_role_from_name(role);
+    char record[97];
+    snprintf(record, sizeof record, "account:%s", a.username);
+    if (!a.role)
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "role: must be officer, supervisor, analyst or "
+                      "administrator");
+    else if (bmis_store_begin(rq->store, &err) != BMIS_OK ||
+             bmis_account_add(rq->store, &a, password, &err) != BMIS_OK ||
+             bmis_account_get(rq->store, a.username, &a, &err) != BMIS_OK) {
+      bmis_store_rollback(rq->store);
+      srv_reply_status(rp, &err);
+    } else if (srv_audit(rq, rp, "account.add", record)) {
+      if (bmis_store_commit(rq->store, &err) != BMIS_OK)
+        srv_reply_status(rp, &err);
+      else {
+        rp->status = 201;
+        rp->json = account_json(&a);
+      }
+    } else {
+      bmis_store_rollback(rq->store);
+    }
+  }
+  json_decref(in);
+}
+
+void api_account_change(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"password", "disabled", NULL};
+  json_t *in;
+  const char *password;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  json_t *dis = json_object_get(in, "disabled");
+  if (dis && !json_is_boolean(dis)) {
+    srv_reply_error(rp, 400, "E_INVALID_ARG",
+                    "disabled: must be true or false");
+  } else if (srv_json_string(in, "password", false, rp, &password)) {
+    bmis_error err;
+    bmis_account a;
+    char record[97];
+    snprintf(record, sizeof record, "account:%.80s", rq->params[0]);
+    bmis_status st = bmis_store_begin(rq->store, &err);
+    if (st == BMIS_OK && password)
+      st = bmis_account_set_password(rq->store, rq->params[0], password, &err);
+    if (st == BMIS_OK && dis)
+      st = bmis_account_set_disabled(rq->store, rq->params[0],
+                                     json_is_true(dis), &err);
+    if (st == BMIS_OK)
+      st = bmis_account_get(rq->store, rq->params[0], &a, &err);
+    if (st != BMIS_OK) {
+      bmis_store_rollback(rq->store);
+      srv_reply_status(rp, &err);
+    } else if (!srv_audit(rq, rp,
+                          password && dis            ? "account.change"
+                          : password                 ? "account.passwd"
+                          : dis && json_is_true(dis) ? "account.disable"
+                          : dis                      ? "account.enable"
+                                                     : "account.read",
+                          record)) {
+      bmis_store_rollback(rq->store);
+    } else if (bmis_store_commit(rq->store, &err) != BMIS_OK) {
+      srv_reply_status(rp, &err);
+    } else {
+      rp->status = 200;
+      rp->json = account_json(&a);
+    }
+  }
+  json_decref(in);
 }

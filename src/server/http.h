@@ -5,6 +5,8 @@
 #include "server.h"
 
 #include "bmis/account.h"
+#include "bmis/inspect.h"
+#include "bmis/screen.h"
 #include "bmis/store.h"
 
 #include <jansson.h>
@@ -20,13 +22,31 @@ typedef struct srv_request {
   bmis_store *store;           /* this worker thread's handle */
   const bmis_session *session; /* NULL on public routes */
   const char *token;           /* the session token presented, or NULL */
+  const char *params[2];       /* the path's {parameters}, in order */
+  bmis_actor actor;            /* who, as the audit log names them */
+  void *conn;                  /* for srv_query */
 } srv_request;
 
 typedef struct srv_reply {
   unsigned status;  /* HTTP status */
   json_t *json;     /* the body; the server frees it */
   char cookie[256]; /* a Set-Cookie value, or "" */
+  char *raw;        /* instead of json: JSON text made by the library
+                       (malloc'd; the server frees it) */
+  char *html;       /* instead of json: an HTML document (malloc'd) */
 } srv_reply;
+
+/* A query-string argument of the request, or NULL. */
+const char *srv_query(const srv_request *rq, const char *name);
+
+/* The screening index the server loaded at start (NULL: no lists). */
+const bmis_screen_index *srv_index(const srv *s);
+
+/* Appends an audit entry for the request's actor: action on record, with
+ * the outcome "ok". false with a 503 reply when the log cannot be written
+ * (then the data must not be given out). */
+bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
+               const char *record);
 
 /* The console's session cookie (HttpOnly, SameSite=Strict), and the value
  * a cookie-authenticated write must carry in X-CSRF-Token: derived from

@@ -11,9 +11,25 @@ void api_login(const srv_request *rq, srv_reply *rp);
 void api_logout(const srv_request *rq, srv_reply *rp);
 void api_session(const srv_request *rq, srv_reply *rp);
 void api_accounts(const srv_request *rq, srv_reply *rp);
+void api_account_add(const srv_request *rq, srv_reply *rp);
+void api_account_change(const srv_request *rq, srv_reply *rp);
+void api_reference(const srv_request *rq, srv_reply *rp);
+void api_inspection_create(const srv_request *rq, srv_reply *rp);
+void api_inspection_get(const srv_request *rq, srv_reply *rp);
+void api_inspection_hit(const srv_request *rq, srv_reply *rp);
+void api_inspection_decide(const srv_request *rq, srv_reply *rp);
+void api_movement_notice(const srv_request *rq, srv_reply *rp);
+void api_referrals(const srv_request *rq, srv_reply *rp);
+void api_referral_outcome(const srv_request *rq, srv_reply *rp);
+void api_travellers(const srv_request *rq, srv_reply *rp);
+void api_traveller(const srv_request *rq, srv_reply *rp);
+void api_statistics(const srv_request *rq, srv_reply *rp);
+void api_audit_verify(const srv_request *rq, srv_reply *rp);
 
 #define SRV_ANY_ROLE                                                           \
   (SRV_OFFICER | SRV_SUPERVISOR | SRV_ANALYST | SRV_ADMINISTRATOR)
+/* Those who work with travellers' personal data. */
+#define SRV_DESK (SRV_OFFICER | SRV_SUPERVISOR)
 
 const srv_route srv_routes[] = {
     {"GET", "/api/health", SRV_PUBLIC, api_health,
@@ -34,14 +50,93 @@ const srv_route srv_routes[] = {
      "Every account: username, name, role, disabled, default crossing point",
      "{\"accounts\": [{\"username\", \"name\", \"role\", \"disabled\", "
      "\"default_bcp\", \"created_at\", \"updated_at\"}]}"},
+    {"POST", "/api/accounts", SRV_ADMINISTRATOR, api_account_add,
+     "Add an account: {username, name, role, password, default_bcp?}",
+     "the account (201)"},
+    {"POST", "/api/accounts/{username}", SRV_ADMINISTRATOR, api_account_change,
+     "Change an account: {password?, disabled?}", "the account"},
+    {"GET", "/api/reference", SRV_ANY_ROLE, api_reference,
+     "The coded lists the console offers (purposes, grounds A-I, "
+     "trafficking indicators, languages, crossing points)",
+     "{\"state\", \"purposes\", \"transports\", \"grounds\", "
+     "\"trafficking_indicators\", \"minor_alternatives\", \"languages\", "
+     "\"bcps\"}"},
+    {"POST", "/api/inspections", SRV_DESK, api_inspection_create,
+     "Primary inspection: {mrz, direction, card?, protection?} checked, "
+     "screened, with history, stay status, protection prompts and a "
+     "recommendation",
+     "the inspection result (201; see docs/API.md)"},
+    {"GET", "/api/inspections/{id}", SRV_DESK, api_inspection_get,
+     "An inspection's result as the desk was shown it",
+     "the inspection result, and movement_id once decided"},
+    {"POST", "/api/inspections/{id}/hits/{index}", SRV_DESK, api_inspection_hit,
+     "Confirm or dismiss a hit of an inspection: {decision, reason}",
+     "the disposition (201)"},
+    {"POST", "/api/inspections/{id}/decision", SRV_DESK, api_inspection_decide,
+     "The decision: {decision: admit|refuse|refer, ...}; the safeguards "
+     "apply (422 E_SAFEGUARD)",
+     "{\"movement_id\", \"decision\", \"referrals\", \"notice\"} (201)"},
+    {"GET", "/api/movements/{id}/notice", SRV_DESK, api_movement_notice,
+     "The printable refusal notice (?lang=en|fr), as HTML", "an HTML document"},
+    {"GET", "/api/referrals", SRV_SUPERVISOR, api_referrals,
+     "Referrals (?status=open|closed|all) with the primary findings",
+     "{\"referrals\": [{\"id\", \"kind\", \"status\", \"opened_at\", "
+     "\"movement\", \"traveller\", \"findings\"}]}"},
+    {"POST", "/api/referrals/{id}/outcome", SRV_SUPERVISOR,
+     api_referral_outcome,
+     "Secondary inspection's outcome: {outcome: admitted|refused|"
+     "referred_onward, ...}; closes the referral, decides the movement",
+     "{\"referral_id\", \"outcome\", \"movement\"}"},
+    {"GET", "/api/travellers", SRV_DESK, api_travellers,
+     "Find travellers: ?document=STATE:NUMBER, or ?surname=&birth=",
+     "{\"travellers\": [...]}"},
+    {"GET", "/api/travellers/{id}", SRV_DESK, api_traveller,
+     "A traveller: documents, movements, stays, stay status",
+     "{\"traveller\", \"documents\", \"movements\", \"stays\", "
+     "\"status\"}"},
+    {"GET", "/api/statistics/movements",
+     SRV_ANALYST | SRV_SUPERVISOR | SRV_ADMINISTRATOR, api_statistics,
+     "Counts of movements (?from=&to=) by direction, decision and "
+     "nationality; no personal data",
+     "{\"from\", \"to\", \"total\", \"by_direction\", \"by_decision\", "
+     "\"by_nationality\"}"},
+    {"GET", "/api/audit/verify", SRV_ADMINISTRATOR, api_audit_verify,
+     "Checks the audit log's hash chain",
+     "{\"ok\", \"entries\", \"bad_seq\", \"problem\"}"},
 };
 const size_t srv_route_count = sizeof srv_routes / sizeof srv_routes[0];
 
+/* Whether path matches pattern; the {parameters} go to storage. */
+static bool match(const char *pattern, const char *path, const char *params[2],
+                  char storage[2][128]) {
+  int n = 0;
+  while (*pattern && *path) {
+    if (*pattern == '{') {
+      const char *pe = strchr(pattern, '}');
+      size_t len = strcspn(path, "/");
+      if (!pe || len == 0 || len >= 128 || n >= 2)
+        return false;
+      memcpy(storage[n], path, len);
+      storage[n][len] = 0;
+      params[n] = storage[n];
+      n++;
+      pattern = pe + 1;
+      path += len;
+      continue;
+    }
+    if (*pattern++ != *path++)
+      return false;
+  }
+  return !*pattern && !*path;
+}
+
 const srv_route *srv_route_find(const char *method, const char *path,
-                                bool *path_known) {
+                                bool *path_known, const char *params[2],
+                                char storage[2][128]) {
   *path_known = false;
+  params[0] = params[1] = NULL;
   for (size_t i = 0; i < srv_route_count; i++) {
-    if (strcmp(srv_routes[i].path, path) != 0)
+    if (!match(srv_routes[i].path, path, params, storage))
       continue;
     *path_known = true;
     if (strcmp(srv_routes[i].method, method) == 0)
@@ -52,9 +147,11 @@ const srv_route *srv_route_find(const char *method, const char *path,
 
 void srv_route_allow(const char *path, char *out, size_t cap) {
   size_t n = 0;
+  const char *params[2];
+  char storage[2][128];
   out[0] = 0;
   for (size_t i = 0; i < srv_route_count; i++) {
-    if (strcmp(srv_routes[i].path, path) != 0)
+    if (!match(srv_routes[i].path, path, params, storage))
       continue;
     int w =
         snprintf(out + n, cap - n, "%s%s", n ? ", " : "", srv_routes[i].method);

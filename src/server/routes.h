@@ -21,7 +21,8 @@ enum {
 
 typedef struct srv_route {
   const char *method; /* "GET", "POST", ... */
-  const char *path;   /* exact, e.g. "/api/health" */
+  const char *path;   /* e.g. "/api/health"; a segment "{name}" matches
+                         any one segment and is passed to the handler */
   unsigned roles;     /* SRV_PUBLIC, or the roles allowed */
   srv_handler handler;
   const char *summary;  /* one line, for the OpenAPI document */
@@ -34,7 +35,8 @@ extern const size_t srv_route_count;
 /* The route for method and path; NULL when none, and then *path_known says
  * whether another method has the path (405 rather than 404). */
 const srv_route *srv_route_find(const char *method, const char *path,
-                                bool *path_known);
+                                bool *path_known, const char *params[2],
+                                char storage[2][128]);
 
 /* The methods a path allows, comma-separated ("GET, POST"), for Allow. */
 void srv_route_allow(const char *path, char *out, size_t cap);

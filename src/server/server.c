@@ -7,6 +7,7 @@
 #include "routes.h"
 #include "static.h"
 
+#include "bmis/audit.h"
 #include "bmis/store.h"
 
 #include <arpa/inet.h>
@@ -27,7 +28,8 @@ struct srv {
   char store_url[1024];
   char store_kind[16];
   unsigned port;
-  pthread_key_t store_key; /* each worker thread's store handle */
+  pthread_key_t store_key;  /* each worker thread's store handle */
+  bmis_screen_index *index; /* every watchlist, loaded at start */
 };
 
 /* One request's state across libmicrohttpd's calls. */
@@ -163,9 +165,56 @@ void srv_reply_status(srv_reply *rp, const bmis_error *err) {
                   bmis_status_name(err->status), "%s", err->message);
 }
 
+const char *srv_query(const srv_request *rq, const char *name) {
+  return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const bmis_screen_index *srv_index(const srv *s) {
+  return s->index;
+}
+
+static void audit_entry(const srv_request *rq, const char *action,
+                        const char *record, const char *outcome,
+                        bmis_audit_entry *e) {
+  memset(e, 0, sizeof *e);
+  snprintf(e->actor, sizeof e->actor, "%s", rq->actor.username);
+  snprintf(e->role, sizeof e->role, "%s", rq->actor.role);
+  snprintf(e->channel, sizeof e->channel, "api");
+  snprintf(e->action, sizeof e->action, "%s", action);
+  snprintf(e->record, sizeof e->record, "%s", record);
+  snprintf(e->outcome, sizeof e->outcome, "%s", outcome);
+  snprintf(e->bcp, sizeof e->bcp, "%s", rq->actor.bcp);
+  snprintf(e->desk, sizeof e->desk, "%s", rq->actor.desk);
+}
+
+bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
+               const char *record) {
+  bmis_audit_entry e;
+  bmis_error err;
+  audit_entry(rq, action, record, "ok", &e);
+  if (bmis_audit_append(rq->store, &e, &err) == BMIS_OK)
+    return true;
+  json_decref(rp->json);
+  rp->json = NULL;
+  srv_reply_error(rp, 503, "E_STORE",
+                  "the audit log cannot be written, so nothing is shown: %s",
+                  err.message);
+  return false;
+}
+
 static enum MHD_Result send_reply(struct MHD_Connection *c, srv_reply *rp,
                                   const char *allow) {
-  char *text = rp->json ? json_dumps(rp->json, JSON_COMPACT) : NULL;
+  const char *type = "application/json; charset=utf-8";
+  char *text = NULL;
+  if (rp->html) {
+    text = rp->html;
+    type = "text/html; charset=utf-8";
+  } else if (rp->raw) {
+    text = rp->raw;
+  } else if (rp->json) {
+    text = json_dumps(rp->json, JSON_COMPACT);
+  }
+  rp->html = rp->raw = NULL;
   json_decref(rp->json);
   rp->json = NULL;
   if (!text) { /* out of memory: still an answer */
@@ -182,8 +231,10 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, srv_reply *rp,
     free(text);
     return MHD_NO;
   }
-  MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-                          "application/json; charset=utf-8");
+  MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+  if (strncmp(type, "text/html", 9) == 0)
+    MHD_add_response_header(r, "Content-Security-Policy",
+                            "default-src 'none'; style-src 'unsafe-inline'");
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
   MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
   if (allow)
@@ -214,7 +265,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (cl && strtoull(cl, NULL, 10) > s->opt.body_max) {
       /* answered now: the body is never read, the connection then closed */
       st->too_large = true;
-      srv_reply rp = {500, NULL, ""};
+      srv_reply rp = {500, NULL, "", NULL, NULL};
       srv_reply_error(&rp, 413, "E_TOO_LARGE",
                       "the request body is larger than %zu bytes",
                       s->opt.body_max);
@@ -248,7 +299,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     return MHD_YES;
   }
   /* the whole request is in */
-  srv_reply rp = {500, NULL, ""};
+  srv_reply rp = {500, NULL, "", NULL, NULL};
   char path[512];
   size_t n = strcspn(url, "?");
   if (st->too_large) {
@@ -269,7 +320,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   if (file)
     return srv_static_send(c, file);
   bool known = false;
-  const srv_route *route = srv_route_find(method, path, &known);
+  const char *params[2];
+  char param_storage[2][128];
+  const srv_route *route =
+      srv_route_find(method, path, &known, params, param_storage);
   if (!route && known) {
     char allow[64];
     srv_route_allow(path, allow, sizeof allow);
@@ -282,8 +336,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     srv_reply_error(&rp, 404, "E_NOT_FOUND", "no such resource: %s", path);
     return send_reply(c, &rp, NULL);
   }
-  srv_request rq = {s,       method, path, st->body ? st->body : "",
-                    st->len, NULL,   NULL, NULL};
+  srv_request rq;
+  memset(&rq, 0, sizeof rq);
+  rq.server = s;
+  rq.method = method;
+  rq.path = path;
+  rq.body = st->body ? st->body : "";
+  rq.body_len = st->len;
+  rq.params[0] = params[0];
+  rq.params[1] = params[1];
+  rq.conn = c;
   bmis_error err;
   rq.store = thread_store(s, &err);
   if (!rq.store) {
@@ -310,7 +372,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
       srv_reply_status(&rp, &err);
       return send_reply(c, &rp, NULL);
     }
+    snprintf(rq.actor.username, sizeof rq.actor.username, "%s",
+             session.username);
+    snprintf(rq.actor.role, sizeof rq.actor.role, "%s",
+             bmis_role_name(session.role));
+    snprintf(rq.actor.channel, sizeof rq.actor.channel, "api");
+    snprintf(rq.actor.bcp, sizeof rq.actor.bcp, "%s", session.bcp);
+    snprintf(rq.actor.desk, sizeof rq.actor.desk, "%s", session.desk);
     if (!(route->roles & (1u << (session.role - 1)))) {
+      /* a refused attempt is accounted for too */
+      bmis_audit_entry e;
+      audit_entry(&rq, "access", path, "E_FORBIDDEN", &e);
+      (void)bmis_audit_append(rq.store, &e, &err);
       srv_reply_error(&rp, 403, "E_FORBIDDEN",
                       "%s %s is not open to the role %s", method, path,
                       bmis_role_name(session.role));
@@ -334,7 +407,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     rq.session = &session;
   }
   route->handler(&rq, &rp);
-  if (!rp.json)
+  if (!rp.json && !rp.raw && !rp.html)
     srv_reply_error(&rp, 500, "E_INTERNAL", "the handler gave no answer");
   return send_reply(c, &rp, NULL);
 }
@@ -375,7 +448,15 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   }
   snprintf(s->store_kind, sizeof s->store_kind, "%s",
            bmis_store_backend(store));
+  /* every watchlist, once: read-only afterwards, shared by the workers
+   * (lists imported later are screened after a restart) */
+  st = bmis_screen_index_load(store, &s->index, err);
   bmis_store_close(store);
+  if (st != BMIS_OK) {
+    pthread_key_delete(s->store_key);
+    free(s);
+    return st;
+  }
 
   struct sockaddr_in addr;
   memset(&addr, 0, sizeof addr);
@@ -383,6 +464,7 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   addr.sin_port = htons((uint16_t)o->port);
   if (o->port > 65535 || inet_pton(AF_INET, o->host, &addr.sin_addr) != 1) {
     pthread_key_delete(s->store_key);
+    bmis_screen_index_free(s->index);
     free(s);
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "cannot listen on '%s:%u': not an IPv4 address "
@@ -399,6 +481,7 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
   if (!s->daemon) {
     pthread_key_delete(s->store_key);
+    bmis_screen_index_free(s->index);
     free(s);
     return bmis_error_set(err, BMIS_E_IO,
                           "cannot listen on %s:%u (in use, or not allowed)",
@@ -428,5 +511,6 @@ void srv_stop(srv *s, unsigned grace_s) {
   if (listen != MHD_INVALID_SOCKET) /* quiesce hands the socket over */
     close(listen);
   pthread_key_delete(s->store_key); /* the workers closed theirs on exit */
+  bmis_screen_index_free(s->index);
   free(s);
 }

@@ -219,7 +219,9 @@ static void openapi_is_the_routing_table(void **state) {
         upper[i + 1] = 0;
       }
       bool known = false;
-      assert_non_null(srv_route_find(upper, path, &known));
+      const char *params[2];
+      char storage[2][128];
+      assert_non_null(srv_route_find(upper, path, &known, params, storage));
       assert_non_null(json_object_get(json_object_get(op, "responses"), "200"));
     }
   }

@@ -427,6 +427,12 @@ bmis_status bmis_crossing_from_mrz(const char *text, size_t len, bmis_date on,
     free(doc);
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "mrz: %s (%s)", msg, code);
   }
+  bmis__crossing_from_doc(doc, c);
+  free(doc);
+  return BMIS_OK;
+}
+
+void bmis__crossing_from_doc(const bmis_doc *doc, bmis_crossing *c) {
   bmis_traveller *t = &c->traveller;
   bmis_document *d = &c->document;
   char v[BMIS_DOC_VALUE_MAX];
@@ -449,6 +455,4 @@ bmis_status bmis_crossing_from_mrz(const char *text, size_t len, bmis_date on,
   for (int i = 0; i < doc->nlines; i++)
     used += (size_t)snprintf(d->mrz + used, sizeof d->mrz - used, "%s%s",
                              i ? "\n" : "", doc->lines[i]);
-  free(doc);
-  return BMIS_OK;
 }

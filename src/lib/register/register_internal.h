@@ -2,6 +2,7 @@
 #ifndef BMIS_REGISTER_INTERNAL_H
 #define BMIS_REGISTER_INTERNAL_H
 
+#include "bmis/doc.h"
 #include "bmis/register.h"
 
 #include <jansson.h>
@@ -84,6 +85,10 @@ bmis_status bmis__bcp_local_date(bmis_store *s, const char *code, int64_t utc,
                                  bmis_date *out, bmis_error *err);
 
 /* ---- JSON (crossing_json.c) ---- */
+
+/* The traveller and document of a crossing as an MRZ gives them (whatever
+ * its findings: the caller decides whether they are good enough). */
+void bmis__crossing_from_doc(const bmis_doc *doc, bmis_crossing *c);
 
 json_t *bmis__movement_json(const bmis_movement *m);
 bmis_status bmis__movement_from_json(json_t *o, bmis_movement *m,

@@ -1,0 +1,4 @@
+UPDATE inspection
+SET status = 'decided', decided_at = $2, decided_by = $3, held = $4,
+    minor_alternative = $5, notice_language = $6
+WHERE id = $1

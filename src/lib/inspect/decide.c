@@ -1,0 +1,320 @@
+/* The decision on an inspection (the movement), the secondary outcome of
+ * a referral, and the safeguards both obey (see bmis/inspect.h). */
+#include "inspect/inspect_internal.h"
+
+#include "register/register_internal.h"
+#include "store/repo.h"
+#include "store/repo_inspection.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The safeguards on a decision, given what is known of the person. */
+static bmis_status safeguards(unsigned prot, const bmis_inspection_decision *d,
+                              bmis_error *err) {
+  const char *why = NULL;
+  if (d->decision == BMIS_DECISION_REFUSED)
+    why = bmis__safeguard_refuse(prot);
+  else if (d->decision == BMIS_DECISION_ADMITTED)
+    why = bmis__safeguard_admit(prot);
+  if (why)
+    return bmis_error_set(err, BMIS_E_SAFEGUARD, "%s", why);
+  if (d->decision != BMIS_DECISION_REFUSED)
+    return BMIS_OK;
+  if (prot & BMIS__PROT_MINOR && d->held_pending_return)
+    return bmis_error_set(err, BMIS_E_SAFEGUARD,
+                          "a minor is never held pending return: record the "
+                          "alternative arranged instead (minor_alternative: "
+                          "family, child_protection_services or other)");
+  if (prot & BMIS__PROT_MINOR && !d->minor_alternative)
+    return bmis_error_set(err, BMIS_E_SAFEGUARD,
+                          "a refused minor: record the alternative arranged "
+                          "pending return (minor_alternative: family, "
+                          "child_protection_services or other)");
+  if (!d->explanation[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "explanation: a refusal says why, in words (it is "
+                          "printed on the notice)");
+  if (!d->grounds[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "grounds: a refusal names its grounds (A-I)");
+  return BMIS_OK;
+}
+
+static void fill_decision(bmis_movement *m, const bmis_inspection_decision *d) {
+  m->decision = d->decision;
+  memset(m->grounds, 0, sizeof m->grounds);
+  memset(m->decision_note, 0, sizeof m->decision_note);
+  memset(m->entry_type, 0, sizeof m->entry_type);
+  m->permitted_until = (bmis_date){0, 0, 0};
+  if (d->decision == BMIS_DECISION_REFUSED) {
+    snprintf(m->grounds, sizeof m->grounds, "%s", d->grounds);
+    snprintf(m->decision_note, sizeof m->decision_note, "%s", d->explanation);
+  } else if (d->decision == BMIS_DECISION_REFERRED) {
+    snprintf(m->decision_note, sizeof m->decision_note, "%s", d->note);
+  } else {
+    snprintf(m->entry_type, sizeof m->entry_type, "%s", d->entry_type);
+    snprintf(m->decision_note, sizeof m->decision_note, "%s", d->note);
+  }
+}
+
+typedef struct ref_ctx {
+  bmis_decision_result *out;
+  bool asylum;
+} ref_ctx;
+
+static int collect_referral(const bmis_referral *r, void *ctx) {
+  ref_ctx *c = ctx;
+  if (r->kind == BMIS_REFERRAL_ASYLUM)
+    c->asylum = true;
+  if (c->out && c->out->referral_count < 6)
+    c->out->referrals[c->out->referral_count++] = *r;
+  return 0;
+}
+
+bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
+                                   const bmis_inspection_decision *d,
+                                   const bmis_actor *actor, int64_t at,
+                                   bmis_decision_result *out, bmis_error *err) {
+  memset(out, 0, sizeof *out);
+  if (!at)
+    at = (int64_t)time(NULL);
+  bmis__inspection_row r;
+  bmis_status st = bmis__inspection_get(s, id, &r, err);
+  if (st != BMIS_OK)
+    return st;
+  bmis_inspection_request rq;
+  bmis_bcp bcp;
+  bmis_date day;
+  bmis_doc *doc = NULL;
+  bmis_crossing *c = NULL;
+  if (!r.open)
+    st = bmis_error_set(err, BMIS_E_CONFLICT,
+                        "inspection %.40s was decided already (movement %s)",
+                        id, r.id);
+  if (st == BMIS_OK)
+    st = safeguards(r.protection, d, err);
+  if (st == BMIS_OK)
+    st = bmis_inspection_request_from_json(r.request_json,
+                                           strlen(r.request_json), &rq, err);
+  if (st == BMIS_OK)
+    st = bmis_bcp_get(s, r.bcp, &bcp, err);
+  if (st == BMIS_OK)
+    st = bmis_local_date(bcp.time_zone, r.created_at, &day, err);
+  if (st == BMIS_OK) {
+    doc = malloc(sizeof *doc);
+    c = malloc(sizeof *c);
+    if (!doc || !c)
+      st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  if (st == BMIS_OK) {
+    bmis__inspect_parse_doc(rq.mrz, day, doc);
+    bmis_crossing_init(c);
+    bmis__crossing_from_doc(doc, c);
+    bmis_movement *m = &c->movement;
+    *m = rq.card;
+    memcpy(m->id, r.id, BMIS_ID_SIZE);
+    memcpy(m->bcp, r.bcp, sizeof m->bcp);
+    memcpy(m->desk, r.desk, sizeof m->desk);
+    snprintf(m->officer, sizeof m->officer, "%s", actor->username);
+    m->crossed_at = r.created_at;
+    fill_decision(m, d);
+    if (d->decision == BMIS_DECISION_ADMITTED)
+      c->permitted_days = d->permitted_days;
+    int n;
+    bmis__inspect_required_referrals(r.protection, c->referrals, &n);
+    c->referral_count = n;
+    /* a referral without a protective one goes to secondary inspection */
+    if (d->decision == BMIS_DECISION_REFERRED &&
+        !(r.protection & BMIS__PROT_ASYLUM)) {
+      bool has = false;
+      for (int i = 0; i < n; i++)
+        has |= c->referrals[i] == BMIS_REFERRAL_SECONDARY;
+      if (!has)
+        c->referrals[c->referral_count++] = BMIS_REFERRAL_SECONDARY;
+    }
+    r.decided_at = at;
+    snprintf(r.decided_by, sizeof r.decided_by, "%s", actor->username);
+    r.held = d->decision == BMIS_DECISION_REFUSED && d->held_pending_return;
+    snprintf(r.minor_alternative, sizeof r.minor_alternative, "%s",
+             d->decision == BMIS_DECISION_REFUSED && d->minor_alternative
+                 ? bmis_minor_alternative_code(d->minor_alternative)
+                 : "");
+    snprintf(r.notice_language, sizeof r.notice_language, "%s",
+             d->language[0] ? d->language : "en");
+  }
+  bmis_record_result rr;
+  if (st == BMIS_OK)
+    st = bmis_store_begin(s, err);
+  if (st == BMIS_OK) {
+    st = bmis_movement_record(s, c, &rr, err);
+    if (st == BMIS_OK && rr.duplicate)
+      st = bmis_error_set(err, BMIS_E_CONFLICT,
+                          "inspection %.40s was decided already", id);
+    if (st == BMIS_OK)
+      st = bmis__inspection_decide(s, &r, err);
+    char record[97];
+    snprintf(record, sizeof record, "movement:%s", r.id);
+    if (st == BMIS_OK)
+      st = bmis__inspect_audit(s, actor, "movement.record", record, at, err);
+    if (st == BMIS_OK)
+      st = bmis_store_commit(s, err);
+    else
+      bmis_store_rollback(s);
+  }
+  if (st == BMIS_OK) {
+    memcpy(out->movement_id, r.id, BMIS_ID_SIZE);
+    out->decision = d->decision;
+    ref_ctx rc = {out, false};
+    st = bmis_movement_referrals(s, r.id, collect_referral, &rc, err);
+  }
+  free(doc);
+  free(c);
+  bmis__inspection_row_free(&r);
+  return st;
+}
+
+/* ---- secondary inspection ---- */
+
+bmis_status bmis_referral_list(bmis_store *s, bool open_only,
+                               bmis_referral_fn fn, void *ctx,
+                               bmis_error *err) {
+  return bmis__referral_list(s, open_only, fn, ctx, err);
+}
+
+bmis_status bmis_referral_get(bmis_store *s, const char *id, bmis_referral *out,
+                              bmis_error *err) {
+  return bmis__referral_get(s, id, out, err);
+}
+
+/* What the safeguards need to know of a movement's person: from its
+ * inspection when it had one, and from its referrals and the traveller's
+ * age in any case (a movement recorded from the command line has no
+ * inspection). */
+static bmis_status protection_of(bmis_store *s, const bmis_movement *m,
+                                 unsigned *prot, bool *inspected,
+                                 bmis__inspection_row *row, bmis_error *err) {
+  *prot = 0;
+  *inspected = false;
+  bmis_error e;
+  bmis_status st = bmis__inspection_get(s, m->id, row, &e);
+  if (st == BMIS_OK) {
+    *prot = row->protection;
+    *inspected = true;
+  } else if (st != BMIS_E_NOT_FOUND) {
+    return bmis_error_set(err, st, "%s", e.message);
+  }
+  ref_ctx rc = {NULL, false};
+  st = bmis_movement_referrals(s, m->id, collect_referral, &rc, err);
+  if (rc.asylum)
+    *prot |= BMIS__PROT_ASYLUM;
+  bmis_traveller t;
+  if (st == BMIS_OK)
+    st = bmis_traveller_get(s, m->traveller_id, &t, err);
+  if (st == BMIS_OK && t.birth.year) {
+    bmis_date b = t.birth;
+    /* a partial birth date counts at its latest possible day */
+    if (!b.month)
+      b.month = 12;
+    if (!b.day)
+      b.day = (int8_t)bmis_date_days_in_month(b.year, b.month);
+    if (bmis_date_years_between(b, m->local_date) < 18)
+      *prot |= BMIS__PROT_MINOR;
+  }
+  return st;
+}
+
+bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
+                                         bmis_referral_outcome outcome,
+                                         const bmis_inspection_decision *din,
+                                         const bmis_actor *actor, int64_t at,
+                                         bmis_error *err) {
+  if (!at)
+    at = (int64_t)time(NULL);
+  bmis_inspection_decision d = *din;
+  switch (outcome) {
+  case BMIS_OUTCOME_ADMITTED: d.decision = BMIS_DECISION_ADMITTED; break;
+  case BMIS_OUTCOME_REFUSED: d.decision = BMIS_DECISION_REFUSED; break;
+  case BMIS_OUTCOME_REFERRED_ONWARD: d.decision = BMIS_DECISION_REFERRED; break;
+  default:
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "outcome: must be admitted, refused or "
+                          "referred_onward");
+  }
+  bmis_referral ref;
+  bmis_movement m;
+  bmis__inspection_row row;
+  memset(&row, 0, sizeof row);
+  unsigned prot = 0;
+  bool inspected = false;
+  bmis_status st = bmis__referral_get(s, referral_id, &ref, err);
+  if (st == BMIS_OK && !ref.open)
+    st = bmis_error_set(err, BMIS_E_CONFLICT,
+                        "referral %.40s is closed already", referral_id);
+  if (st == BMIS_OK)
+    st = bmis_movement_get(s, ref.movement_id, &m, err);
+  if (st == BMIS_OK)
+    st = protection_of(s, &m, &prot, &inspected, &row, err);
+  /* At secondary inspection the person has been heard: a supervisor may
+   * admit an asylum seeker (to the procedure) and decide on a possible
+   * victim of trafficking after the referral; an asylum seeker is still
+   * never refused, nor a minor held. */
+  if (st == BMIS_OK && d.decision == BMIS_DECISION_REFUSED)
+    st = safeguards(prot & ~(unsigned)BMIS__PROT_TRAFFICKING, &d, err);
+  if (st == BMIS_OK && d.decision == BMIS_DECISION_REFERRED && !d.note[0])
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "note: say to whom the person is referred onward");
+  char note[513];
+  snprintf(note, sizeof note, "%s%s%s",
+           bmis_code_name(BMIS_LIST_DECISION, d.decision),
+           d.note[0] || d.explanation[0] ? ": " : "",
+           d.note[0] ? d.note : d.explanation);
+  if (outcome == BMIS_OUTCOME_REFERRED_ONWARD)
+    snprintf(note, sizeof note, "referred onward: %.480s", d.note);
+  if (st == BMIS_OK)
+    st = bmis_store_begin(s, err);
+  if (st != BMIS_OK) {
+    bmis__inspection_row_free(&row);
+    return st;
+  }
+  st = bmis__referral_close_one(s, referral_id, at, note, err);
+  if (st == BMIS_OK && outcome != BMIS_OUTCOME_REFERRED_ONWARD) {
+    bmis_movement next = m;
+    fill_decision(&next, &d);
+    if (d.decision == BMIS_DECISION_ADMITTED && d.permitted_days > 0)
+      next.permitted_until = bmis_date_from_days(
+          bmis_date_to_days(m.local_date) + d.permitted_days - 1);
+    snprintf(next.officer, sizeof next.officer, "%s", actor->username);
+    bmis_change ch;
+    memset(&ch, 0, sizeof ch);
+    snprintf(ch.by, sizeof ch.by, "%s", actor->username);
+    snprintf(ch.reason, sizeof ch.reason, "secondary inspection: %.480s", note);
+    ch.at = at;
+    st = bmis_movement_decide(s, &next, &ch, err);
+    if (st == BMIS_OK && inspected) {
+      row.held = d.decision == BMIS_DECISION_REFUSED && d.held_pending_return;
+      snprintf(row.minor_alternative, sizeof row.minor_alternative, "%s",
+               d.decision == BMIS_DECISION_REFUSED && d.minor_alternative
+                   ? bmis_minor_alternative_code(d.minor_alternative)
+                   : "");
+      if (d.language[0])
+        snprintf(row.notice_language, sizeof row.notice_language, "%s",
+                 d.language);
+      row.decided_at = at;
+      snprintf(row.decided_by, sizeof row.decided_by, "%s", actor->username);
+      st = bmis__inspection_decide(s, &row, err);
+    }
+  }
+  char record[97];
+  snprintf(record, sizeof record, "referral:%s", referral_id);
+  if (st == BMIS_OK)
+    st = bmis__inspect_audit(s, actor, "referral.outcome", record, at, err);
+  if (st == BMIS_OK)
+    st = bmis_store_commit(s, err);
+  else
+    bmis_store_rollback(s);
+  bmis__inspection_row_free(&row);
+  return st;
+}

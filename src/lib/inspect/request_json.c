@@ -1,0 +1,327 @@
+/* An inspection request and a decision from their JSON forms
+ * (docs/API.md). Every error names the member at fault. */
+#include "bmis/country.h"
+#include "bmis/inspect.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+static json_t *load_object(const char *text, size_t len, bmis_error *err) {
+  json_error_t je;
+  json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+  if (!root) {
+    bmis_error_set(err, BMIS_E_PARSE, "JSON at line %d column %d: %s", je.line,
+                   je.column, je.text);
+    return NULL;
+  }
+  if (!json_is_object(root)) {
+    json_decref(root);
+    bmis_error_set(err, BMIS_E_PARSE, "the body must be a JSON object");
+    return NULL;
+  }
+  return root;
+}
+
+/* Every member of o is among names; else the first unknown one. */
+static bmis_status only(json_t *o, const char *where, const char *const *names,
+                        bmis_error *err) {
+  const char *key;
+  json_t *v;
+  json_object_foreach(o, key, v) {
+    bool known = false;
+    for (size_t i = 0; names[i] && !known; i++)
+      known = strcmp(names[i], key) == 0;
+    if (!known)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "%s%s%.64s: unknown member", where,
+                            *where ? "." : "", key);
+  }
+  return BMIS_OK;
+}
+
+/* A string member copied into out (cap bytes); absent leaves out alone. */
+static bmis_status text(json_t *o, const char *where, const char *name,
+                        char *out, size_t cap, bool required, bmis_error *err) {
+  json_t *v = json_object_get(o, name);
+  if (!v || json_is_null(v)) {
+    if (required)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s%s%s: missing", where,
+                            *where ? "." : "", name);
+    return BMIS_OK;
+  }
+  if (!json_is_string(v))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s%s%s: must be a string",
+                          where, *where ? "." : "", name);
+  size_t n = json_string_length(v);
+  if (n >= cap)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "%s%s%s: longer than %zu bytes", where,
+                          *where ? "." : "", name, cap - 1);
+  if (memchr(json_string_value(v), 0, n))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "%s%s%s: holds a NUL character", where,
+                          *where ? "." : "", name);
+  memcpy(out, json_string_value(v), n + 1);
+  return BMIS_OK;
+}
+
+static bmis_status flag(json_t *o, const char *where, const char *name,
+                        bool *out, bmis_error *err) {
+  json_t *v = json_object_get(o, name);
+  if (!v || json_is_null(v))
+    return BMIS_OK;
+  if (!json_is_boolean(v))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "%s.%s: must be true or false", where, name);
+  *out = json_is_true(v);
+  return BMIS_OK;
+}
+
+static bmis_status number(json_t *o, const char *where, const char *name,
+                          int lo, int hi, int *out, bmis_error *err) {
+  json_t *v = json_object_get(o, name);
+  if (!v || json_is_null(v))
+    return BMIS_OK;
+  if (!json_is_integer(v) || json_integer_value(v) < lo ||
+      json_integer_value(v) > hi)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "%s%s%s: must be a whole number %d..%d", where,
+                          *where ? "." : "", name, lo, hi);
+  *out = (int)json_integer_value(v);
+  return BMIS_OK;
+}
+
+static bmis_status code(json_t *o, const char *where, const char *name,
+                        bmis_code_list list, int *out, bmis_error *err) {
+  char buf[40] = "";
+  bmis_status st = text(o, where, name, buf, sizeof buf, false, err);
+  if (st != BMIS_OK || !buf[0])
+    return st;
+  *out = bmis_code_value(list, buf);
+  if (*out)
+    return BMIS_OK;
+  char all[256];
+  size_t n = 0;
+  all[0] = 0;
+  for (int i = 1; i <= bmis_code_count(list) && n < sizeof all; i++)
+    n += (size_t)snprintf(all + n, sizeof all - n, "%s%s", i > 1 ? ", " : "",
+                          bmis_code_name(list, i));
+  return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "%s%s%s: \"%.32s\" is not one of %s", where,
+                        *where ? "." : "", name, buf, all);
+}
+
+static bmis_status country(json_t *o, const char *where, const char *name,
+                           char out[4], bmis_error *err) {
+  char buf[8] = "";
+  bmis_status st = text(o, where, name, buf, sizeof buf, false, err);
+  if (st != BMIS_OK || !buf[0])
+    return st;
+  for (char *p = buf; *p; p++)
+    if (*p >= 'a' && *p <= 'z')
+      *p = (char)(*p - 'a' + 'A');
+  const bmis_country *c = bmis_country_lookup(buf);
+  if (!c || strlen(buf) > 3)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "%s.%s: \"%s\" is not a country code", where, name,
+                          buf);
+  snprintf(out, 4, "%.3s", buf);
+  return BMIS_OK;
+}
+
+static bmis_status read_card(json_t *card, bmis_movement *m, bmis_error *err) {
+  static const char *const names[] = {
+      "transport",     "carrier",           "transport_number",
+      "route_country", "residence_country", "purpose",
+      "intended_days", "local_address",     NULL};
+  if (!json_is_object(card))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "card: must be an object");
+  int v = 0;
+  bmis_status st = only(card, "card", names, err);
+  if (st == BMIS_OK)
+    st = code(card, "card", "transport", BMIS_LIST_TRANSPORT, &v, err);
+  m->transport = (bmis_transport)v;
+  v = 0;
+  if (st == BMIS_OK)
+    st = code(card, "card", "purpose", BMIS_LIST_PURPOSE, &v, err);
+  m->purpose = (bmis_purpose)v;
+  if (st == BMIS_OK)
+    st = text(card, "card", "carrier", m->carrier, sizeof m->carrier, false,
+              err);
+  if (st == BMIS_OK)
+    st = text(card, "card", "transport_number", m->transport_number,
+              sizeof m->transport_number, false, err);
+  if (st == BMIS_OK)
+    st = text(card, "card", "local_address", m->local_address,
+              sizeof m->local_address, false, err);
+  if (st == BMIS_OK)
+    st = country(card, "card", "route_country", m->route_country, err);
+  if (st == BMIS_OK)
+    st = country(card, "card", "residence_country", m->residence_country, err);
+  if (st == BMIS_OK)
+    st = number(card, "card", "intended_days", 1, 3660, &m->intended_days, err);
+  return st;
+}
+
+static bmis_status read_protection(json_t *p, bmis_inspection_request *rq,
+                                   bmis_error *err) {
+  static const char *const names[] = {"asylum", "unaccompanied",
+                                      "trafficking_indicators", NULL};
+  if (!json_is_object(p))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "protection: must be an object");
+  bmis_status st = only(p, "protection", names, err);
+  if (st == BMIS_OK)
+    st = flag(p, "protection", "asylum", &rq->asylum, err);
+  if (st == BMIS_OK)
+    st = flag(p, "protection", "unaccompanied", &rq->unaccompanied, err);
+  json_t *ti = json_object_get(p, "trafficking_indicators");
+  if (st != BMIS_OK || !ti || json_is_null(ti))
+    return st;
+  if (!json_is_array(ti))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "protection.trafficking_indicators: must be a list "
+                          "of indicator codes");
+  size_t i;
+  json_t *c;
+  json_array_foreach(ti, i, c) {
+    bmis_trafficking_indicator ind =
+        json_is_string(c) ? bmis_trafficking_parse(json_string_value(c))
+                          : BMIS_TRAFFICKING_NONE;
+    if (!ind)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "protection.trafficking_indicators[%zu]: not an "
+                            "indicator code (see GET /api/reference)",
+                            i);
+    rq->trafficking |= 1u << (ind - 1);
+  }
+  return BMIS_OK;
+}
+
+bmis_status bmis_inspection_request_from_json(const char *t, size_t len,
+                                              bmis_inspection_request *out,
+                                              bmis_error *err) {
+  static const char *const names[] = {"mrz", "direction", "card", "protection",
+                                      NULL};
+  memset(out, 0, sizeof *out);
+  json_t *root = load_object(t, len, err);
+  if (!root)
+    return err->status;
+  int dir = 0;
+  bmis_status st = only(root, "", names, err);
+  if (st == BMIS_OK)
+    st = text(root, "", "mrz", out->mrz, sizeof out->mrz, true, err);
+  if (st == BMIS_OK)
+    st = code(root, "", "direction", BMIS_LIST_DIRECTION, &dir, err);
+  if (st == BMIS_OK && !dir)
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "direction: missing (entry or exit)");
+  out->card.direction = (bmis_direction)dir;
+  json_t *card = json_object_get(root, "card");
+  if (st == BMIS_OK && card && !json_is_null(card))
+    st = read_card(card, &out->card, err);
+  json_t *prot = json_object_get(root, "protection");
+  if (st == BMIS_OK && prot && !json_is_null(prot))
+    st = read_protection(prot, out, err);
+  json_decref(root);
+  return st;
+}
+
+bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
+                                               bmis_inspection_decision *out,
+                                               bmis_error *err) {
+  static const char *const names[] = {"decision",
+                                      "entry_type",
+                                      "permitted_days",
+                                      "grounds",
+                                      "explanation",
+                                      "language",
+                                      "held_pending_return",
+                                      "minor_alternative",
+                                      "note",
+                                      "outcome",
+                                      NULL};
+  memset(out, 0, sizeof *out);
+  json_t *root = load_object(t, len, err);
+  if (!root)
+    return err->status;
+  char word[16] = "", alt[40] = "";
+  bmis_status st = only(root, "", names, err);
+  char outcome[24] = "";
+  if (st == BMIS_OK)
+    st = text(root, "", "outcome", outcome, sizeof outcome, false, err);
+  if (st == BMIS_OK && outcome[0]) {
+    if (!strcmp(outcome, "admitted"))
+      out->outcome = BMIS_OUTCOME_ADMITTED;
+    else if (!strcmp(outcome, "refused"))
+      out->outcome = BMIS_OUTCOME_REFUSED;
+    else if (!strcmp(outcome, "referred_onward"))
+      out->outcome = BMIS_OUTCOME_REFERRED_ONWARD;
+    else
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "outcome: \"%s\" is not admitted, refused or "
+                          "referred_onward",
+                          outcome);
+    if (st == BMIS_OK && json_object_get(root, "decision"))
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "decision: give the outcome or the decision, not "
+                          "both");
+    snprintf(word, sizeof word, "%s",
+             out->outcome == BMIS_OUTCOME_ADMITTED  ? "admit"
+             : out->outcome == BMIS_OUTCOME_REFUSED ? "refuse"
+                                                    : "refer");
+  } else if (st == BMIS_OK) {
+    st = text(root, "", "decision", word, sizeof word, true, err);
+  }
+  if (st == BMIS_OK) {
+    if (!strcmp(word, "admit") || !strcmp(word, "admitted"))
+      out->decision = BMIS_DECISION_ADMITTED;
+    else if (!strcmp(word, "refuse") || !strcmp(word, "refused"))
+      out->decision = BMIS_DECISION_REFUSED;
+    else if (!strcmp(word, "refer") || !strcmp(word, "referred"))
+      out->decision = BMIS_DECISION_REFERRED;
+    else
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "decision: \"%s\" is not admit, refuse or refer",
+                          word);
+  }
+  if (st == BMIS_OK)
+    st = text(root, "", "entry_type", out->entry_type, sizeof out->entry_type,
+              false, err);
+  if (st == BMIS_OK)
+    st = number(root, "", "permitted_days", 1, 3660, &out->permitted_days, err);
+  if (st == BMIS_OK)
+    st = text(root, "", "grounds", out->grounds, sizeof out->grounds, false,
+              err);
+  if (st == BMIS_OK)
+    st = text(root, "", "explanation", out->explanation,
+              sizeof out->explanation, false, err);
+  if (st == BMIS_OK)
+    st = text(root, "", "language", out->language, sizeof out->language, false,
+              err);
+  if (st == BMIS_OK && out->language[0] &&
+      !bmis_notice_language_known(out->language))
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "language: no refusal notice in \"%s\" (en, fr)",
+                        out->language);
+  if (st == BMIS_OK) {
+    json_t *h = json_object_get(root, "held_pending_return");
+    if (h && !json_is_null(h) && !json_is_boolean(h))
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "held_pending_return: must be true or false");
+    out->held_pending_return = h && json_is_true(h);
+  }
+  if (st == BMIS_OK)
+    st = text(root, "", "minor_alternative", alt, sizeof alt, false, err);
+  if (st == BMIS_OK && alt[0] &&
+      !(out->minor_alternative = bmis_minor_alternative_parse(alt)))
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "minor_alternative: \"%s\" is not family, "
+                        "child_protection_services or other",
+                        alt);
+  if (st == BMIS_OK)
+    st = text(root, "", "note", out->note, sizeof out->note, false, err);
+  json_decref(root);
+  return st;
+}

@@ -1,0 +1,134 @@
+/* Primary inspection: POST /api/inspections, GET /api/inspections/{id},
+ * POST /api/inspections/{id}/hits/{index}, POST
+ * /api/inspections/{id}/decision, and the refusal notice. Decode, one
+ * library call (bmis/inspect.h, where the safeguards live), encode. */
+#include "http.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void api_inspection_create(const srv_request *rq, srv_reply *rp);
+void api_inspection_get(const srv_request *rq, srv_reply *rp);
+void api_inspection_hit(const srv_request *rq, srv_reply *rp);
+void api_inspection_decide(const srv_request *rq, srv_reply *rp);
+void api_movement_notice(const srv_request *rq, srv_reply *rp);
+
+void api_inspection_create(const srv_request *rq, srv_reply *rp) {
+  bmis_inspection_request in;
+  bmis_error err;
+  char id[BMIS_ID_SIZE];
+  char *json = NULL;
+  if (bmis_inspection_request_from_json(rq->body, rq->body_len, &in, &err) !=
+          BMIS_OK ||
+      bmis_inspect(rq->store, srv_index(rq->server), &in, &rq->actor, 0, id,
+                   &json, &err) != BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
+  rp->status = 201;
+  rp->raw = json;
+}
+
+void api_inspection_get(const srv_request *rq, srv_reply *rp) {
+  bmis_error err;
+  char *json = NULL, movement[BMIS_ID_SIZE], record[97];
+  if (bmis_inspection_get(rq->store, rq->params[0], &json, movement, &err) !=
+      BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
+  json_t *o = json_loads(json, 0, NULL);
+  free(json);
+  if (!o) {
+    srv_reply_error(rp, 500, "E_INTERNAL", "the stored result is not JSON");
+    return;
+  }
+  json_object_set_new(o, "movement_id",
+                      movement[0] ? json_string(movement) : json_null());
+  snprintf(record, sizeof record, "inspection:%.80s", rq->params[0]);
+  rp->json = o;
+  if (srv_audit(rq, rp, "inspection.read", record))
+    rp->status = 200;
+}
+
+void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"decision", "reason", NULL};
+  json_t *in;
+  const char *decision, *reason;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  if (srv_json_string(in, "decision", true, rp, &decision) &&
+      srv_json_string(in, "reason", true, rp, &reason)) {
+    char *end;
+    long index = strtol(rq->params[1], &end, 10);
+    bmis_hit_decision d = bmis_hit_decision_parse(decision);
+    bmis_hit_disposition out;
+    bmis_error err;
+    if (*end || index < 0 || index > 10000)
+      srv_reply_error(rp, 404, "E_NOT_FOUND", "no hit '%.20s'", rq->params[1]);
+    else if (!d)
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "decision: must be confirmed or dismissed");
+    else if (bmis_inspection_dispose(rq->store, rq->params[0], (int)index, d,
+                                     reason, &rq->actor, 0, &out,
+                                     &err) != BMIS_OK)
+      srv_reply_status(rp, &err);
+    else {
+      rp->status = 201;
+      rp->json = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I}", "id", out.id,
+                           "entry", out.entry_key, "decision",
+                           bmis_hit_decision_code(out.decision), "reason",
+                           out.reason, "by", out.by, "at", (json_int_t)out.at);
+    }
+  }
+  json_decref(in);
+}
+
+void api_inspection_decide(const srv_request *rq, srv_reply *rp) {
+  bmis_inspection_decision d;
+  bmis_decision_result out;
+  bmis_error err;
+  if (bmis_inspection_decision_from_json(rq->body, rq->body_len, &d, &err) !=
+          BMIS_OK ||
+      bmis_inspection_decide(rq->store, rq->params[0], &d, &rq->actor, 0, &out,
+                             &err) != BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
+  json_t *refs = json_array();
+  for (int i = 0; i < out.referral_count; i++)
+    json_array_append_new(
+        refs, json_pack("{s:s, s:s}", "id", out.referrals[i].id, "kind",
+                        bmis_code_name(BMIS_LIST_REFERRAL_KIND,
+                                       out.referrals[i].kind)));
+  json_t *notice = json_null();
+  if (out.decision == BMIS_DECISION_REFUSED) {
+    char url[128];
+    snprintf(url, sizeof url, "/api/movements/%s/notice?lang=%s",
+             out.movement_id, d.language[0] ? d.language : "en");
+    notice = json_string(url);
+  }
+  rp->status = 201;
+  rp->json =
+      json_pack("{s:s, s:s, s:o, s:o}", "movement_id", out.movement_id,
+                "decision", bmis_code_name(BMIS_LIST_DECISION, out.decision),
+                "referrals", refs, "notice", notice);
+}
+
+void api_movement_notice(const srv_request *rq, srv_reply *rp) {
+  char *html = NULL, record[97];
+  bmis_error err;
+  if (bmis_refusal_notice(rq->store, rq->params[0], srv_query(rq, "lang"),
+                          &html, &err) != BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
+  snprintf(record, sizeof record, "movement:%.80s", rq->params[0]);
+  if (!srv_audit(rq, rp, "notice.read", record)) {
+    free(html);
+    return;
+  }
+  rp->status = 200;
+  rp->html = html;
+}
