@@ -130,6 +130,22 @@
     const o = opts || {};
     return h("p", { class: `message ${kind}${o.big ? " safeguard" : ""}`, role: o.role }, text);
   }
+  /* Ids made unique with a prefix, and what refers to them with it: for a
+   * result drawn more than once on a page (the secondary queue). */
+  function scopeIds(root, prefix) {
+    for (const el of root.querySelectorAll("[id]")) el.id = prefix + el.id;
+    for (const attr of ["for", "aria-labelledby", "aria-describedby"])
+      for (const el of root.querySelectorAll(`[${attr}]`))
+        el.setAttribute(
+          attr,
+          el
+            .getAttribute(attr)
+            .split(/\s+/)
+            .map((x) => prefix + x)
+            .join(" "),
+        );
+    return root;
+  }
   function labelOf(code) {
     return String(code || "")
       .replace(/_/g, " ")
@@ -333,6 +349,20 @@
     document.title = `OpenBMIS — ${SCREENS[name].title}`;
     SCREENS[name].render(screen);
   }
+
+  /* Alt+letter: the control whose accesskey it is (shown on it as a kbd),
+   * the same in every browser and keyboard layout: a button is pressed, a
+   * link followed, a field focused. Disabled or hidden controls are not. */
+  document.addEventListener("keydown", (ev) => {
+    if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const k = ev.code && ev.code.startsWith("Key") ? ev.code.slice(3).toLowerCase() : (ev.key || "").toLowerCase();
+    if (!/^[a-z]$/.test(k)) return;
+    const el = [...document.querySelectorAll(`[accesskey="${k}"]`)].find((x) => !x.disabled && x.offsetParent !== null);
+    if (!el) return;
+    ev.preventDefault();
+    if (el.matches("button, a")) el.click();
+    else el.focus();
+  });
 
   window.addEventListener("hashchange", () => {
     if (S.session) go(location.hash.slice(1));
@@ -610,24 +640,24 @@
     const out = document.createDocumentFragment();
     if (o.decide)
       out.append(h("h2", { id: "result-title", tabindex: "-1", "data-inspection": r.id, text: "Result" }));
-    out.append(banner(r), travellerFacts(r));
-    const prot = protectionBlock(r);
+    out.append(banner(r, o), travellerFacts(r));
+    const prot = protectionBlock(r, o);
     if (prot) out.append(prot);
     out.append(hitsBlock(r, o));
-    out.append(documentBlock(r));
+    out.append(documentBlock(r, o));
     out.append(h("div", { class: "two" }, stayBlock(r), historyBlock(r)));
     if (o.decide) out.append(decisionBlock(r));
     return out;
   }
 
-  function banner(r) {
+  function banner(r, o) {
     const rec = r.recommendation || {};
     const admit = rec.action === "admit";
     const reasons = rec.reasons || [];
     return h(
       "div",
-      { class: `message banner ${admit ? "ok" : "warn"}`, id: "recommendation", "aria-live": "polite" },
-      admit ? "✔ ADMIT — recommended" : "⚠ REFER — recommended",
+      { class: `message banner ${admit ? "ok" : "warn"}`, id: o && o.decide ? "recommendation" : null, "aria-live": o && o.decide ? "polite" : null },
+      `${o && !o.decide ? "Primary desk: " : ""}${admit ? "✔ ADMIT — recommended" : "⚠ REFER — recommended"}`,
       reasons.length ? h("ul", {}, reasons.map((x) => h("li", { text: x }))) : null,
     );
   }
@@ -651,7 +681,7 @@
     );
   }
 
-  function protectionBlock(r) {
+  function protectionBlock(r, o) {
     const p = r.protection || {};
     const prompts = p.prompts || [];
     const referrals = p.referrals || [];
@@ -659,8 +689,10 @@
     return h(
       "section",
       { id: "protection-result", class: "message info", "aria-labelledby": "prot-title" },
-      h("h3", { id: "prot-title", text: "🛡 Protection" }),
-      referrals.length ? h("p", { text: `Referrals that will be opened: ${referrals.map(labelOf).join(", ")}.` }) : null,
+      h("h3", { id: "prot-title", text: "⚑ Protection" }),
+      referrals.length
+        ? h("p", { text: `${o && o.decide ? "Referrals that will be opened" : "Protection referrals"}: ${referrals.map(labelOf).join(", ")}.` })
+        : null,
       prompts.length ? h("ul", { class: "prompts" }, prompts.map((x) => h("li", { text: x }))) : null,
     );
   }
@@ -688,7 +720,7 @@
 
   function hitCard(r, hit, o) {
     const prot = hit.category === "protection_alert";
-    const title = prot ? "🛡 PROTECTION ALERT" : hit.kind === "document" ? "⚠ HIT — document" : "⚠ HIT";
+    const title = prot ? "⚑ PROTECTION ALERT" : hit.kind === "document" ? "⚠ HIT — document" : "⚠ HIT";
     const meta = [
       hit.kind,
       hit.list ? `list ${hit.list}` : null,
@@ -748,24 +780,23 @@
     return art;
   }
 
-  function documentBlock(r) {
+  function documentBlock(r, o) {
     const d = r.document || {};
-    const sec = h("section", { id: "document", "aria-labelledby": "doc-title" });
-    sec.append(
-      h(
-        "h3",
-        { id: "doc-title" },
-        "Document ",
-        h("span", { class: `verdict ${d.valid ? "ok" : "bad"}`, id: "doc-verdict" }, d.valid ? "✔ VALID" : "✖ INVALID"),
-        d.format ? ` ${d.format}` : "",
-      ),
+    const main = !!(o && o.decide); // ids only on the desk's own result
+    const title = h(
+      "h3",
+      { id: main ? "doc-title" : null },
+      "Document ",
+      h("span", { class: `verdict ${d.valid ? "ok" : "bad"}`, id: main ? "doc-verdict" : null }, d.valid ? "✔ VALID" : "✖ INVALID"),
+      d.format ? ` ${d.format}` : "",
     );
+    const sec = main ? h("section", { id: "document", "aria-labelledby": "doc-title" }, title) : h("details", { class: "document" }, h("summary", {}, title));
     const fields = d.fields || [];
     if (fields.length)
       sec.append(
         h(
           "table",
-          { id: "doc-fields" },
+          { id: main ? "doc-fields" : null },
           h("caption", { class: "hint", text: "Field by field" }),
           h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Field" }), h("th", { scope: "col", text: "Value" }), h("th", { scope: "col", text: "Verdict" }))),
           h(
@@ -783,7 +814,7 @@
         h("h4", { text: "Findings" }),
         h(
           "ul",
-          { id: "findings" },
+          { id: main ? "findings" : null },
           findings.map((f) => {
             const v = f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : f.severity === "repair" || f.severity === "repaired" ? "repaired" : "warning";
             return h("li", {}, verdict(v), " ", f.message || f.code, f.field ? h("span", { class: "hint", text: ` (${labelOf(f.field)})` }) : null);
@@ -884,8 +915,8 @@
         btn("refer", "⚠ Refer to secondary", "r", "refer"),
       ),
       whys,
-      errSlot,
       formSlot,
+      errSlot,
     ]);
     return sec;
   }
@@ -994,6 +1025,7 @@
       if (e.code === "E_SAFEGUARD")
         errSlot.append(message("bad", `✖ NOT ALLOWED — ${e.message}`, { role: "alert", big: true }));
       else errSlot.append(message("bad", `✖ The decision was not recorded: ${e.message}`, { role: "alert" }));
+      errSlot.scrollIntoView({ block: "nearest" });
       say(`Not recorded: ${e.message}`);
     } finally {
       S.busy = false;
@@ -1018,7 +1050,7 @@
         `${DONE[decision] || labelOf(decision)} — ${name}`,
       ),
       refs.length ? h("p", { id: "referrals-opened", text: `Referrals opened: ${refs.map((x) => labelOf(x.kind)).join(", ")}.` }) : null,
-      notice ? h("p", {}, h("a", { href: notice, target: "_blank", rel: "noopener", id: "notice-link", text: "🖨 Print refusal notice" })) : null,
+      notice ? h("p", {}, h("a", { href: notice, target: "_blank", rel: "noopener", id: "notice-link", text: "Print refusal notice" })) : null,
       h("p", { class: "hint", text: `Movement ${d.movement_id || ""}. Scan the next document.` }),
     ]);
     say(`Decision recorded: ${labelOf(decision)}${refs.length ? `; referrals opened: ${refs.map((x) => labelOf(x.kind)).join(", ")}` : ""}.`);
@@ -1066,9 +1098,11 @@
     const m = ref.movement || {};
     const name = `${t.surname || ""}${t.given_names ? `, ${t.given_names}` : ""}`;
     const titleId = nextId("ref");
-    const art = h("article", { "aria-labelledby": titleId, "data-referral": ref.id, "data-kind": ref.kind });
-    art.append(
-      h("h3", { id: titleId }, `${ref.kind === "child_protection" || ref.kind === "asylum" || ref.kind === "trafficking" ? "🛡 " : "⚠ "}${labelOf(ref.kind)} — ${name || "unknown traveller"}`),
+    const art = h("article", { class: "referral", "aria-labelledby": titleId, "data-referral": ref.id, "data-kind": ref.kind });
+    const head = h("header", {});
+    art.append(head);
+    head.append(
+      h("h3", { id: titleId }, `${ref.kind === "child_protection" || ref.kind === "asylum" || ref.kind === "trafficking" ? "⚑ " : "⚠ "}${labelOf(ref.kind)} — ${name || "unknown traveller"}`),
       h(
         "p",
         { class: "meta hint" },
@@ -1084,26 +1118,28 @@
           .join(" · "),
       ),
     );
-    if (ref.findings) {
-      const det = h("details", { open: true }, h("summary", { text: "Primary inspection findings" }));
-      det.append(renderResult(ref.findings, { decide: false }));
-      art.append(det);
-    }
+    const findings = h("section", { class: "findings", "aria-label": "Primary inspection findings" }, h("h4", { text: "Primary inspection findings" }));
+    if (ref.findings) findings.append(scopeIds(renderResult(ref.findings, { decide: false }), `${titleId}-`));
+    else findings.append(h("p", { class: "hint", text: "Not recorded with this referral." }));
+    art.append(findings);
     if (open) art.append(outcomeForm(ref, reload));
-    else if (ref.outcome) art.append(h("p", { class: "disposition", text: `Closed: ${labelOf(ref.outcome)}` }));
+    else
+      art.append(
+        h("p", { class: "disposition" }, `Closed${ref.closed_at ? ` ${when(ref.closed_at)}` : ""}${ref.outcome || m.decision ? `: ${labelOf(ref.outcome || m.decision)}` : ""}${ref.note ? ` — ${ref.note}` : ""}`),
+      );
     return art;
   }
 
   function outcomeForm(ref, reload) {
     const rf = S.reference || {};
-    const t = ref.traveller || (ref.findings && ref.findings.traveller) || {};
+    const t = Object.assign({}, ref.traveller, ref.findings && ref.findings.traveller);
     const form = h("form", { class: "card outcome", "aria-label": "Outcome of the secondary inspection" });
     const slot = h("div", {});
     const err = h("div", {});
     const outcomes = [
       ["admitted", "✔ Admitted"],
       ["refused", "✖ Refused"],
-      ["referred_onward", "➜ Referred onward"],
+      ["referred_onward", "→ Referred onward"],
     ];
     const refusable = !(ref.findings && ref.findings.decisions && ref.findings.decisions.refuse && !ref.findings.decisions.refuse.allowed);
     const radios = outcomes.map(([v, label]) => {
@@ -1171,7 +1207,7 @@
         const notice = d && d.notice;
         append(art, [
           h("p", { class: "message ok", id: "outcome-recorded", role: "status" }, `✔ Closed: ${labelOf(chosen.value)} — ${labelOf(ref.kind)} referral.`),
-          notice ? h("a", { href: notice, target: "_blank", rel: "noopener", text: "🖨 Print refusal notice" }) : null,
+          notice ? h("a", { href: notice, target: "_blank", rel: "noopener", text: "Print refusal notice" }) : null,
           button("Back to the queue", { onclick: reload }),
         ]);
         art.querySelector("button").focus();
@@ -1275,7 +1311,16 @@
           : h("p", { class: "hint", text: "None recorded." }),
         h("h4", { text: "Movements" }),
         movementsTable(d.movements, "traveller-movements"),
-        stayBlock({ stay: d.stay_status || d.stay || null }),
+        stayBlock({ stay: d.status || d.stay_status || null }),
+        h("h4", { text: "Stays" }),
+        (d.stays || []).length
+          ? h(
+              "table",
+              {},
+              h("thead", {}, h("tr", {}, ["Entered", "Left", "Permitted until"].map((x) => h("th", { scope: "col", text: x })))),
+              h("tbody", {}, d.stays.map((x) => h("tr", {}, h("td", { text: x.entry_date || "" }), h("td", { text: x.exit_date || "—" }), h("td", { text: x.permitted_until || "" })))),
+            )
+          : h("p", { class: "hint", text: "None recorded." }),
       ]);
       $("#traveller-title").focus();
     } catch (e) {
