@@ -157,7 +157,15 @@
       const d = new Date(v * 1000);
       return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
     }
-    return String(v).replace("T", " ").replace(/\.\d+/, "");
+    return String(v)
+      .replace("T", " ")
+      .replace(/\.\d+/, "")
+      .replace(/Z$/, " UTC");
+  }
+  /* A date, or "" when the server has none to give (empty, or the
+   * placeholder of an unknown date). */
+  function date(v) {
+    return !v || /^X/.test(v) ? "" : String(v);
   }
   function day(v) {
     return when(v).slice(0, 10);
@@ -870,7 +878,7 @@
             h("td", { text: labelOf(m.direction) }),
             h("td", { text: m.bcp || "" }),
             h("td", { text: `${m.decision ? labelOf(m.decision) : "—"}${m.voided ? " (voided)" : ""}` }),
-            h("td", { text: m.permitted_until || "" }),
+            h("td", { text: date(m.permitted_until) }),
           ),
         ),
       ),
@@ -1318,7 +1326,7 @@
               "table",
               {},
               h("thead", {}, h("tr", {}, ["Entered", "Left", "Permitted until"].map((x) => h("th", { scope: "col", text: x })))),
-              h("tbody", {}, d.stays.map((x) => h("tr", {}, h("td", { text: x.entry_date || "" }), h("td", { text: x.exit_date || "—" }), h("td", { text: x.permitted_until || "" })))),
+              h("tbody", {}, d.stays.map((x) => h("tr", {}, h("td", { text: date(x.entry_date) }), h("td", { text: date(x.exit_date) || "— (not left)" }), h("td", { text: date(x.permitted_until) })))),
             )
           : h("p", { class: "hint", text: "None recorded." }),
       ]);

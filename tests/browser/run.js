@@ -10,8 +10,9 @@
  * person's hit and its explanation; (d) an asylum request the console
  * will not let be refused (and the API answers 422 when forced); (e) an
  * unaccompanied minor referred to child protection; (f) a supervisor
- * closing that referral in the secondary queue. A screenshot of each
- * screen goes to WORK/screenshots/. The server is stopped and the
+ * closing that referral in the secondary queue; (g) an expired passport
+ * refused and its notice opened; (h) traveller search and history. A
+ * screenshot of each screen goes to WORK/screenshots/. The server is stopped and the
  * temporary folder removed at the end, also on failure.
  *
  * Without chromium (or npm) it prints SKIP and exits 77, unless CI=true:
@@ -353,6 +354,13 @@ scenario("c", "a listed person: the hit and its explanation", async (ctx) => {
   await hit.locator(".disposition").waitFor();
   assert(/Confirmed/.test(await hit.locator(".disposition").innerText()), "disposition shown");
   await shot(page, "c2-hit-confirmed");
+  // the same person again: the disposition is shown as an earlier one
+  await page.keyboard.press("Alt+N");
+  await scan(page, mrz({ surname: "SIDOROV", given: "IVAN PETROVICH", number: "720000001", nationality: "RUS", birth: "1961-04-12", sex: "M", expiry: "2031-01-01" }));
+  await inspected(page);
+  const again = await page.locator("#hits article.hit").first().locator(".disposition").innerText();
+  assert(/Confirmed earlier by officer on \d{4}-\d\d-\d\d: Photo and birth date/.test(again), `earlier disposition: ${again}`);
+  await shot(page, "c3-hit-confirmed-earlier");
   assert(page.problems.length === 0, page.problems.join("; "));
   await page.context().close();
 });
@@ -446,6 +454,59 @@ scenario(
     await page.context().close();
   },
   ["e"],
+);
+
+scenario("g", "an expired passport refused, and the notice printed in French", async (ctx) => {
+  const { page, context } = await newPage(ctx.browser, ctx.base);
+  await login(page, ctx.base, "officer");
+  await page.locator("#mrz").waitFor();
+  await scan(page, mrz({ surname: "DUPONT", given: "MARIE CLAIRE", number: "18FR42731", nationality: "FRA", birth: "1979-11-23", sex: "F", expiry: "2025-06-30" }));
+  await inspected(page);
+  assert((await page.locator("#doc-verdict").innerText()).includes("✖ INVALID"), "document ✖ INVALID");
+  assert(/✖ INVALID/.test(await page.locator("#doc-fields").innerText()), "the expiry field marked ✖ INVALID");
+  await shot(page, "g1-expired-passport");
+  await page.keyboard.press("Alt+U");
+  await page.locator("#form-refuse").waitFor();
+  await page.locator('#form-refuse input[name="grounds"][value="A"]').check();
+  await page.locator('#form-refuse textarea[name="explanation"]').fill("Le passeport a expiré le 30 juin 2025.");
+  await page.locator('#form-refuse input[name="language"][value="fr"]').check();
+  await page.locator("#form-refuse button[type=submit]").click();
+  await page.locator("#recorded").waitFor();
+  assert(/REFUSED/.test(await page.locator("#recorded").innerText()), "recorded as refused");
+  const link = page.locator("#notice-link");
+  assert(/lang=fr/.test(await link.getAttribute("href")), "the notice in French");
+  await shot(page, "g2-refused-notice-link");
+  const [notice] = await Promise.all([context.waitForEvent("page"), link.click()]);
+  await notice.waitForLoadState();
+  const text = await notice.locator("body").innerText();
+  assert(/expiré/.test(text), `the notice holds the explanation: ${text.slice(0, 200)}`);
+  await notice.setViewportSize({ width: 1366, height: 768 });
+  await shot(notice, "g3-refusal-notice");
+  assert(page.problems.length === 0, page.problems.join("; "));
+  await context.close();
+});
+
+scenario(
+  "h",
+  "traveller search and history",
+  async (ctx) => {
+    const { page } = await newPage(ctx.browser, ctx.base);
+    await login(page, ctx.base, "officer");
+    await page.locator("#mrz").waitFor();
+    await page.keyboard.press("Alt+T");
+    await page.getByLabel("Issuing state").fill("GBR");
+    await page.getByLabel("Document number").fill("P4366918");
+    await page.getByLabel("Document number").press("Enter");
+    await page.locator("#travellers-table").waitFor();
+    await page.locator("#travellers-table").getByRole("button", { name: "Open" }).first().click();
+    await page.locator("#traveller-movements").waitFor();
+    const moves = await page.locator("#traveller-movements").innerText();
+    assert(/Admitted/.test(moves), `the admission in the history: ${moves}`);
+    await shot(page, "h1-traveller-history");
+    assert(page.problems.length === 0, page.problems.join("; "));
+    await page.context().close();
+  },
+  ["b"],
 );
 
 async function bearer(base, user) {
