@@ -5,7 +5,10 @@
 # stay status, the overstay list and the identity review list; then
 # watchlist screening: the real UN Security Council list, a synthetic
 # lost/stolen documents list and protection alerts, and travellers screened
-# against them with the reasons for each hit.
+# against them with the reasons for each hit. Last, it creates demo
+# accounts (officer, supervisor, analyst, administrator) and starts the
+# server and officer console on 127.0.0.1:8080 (BMIS_LISTEN=HOST:PORT to
+# change it; BMIS_NO_SERVE=1 to stop before), printing the URL and logins.
 # Installs missing dependencies first. The store is the default one
 # ($BMIS_STORE, else ~/.local/share/openbmis/bmis.db); the demo data is
 # added only once (the generator's ids make a second run record nothing).
@@ -79,3 +82,31 @@ child=$(sed -n '2s/.*"names":\[{"text":"\([^"]*\)".*"date":"\([0-9-]*\)".*/\1|\2
 if [ -n "$child" ]; then
   show "$bmis" screen --name "${child%%|*}" --birth "${child##*|}"
 fi
+
+# Demo accounts (created once; demo passwords: disable these accounts, or
+# change their passwords, before any real use).
+password="demo-password-2026"
+for role in officer supervisor analyst administrator; do
+  if ! "$bmis" user list | grep -q "^demo-$role "; then
+    printf '%s\n' "$password" |
+      "$bmis" user add "demo-$role" --role "$role" --name "Demo ${role^}" \
+        --bcp AMA >/dev/null
+  fi
+done
+show "$bmis" user list
+show "$bmis" audit verify
+
+listen=${BMIS_LISTEN:-127.0.0.1:8080}
+cat <<EOT
+
+OpenBMIS console: http://$listen/
+  demo-officer / $password        primary inspection at AMA
+  demo-supervisor / $password     also the secondary queue
+  demo-analyst / $password        statistics only
+  demo-administrator / $password  accounts and the audit log
+Stop the server with Ctrl-C.
+EOT
+if [ "${BMIS_NO_SERVE:-0}" = 1 ]; then
+  exit 0
+fi
+exec "$bmis" serve --listen "$listen"

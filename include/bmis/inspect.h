@@ -212,6 +212,16 @@ BMIS_API bmis_status bmis_referral_outcome_record(
     const bmis_inspection_decision *d, const bmis_actor *actor, int64_t at,
     bmis_error *err);
 
+/* A supervisor's correction of a recorded movement, with the safeguards
+ * of the desk: a correction that turns it into a refusal is refused
+ * (E_SAFEGUARD) when the person asked for asylum, or is a minor (no
+ * alternative can be recorded through a correction). Otherwise as
+ * bmis_movement_correct. */
+BMIS_API bmis_status bmis_inspection_correct(bmis_store *s,
+                                             const bmis_movement *corrected,
+                                             const bmis_change *change,
+                                             bmis_error *err);
+
 /* ---- the refusal notice ---- */
 
 /* Languages the notice has templates for: "en", "fr". */

@@ -29,6 +29,7 @@ int cli_watchlist(int argc, char **argv);
 int cli_screen(int argc, char **argv);
 int cli_serve(int argc, char **argv);
 int cli_user(int argc, char **argv);
+int cli_audit_command(int argc, char **argv);
 
 /* ---- options (args.c) ---- */
 
@@ -74,6 +75,22 @@ int cli_open_store(const char *url, const char *durability, bool must_exist,
 /* Prints "bmis: <message>" and a hint to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* ---- the audit log (cmd_audit.c) ---- */
+
+/* Appends the command's audit entry: the operating-system user, role
+ * "os-user", channel "cli", outcome "ok"; record and detail are cut to
+ * fit. An access that cannot be audited is not done: on failure err says
+ * so, and the caller prints nothing of what it read (a write in the same
+ * batch is rolled back, see cli_audit_end). */
+bmis_status cli_audit(bmis_store *s, const char *action, const char *record,
+                      const char *detail, bmis_error *err);
+/* Ends a bmis_store_begin batch holding a write and its entry: commits
+ * when st is BMIS_OK, otherwise rolls back and returns st. */
+bmis_status cli_audit_end(bmis_store *s, bmis_status st, bmis_error *err);
+/* Appends "KEY:VALUE" (space-separated) to a record naming a filter,
+ * when value is given; cut to fit cap. */
+void cli_record_add(char *buf, size_t cap, const char *key, const char *value);
 
 /* ---- doc check input: records from a stream ---- */
 

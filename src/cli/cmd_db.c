@@ -172,12 +172,17 @@ int cli_db(int argc, char **argv) {
   } else if (strcmp(cmd, "info") == 0) {
     r = db_info(s, json);
   } else if (strcmp(cmd, "backup") == 0) {
-    if (bmis_store_backup(s, pos[1], &err) != BMIS_OK)
+    /* audited first, so the copy holds its own entry; unaudited, no copy */
+    if (cli_audit(s, "store.backup", "store", pos[1], &err) != BMIS_OK ||
+        bmis_store_backup(s, pos[1], &err) != BMIS_OK)
       r = cli_fail(&err);
     else
       printf("backed up %s to %s\n", bmis_store_backend(s), pos[1]);
   } else {
-    if (bmis_store_restore(s, pos[1], &err) != BMIS_OK)
+    /* audited in the restored store's own chain (the restore replaced the
+     * one before it) */
+    if (bmis_store_restore(s, pos[1], &err) != BMIS_OK ||
+        cli_audit(s, "store.restore", "store", pos[1], &err) != BMIS_OK)
       r = cli_fail(&err);
     else
       printf("restored %s from %s\n", bmis_store_backend(s), pos[1]);

@@ -325,7 +325,15 @@ int cli_demo(int argc, char **argv) {
   o.progress = on_progress;
   o.progress_ctx = &pr;
   bmis_demo_stats stats;
-  bmis_status st = bmis_demo_generate(s, &o, &stats, &err);
+  memset(&stats, 0, sizeof stats);
+  char detail[128];
+  snprintf(detail, sizeof detail, "%lld travellers, %lld movements, seed %llu",
+           (long long)o.travellers, (long long)o.movements,
+           (unsigned long long)o.seed);
+  /* one entry for the whole run, before it: unaudited, nothing is made */
+  bmis_status st = cli_audit(s, "demo.generate", "demo", detail, &err);
+  if (st == BMIS_OK)
+    st = bmis_demo_generate(s, &o, &stats, &err);
   double secs = seconds_since(&pr.start);
   if (pr.tty && !quiet && stats.movements)
     fputc('\n', stderr);

@@ -186,10 +186,20 @@ static void flush(batch *b) {
   b->n = 0;
 }
 
+/* An entry in the audit log for a crossing recorded, in its batch: when
+ * it cannot be written, the batch is not committed. */
+static bmis_status audit_recorded(bmis_store *s, const bmis_record_result *res,
+                                  bmis_error *err) {
+  char record[96];
+  snprintf(record, sizeof record, "movement:%s", res->movement_id);
+  return cli_audit(s, "movement.record", record,
+                   res->duplicate ? "duplicate" : NULL, err);
+}
+
 static void one_record(batch *b, long line, const char *text, size_t len,
                        const char *parse_error) {
   bmis_error err = {0};
-  if (!b->open && b->size > 1 && !parse_error) {
+  if (!b->open && !parse_error) {
     if (bmis_store_begin(b->s, &err) != BMIS_OK) {
       b->failed = true;
       fprintf(stderr, "bmis: %s\n", err.message);
@@ -211,6 +221,26 @@ static void one_record(batch *b, long line, const char *text, size_t len,
                  BMIS_OK &&
              (o->status = bmis_movement_record(b->s, &c, &o->res, &err)) ==
                  BMIS_OK) {
+    if (audit_recorded(b->s, &o->res, &err) != BMIS_OK) {
+      /* the batch's crossings would go unaudited: none is kept */
+      fprintf(stderr, "bmis: line %ld: %s\n", line, err.message);
+      bmis_store_rollback(b->s);
+      b->open = false;
+      for (long i = 0; i < b->n; i++)
+        if (b->pending[i].status == BMIS_OK) {
+          b->pending[i].status = err.status;
+          snprintf(b->pending[i].error, sizeof b->pending[i].error,
+                   "not recorded: %.200s", err.message);
+          if (i < b->n - 1) {
+            b->accepted--;
+            b->rejected++;
+          }
+        }
+      b->rejected++;
+      b->failed = true;
+      flush(b);
+      return;
+    }
     b->accepted++;
   }
   if (o->status != BMIS_OK) {
@@ -511,7 +541,13 @@ static int movement_record(int argc, char **argv) {
     if (o.mrz) {
       outcome out = {0};
       bmis_error err;
-      out.status = bmis_movement_record(s, &c, &out.res, &err);
+      out.status = bmis_store_begin(s, &err);
+      if (out.status == BMIS_OK) {
+        out.status = bmis_movement_record(s, &c, &out.res, &err);
+        if (out.status == BMIS_OK)
+          out.status = audit_recorded(s, &out.res, &err);
+        out.status = cli_audit_end(s, out.status, &err);
+      }
       if (out.status != BMIS_OK)
         snprintf(out.error, sizeof out.error, "%s", err.message);
       print_outcome(&out, json, false);
@@ -577,12 +613,28 @@ static int movement_list(int argc, char **argv) {
     return r;
   f.limit = n;
   f.include_voided = voided;
+  /* the audit record names the filter: "bcp:AMA from:2026-01-01" */
+  char record[96] = "";
+  char day[11];
+  cli_record_add(record, sizeof record, "bcp", f.bcp);
+  cli_record_add(record, sizeof record, "person", f.person_id);
+  cli_record_add(record, sizeof record, "nationality", f.nationality);
+  if (from)
+    cli_record_add(record, sizeof record, "from",
+                   bmis_date_format_iso(f.from, day));
+  if (to)
+    cli_record_add(record, sizeof record, "to",
+                   bmis_date_format_iso(f.to, day));
+  cli_record_add(record, sizeof record, "direction", dir);
+  cli_record_add(record, sizeof record, "decision", dec);
   bmis_store *s;
   r = cli_open_store(store, NULL, true, &s);
   if (r != CLI_OK)
     return r;
   bmis_error err;
-  if (bmis_movement_list(s, &f, print_movement, &json, &err) != BMIS_OK)
+  if (cli_audit(s, "movement.list", record[0] ? record : "all", NULL, &err) !=
+          BMIS_OK ||
+      bmis_movement_list(s, &f, print_movement, &json, &err) != BMIS_OK)
     r = cli_fail(&err);
   bmis_store_close(s);
   return r;
@@ -612,6 +664,10 @@ static int movement_show(bmis_store *s, const char *id, bool json) {
   bmis_error err;
   bmis_movement m;
   if (bmis_movement_get(s, id, &m, &err) != BMIS_OK)
+    return cli_fail(&err);
+  char record[96];
+  snprintf(record, sizeof record, "movement:%s", m.id);
+  if (cli_audit(s, "movement.read", record, NULL, &err) != BMIS_OK)
     return cli_fail(&err);
   json_t *refs = json_array(), *hist = json_array();
   if (bmis_movement_referrals(s, id, add_referral, refs, &err) != BMIS_OK ||
@@ -707,7 +763,13 @@ static int movement_change(const char *what, int argc, char **argv) {
   }
   bmis_error err = {0};
   bmis_movement m;
-  bmis_status st = bmis_movement_get(s, pos[0], &m, &err);
+  /* the change and its audit entry commit together, or neither */
+  bmis_status st = bmis_store_begin(s, &err);
+  if (st != BMIS_OK) {
+    bmis_store_close(s);
+    return cli_fail(&err);
+  }
+  st = bmis_movement_get(s, pos[0], &m, &err);
   if (st == BMIS_OK && is_decide) {
     int v = 0;
     if ((r = code_opt("--decision", BMIS_LIST_DECISION, decision, &v)) ||
@@ -715,18 +777,21 @@ static int movement_change(const char *what, int argc, char **argv) {
                       grounds ? grounds : "")) ||
         (r = copy_opt("--note", m.decision_note, sizeof m.decision_note,
                       note ? note : m.decision_note))) {
+      bmis_store_rollback(s);
       bmis_store_close(s);
       return r;
     }
     m.decision = (bmis_decision)v;
     memset(&m.permitted_until, 0, sizeof m.permitted_until);
     if ((r = date_opt("--permitted-until", until, &m.permitted_until))) {
+      bmis_store_rollback(s);
       bmis_store_close(s);
       return r;
     }
     long n;
     if (days) {
       if ((r = cli_number(CMD, "--permitted-days", days, 1, 3660, &n))) {
+        bmis_store_rollback(s);
         bmis_store_close(s);
         return r;
       }
@@ -741,6 +806,13 @@ static int movement_change(const char *what, int argc, char **argv) {
   } else if (st == BMIS_OK) {
     st = bmis_movement_void(s, pos[0], &ch, &err);
   }
+  if (st == BMIS_OK) {
+    char action[32], record[96];
+    snprintf(action, sizeof action, "movement.%s", what);
+    snprintf(record, sizeof record, "movement:%s", pos[0]);
+    st = cli_audit(s, action, record, NULL, &err);
+  }
+  st = cli_audit_end(s, st, &err);
   if (st != BMIS_OK)
     r = cli_fail(&err);
   else if (bmis_movement_get(s, pos[0], &m, &err) == BMIS_OK)

@@ -146,6 +146,14 @@ static int traveller_show(int argc, char **argv) {
   bmis_status st = doc ? bmis_traveller_by_document(s, state, number, &t, &err)
                        : bmis_traveller_get(s, id, &t, &err);
   bmis_stay_status ss;
+  if (st == BMIS_OK) {
+    /* nothing of the person is printed unless the read is audited */
+    char record[96];
+    snprintf(record, sizeof record, "%s:%s", id ? "traveller" : "person",
+             id ? t.id : t.person_id);
+    st = cli_audit(s, "traveller.read", record,
+                   doc ? "found by document" : NULL, &err);
+  }
   if (st == BMIS_OK)
     st = bmis_stay_status_get(s, t.person_id, as_of, &ss, &err);
   if (st != BMIS_OK) {
@@ -286,7 +294,9 @@ int cli_identity(int argc, char **argv) {
     return r;
   bmis_error err;
   if (list) {
-    if (bmis_link_list(s, all ? (bmis_link_status)0 : BMIS_LINK_PENDING,
+    if (cli_audit(s, "identity.list", all ? "links:all" : "links:pending", NULL,
+                  &err) != BMIS_OK ||
+        bmis_link_list(s, all ? (bmis_link_status)0 : BMIS_LINK_PENDING,
                        print_link, &json, &err) != BMIS_OK)
       r = cli_fail(&err);
   } else {
@@ -300,10 +310,20 @@ int cli_identity(int argc, char **argv) {
     snprintf(ch.reason, sizeof ch.reason, "%s", reason);
     ch.at = (int64_t)time(NULL);
     bmis_identity_link l;
-    if (bmis_link_decide(s, pos[2],
-                         confirm ? BMIS_LINK_CONFIRMED : BMIS_LINK_REJECTED,
-                         &ch, &err) != BMIS_OK ||
-        bmis_link_get(s, pos[2], &l, &err) != BMIS_OK)
+    char record[96];
+    snprintf(record, sizeof record, "link:%s", pos[2]);
+    /* the decision and its audit entry commit together, or neither */
+    bmis_status st = bmis_store_begin(s, &err);
+    if (st == BMIS_OK) {
+      st = bmis_link_decide(s, pos[2],
+                            confirm ? BMIS_LINK_CONFIRMED : BMIS_LINK_REJECTED,
+                            &ch, &err);
+      if (st == BMIS_OK)
+        st = cli_audit(s, confirm ? "identity.confirm" : "identity.reject",
+                       record, NULL, &err);
+      st = cli_audit_end(s, st, &err);
+    }
+    if (st != BMIS_OK || bmis_link_get(s, pos[2], &l, &err) != BMIS_OK)
       r = cli_fail(&err);
     else
       print_link(&l, &json);
@@ -356,7 +376,11 @@ int cli_overstay(int argc, char **argv) {
   if (r != CLI_OK)
     return r;
   bmis_error err;
-  if (bmis_overstay_list(s, c.as_of, print_overstay, &c, &err) != BMIS_OK)
+  char record[96], day[11];
+  snprintf(record, sizeof record, "as-of:%s",
+           bmis_date_format_iso(c.as_of, day));
+  if (cli_audit(s, "overstay.list", record, NULL, &err) != BMIS_OK ||
+      bmis_overstay_list(s, c.as_of, print_overstay, &c, &err) != BMIS_OK)
     r = cli_fail(&err);
   else if (!json) {
     fflush(stdout);

@@ -363,6 +363,21 @@ static int open_index(const char *store, bmis_store **s,
   return r;
 }
 
+/* The audit entry of a screening: the document presented, or the
+ * traveller, never the name. Appended before the result is printed. */
+static bmis_status audit_screened(bmis_store *s, const bmis_screen_query *q,
+                                  bmis_error *err) {
+  char record[96];
+  if (q->doc_number[0])
+    snprintf(record, sizeof record, "document:%s:%s", q->doc_state,
+             q->doc_number);
+  else if (q->traveller_id && q->traveller_id[0])
+    snprintf(record, sizeof record, "traveller:%.80s", q->traveller_id);
+  else
+    snprintf(record, sizeof record, "query");
+  return cli_audit(s, "screen.person", record, NULL, err);
+}
+
 static int screen_one(const screen_opts *o, const bmis_screen_query *q,
                       const bmis_screen_options *so) {
   bmis_store *s;
@@ -374,6 +389,9 @@ static int screen_one(const screen_opts *o, const bmis_screen_query *q,
   bmis_error err;
   if (bmis_screen_person(ix, s, q, so, &res, &err) != BMIS_OK) {
     r = cli_fail(&err);
+  } else if (audit_screened(s, q, &err) != BMIS_OK) {
+    r = cli_fail(&err);
+    bmis_screen_result_free(&res);
   } else {
     if (o->json)
       screen_json_line(screen_result_json(&res));
@@ -456,6 +474,10 @@ static void batch_line(batch *b, long line, const char *text, size_t len) {
   bmis_error err;
   if (ok) {
     bmis_status st = bmis_screen_person(b->ix, b->s, &q, b->so, &res, &err);
+    if (st == BMIS_OK && (st = audit_screened(b->s, &q, &err)) != BMIS_OK) {
+      bmis_screen_result_free(&res);
+      b->failed = true; /* nothing more is screened unaudited */
+    }
     if (st == BMIS_OK) {
       json_t *o = json_object();
       json_object_set_new(o, "line", json_integer(line));
@@ -472,7 +494,7 @@ static void batch_line(batch *b, long line, const char *text, size_t len) {
       return;
     }
     snprintf(msg, sizeof msg, "%s", err.message);
-    b->failed = bmis_status_exit_code(st) == CLI_FAILED;
+    b->failed = b->failed || bmis_status_exit_code(st) == CLI_FAILED;
   }
   answer_error(line, id, msg);
   b->rejected++;
@@ -737,7 +759,22 @@ static int dispose_cmd(int argc, char **argv) {
   if (r != CLI_OK)
     return r;
   bmis_error err;
-  if (bmis_hit_dispose_entry(s, list, ref, &d, &err) != BMIS_OK) {
+  /* the decision and its audit entry commit together, or neither */
+  char record[96], detail[256];
+  snprintf(record, sizeof record, "%s%s",
+           strncmp(d.traveller_key, "doc:", 4) == 0 ? "document:" : "",
+           d.traveller_key +
+               (strncmp(d.traveller_key, "doc:", 4) == 0 ? 4 : 0));
+  snprintf(detail, sizeof detail, "%s %.100s/%.100s",
+           bmis_hit_decision_code(d.decision), list, ref);
+  bmis_status st = bmis_store_begin(s, &err);
+  if (st == BMIS_OK) {
+    st = bmis_hit_dispose_entry(s, list, ref, &d, &err);
+    if (st == BMIS_OK)
+      st = cli_audit(s, "screen.dispose", record, detail, &err);
+    st = cli_audit_end(s, st, &err);
+  }
+  if (st != BMIS_OK) {
     r = cli_fail(&err);
   } else if (json) {
     char at[21];

@@ -135,14 +135,25 @@ int cli_user(int argc, char **argv) {
   bmis_error err;
   bmis_status st;
   json_t *arr = json ? json_array() : NULL;
-  if (is_add)
-    st = bmis_account_add(s, &a, password, &err);
-  else if (strcmp(sub, "passwd") == 0)
-    st = bmis_account_set_password(s, who, password, &err);
-  else if (strcmp(sub, "list") == 0)
+  bool is_list = strcmp(sub, "list") == 0;
+  if (is_list) {
     st = bmis_account_list(s, print_account, arr, &err);
-  else
-    st = bmis_account_set_disabled(s, who, strcmp(sub, "disable") == 0, &err);
+  } else if ((st = bmis_store_begin(s, &err)) == BMIS_OK) {
+    /* a change and its audit entry commit together, or neither */
+    if (is_add)
+      st = bmis_account_add(s, &a, password, &err);
+    else if (strcmp(sub, "passwd") == 0)
+      st = bmis_account_set_password(s, who, password, &err);
+    else
+      st = bmis_account_set_disabled(s, who, strcmp(sub, "disable") == 0, &err);
+    if (st == BMIS_OK) {
+      char action[32], record[96];
+      snprintf(action, sizeof action, "account.%s", sub);
+      snprintf(record, sizeof record, "account:%s", who);
+      st = cli_audit(s, action, record, NULL, &err);
+    }
+    st = cli_audit_end(s, st, &err);
+  }
   memset(password, 0, sizeof password);
   bmis_store_close(s);
   if (st != BMIS_OK) {

@@ -24,6 +24,7 @@ static const command commands[] = {
     {"screen", cli_screen, "screen travellers against the watchlists"},
     {"serve", cli_serve, "serve the JSON API (and, later, the console)"},
     {"user", cli_user, "add, change, disable and list accounts"},
+    {"audit", cli_audit_command, "verify and list the audit log"},
 };
 
 static void usage(FILE *out) {

@@ -25,6 +25,11 @@ void api_travellers(const srv_request *rq, srv_reply *rp);
 void api_traveller(const srv_request *rq, srv_reply *rp);
 void api_statistics(const srv_request *rq, srv_reply *rp);
 void api_audit_verify(const srv_request *rq, srv_reply *rp);
+void api_movement_get(const srv_request *rq, srv_reply *rp);
+void api_movement_correct(const srv_request *rq, srv_reply *rp);
+void api_movement_void(const srv_request *rq, srv_reply *rp);
+void api_identity_links(const srv_request *rq, srv_reply *rp);
+void api_identity_decide(const srv_request *rq, srv_reply *rp);
 
 #define SRV_ANY_ROLE                                                           \
   (SRV_OFFICER | SRV_SUPERVISOR | SRV_ANALYST | SRV_ADMINISTRATOR)
@@ -87,6 +92,26 @@ const srv_route srv_routes[] = {
      "Secondary inspection's outcome: {outcome: admitted|refused|"
      "referred_onward, ...}; closes the referral, decides the movement",
      "{\"referral_id\", \"outcome\", \"movement\"}"},
+    {"GET", "/api/movements/{id}", SRV_SUPERVISOR, api_movement_get,
+     "A movement and its earlier versions (decisions, corrections, void)",
+     "{\"movement\", \"history\": [{\"version\", \"kind\", \"by\", "
+     "\"reason\", \"at\", \"before\"}]}"},
+    {"POST", "/api/movements/{id}/correct", SRV_SUPERVISOR,
+     api_movement_correct,
+     "Correct a movement: {reason, movement: {members to change}}; the "
+     "safeguards apply to a correction into a refusal",
+     "the movement and its history"},
+    {"POST", "/api/movements/{id}/void", SRV_SUPERVISOR, api_movement_void,
+     "Void a movement recorded in error: {reason}",
+     "the movement and its history"},
+    {"GET", "/api/identity-links", SRV_SUPERVISOR, api_identity_links,
+     "Possible identities to review (?status=pending|all), both records",
+     "{\"links\": [{\"id\", \"confidence\", \"reasons\", \"status\", "
+     "\"traveller\", \"candidate\"}]}"},
+    {"POST", "/api/identity-links/{id}", SRV_SUPERVISOR, api_identity_decide,
+     "Confirm (one person) or reject (two) a possible identity: "
+     "{decision: confirm|reject, reason}",
+     "the link"},
     {"GET", "/api/travellers", SRV_DESK, api_travellers,
      "Find travellers: ?document=STATE:NUMBER, or ?surname=&birth=",
      "{\"travellers\": [...]}"},

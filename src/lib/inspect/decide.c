@@ -318,3 +318,32 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
   bmis__inspection_row_free(&row);
   return st;
 }
+
+bmis_status bmis_inspection_correct(bmis_store *s,
+                                    const bmis_movement *corrected,
+                                    const bmis_change *change,
+                                    bmis_error *err) {
+  bmis_movement old;
+  bmis_status st = bmis_movement_get(s, corrected->id, &old, err);
+  if (st != BMIS_OK)
+    return st;
+  if (corrected->decision == BMIS_DECISION_REFUSED &&
+      old.decision != BMIS_DECISION_REFUSED) {
+    unsigned prot;
+    bool inspected;
+    bmis__inspection_row row;
+    memset(&row, 0, sizeof row);
+    st = protection_of(s, &old, &prot, &inspected, &row, err);
+    bmis__inspection_row_free(&row);
+    if (st != BMIS_OK)
+      return st;
+    const char *why =
+        bmis__safeguard_refuse(prot & ~(unsigned)BMIS__PROT_TRAFFICKING);
+    if (!why && prot & BMIS__PROT_MINOR)
+      why = "a minor's refusal records the alternative arranged pending "
+            "return: decide it through the referral, not a correction";
+    if (why)
+      return bmis_error_set(err, BMIS_E_SAFEGUARD, "%s", why);
+  }
+  return bmis_movement_correct(s, corrected, change, err);
+}

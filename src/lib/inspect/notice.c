@@ -202,9 +202,12 @@ bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
   snprintf(bcpname, sizeof bcpname, "%s (%s)", bcp.name, bcp.code);
   snprintf(alt_key, sizeof alt_key, "alternative_%s",
            inspected ? row.minor_alternative : "");
-  buf alt = {0};
-  if (inspected && row.minor_alternative[0])
-    say(&alt, cat, alt_key, (const fill[]){{NULL, NULL}});
+  char alt[256] = ""; /* as written: the fill below escapes it */
+  if (inspected && row.minor_alternative[0]) {
+    size_t n;
+    const char *text = message(cat, alt_key, &n);
+    snprintf(alt, sizeof alt, "%.*s", (int)n, text);
+  }
   const fill f[] = {{"state", state ? state->name : cfg.state},
                     {"name", name},
                     {"birth", birth},
@@ -213,7 +216,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
                     {"bcp", bcpname},
                     {"date", date},
                     {"officer", m.officer},
-                    {"alternative", alt.p ? alt.p : ""},
+                    {"alternative", alt},
                     {NULL, NULL}};
   buf b = {0};
   puts_(&b, "<!DOCTYPE html>\n<html lang=\"");
@@ -257,7 +260,6 @@ bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
   element(&b, "p", "sign", cat, "signature_person", f);
   element(&b, "p", NULL, cat, "refused_to_sign", f);
   puts_(&b, "</body></html>\n");
-  free(alt.p);
   bmis__inspection_row_free(&row);
   if (b.oom) {
     free(b.p);

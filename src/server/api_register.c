@@ -1,0 +1,210 @@
+/* What supervisors correct in the register: GET /api/movements/{id} (with
+ * its history), POST /api/movements/{id}/correct and /void, and the
+ * identity-review list (GET /api/identity-links, POST
+ * /api/identity-links/{id}). */
+#include "http.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void api_movement_get(const srv_request *rq, srv_reply *rp);
+void api_movement_correct(const srv_request *rq, srv_reply *rp);
+void api_movement_void(const srv_request *rq, srv_reply *rp);
+void api_identity_links(const srv_request *rq, srv_reply *rp);
+void api_identity_decide(const srv_request *rq, srv_reply *rp);
+
+static json_t *movement_json(const bmis_movement *m) {
+  char *t = bmis_movement_to_json(m);
+  json_t *o = t ? json_loads(t, 0, NULL) : NULL;
+  free(t);
+  return o ? o : json_null();
+}
+
+static int add_version(const bmis_movement_version *v, void *ctx) {
+  json_array_append_new(
+      ctx, json_pack("{s:i, s:s, s:s, s:s, s:I, s:o}", "version", v->version,
+                     "kind", v->kind, "by", v->by, "reason", v->reason, "at",
+                     (json_int_t)v->at, "before", movement_json(&v->before)));
+  return 0;
+}
+
+static bool reply_movement(const srv_request *rq, srv_reply *rp,
+                           const char *action, unsigned status) {
+  bmis_movement m;
+  bmis_error err;
+  json_t *history = json_array();
+  if (bmis_movement_get(rq->store, rq->params[0], &m, &err) != BMIS_OK ||
+      bmis_movement_history(rq->store, m.id, add_version, history, &err) !=
+          BMIS_OK) {
+    json_decref(history);
+    srv_reply_status(rp, &err);
+    return false;
+  }
+  char record[97];
+  snprintf(record, sizeof record, "movement:%s", m.id);
+  rp->json = json_pack("{s:o, s:o}", "movement", movement_json(&m), "history",
+                       history);
+  if (!srv_audit(rq, rp, action, record))
+    return false;
+  rp->status = status;
+  return true;
+}
+
+void api_movement_get(const srv_request *rq, srv_reply *rp) {
+  reply_movement(rq, rp, "movement.read", 200);
+}
+
+/* {"reason": "…", "movement": {members to change}} */
+void api_movement_correct(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"reason", "movement", NULL};
+  json_t *in;
+  const char *reason;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  json_t *changes = json_object_get(in, "movement");
+  if (srv_json_string(in, "reason", true, rp, &reason)) {
+    bmis_movement m;
+    bmis_change ch;
+    bmis_error err;
+    memset(&ch, 0, sizeof ch);
+    snprintf(ch.by, sizeof ch.by, "%s", rq->actor.username);
+    snprintf(ch.reason, sizeof ch.reason, "%s", reason);
+    ch.at = (int64_t)time(NULL);
+    char *text = json_is_object(changes) ? json_dumps(changes, 0) : NULL;
+    if (!text) {
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "movement: the members to change, as an object");
+    } else if (bmis_movement_get(rq->store, rq->params[0], &m, &err) !=
+                   BMIS_OK ||
+               bmis_movement_from_json(text, strlen(text), &m, &err) !=
+                   BMIS_OK ||
+               strcmp(m.id, rq->params[0]) != 0) {
+      if (m.id[0] && strcmp(m.id, rq->params[0]) != 0)
+        srv_reply_error(rp, 400, "E_INVALID_ARG",
+                        "movement.id: a correction cannot change the id");
+      else
+        srv_reply_status(rp, &err);
+    } else if (bmis_inspection_correct(rq->store, &m, &ch, &err) != BMIS_OK) {
+      srv_reply_status(rp, &err);
+    } else {
+      reply_movement(rq, rp, "movement.correct", 200);
+    }
+    free(text);
+  }
+  json_decref(in);
+}
+
+void api_movement_void(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"reason", NULL};
+  json_t *in;
+  const char *reason;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  if (srv_json_string(in, "reason", true, rp, &reason)) {
+    bmis_change ch;
+    bmis_error err;
+    memset(&ch, 0, sizeof ch);
+    snprintf(ch.by, sizeof ch.by, "%s", rq->actor.username);
+    snprintf(ch.reason, sizeof ch.reason, "%s", reason);
+    ch.at = (int64_t)time(NULL);
+    if (bmis_movement_void(rq->store, rq->params[0], &ch, &err) != BMIS_OK)
+      srv_reply_status(rp, &err);
+    else
+      reply_movement(rq, rp, "movement.void", 200);
+  }
+  json_decref(in);
+}
+
+typedef struct links {
+  bmis_store *store;
+  json_t *list;
+} links;
+
+static json_t *traveller_brief(bmis_store *s, const char *id) {
+  bmis_traveller t;
+  bmis_error err;
+  char b[11];
+  if (bmis_traveller_get(s, id, &t, &err) != BMIS_OK)
+    return json_null();
+  return json_pack(
+      "{s:s, s:s, s:s, s:s, s:s, s:s}", "id", t.id, "surname", t.surname,
+      "given_names", t.given_names, "birth", bmis_date_format_iso(t.birth, b),
+      "sex", t.sex ? (char[2]){t.sex, 0} : "", "nationality", t.nationality);
+}
+
+static int add_link(const bmis_identity_link *l, void *ctx) {
+  links *k = ctx;
+  static const char *const status[] = {"", "pending", "confirmed", "rejected"};
+  json_array_append_new(
+      k->list,
+      json_pack("{s:s, s:f, s:s, s:s, s:o, s:o, s:s, s:s}", "id", l->id,
+                "confidence", l->confidence, "reasons", l->reasons, "status",
+                status[l->status], "traveller",
+                traveller_brief(k->store, l->traveller_id), "candidate",
+                traveller_brief(k->store, l->candidate_id), "decided_by",
+                l->decided_by, "decision_reason", l->decision_reason));
+  return 0;
+}
+
+void api_identity_links(const srv_request *rq, srv_reply *rp) {
+  const char *st = srv_query(rq, "status");
+  bmis_link_status status = BMIS_LINK_PENDING;
+  if (st && strcmp(st, "all") == 0)
+    status = 0;
+  else if (st && strcmp(st, "pending") != 0) {
+    srv_reply_error(rp, 400, "E_INVALID_ARG", "status: pending or all");
+    return;
+  }
+  links k = {rq->store, json_array()};
+  bmis_error err;
+  if (bmis_link_list(rq->store, status, add_link, &k, &err) != BMIS_OK) {
+    json_decref(k.list);
+    srv_reply_status(rp, &err);
+    return;
+  }
+  rp->json = json_pack("{s:o}", "links", k.list);
+  if (srv_audit(rq, rp, "identity.list", st ? st : "pending"))
+    rp->status = 200;
+}
+
+void api_identity_decide(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"decision", "reason", NULL};
+  json_t *in;
+  const char *decision, *reason;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  if (srv_json_string(in, "decision", true, rp, &decision) &&
+      srv_json_string(in, "reason", true, rp, &reason)) {
+    bmis_link_status status =
+        strcmp(decision, "confirm") == 0  ? BMIS_LINK_CONFIRMED
+        : strcmp(decision, "reject") == 0 ? BMIS_LINK_REJECTED
+                                          : 0;
+    bmis_change ch;
+    bmis_error err;
+    bmis_identity_link l;
+    memset(&ch, 0, sizeof ch);
+    snprintf(ch.by, sizeof ch.by, "%s", rq->actor.username);
+    snprintf(ch.reason, sizeof ch.reason, "%s", reason);
+    ch.at = (int64_t)time(NULL);
+    char record[97];
+    snprintf(record, sizeof record, "identity-link:%.80s", rq->params[0]);
+    if (!status)
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "decision: must be confirm or reject");
+    else if (bmis_link_decide(rq->store, rq->params[0], status, &ch, &err) !=
+                 BMIS_OK ||
+             bmis_link_get(rq->store, rq->params[0], &l, &err) != BMIS_OK)
+      srv_reply_status(rp, &err);
+    else {
+      links k = {rq->store, json_array()};
+      add_link(&l, &k);
+      rp->json = json_incref(json_array_get(k.list, 0));
+      json_decref(k.list);
+      if (srv_audit(rq, rp, "identity.decide", record))
+        rp->status = 200;
+    }
+  }
+  json_decref(in);
+}

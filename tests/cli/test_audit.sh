@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# `bmis audit verify|list`, and the entries the other commands leave: every
+# command that reads or writes personal data appends one (the OS user, role
+# os-user, channel cli) naming what it touched, never a name; a chain
+# tampered with is reported where; an access that cannot be audited is not
+# done (nothing printed, nothing written).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+DATA=$(cd "$(dirname "$0")/../data/watchlists" && pwd)
+S=$WORK/audit.db
+export BMIS_STORE=$WORK/unused-default.db # --store always wins below
+ME=$(id -un 2>/dev/null || echo "uid:$(id -u)")
+
+# expect_entry ACTION RECORD: the log's newest entry is this access.
+expect_entry() {
+  run "$BMIS" audit list --json --store "${AS:-$S}"
+  expect_status 0
+  summary
+  local n
+  n=$(wc -l <"$SUMMARY")
+  [ "$n" -gt 0 ] || fail "the audit log is empty"
+  expect_summary "$n" "action=$1" "record=$2" "actor=$ME" role=os-user \
+    channel=cli outcome=ok
+}
+
+# entries ACTION: how many entries have this action.
+entries() {
+  "$BMIS" audit list --json --store "${AS:-$S}" | grep -c "\"action\":\"$1\"" || true
+}
+
+# --- usage
+run "$BMIS" --help
+expect_status 0
+expect_out '^  audit +verify and list the audit log$'
+run "$BMIS" audit --help
+expect_status 0
+expect_out '^usage: bmis audit verify \[--json\]$'
+run "$BMIS" audit
+expect_status 2
+expect_err 'expected verify or list'
+run "$BMIS" audit frob --store "$S"
+expect_status 2
+expect_err "'frob' is not verify or list"
+run "$BMIS" audit verify --actor x --store "$S"
+expect_status 2
+expect_err '--actor, --record, --after and --limit go with list'
+run "$BMIS" audit list --limit 0 --store "$S"
+expect_status 2
+run "$BMIS" audit list --record "$(printf 'x%.0s' {1..97})" --store "$S"
+expect_status 2
+expect_err '--record: longer than 96 bytes'
+run "$BMIS" audit verify --store "$S"
+expect_status 1
+expect_err 'no store at'
+
+# --- an empty log holds
+run "$BMIS" db init --store "$S" --state KEN
+expect_status 0
+run "$BMIS" bcp add NBO --name Nairobi --kind air --tz Africa/Nairobi --store "$S"
+expect_status 0
+run "$BMIS" audit verify --store "$S"
+expect_status 0
+expect_out '^the audit log holds: 0 entries, chained$'
+
+# --- movements
+MRZ=$("$BMIS" doc make --type TD3 --surname Eriksson --given "Anna Maria" \
+  --number L898902C3 --nationality GBR --birth 1974-08-12 --sex F \
+  --expiry 2032-04-15)
+run "$BMIS" movement record --store "$S" --mrz "$MRZ" --direction entry \
+  --bcp NBO --at 2026-10-01T21:30:00Z --permitted-days 30 --json
+expect_status 0
+MID=$(sed -n 's/.*"movement_id":"\([^"]*\)".*/\1/p' "$OUT")
+PID=$(sed -n 's/.*"person_id":"\([^"]*\)".*/\1/p' "$OUT")
+TID=$(sed -n 's/.*"traveller_id":"\([^"]*\)".*/\1/p' "$OUT")
+[ -n "$MID" ] && [ -n "$PID" ] || fail "no movement id"
+expect_entry movement.record "movement:$MID"
+
+cat >"$WORK/two.jsonl" <<'EOF_JSON'
+{"id":"01a21000-0000-7000-8000-000000000001","direction":"entry","bcp":"NBO","crossed_at":"2026-11-10T10:00:00Z","decision":"admitted","permitted_days":30,"traveller":{"surname":"OTIENO","given_names":"BRIAN","birth":"1999-09-09","sex":"M","nationality":"UGA"},"document":{"issuing_state":"UGA","number":"B1111111"}}
+{"direction":"entry","bcp":"NOPE","crossed_at":"2026-11-10T10:01:00Z","traveller":{"surname":"X","given_names":"Y","birth":"1999-09-09","sex":"M","nationality":"UGA"},"document":{"issuing_state":"UGA","number":"B3"}}
+{"id":"01a21000-0000-7000-8000-000000000003","direction":"entry","bcp":"NBO","crossed_at":"2026-11-10T10:05:00Z","decision":"admitted","permitted_days":30,"traveller":{"surname":"OTIENO","given_names":"KEVIN","birth":"1999-09-09","sex":"M","nationality":"UGA"},"document":{"issuing_state":"UGA","number":"B2222222"}}
+EOF_JSON
+for batch in 1 1000; do
+  AS=$WORK/batch$batch.db
+  run "$BMIS" db init --store "$AS" --state KEN
+  run "$BMIS" bcp add NBO --name Nairobi --kind air --tz Africa/Nairobi --store "$AS"
+  run --in "$WORK/two.jsonl" "$BMIS" movement record --store "$AS" --batch $batch --json
+  expect_status 1
+  M3=$(sed -n '3s/.*"movement_id":"\([^"]*\)".*/\1/p' "$OUT")
+  [ "$(entries movement.record)" -eq 2 ] || fail "one entry per crossing recorded (--batch $batch)"
+  expect_entry movement.record "movement:$M3"
+  unset AS
+done
+# the same crossings again: duplicates, audited as such
+run --in "$WORK/two.jsonl" "$BMIS" movement record --store "$S" --json
+run --in "$WORK/two.jsonl" "$BMIS" movement record --store "$S" --json
+expect_out '"status":"duplicate"'
+run "$BMIS" audit list --json --store "$S" --limit 1 --after 3
+expect_out '"action":"movement.record".*"detail":"duplicate"'
+
+run "$BMIS" movement list --bcp NBO --from 2026-10-01 --store "$S"
+expect_status 0
+expect_entry movement.list "bcp:NBO from:2026-10-01"
+run "$BMIS" movement list --store "$S" --json
+expect_status 0
+expect_entry movement.list all
+run "$BMIS" movement show "$MID" --store "$S"
+expect_status 0
+expect_entry movement.read "movement:$MID"
+run "$BMIS" movement decide "$MID" --decision admitted --permitted-days 20 --store "$S"
+expect_status 0
+expect_entry movement.decide "movement:$MID"
+run "$BMIS" movement correct "$MID" --set '{"desk":"B2"}' --reason typo --store "$S"
+expect_status 0
+expect_entry movement.correct "movement:$MID"
+run "$BMIS" movement decide "$MID" --decision nonsense --store "$S"
+expect_status 2
+expect_entry movement.correct "movement:$MID" # a refused change leaves none
+
+# --- travellers, overstays, identity review
+run "$BMIS" traveller show --document gbr:L898902C3 --as-of 2026-11-26 --store "$S"
+expect_status 0
+expect_entry traveller.read "person:$PID"
+run "$BMIS" traveller show --id "$TID" --store "$S" --json
+expect_status 0
+expect_entry traveller.read "traveller:$TID"
+run "$BMIS" overstay list --as-of 2026-11-26 --store "$S"
+expect_status 0
+expect_entry overstay.list "as-of:2026-11-26"
+run "$BMIS" identity review --store "$S" --json
+expect_status 0
+LINK=$(grep 'given names differ' "$OUT" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+expect_entry identity.list links:pending
+[ -n "$LINK" ] || fail "no link to review"
+run "$BMIS" identity review confirm "$LINK" --reason "same person" --store "$S"
+expect_status 0
+expect_entry identity.confirm "link:$LINK"
+run "$BMIS" identity review reject "$LINK" --reason "twins" --store "$S"
+expect_status 0
+expect_entry identity.reject "link:$LINK"
+run "$BMIS" identity review --all --store "$S"
+expect_entry identity.list links:all
+run "$BMIS" movement void "$MID" --reason "recorded twice" --store "$S"
+expect_status 0
+expect_entry movement.void "movement:$MID"
+
+# --- screening: the document, or "query"; never the name
+run "$BMIS" watchlist import lost "$DATA/lost_stolen_sample.csv" --category lost_stolen_documents --version 2026-11 --store "$S"
+expect_status 0
+run "$BMIS" screen --doc-state KEN --doc-number AK0012345 --store "$S"
+expect_status 0
+expect_entry screen.person document:KEN:AK0012345
+run "$BMIS" screen --name "Zacharias Wolkenkratzer" --store "$S"
+expect_status 0
+expect_entry screen.person query
+grep -qi wolkenkratzer "$S"* && fail "the name screened is in the store"
+printf '%s\n' '{"name":"Zacharias Wolkenkratzer"}' '{"doc_state":"UGA","doc_number":"B1234567"}' >"$WORK/screen.jsonl"
+run "$BMIS" screen --batch "$WORK/screen.jsonl" --store "$S" --json
+expect_status 0
+expect_entry screen.person document:UGA:B1234567
+run "$BMIS" screen dispose --list lost --ref LSD-0001 --decision dismissed --reason "not this one" --doc-state KEN --doc-number AK0012345 --store "$S"
+expect_status 0
+expect_entry screen.dispose document:KEN:AK0012345
+
+# --- accounts
+put pw 'correct horse battery staple'
+run --in "$WORK/pw" "$BMIS" user add amina --role officer --name "Amina D" --store "$S"
+expect_status 0
+expect_entry account.add account:amina
+run --in "$WORK/pw" "$BMIS" user passwd amina --store "$S"
+expect_status 0
+expect_entry account.passwd account:amina
+run "$BMIS" user disable amina --store "$S"
+expect_status 0
+expect_entry account.disable account:amina
+run "$BMIS" user enable amina --store "$S"
+expect_status 0
+expect_entry account.enable account:amina
+run "$BMIS" user disable nobody --store "$S"
+expect_status 1
+expect_entry account.enable account:amina # nothing done, nothing logged
+
+# --- listing filters
+run "$BMIS" audit list --record account:amina --store "$S"
+expect_status 0
+[ "$(count_out .)" -eq 4 ] || fail "four entries for account:amina"
+expect_out "^[0-9]+ [0-9T:Z-]+ $ME \(os-user, cli\) account.add account:amina: ok$"
+run "$BMIS" audit list --actor "$ME" --after 2 --limit 3 --json --store "$S"
+summary
+[ "$(wc -l <"$SUMMARY")" -eq 3 ] || fail "--limit 3"
+expect_summary 1 seq=3
+run "$BMIS" audit list --actor nobody --store "$S"
+expect_status 0
+expect_out_empty
+
+# --- backup and restore
+run "$BMIS" db backup "$WORK/backup.db" --store "$S"
+expect_status 0
+expect_entry store.backup store
+AS=$WORK/backup.db expect_entry store.backup store # the copy holds its entry
+run "$BMIS" db restore "$WORK/backup.db" --store "$S"
+expect_status 0
+expect_entry store.restore store
+run "$BMIS" audit verify --json --store "$S"
+expect_status 0
+summary
+expect_summary 1 ok=true bad_seq=0
+
+# --- demo data: one entry
+run "$BMIS" demo generate --travellers 5 --movements 10 --quiet --store "$WORK/demo.db"
+expect_status 0
+AS=$WORK/demo.db expect_entry demo.generate demo
+[ "$("$BMIS" audit list --store "$WORK/demo.db" | wc -l)" -eq 1 ] ||
+  fail "one entry for demo generate"
+
+run "$BMIS" audit verify --store "$S"
+expect_status 0
+expect_out '^the audit log holds: [0-9]+ entries, chained$'
+
+# --- tampering and unauditable access (needs the sqlite3 shell)
+if command -v sqlite3 >/dev/null; then
+  T=$WORK/tamper.db
+  cp "$S" "$T"
+  sqlite3 "$T" "UPDATE audit_log SET record = 'movement:forged' WHERE seq = 3"
+  run "$BMIS" audit verify --store "$T"
+  expect_status 1
+  expect_out '^the audit log is broken at entry 3: entry 3: hash does not match its content \(edited\) \(2 entries before it hold\)$'
+  cp "$S" "$T"
+  sqlite3 "$T" "DELETE FROM audit_log WHERE seq = 4"
+  run "$BMIS" audit verify --json --store "$T"
+  expect_status 1
+  summary
+  expect_summary 1 ok=false bad_seq=4 entries=3 "problem=entry 4 missing (deleted)"
+
+  # without a head the log takes no entries: nothing is done
+  cp "$S" "$T"
+  sqlite3 "$T" "DELETE FROM audit_head"
+  run "$BMIS" movement list --store "$T"
+  expect_status 3
+  expect_out_empty
+  expect_err 'not done: the access could not be audited: the audit log.s head row is missing'
+  run "$BMIS" traveller show --id "$TID" --store "$T"
+  expect_status 3
+  expect_out_empty
+  run "$BMIS" screen --doc-state KEN --doc-number AK0012345 --store "$T"
+  expect_status 3
+  expect_out_empty
+  BEFORE=$(sqlite3 "$T" "SELECT count(*) FROM movement")
+  run "$BMIS" movement record --store "$T" --mrz "$MRZ" --direction exit \
+    --bcp NBO --at 2026-11-25T10:00:00Z
+  expect_status 3
+  run --in "$WORK/two.jsonl" "$BMIS" movement record --store "$T" --batch 1
+  expect_status 3
+  [ "$(sqlite3 "$T" "SELECT count(*) FROM movement")" -eq "$BEFORE" ] ||
+    fail "a crossing was recorded without its audit entry"
+  run "$BMIS" user disable amina --store "$T"
+  expect_status 3
+  [ "$(sqlite3 "$T" "SELECT disabled FROM account WHERE username = 'amina'")" -eq 0 ] ||
+    fail "an account was changed without its audit entry"
+  run "$BMIS" db backup "$WORK/unaudited.db" --store "$T"
+  expect_status 3
+  [ ! -e "$WORK/unaudited.db" ] || fail "a backup was made without its audit entry"
+fi
+done_ok
