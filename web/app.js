@@ -839,6 +839,10 @@
       sec.append(h("p", { class: "hint", text: "No stay rule applies (first visit, or a national)." }));
       return sec;
     }
+    if (s.national) {
+      sec.append(h("p", { class: "verdict ok", text: "✔ A national: no limit of stay" }));
+      return sec;
+    }
     const over = s.days_over > 0;
     append(sec, [
       h(
@@ -887,7 +891,13 @@
 
   function historyBlock(r) {
     const hist = r.history || {};
-    return h("section", { id: "history", "aria-labelledby": "hist-title" }, h("h3", { id: "hist-title", text: "History" }), movementsTable(hist.movements, "history-table"));
+    const shown = (hist.movements || []).length;
+    return h(
+      "section",
+      { id: "history", "aria-labelledby": "hist-title" },
+      h("h3", { id: "hist-title", text: hist.total > shown ? `History (latest ${shown} of ${hist.total})` : "History" }),
+      movementsTable(hist.movements, "history-table"),
+    );
   }
 
   /* ---- decisions -------------------------------------------------------------- */
@@ -966,7 +976,9 @@
         h("fieldset", { class: "grounds" }, h("legend", { text: "Grounds for refusal (tick every one that applies)" }), grounds.length ? grounds : h("p", { class: "why", text: "The grounds could not be loaded." })),
         field("Explanation (given to the traveller)", expl),
         h("fieldset", {}, h("legend", { text: "Language of the notice" }), h("div", { class: "radios" }, langs)),
-        check("Held pending return", h("input", { type: "checkbox", name: "held_pending_return" })),
+        t.minor
+          ? h("p", { class: "why", text: "✖ A minor is never held pending return." })
+          : check("Held pending return", h("input", { type: "checkbox", name: "held_pending_return" })),
       ]);
       if (t.minor) {
         const alt = h(
@@ -1011,7 +1023,7 @@
       body.explanation = v("explanation");
       const lang = form.querySelector('input[name="language"]:checked');
       body.language = lang ? lang.value : "en";
-      body.held_pending_return = form.held_pending_return.checked;
+      body.held_pending_return = !!(form.held_pending_return && form.held_pending_return.checked);
       if (form.minor_alternative) body.minor_alternative = form.minor_alternative.value;
     } else if (v("note")) body.note = v("note");
     return body;
@@ -1076,8 +1088,8 @@
         await reference();
         const d = await api("GET", `/api/referrals?status=${status}`);
         const items = d.referrals || [];
-        if (!items.length) list.append(h("p", { class: "hint", text: status === "open" ? "✔ The queue is empty." : "No closed referrals." }));
-        for (const ref of items) list.append(referralCard(ref, status === "open", load));
+        if (!items.length) list.append(h("p", { class: "hint", text: status === "open" ? "✔ The queue is empty." : `No ${status === "all" ? "" : "closed "}referrals.` }));
+        for (const ref of items) list.append(referralCard(ref, (ref.status || status) === "open", load));
         say(`${items.length} ${status} referral${items.length === 1 ? "" : "s"}.`);
       } catch (e) {
         list.append(message("bad", `✖ The queue could not be loaded: ${e.message}`, { role: "alert" }));
@@ -1085,7 +1097,7 @@
         list.removeAttribute("aria-busy");
       }
     };
-    const radios = ["open", "closed"].map((s) => {
+    const radios = ["open", "closed", "all"].map((s) => {
       const r = h("input", { type: "radio", name: "queue-status", value: s, checked: s === status });
       r.addEventListener("change", () => {
         status = s;
@@ -1167,7 +1179,9 @@
           h("fieldset", { class: "grounds" }, h("legend", { text: "Grounds" }), (rf.grounds || []).map((g) => check([h("b", { text: g.code }), g.text], h("input", { type: "checkbox", name: "grounds", value: g.code })))),
           field("Explanation", h("textarea", { name: "explanation", rows: 2 })),
           h("fieldset", {}, h("legend", { text: "Language of the notice" }), h("div", { class: "radios" }, (rf.languages || [{ code: "en", name: "English" }]).map((l, i) => check(l.name, h("input", { type: "radio", name: "language", value: l.code, checked: i === 0 }))))),
-          check("Held pending return", h("input", { type: "checkbox", name: "held_pending_return" })),
+          t.minor
+            ? h("p", { class: "why", text: "✖ A minor is never held pending return." })
+            : check("Held pending return", h("input", { type: "checkbox", name: "held_pending_return" })),
         ]);
         if (t.minor)
           slot.append(
@@ -1181,7 +1195,7 @@
     append(form, [
       h("fieldset", {}, h("legend", { text: "Outcome" }), h("div", { class: "radios" }, radios), !refusable ? h("p", { class: "why", text: `✖ Refusal is not possible: ${ref.findings.decisions.refuse.why}` }) : null),
       slot,
-      field("Note", h("textarea", { name: "note", rows: 2, maxlength: 500 })),
+      field("Note", h("textarea", { name: "note", rows: 2, maxlength: 500 }), { hint: "(referred onward: to whom)" }),
       err,
       h("div", { class: "buttons" }, button("Record outcome", { type: "submit", class: "primary" })),
     ]);
@@ -1195,6 +1209,11 @@
       }
       const body = { outcome: chosen.value };
       const val = (n) => (form[n] && form[n].value ? form[n].value.trim() : "");
+      if (chosen.value === "referred_onward" && !val("note")) {
+        err.append(message("bad", "✖ Say in the note to whom the traveller is referred.", { role: "alert" }));
+        form.note.focus();
+        return;
+      }
       if (val("note")) body.note = val("note");
       if (chosen.value === "admitted") {
         if (val("entry_type")) body.entry_type = val("entry_type");
@@ -1204,7 +1223,7 @@
         body.explanation = val("explanation");
         const l = form.querySelector('input[name="language"]:checked');
         body.language = l ? l.value : "en";
-        body.held_pending_return = form.held_pending_return.checked;
+        body.held_pending_return = !!(form.held_pending_return && form.held_pending_return.checked);
         if (form.minor_alternative) body.minor_alternative = form.minor_alternative.value;
       }
       try {
@@ -1233,11 +1252,16 @@
     const byDoc = h("form", { class: "card toolbar", "aria-label": "Search by document" });
     const state = h("input", { name: "state", class: "short", maxlength: 3, spellcheck: "false" });
     const number = h("input", { name: "number", spellcheck: "false", maxlength: 20 });
-    append(byDoc, [field("Issuing state", state), field("Document number", number), button("Search by document", { type: "submit", class: "primary", key: "s" })]);
-    const byName = h("form", { class: "card toolbar", "aria-label": "Search by name and birth" });
-    const name = h("input", { name: "name", spellcheck: "false" });
-    const birth = h("input", { name: "birth", class: "short", placeholder: "YYYY[-MM[-DD]]", maxlength: 10 });
-    append(byName, [field("Name", name), field("Birth", birth), button("Search by name", { type: "submit" })]);
+    append(byDoc, [
+      field("Issuing state", state),
+      field("Document number", number),
+      button("Search by document", { type: "submit", class: "primary", key: "s" }),
+    ]);
+    const byName = h(
+      "div",
+      { class: "card" },
+      h("p", { class: "hint", text: "Search by name and birth is not offered yet: a name search over the register is a screening of its own (docs/API.md)." }),
+    );
     const search = async (qs) => {
       results.textContent = "";
       detail.textContent = "";
@@ -1279,12 +1303,6 @@
     byDoc.addEventListener("submit", (ev) => {
       ev.preventDefault();
       search(`document=${encodeURIComponent(`${state.value.trim().toUpperCase()}:${number.value.trim().toUpperCase()}`)}`);
-    });
-    byName.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      const q = [`name=${encodeURIComponent(name.value.trim())}`];
-      if (birth.value.trim()) q.push(`birth=${encodeURIComponent(birth.value.trim())}`);
-      search(q.join("&"));
     });
     append(root, [h("h2", { text: "Traveller search and history" }), h("div", { class: "columns" }, byDoc, byName), results, detail]);
     state.focus();
