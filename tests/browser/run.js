@@ -199,6 +199,16 @@ function assert(cond, what) {
   if (!cond) throw new Error(`assertion failed: ${what}`);
 }
 
+/* Every control on screen has a label (or an aria-label). */
+async function expectLabelled(page, where) {
+  const bare = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea")]
+      .filter((e) => e.type !== "hidden" && e.offsetParent !== null && !e.labels.length && !e.getAttribute("aria-label"))
+      .map((e) => e.name || e.id || e.outerHTML.slice(0, 60)),
+  );
+  assert(bare.length === 0, `unlabelled controls on ${where}: ${bare.join(", ")}`);
+}
+
 async function shot(page, name) {
   const file = path.join(shots, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
@@ -266,6 +276,7 @@ scenario("a", "log in (officer, supervisor and administrator see their own scree
   assert(resp.status() === 200, "GET / is 200");
   assert(resp.headers()["content-security-policy"] === "default-src 'self'; frame-ancestors 'none'", "the CSP header");
   await page.locator("#login-username").waitFor();
+  await expectLabelled(page, "the login screen");
   await shot(page, "a1-login");
   // a wrong password says so, in words
   await login(page, ctx.base, "officer", { password: "not the password at all" });
@@ -304,6 +315,7 @@ scenario("a", "log in (officer, supervisor and administrator see their own scree
   const adminNav = await page.locator("#nav").innerText();
   assert(/Accounts/.test(adminNav) && !/Primary inspection/.test(adminNav), `administrator's screens: ${adminNav}`);
   assert((await page.locator("#accounts-table tbody tr").count()) === 3, "three accounts listed");
+  await expectLabelled(page, "the accounts screen");
   await shot(page, "a3-administrator-accounts");
   assert(page.problems.length === 0, page.problems.join("; "));
   await page.context().close();
@@ -323,6 +335,8 @@ scenario("b", "a valid passport, admitted", async (ctx) => {
   await shot(page, "b1-valid-passport-result");
   await page.keyboard.press("Alt+A"); // the Admit button's access key
   await page.locator("#form-admit").waitFor();
+  await page.locator("#card summary").click(); // the passenger card, open
+  await expectLabelled(page, "the primary inspection with the admit form");
   await page.locator('#form-admit input[name="permitted_days"]').fill("30");
   await page.locator('#form-admit input[name="permitted_days"]').press("Enter");
   await page.locator("#recorded").waitFor();
@@ -440,6 +454,7 @@ scenario(
     const card = page.locator('#queue article[data-kind="child_protection"]', { hasText: shared.minor });
     await card.first().waitFor({ timeout: 10000 });
     assert(/Primary inspection findings/.test(await card.first().innerText()), "the primary findings are shown");
+    await expectLabelled(page, "the secondary queue");
     await shot(page, "f1-secondary-queue");
     await card.first().getByLabel(/Referred onward/).check();
     await card.first().locator('textarea[name="note"]').fill("Handed to the child protection services officer on duty");
@@ -467,6 +482,7 @@ scenario("g", "an expired passport refused, and the notice printed in French", a
   await shot(page, "g1-expired-passport");
   await page.keyboard.press("Alt+U");
   await page.locator("#form-refuse").waitFor();
+  await expectLabelled(page, "the refusal form");
   await page.locator('#form-refuse input[name="grounds"][value="A"]').check();
   await page.locator('#form-refuse textarea[name="explanation"]').fill("Le passeport a expiré le 30 juin 2025.");
   await page.locator('#form-refuse input[name="language"][value="fr"]').check();
@@ -502,6 +518,7 @@ scenario(
     await page.locator("#traveller-movements").waitFor();
     const moves = await page.locator("#traveller-movements").innerText();
     assert(/Admitted/.test(moves), `the admission in the history: ${moves}`);
+    await expectLabelled(page, "the traveller screen");
     await shot(page, "h1-traveller-history");
     assert(page.problems.length === 0, page.problems.join("; "));
     await page.context().close();
