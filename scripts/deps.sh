@@ -14,7 +14,14 @@ packages=(
   postgresql-15                                  # tests: throwaway server (pg-temp.sh)
   sqlite3                                        # tests: inspecting stores
   clang-format                                   # style check (CI)
+  chromium                                       # tests: the console in a browser (tests/browser)
 )
+# Node.js and npm for tests/browser (playwright-core): Debian's, only when npm
+# is missing (a Node installed some other way brings its own npm, and
+# Debian's npm package conflicts with it).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,7 @@
 #include "server_internal.h"
 
 #include "routes.h"
+#include "static.h"
 
 #include "bmis/audit.h"
 #include "bmis/store.h"
@@ -313,6 +314,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   }
   memcpy(path, url, n);
   path[n] = 0;
+  /* the officer console (static.c); an unknown file is the JSON 404 below */
+  const srv_static_file *file =
+      srv_static_wanted(method, path) ? srv_static_find(path) : NULL;
+  if (file)
+    return srv_static_send(c, file);
   bool known = false;
   const char *params[2];
   char param_storage[2][128];
