@@ -32,9 +32,9 @@ void api_login(const srv_request *rq, srv_reply *rp) {
     char token[BMIS_SESSION_TOKEN_SIZE];
     bmis_session s;
     bmis_error err;
-    bmis_status st = bmis_session_open(rq->store, user, password, bcp, desk,
-                                       srv_session_ttl(rq->server), 0, token,
-                                       &s, &err);
+    bmis_status st =
+        bmis_session_open(rq->store, user, password, bcp, desk,
+                          srv_session_ttl(rq->server), 0, token, &s, &err);
     /* logins, failed or not, are in the audit log under the name tried
      * (a name the log cannot hold is left out, not the answer) */
     bmis_audit_entry e;
@@ -82,7 +82,12 @@ void api_logout(const srv_request *rq, srv_reply *rp) {
                               "Max-Age=0");
 }
 
+/* With the CSRF value, so that a console reloaded with its cookie can
+ * write again: another site cannot read this answer. */
 void api_session(const srv_request *rq, srv_reply *rp) {
+  char csrf[65];
+  srv_csrf_token(rq->token, csrf);
   rp->status = 200;
   rp->json = session_json(rq->session);
+  json_object_set_new(rp->json, "csrf", json_string(csrf));
 }

@@ -49,12 +49,17 @@ void api_travellers(const srv_request *rq, srv_reply *rp) {
     rp->status = 200;
 }
 
+/* A date, or null when there is none (a stay not ended, no limit). */
+static json_t *date_or_null(bmis_date d) {
+  char b[11];
+  return d.year ? json_string(bmis_date_format_iso(d, b)) : json_null();
+}
+
 static int add_document(const bmis_document *d, void *ctx) {
-  char x[11];
-  json_array_append_new(
-      ctx, json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", d->id, "type", d->type,
-                     "issuing_state", d->issuing_state, "number", d->number,
-                     "expiry", bmis_date_format_iso(d->expiry, x)));
+  json_array_append_new(ctx, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", d->id,
+                                       "type", d->type, "issuing_state",
+                                       d->issuing_state, "number", d->number,
+                                       "expiry", date_or_null(d->expiry)));
   return 0;
 }
 
@@ -68,14 +73,12 @@ static int add_movement(const bmis_movement *m, void *ctx) {
 }
 
 static int add_stay(const bmis_stay *s, void *ctx) {
-  char a[11], b[11], c[11];
   json_array_append_new(
-      ctx, json_pack("{s:s, s:s, s:s, s:s, s:s, s:i}", "entry_id", s->entry_id,
+      ctx, json_pack("{s:s, s:s, s:o, s:o, s:o, s:i}", "entry_id", s->entry_id,
                      "exit_id", s->exit_id, "entry_date",
-                     bmis_date_format_iso(s->entry_date, a), "exit_date",
-                     bmis_date_format_iso(s->exit_date, b), "permitted_until",
-                     bmis_date_format_iso(s->permitted_until, c), "flags",
-                     (int)s->flags));
+                     date_or_null(s->entry_date), "exit_date",
+                     date_or_null(s->exit_date), "permitted_until",
+                     date_or_null(s->permitted_until), "flags", (int)s->flags));
   return 0;
 }
 

@@ -50,7 +50,8 @@ const srv_route srv_routes[] = {
      "End the session of the token presented", "{\"status\": \"ended\"}"},
     {"GET", "/api/session", SRV_ANY_ROLE, api_session,
      "The session of the token presented: who, role, where",
-     "{\"username\", \"role\", \"bcp\", \"desk\", \"expires_at\"}"},
+     "{\"username\", \"role\", \"bcp\", \"desk\", \"expires_at\", "
+     "\"csrf\"}"},
     {"GET", "/api/accounts", SRV_ADMINISTRATOR, api_accounts,
      "Every account: username, name, role, disabled, default crossing point",
      "{\"accounts\": [{\"username\", \"name\", \"role\", \"disabled\", "
@@ -113,7 +114,7 @@ const srv_route srv_routes[] = {
      "{decision: confirm|reject, reason}",
      "the link"},
     {"GET", "/api/travellers", SRV_DESK, api_travellers,
-     "Find travellers: ?document=STATE:NUMBER, or ?surname=&birth=",
+     "Find the traveller holding a document: ?document=STATE:NUMBER",
      "{\"travellers\": [...]}"},
     {"GET", "/api/travellers/{id}", SRV_DESK, api_traveller,
      "A traveller: documents, movements, stays, stay status",

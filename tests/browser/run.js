@@ -301,14 +301,21 @@ scenario("a", "log in (officer, supervisor and administrator see their own scree
   await shot(page, "a2-officer-primary-inspection");
   // reloading resumes the session (GET /api/session)
   await page.reload();
-  await page.locator("#mrz, #login-password").first().waitFor();
-  ctx.resumes = await page.locator("#mrz").isVisible();
-  log(`  reload: ${ctx.resumes ? "the session resumes" : "asks for the password again (GET /api/session gives no csrf)"}`);
+  await page.locator("#mrz:visible, #login-password:visible").first().waitFor();
+  assert(await page.locator("#mrz").isVisible(), "a reload resumes the session (GET /api/session)");
+  // and can still write: the CSRF value came back with the session
+  const wrote = await page.evaluate(async () => {
+    const r = await fetch("/api/inspections", { method: "POST", body: "{}" });
+    return r.status;
+  });
+  assert(wrote === 403, `a write without the CSRF value is refused (got ${wrote})`);
   // logging out
-  if (!ctx.resumes) await login(page, ctx.base, "officer");
   await page.locator("#who button").click();
   await page.locator("#login-message").waitFor();
   assert(/logged out/.test(await page.locator("#login-message").innerText()), "logged out");
+  // the logout (a write) after the reload really ended the session
+  const after = await page.evaluate(async () => (await fetch("/api/session")).status);
+  assert(after === 401, `the session ended at the server (GET /api/session: ${after})`);
   // the administrator's accounts screen (GET /api/accounts)
   await login(page, ctx.base, "admin");
   await page.locator("#accounts-table").waitFor();
