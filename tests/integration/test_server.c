@@ -381,8 +381,7 @@ static void the_console_cookie_and_csrf(void **state) {
   assert_string_equal(json_string_value(json_object_get(a.json, "role")),
                       "supervisor");
   /* a reloaded console learns its CSRF value again */
-  assert_string_equal(json_string_value(json_object_get(a.json, "csrf")),
-                      csrf);
+  assert_string_equal(json_string_value(json_object_get(a.json, "csrf")), csrf);
   json_decref(a.json);
   /* a write with the cookie alone, or with a wrong token, is refused */
   a = request("POST", "/api/logout", "{}", cookie);
