@@ -151,8 +151,8 @@ fi
 
 # --- The machine -----------------------------------------------------------
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git -C "$root" --no-optional-locks status --porcelain -- src include \
-  2>/dev/null | wc -l)
+dirty=$({ git -C "$root" --no-optional-locks status --porcelain -- src \
+  include 2>/dev/null || true; } | wc -l)
 [ "$dirty" -gt 0 ] && commit="$commit + $dirty changed file(s) in src/ include/"
 mem=$(free -g | awk '/^Mem:/ {print $2}')
 cc=$(awk -F= '/^CMAKE_C_COMPILER:/ {print $2}' "$build/CMakeCache.txt")
