@@ -149,6 +149,9 @@ local function percentiles(samples, out, prefix)
   local n = #samples
   out[#out + 1] = string.format("%s_count %d", prefix, n)
   if n == 0 then return end
+  local sum = 0
+  for i = 1, n do sum = sum + samples[i] end
+  out[#out + 1] = string.format("%s_mean %.2f", prefix, sum / n)
   for _, p in ipairs({ 50, 90, 99, 99.9 }) do
     local k = math.max(1, math.ceil(n * p / 100))
     out[#out + 1] = string.format("%s_p%s %.2f", prefix,
@@ -189,6 +192,7 @@ function done(summary, latency, requests)
     out[#out + 1] = string.format("all_p%s %.2f", tostring(p):gsub("%.", "_"),
       latency:percentile(p) / 1000)
   end
+  out[#out + 1] = string.format("all_mean %.2f", latency.mean / 1000)
   out[#out + 1] = string.format("all_max %.2f", latency.max / 1000)
   percentiles(li, out, "inspect")
   percentiles(ld, out, "decide")
