@@ -15,13 +15,18 @@
 
 static const char serve_help[] =
     "usage: bmis serve [--store URL] [--listen HOST:PORT] [--threads N]\n"
+    "                  [--durability process|power]\n"
     "\n"
     "Serves the JSON API (GET /api/openapi.json describes it) on HOST:PORT\n"
     "(default 127.0.0.1:8080; an IPv4 address, port 0 picks a free one and\n"
     "prints it) until SIGTERM or SIGINT, then lets the requests in flight\n"
     "finish and exits 0.\n"
     "\n" CLI_STORE_HELP
-    "  --threads N        worker threads (default: one per core, at least 2)\n";
+    "  --threads N        worker threads (default: one per core, at least 2)\n"
+    "  --durability D     what a recorded decision survives: process (the\n"
+    "                     default: the server killed) or power (also power\n"
+    "                     loss: SQLite fsyncs its WAL at every commit); see\n"
+    "                     docs/REGISTER.md\n";
 
 static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
   const char *colon = strrchr(v, ':');
@@ -38,10 +43,11 @@ static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
 }
 
 int cli_serve(int argc, char **argv) {
-  const char *store = NULL, *listen = NULL, *threads = NULL;
+  const char *store = NULL, *listen = NULL, *threads = NULL, *durability = NULL;
   const cli_opt opts[] = {{"--store", &store, NULL},
                           {"--listen", &listen, NULL},
                           {"--threads", &threads, NULL},
+                          {"--durability", &durability, NULL},
                           {NULL, NULL, NULL}};
   int npos = 0;
   int r = cli_parse(CMD, argc, argv, opts, NULL, 0, &npos);
@@ -67,6 +73,13 @@ int cli_serve(int argc, char **argv) {
       return r;
     o.threads = (unsigned)n;
   }
+  if (durability) {
+    if (strcmp(durability, "power") == 0)
+      o.durability = BMIS_DURABLE_POWER;
+    else if (strcmp(durability, "process") != 0)
+      return cli_usage_error(CMD, "--durability: '%s' is not process or power",
+                             durability);
+  }
   o.store_url = store ? store : cli_default_store(url, sizeof url);
   /* the signals are taken synchronously, by this thread only: block them
    * before the worker threads start so that they inherit the mask */
@@ -79,9 +92,10 @@ int cli_serve(int argc, char **argv) {
   bmis_error err;
   if (srv_start(&o, &s, &err) != BMIS_OK)
     return cli_fail(&err);
-  printf("bmis: serving http://%s:%u/ (store %s); stop with SIGTERM or "
-         "Ctrl-C\n",
-         o.host, srv_port(s), o.store_url);
+  printf("bmis: serving http://%s:%u/ (store %s, durability %s); stop with "
+         "SIGTERM or Ctrl-C\n",
+         o.host, srv_port(s), o.store_url,
+         o.durability == BMIS_DURABLE_POWER ? "power" : "process");
   fflush(stdout);
   int sig = 0;
   sigwait(&stop, &sig);

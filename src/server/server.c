@@ -46,6 +46,7 @@ void srv_options_init(srv_options *o) {
   o->body_max = (size_t)1 << 20;
   o->timeout_s = 15;
   o->session_ttl_s = 12 * 3600;
+  o->durability = BMIS_DURABLE_PROCESS;
 }
 
 unsigned srv_session_ttl(const srv *s) {
@@ -65,6 +66,7 @@ static bmis_store *thread_store(srv *s, bmis_error *err) {
   bmis_store_options so;
   bmis_store_options_init(&so);
   so.no_migrate = true; /* srv_start migrated it */
+  so.durability = s->opt.durability;
   if (bmis_store_open(s->store_url, &so, &st, err) != BMIS_OK)
     return NULL;
   pthread_setspecific(s->store_key, st);

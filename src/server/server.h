@@ -5,6 +5,7 @@
 #define BMIS_SERVER_H
 
 #include "bmis/status.h"
+#include "bmis/store.h"
 
 #include <stddef.h>
 
@@ -18,10 +19,11 @@ typedef struct srv_options {
   size_t body_max;        /* largest request body accepted (413 above) */
   unsigned timeout_s;     /* an idle or slow connection is closed after this */
   unsigned session_ttl_s; /* how long a login lasts */
+  bmis_durability durability; /* what a committed write survives (SQLite) */
 } srv_options;
 
 /* Defaults: 127.0.0.1:8080, a thread per core, 1 MiB bodies, 15 s,
- * sessions of 12 hours (a shift and its overlap). */
+ * sessions of 12 hours (a shift and its overlap), PROCESS durability. */
 void srv_options_init(srv_options *o);
 
 /* Opens the store once (a store that cannot be opened is an error here,

@@ -23,6 +23,9 @@ expect_err 'not an IPv4 address'
 run "$BMIS" serve --threads 0 --store "$S"
 expect_status 2
 expect_err '--threads'
+run "$BMIS" serve --durability disk --store "$S"
+expect_status 2
+expect_err "--durability: 'disk' is not process or power"
 run "$BMIS" serve extra --store "$S"
 expect_status 2
 # a store that cannot be opened: refused before anyone is told to come
@@ -30,9 +33,10 @@ run "$BMIS" serve --listen 127.0.0.1:0 --store "$WORK/no/such/dir/x.db/"
 [ "$STATUS" -ne 0 ] || fail "an unusable store was accepted"
 expect_no_out 'serving'
 
-# --- a real server: start, health, SIGTERM
+# --- a real server: start, health, SIGTERM (power durability: said)
 LOG=$WORK/serve.out
-"$BMIS" serve --listen 127.0.0.1:0 --store "$S" >"$LOG" 2>"$WORK/serve.err" &
+"$BMIS" serve --listen 127.0.0.1:0 --durability power --store "$S" >"$LOG" \
+  2>"$WORK/serve.err" &
 PID=$!
 port=
 for _ in $(seq 1 100); do
@@ -41,6 +45,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$port" ] || { kill "$PID" 2>/dev/null; cat "$WORK/serve.err" >&2; fail "no URL printed"; }
+grep -q 'durability power' "$LOG" || { kill "$PID"; fail "durability not said"; }
 exec 3<>"/dev/tcp/127.0.0.1/$port"
 printf 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
 reply=$(timeout 10 cat <&3)
