@@ -1257,11 +1257,16 @@
       field("Document number", number),
       button("Search by document", { type: "submit", class: "primary", key: "s" }),
     ]);
-    const byName = h(
-      "div",
-      { class: "card" },
-      h("p", { class: "hint", text: "Search by name and birth is not offered yet: a name search over the register is a screening of its own (docs/API.md)." }),
-    );
+    const byName = h("form", { class: "card toolbar", "aria-label": "Search by name and date of birth" });
+    const surname = h("input", { name: "surname", spellcheck: "false", maxlength: 96 });
+    const given = h("input", { name: "given_names", spellcheck: "false", maxlength: 96 });
+    const birth = h("input", { name: "birth", type: "date" });
+    append(byName, [
+      field("Surname", surname),
+      field("Given names", given),
+      field("Date of birth", birth),
+      button("Search by name", { type: "submit", key: "n" }),
+    ]);
     const search = async (qs) => {
       results.textContent = "";
       detail.textContent = "";
@@ -1277,7 +1282,7 @@
             "table",
             { id: "travellers-table" },
             h("caption", { text: `${list.length} found` }),
-            h("thead", {}, h("tr", {}, ["Name", "Born", "Sex", "Nationality", ""].map((x) => h("th", { scope: "col", text: x })))),
+            h("thead", {}, h("tr", {}, ["Name", "Born", "Sex", "Nationality", "Found by", ""].map((x) => h("th", { scope: "col", text: x })))),
             h(
               "tbody",
               {},
@@ -1289,6 +1294,7 @@
                   h("td", { text: t.birth || "" }),
                   h("td", { text: t.sex || "" }),
                   h("td", { text: t.nationality || "" }),
+                  h("td", { text: t.score === undefined ? "document" : `${Math.round(t.score * 100)}% — ${t.reasons}` }),
                   h("td", {}, button("Open", { onclick: () => openTraveller(t.id, detail) })),
                 ),
               ),
@@ -1303,6 +1309,11 @@
     byDoc.addEventListener("submit", (ev) => {
       ev.preventDefault();
       search(`document=${encodeURIComponent(`${state.value.trim().toUpperCase()}:${number.value.trim().toUpperCase()}`)}`);
+    });
+    byName.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const q = new URLSearchParams({ surname: surname.value.trim(), given_names: given.value.trim(), birth: birth.value });
+      search(q.toString());
     });
     append(root, [h("h2", { text: "Traveller search and history" }), h("div", { class: "columns" }, byDoc, byName), results, detail]);
     state.focus();

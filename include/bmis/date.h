@@ -43,6 +43,11 @@ BMIS_API int bmis_date_years_between(bmis_date birth, bmis_date on);
 BMIS_API bmis_status bmis_date_parse_iso(const char *text, bmis_date *out,
                                          bmis_error *err);
 
+/* Parses a date that may be partial: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+ * (unknown parts 0). BMIS_E_PARSE when it is none of them. */
+BMIS_API bmis_status bmis_date_parse_partial(const char *text, bmis_date *out,
+                                             bmis_error *err);
+
 /* Writes "YYYY-MM-DD" (unknown parts as "XX") and a NUL into buf, which must
  * hold at least 11 bytes. Returns buf. */
 BMIS_API char *bmis_date_format_iso(bmis_date d, char buf[11]);

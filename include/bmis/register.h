@@ -356,6 +356,26 @@ BMIS_API bmis_status bmis_traveller_by_document(bmis_store *store,
                                                 bmis_error *err);
 
 typedef int (*bmis_traveller_fn)(const bmis_traveller *t, void *ctx);
+
+/* A traveller found by name and date of birth, and how alike. */
+typedef struct bmis_traveller_match {
+  bmis_traveller traveller;
+  double score;      /* the identity score (0-1) the register links by */
+  char reasons[257]; /* "surname equal; given names differ; …" */
+} bmis_traveller_match;
+
+/* Travellers whose names and birth resemble the ones given, scored as the
+ * register scores a possible identity (ICAO-transliterated names, token
+ * sets, partial birth dates), best first; at most `max` (1..100) go to
+ * out, *count says how many. The whole date of birth is required (a
+ * desk asks for it, and it keeps the search narrow); records holding only
+ * its year, or year and month, are found too.
+ * Nationality (NULL or "") and sex (0) count when given, as at linking. */
+BMIS_API bmis_status bmis_traveller_search(
+    bmis_store *store, const char *surname, const char *given_names,
+    bmis_date birth, const char *nationality, char sex,
+    bmis_traveller_match *out, size_t max, size_t *count, bmis_error *err);
+
 typedef int (*bmis_document_fn)(const bmis_document *d, void *ctx);
 /* Every traveller record of a person (one, or more after merges). */
 BMIS_API bmis_status bmis_person_travellers(bmis_store *store,

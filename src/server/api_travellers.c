@@ -18,22 +18,61 @@ static json_t *traveller_json(const bmis_traveller *t) {
       t->sex ? (char[2]){t->sex, 0} : "", "nationality", t->nationality);
 }
 
+/* By document (?document=STATE:NUMBER), or by name and date of birth
+ * (?surname=&given_names=&birth=YYYY[-MM[-DD]]). */
 void api_travellers(const srv_request *rq, srv_reply *rp) {
   const char *doc = srv_query(rq, "document");
+  const char *surname = srv_query(rq, "surname");
+  char record[97];
+  bmis_error err;
+  json_t *list = json_array();
+  if (!doc && surname) {
+    bmis_date birth = {0, 0, 0};
+    const char *b = srv_query(rq, "birth");
+    bmis_traveller_match found[20];
+    size_t n = 0;
+    if (!b || bmis_date_parse_iso(b, &birth, &err) != BMIS_OK) {
+      json_decref(list);
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "birth: give the date of birth (YYYY-MM-DD) with the "
+                      "surname");
+      return;
+    }
+    const char *sex = srv_query(rq, "sex");
+    if (bmis_traveller_search(rq->store, surname, srv_query(rq, "given_names"),
+                              birth, srv_query(rq, "nationality"),
+                              sex ? sex[0] : 0, found, 20, &n,
+                              &err) != BMIS_OK) {
+      json_decref(list);
+      srv_reply_status(rp, &err);
+      return;
+    }
+    for (size_t i = 0; i < n; i++) {
+      json_t *t = traveller_json(&found[i].traveller);
+      json_object_set_new(t, "score", json_real(found[i].score));
+      json_object_set_new(t, "reasons", json_string(found[i].reasons));
+      json_array_append_new(list, t);
+    }
+    /* the log names the search, not the name searched for */
+    snprintf(record, sizeof record, "search:name+birth");
+    rp->json = json_pack("{s:o}", "travellers", list);
+    if (srv_audit(rq, rp, "traveller.search", record))
+      rp->status = 200;
+    return;
+  }
   const char *colon = doc ? strchr(doc, ':') : NULL;
   if (!colon || colon == doc || !colon[1] || colon - doc > 3 ||
       strlen(colon + 1) > 40) {
+    json_decref(list);
     srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "document: give ?document=STATE:NUMBER (e.g. "
-                    "GBR:123456789)");
+                    "give ?document=STATE:NUMBER (e.g. GBR:123456789), or "
+                    "?surname=…&given_names=…&birth=YYYY-MM-DD");
     return;
   }
-  char state[4], record[97];
+  char state[4];
   memcpy(state, doc, (size_t)(colon - doc));
   state[colon - doc] = 0;
   bmis_traveller t;
-  bmis_error err;
-  json_t *list = json_array();
   bmis_status st =
       bmis_traveller_by_document(rq->store, state, colon + 1, &t, &err);
   if (st == BMIS_OK)

@@ -114,7 +114,9 @@ const srv_route srv_routes[] = {
      "{decision: confirm|reject, reason}",
      "the link"},
     {"GET", "/api/travellers", SRV_DESK, api_travellers,
-     "Find the traveller holding a document: ?document=STATE:NUMBER",
+     "Find travellers: ?document=STATE:NUMBER, or ?surname=&given_names=&"
+     "birth=YYYY-MM-DD&nationality=&sex= (scored as the register links "
+     "identities)",
      "{\"travellers\": [...]}"},
     {"GET", "/api/travellers/{id}", SRV_DESK, api_traveller,
      "A traveller: documents, movements, stays, stay status",

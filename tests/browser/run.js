@@ -527,6 +527,16 @@ scenario(
     assert(/Admitted/.test(moves), `the admission in the history: ${moves}`);
     await expectLabelled(page, "the traveller screen");
     await shot(page, "h1-traveller-history");
+    // by name and date of birth: a spelling of the name the passport did not carry
+    const byName = page.locator('form[aria-label="Search by name and date of birth"]');
+    await byName.getByLabel("Surname").fill("Mwangi Smith");
+    await byName.getByLabel("Given names").fill("Grace");
+    await byName.getByLabel("Date of birth").fill("1988-06-02");
+    await byName.getByLabel("Date of birth").press("Enter");
+    await page.locator("#travellers-table").getByText(/% — surname/).first().waitFor();
+    const found = await page.locator("#traveller-results").evaluate((e) => e.textContent);
+    assert(/MWANGI.SMITH, GRACE/.test(found), `found by name and birth: ${found}`);
+    await shot(page, "h2-traveller-found-by-name");
     assert(page.problems.length === 0, page.problems.join("; "));
     await page.context().close();
   },

@@ -4,6 +4,7 @@
 #include "bmis/date.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 static bool is_leap(int y) {
@@ -129,4 +130,24 @@ char *bmis_date_format_iso(bmis_date d, char buf[11]) {
 bmis_date bmis_date_today_utc(void) {
   time_t now = time(NULL);
   return bmis_date_from_days((int32_t)(now / 86400));
+}
+
+bmis_status bmis_date_parse_partial(const char *text, bmis_date *out,
+                                    bmis_error *err) {
+  size_t n = text ? strlen(text) : 0;
+  if (n == 10)
+    return bmis_date_parse_iso(text, out, err);
+  if (n == 4 || n == 7) {
+    char full[11];
+    snprintf(full, sizeof full, "%s%s", text, n == 4 ? "-01-01" : "-01");
+    if (bmis_date_parse_iso(full, out, NULL) == BMIS_OK) {
+      out->day = 0;
+      if (n == 4)
+        out->month = 0;
+      return BMIS_OK;
+    }
+  }
+  return bmis_error_set(err, BMIS_E_PARSE,
+                        "'%.20s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                        text ? text : "");
 }

@@ -106,16 +106,8 @@ static bmis_status parse_date(const char *where, const char *name,
   }
   if (n == 10 && bmis_date_parse_iso(text, out, &e) == BMIS_OK)
     return BMIS_OK;
-  if (partial && (n == 4 || n == 7)) {
-    char full[11];
-    snprintf(full, sizeof full, "%s%s", text, n == 4 ? "-01-01" : "-01");
-    if (bmis_date_parse_iso(full, out, &e) == BMIS_OK) {
-      out->day = 0;
-      if (n == 4)
-        out->month = 0;
-      return BMIS_OK;
-    }
-  }
+  if (partial && bmis_date_parse_partial(text, out, &e) == BMIS_OK)
+    return BMIS_OK;
   return bmis_error_set(
       err, BMIS_E_INVALID_ARG, "%s%s%s: '%.20s' is not a date (YYYY-MM-DD%s)",
       where, *where ? "." : "", name, text, partial ? ", YYYY-MM or YYYY" : "");

@@ -341,3 +341,75 @@ bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
   bmis__tx_rollback(s);
   return st;
 }
+
+/* ---- search by name and birth ---- */
+
+typedef struct search {
+  const bmis_traveller *want;
+  const char *key;
+  bmis_traveller_match *out;
+  size_t max, n;
+} search;
+
+static int search_consider(const bmis_traveller *cand, const char *key,
+                           void *ctx) {
+  search *sr = ctx;
+  char reasons[257];
+  double score = bmis__identity_score(sr->want, sr->key, cand, key, reasons,
+                                      sizeof reasons);
+  if (score < BMIS__LINK_WEAK)
+    return 0;
+  /* keep the best max, best first (insertion: max is small) */
+  size_t at = sr->n;
+  while (at > 0 && sr->out[at - 1].score < score)
+    at--;
+  if (at >= sr->max)
+    return 0;
+  size_t last = sr->n < sr->max ? sr->n : sr->max - 1;
+  memmove(&sr->out[at + 1], &sr->out[at], (last - at) * sizeof sr->out[0]);
+  sr->out[at].traveller = *cand;
+  sr->out[at].score = score;
+  snprintf(sr->out[at].reasons, sizeof sr->out[at].reasons, "%s", reasons);
+  if (sr->n < sr->max)
+    sr->n++;
+  return 0;
+}
+
+bmis_status bmis_traveller_search(bmis_store *s, const char *surname,
+                                  const char *given_names, bmis_date birth,
+                                  const char *nationality, char sex,
+                                  bmis_traveller_match *out, size_t max,
+                                  size_t *count, bmis_error *err) {
+  *count = 0;
+  if (!surname || !surname[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "surname: missing");
+  if (strlen(surname) > 96 || (given_names && strlen(given_names) > 96))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "surname or given names: longer than 96 bytes");
+  if (!bmis_date_is_valid(birth))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "birth: the whole date of birth is needed to search "
+                          "by name (it also finds records that hold only its "
+                          "year, or year and month)");
+  if (max < 1 || max > 100)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "max: 1 to 100");
+  bmis_traveller want;
+  memset(&want, 0, sizeof want);
+  snprintf(want.surname, sizeof want.surname, "%s", surname);
+  snprintf(want.given_names, sizeof want.given_names, "%s",
+           given_names ? given_names : "");
+  want.birth = birth;
+  if (nationality && strlen(nationality) > 3)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "nationality: a country code, e.g. KEN");
+  snprintf(want.nationality, sizeof want.nationality, "%s",
+           nationality ? nationality : "");
+  want.sex = sex == 'F' || sex == 'M' || sex == 'X' ? sex : 0;
+  char key[200];
+  bmis__name_key(want.surname, want.given_names, key, sizeof key);
+  search sr = {&want, key, out, max, 0};
+  bmis_status st =
+      bmis__traveller_candidates(s, birth, search_consider, &sr, err);
+  *count = sr.n;
+  return st;
+}

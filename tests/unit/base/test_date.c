@@ -57,6 +57,16 @@ static void parse_and_format(void **state) {
                       "1974-08-12");
   assert_string_equal(bmis_date_format_iso(test_date(1974, 0, 0), buf),
                       "1974-XX-XX");
+  /* partial dates, as birth dates are often known */
+  assert_int_equal(bmis_date_parse_partial("1980", &d, &err), BMIS_OK);
+  assert_true(d.year == 1980 && d.month == 0 && d.day == 0);
+  assert_int_equal(bmis_date_parse_partial("1980-05", &d, &err), BMIS_OK);
+  assert_true(d.year == 1980 && d.month == 5 && d.day == 0);
+  assert_int_equal(bmis_date_parse_partial("1980-05-12", &d, &err), BMIS_OK);
+  assert_true(d.day == 12);
+  assert_int_equal(bmis_date_parse_partial("1980-13", &d, &err), BMIS_E_PARSE);
+  assert_int_equal(bmis_date_parse_partial("80", &d, &err), BMIS_E_PARSE);
+  assert_int_equal(bmis_date_parse_partial("", &d, &err), BMIS_E_PARSE);
 }
 
 static void today_is_plausible(void **state) {

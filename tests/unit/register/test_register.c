@@ -42,6 +42,13 @@ static int teardown(void **state) {
   return 0;
 }
 
+static bmis_date P(const char *text) {
+  bmis_date d;
+  if (bmis_date_parse_partial(text, &d, NULL) != BMIS_OK)
+    fail_msg("bad date %s", text);
+  return d;
+}
+
 static int64_t T(const char *iso) {
   int64_t t;
   if (bmis_time_parse(iso, &t, NULL) != BMIS_OK)
@@ -920,6 +927,61 @@ static void a_retry_racing_the_first_attempt_is_a_duplicate(void **state) {
   bmis_store_close(other);
 }
 
+/* Search by name and birth: scored as identities are linked, best first,
+ * capped; the birth is required. */
+static void travellers_are_found_by_name_and_birth(void **state) {
+  bmis_store *s = *state;
+  bmis_crossing a =
+      person("MÜLLER", "Anna Lena", "1980-05-12", "DEU", 'F', "C01X00T47");
+  at(&a, BMIS_DIRECTION_ENTRY, "2026-01-10T08:00:00Z");
+  record(s, &a);
+  bmis_crossing b =
+      person("MUELLER", "Anna", "1980-05-12", "DEU", 'F', "C01X00T48");
+  at(&b, BMIS_DIRECTION_ENTRY, "2026-02-10T08:00:00Z");
+  record(s, &b);
+  bmis_crossing c =
+      person("OKAFOR", "Chidi", "1980-05-12", "NGA", 'M', "A12345678");
+  at(&c, BMIS_DIRECTION_ENTRY, "2026-03-10T08:00:00Z");
+  record(s, &c);
+  bmis_traveller_match found[5];
+  size_t n;
+  bmis_error err;
+  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna Lena",
+                                         D("1980-05-12"), "DEU", 'F', found, 5,
+                                         &n, &err),
+                   BMIS_OK);
+  assert_true(n >= 1);
+  for (size_t i = 0; i < n; i++) {
+    assert_true(strstr(found[i].traveller.surname, "M") != NULL);
+    assert_true(found[i].score >= 0.595);
+    if (i)
+      assert_true(found[i - 1].score >= found[i].score);
+  }
+  assert_true(found[0].score > 0.9);
+  assert_true(strlen(found[0].reasons) > 0);
+  /* capped */
+  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", D("1980-05-12"),
+                                         NULL, 0, found, 1, &n, &err),
+                   BMIS_OK);
+  assert_int_equal(n, 1);
+  /* no namesake of another birth */
+  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", D("1990-05-12"),
+                                         NULL, 0, found, 5, &n, &err),
+                   BMIS_OK);
+  assert_int_equal(n, 0);
+  bmis_date none = {0, 0, 0};
+  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", none, NULL, 0,
+                                         found, 5, &n, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "birth"));
+  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", P("1980"), NULL,
+                                         0, found, 5, &n, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_traveller_search(s, "", "Anna", P("1980"), NULL, 0,
+                                         found, 5, &n, &err),
+                   BMIS_E_INVALID_ARG);
+}
+
 static void reopening_keeps_everything(void **state) {
   bmis_store *s = *state;
   bmis_crossing a = person("Durable", "Dan", "1990-01-01", "ZMB", 'M', "D1");
@@ -943,6 +1005,7 @@ int main(int argc, char **argv) {
 #define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
   const struct CMUnitTest tests[] = {
       T_(schema_is_migrated_and_recorded),
+      T_(travellers_are_found_by_name_and_birth),
       T_(a_newer_schema_is_refused),
       T_(a_crossing_is_recorded_on_the_local_date),
       T_(the_same_id_twice_is_one_movement),
