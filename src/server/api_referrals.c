@@ -17,15 +17,6 @@ typedef struct queue {
   bool closed_only;
 } queue;
 
-static json_t *traveller_json(const bmis_traveller *t) {
-  char b[11];
-  return json_pack(
-      "{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", t->id, "person_id",
-      t->person_id, "surname", t->surname, "given_names", t->given_names,
-      "birth", bmis_date_format_iso(t->birth, b), "sex",
-      t->sex ? (char[2]){t->sex, 0} : "", "nationality", t->nationality);
-}
-
 static int add_referral(const bmis_referral *r, void *ctx) {
   queue *q = ctx;
   if (q->closed_only && r->open)
@@ -37,8 +28,7 @@ static int add_referral(const bmis_referral *r, void *ctx) {
       (q->st = bmis_traveller_get(q->rq->store, m.traveller_id, &t, &q->err)) !=
           BMIS_OK)
     return 1;
-  char *mj = bmis_movement_to_json(&m), *findings = NULL,
-       movement[BMIS_ID_SIZE];
+  char *findings = NULL, movement[BMIS_ID_SIZE];
   bmis_error e;
   json_t *f = json_null();
   if (bmis_inspection_get(q->rq->store, m.id, &findings, movement, &e) ==
@@ -48,16 +38,14 @@ static int add_referral(const bmis_referral *r, void *ctx) {
       f = parsed;
   }
   free(findings);
-  json_t *mo = mj ? json_loads(mj, 0, NULL) : NULL;
-  free(mj);
   json_array_append_new(
       q->list,
       json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o, s:o, s:o}", "id", r->id,
                 "kind", bmis_code_name(BMIS_LIST_REFERRAL_KIND, r->kind),
                 "status", r->open ? "open" : "closed", "opened_at",
                 (json_int_t)r->opened_at, "closed_at", (json_int_t)r->closed_at,
-                "note", r->note, "movement", mo ? mo : json_null(), "traveller",
-                traveller_json(&t), "findings", f));
+                "note", r->note, "movement", srv_movement_json(&m), "traveller",
+                srv_traveller_json(&t), "findings", f));
   return 0;
 }
 
@@ -114,9 +102,6 @@ void api_referral_outcome(const srv_request *rq, srv_reply *rp) {
     srv_reply_status(rp, &err);
     return;
   }
-  char *mj = bmis_movement_to_json(&m);
-  json_t *mo = mj ? json_loads(mj, 0, NULL) : NULL;
-  free(mj);
   json_t *notice = json_null();
   if (m.decision == BMIS_DECISION_REFUSED) {
     char url[128];
@@ -127,5 +112,5 @@ void api_referral_outcome(const srv_request *rq, srv_reply *rp) {
   rp->status = 200;
   rp->json = json_pack("{s:s, s:s, s:o, s:o}", "referral_id", r.id, "status",
                        r.open ? "open" : "closed", "movement",
-                       mo ? mo : json_null(), "notice", notice);
+                       srv_movement_json(&m), "notice", notice);
 }

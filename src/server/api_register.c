@@ -15,18 +15,12 @@ void api_movement_void(const srv_request *rq, srv_reply *rp);
 void api_identity_links(const srv_request *rq, srv_reply *rp);
 void api_identity_decide(const srv_request *rq, srv_reply *rp);
 
-static json_t *movement_json(const bmis_movement *m) {
-  char *t = bmis_movement_to_json(m);
-  json_t *o = t ? json_loads(t, 0, NULL) : NULL;
-  free(t);
-  return o ? o : json_null();
-}
-
 static int add_version(const bmis_movement_version *v, void *ctx) {
-  json_array_append_new(
-      ctx, json_pack("{s:i, s:s, s:s, s:s, s:I, s:o}", "version", v->version,
-                     "kind", v->kind, "by", v->by, "reason", v->reason, "at",
-                     (json_int_t)v->at, "before", movement_json(&v->before)));
+  json_array_append_new(ctx,
+                        json_pack("{s:i, s:s, s:s, s:s, s:I, s:o}", "version",
+                                  v->version, "kind", v->kind, "by", v->by,
+                                  "reason", v->reason, "at", (json_int_t)v->at,
+                                  "before", srv_movement_json(&v->before)));
   return 0;
 }
 
@@ -44,8 +38,8 @@ static bool reply_movement(const srv_request *rq, srv_reply *rp,
   }
   char record[97];
   snprintf(record, sizeof record, "movement:%s", m.id);
-  rp->json = json_pack("{s:o, s:o}", "movement", movement_json(&m), "history",
-                       history);
+  rp->json = json_pack("{s:o, s:o}", "movement", srv_movement_json(&m),
+                       "history", history);
   if (!srv_audit(rq, rp, action, record))
     return false;
   rp->status = status;
@@ -68,10 +62,7 @@ void api_movement_correct(const srv_request *rq, srv_reply *rp) {
     bmis_movement m;
     bmis_change ch;
     bmis_error err;
-    memset(&ch, 0, sizeof ch);
-    snprintf(ch.by, sizeof ch.by, "%s", rq->actor.username);
-    snprintf(ch.reason, sizeof ch.reason, "%s", reason);
-    ch.at = (int64_t)time(NULL);
+    srv_change(rq, reason, &ch);
     char *text = json_is_object(changes) ? json_dumps(changes, 0) : NULL;
     if (!text) {
       srv_reply_error(rp, 400, "E_INVALID_ARG",
@@ -105,10 +96,7 @@ void api_movement_void(const srv_request *rq, srv_reply *rp) {
   if (srv_json_string(in, "reason", true, rp, &reason)) {
     bmis_change ch;
     bmis_error err;
-    memset(&ch, 0, sizeof ch);
-    snprintf(ch.by, sizeof ch.by, "%s", rq->actor.username);
-    snprintf(ch.reason, sizeof ch.reason, "%s", reason);
-    ch.at = (int64_t)time(NULL);
+    srv_change(rq, reason, &ch);
     if (bmis_movement_void(rq->store, rq->params[0], &ch, &err) != BMIS_OK)
       srv_reply_status(rp, &err);
     else
@@ -125,13 +113,9 @@ typedef struct links {
 static json_t *traveller_brief(bmis_store *s, const char *id) {
   bmis_traveller t;
   bmis_error err;
-  char b[11];
   if (bmis_traveller_get(s, id, &t, &err) != BMIS_OK)
     return json_null();
-  return json_pack(
-      "{s:s, s:s, s:s, s:s, s:s, s:s}", "id", t.id, "surname", t.surname,
-      "given_names", t.given_names, "birth", bmis_date_format_iso(t.birth, b),
-      "sex", t.sex ? (char[2]){t.sex, 0} : "", "nationality", t.nationality);
+  return srv_traveller_json(&t);
 }
 
 static int add_link(const bmis_identity_link *l, void *ctx) {
@@ -184,10 +168,7 @@ void api_identity_decide(const srv_request *rq, srv_reply *rp) {
     bmis_change ch;
     bmis_error err;
     bmis_identity_link l;
-    memset(&ch, 0, sizeof ch);
-    snprintf(ch.by, sizeof ch.by, "%s", rq->actor.username);
-    snprintf(ch.reason, sizeof ch.reason, "%s", reason);
-    ch.at = (int64_t)time(NULL);
+    srv_change(rq, reason, &ch);
     char record[97];
     snprintf(record, sizeof record, "identity-link:%.80s", rq->params[0]);
     if (!status)

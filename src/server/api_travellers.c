@@ -9,15 +9,6 @@
 void api_travellers(const srv_request *rq, srv_reply *rp);
 void api_traveller(const srv_request *rq, srv_reply *rp);
 
-static json_t *traveller_json(const bmis_traveller *t) {
-  char b[11];
-  return json_pack(
-      "{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", t->id, "person_id",
-      t->person_id, "surname", t->surname, "given_names", t->given_names,
-      "birth", bmis_date_format_iso(t->birth, b), "sex",
-      t->sex ? (char[2]){t->sex, 0} : "", "nationality", t->nationality);
-}
-
 /* By document (?document=STATE:NUMBER), or by name and date of birth
  * (?surname=&given_names=&birth=YYYY[-MM[-DD]]). */
 void api_travellers(const srv_request *rq, srv_reply *rp) {
@@ -48,7 +39,7 @@ void api_travellers(const srv_request *rq, srv_reply *rp) {
       return;
     }
     for (size_t i = 0; i < n; i++) {
-      json_t *t = traveller_json(&found[i].traveller);
+      json_t *t = srv_traveller_json(&found[i].traveller);
       json_object_set_new(t, "score", json_real(found[i].score));
       json_object_set_new(t, "reasons", json_string(found[i].reasons));
       json_array_append_new(list, t);
@@ -76,7 +67,7 @@ void api_travellers(const srv_request *rq, srv_reply *rp) {
   bmis_status st =
       bmis_traveller_by_document(rq->store, state, colon + 1, &t, &err);
   if (st == BMIS_OK)
-    json_array_append_new(list, traveller_json(&t));
+    json_array_append_new(list, srv_traveller_json(&t));
   else if (st != BMIS_E_NOT_FOUND) {
     json_decref(list);
     srv_reply_status(rp, &err);
@@ -103,11 +94,7 @@ static int add_document(const bmis_document *d, void *ctx) {
 }
 
 static int add_movement(const bmis_movement *m, void *ctx) {
-  char *j = bmis_movement_to_json(m);
-  json_t *o = j ? json_loads(j, 0, NULL) : NULL;
-  free(j);
-  if (o)
-    json_array_append_new(ctx, o);
+  json_array_append_new(ctx, srv_movement_json(m));
   return 0;
 }
 
@@ -153,11 +140,12 @@ void api_traveller(const srv_request *rq, srv_reply *rp) {
   snprintf(record, sizeof record, "person:%s", t.person_id);
   rp->json = json_pack(
       "{s:o, s:o, s:o, s:o, s:{s:b, s:b, s:i, s:i, s:i, s:i, s:b, s:i}}",
-      "traveller", traveller_json(&t), "documents", docs, "movements", moves,
-      "stays", stays, "status", "present", ss.present, "national", ss.national,
-      "days_over", ss.days_over, "days_in_window", ss.days_in_window,
-      "window_days", ss.window_days, "window_limit", ss.window_limit,
-      "window_exceeded", ss.window_exceeded, "stays", ss.stays);
+      "traveller", srv_traveller_json(&t), "documents", docs, "movements",
+      moves, "stays", stays, "status", "present", ss.present, "national",
+      ss.national, "days_over", ss.days_over, "days_in_window",
+      ss.days_in_window, "window_days", ss.window_days, "window_limit",
+      ss.window_limit, "window_exceeded", ss.window_exceeded, "stays",
+      ss.stays);
   if (srv_audit(rq, rp, "traveller.read", record))
     rp->status = 200;
 }

@@ -6,6 +6,7 @@
 
 #include "bmis/account.h"
 #include "bmis/inspect.h"
+#include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/store.h"
 
@@ -41,6 +42,13 @@ const char *srv_query(const srv_request *rq, const char *name);
 
 /* The screening index the server loaded at start (NULL: no lists). */
 const bmis_screen_index *srv_index(const srv *s);
+
+/* A traveller as the API shows one (id, person_id, names, birth, sex,
+ * nationality); a movement as bmis_movement_to_json writes it (null when
+ * out of memory); the change an actor makes now, with its reason. */
+json_t *srv_traveller_json(const bmis_traveller *t);
+json_t *srv_movement_json(const bmis_movement *m);
+void srv_change(const srv_request *rq, const char *reason, bmis_change *out);
 
 /* Appends an audit entry for the request's actor: action on record, with
  * the outcome "ok". false with a 503 reply when the log cannot be written

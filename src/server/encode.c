@@ -1,0 +1,31 @@
+/* What several handlers write alike: a traveller, a movement, the change
+ * an actor makes (see http.h). */
+#include "http.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+json_t *srv_traveller_json(const bmis_traveller *t) {
+  char b[11];
+  return json_pack(
+      "{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", t->id, "person_id",
+      t->person_id, "surname", t->surname, "given_names", t->given_names,
+      "birth", bmis_date_format_iso(t->birth, b), "sex",
+      t->sex ? (char[2]){t->sex, 0} : "", "nationality", t->nationality);
+}
+
+json_t *srv_movement_json(const bmis_movement *m) {
+  char *text = bmis_movement_to_json(m);
+  json_t *o = text ? json_loads(text, 0, NULL) : NULL;
+  free(text);
+  return o ? o : json_null();
+}
+
+void srv_change(const srv_request *rq, const char *reason, bmis_change *out) {
+  memset(out, 0, sizeof *out);
+  snprintf(out->by, sizeof out->by, "%s", rq->actor.username);
+  snprintf(out->reason, sizeof out->reason, "%s", reason ? reason : "");
+  out->at = (int64_t)time(NULL);
+}
