@@ -20,7 +20,9 @@ static const char serve_help[] =
     "Serves the JSON API (GET /api/openapi.json describes it) on HOST:PORT\n"
     "(default 127.0.0.1:8080; an IPv4 address, port 0 picks a free one and\n"
     "prints it) until SIGTERM or SIGINT, then lets the requests in flight\n"
-    "finish and exits 0.\n"
+    "finish and exits 0. The watchlists are loaded at start; after an\n"
+    "import, SIGHUP (or POST /api/watchlists/reload) loads them again while\n"
+    "requests go on.\n"
     "\n" CLI_STORE_HELP
     "  --threads N        worker threads (default: one per core, at least 2)\n"
     "  --durability D     what a recorded decision survives: process (the\n"
@@ -87,6 +89,7 @@ int cli_serve(int argc, char **argv) {
   sigemptyset(&stop);
   sigaddset(&stop, SIGTERM);
   sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGHUP); /* reload the watchlists */
   pthread_sigmask(SIG_BLOCK, &stop, NULL);
   srv *s = NULL;
   bmis_error err;
@@ -98,7 +101,17 @@ int cli_serve(int argc, char **argv) {
          o.durability == BMIS_DURABLE_POWER ? "power" : "process");
   fflush(stdout);
   int sig = 0;
-  sigwait(&stop, &sig);
+  while (sigwait(&stop, &sig) == 0 && sig == SIGHUP) {
+    size_t entries = 0;
+    if (srv_reload_lists(s, &entries, &err) == BMIS_OK)
+      fprintf(stderr, "bmis: SIGHUP: watchlists reloaded, %zu entries\n",
+              entries);
+    else
+      fprintf(stderr,
+              "bmis: SIGHUP: watchlists not reloaded (%s); the "
+              "lists in use stay\n",
+              err.message);
+  }
   fprintf(stderr, "bmis: %s received, finishing the requests in flight\n",
           sig == SIGTERM ? "SIGTERM" : "SIGINT");
   srv_stop(s, GRACE_S);

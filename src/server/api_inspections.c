@@ -20,9 +20,15 @@ void api_inspection_create(const srv_request *rq, srv_reply *rp) {
   char id[BMIS_ID_SIZE];
   char *json = NULL;
   if (bmis_inspection_request_from_json(rq->body, rq->body_len, &in, &err) !=
-          BMIS_OK ||
-      bmis_inspect(rq->store, srv_index(rq->server), &in, &rq->actor, 0, id,
-                   &json, &err) != BMIS_OK) {
+      BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
+  const bmis_screen_index *ix = srv_index_acquire(rq->server);
+  bmis_status st =
+      bmis_inspect(rq->store, ix, &in, &rq->actor, 0, id, &json, &err);
+  srv_index_release(rq->server);
+  if (st != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }

@@ -40,8 +40,10 @@ typedef struct srv_reply {
 /* A query-string argument of the request, or NULL. */
 const char *srv_query(const srv_request *rq, const char *name);
 
-/* The screening index the server loaded at start (NULL: no lists). */
-const bmis_screen_index *srv_index(const srv *s);
+/* The screening index in use, held until srv_index_release (a reload
+ * waits for the requests holding the old one). */
+const bmis_screen_index *srv_index_acquire(const srv *s);
+void srv_index_release(const srv *s);
 
 /* A traveller as the API shows one (id, person_id, names, birth, sex,
  * nationality); a movement as bmis_movement_to_json writes it (null when

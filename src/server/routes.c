@@ -25,6 +25,7 @@ void api_travellers(const srv_request *rq, srv_reply *rp);
 void api_traveller(const srv_request *rq, srv_reply *rp);
 void api_statistics(const srv_request *rq, srv_reply *rp);
 void api_audit_verify(const srv_request *rq, srv_reply *rp);
+void api_lists_reload(const srv_request *rq, srv_reply *rp);
 void api_movement_get(const srv_request *rq, srv_reply *rp);
 void api_movement_correct(const srv_request *rq, srv_reply *rp);
 void api_movement_void(const srv_request *rq, srv_reply *rp);
@@ -128,6 +129,10 @@ const srv_route srv_routes[] = {
      "nationality; no personal data",
      "{\"from\", \"to\", \"total\", \"by_direction\", \"by_decision\", "
      "\"by_nationality\"}"},
+    {"POST", "/api/watchlists/reload", SRV_ADMINISTRATOR, api_lists_reload,
+     "Screen with the watchlists as the store holds them now (after an "
+     "import); requests go on meanwhile",
+     "{\"status\": \"reloaded\", \"entries\"}"},
     {"GET", "/api/audit/verify", SRV_ADMINISTRATOR, api_audit_verify,
      "Checks the audit log's hash chain",
      "{\"ok\", \"entries\", \"bad_seq\", \"problem\"}"},

@@ -28,8 +28,11 @@ struct srv {
   char store_url[1024];
   char store_kind[16];
   unsigned port;
-  pthread_key_t store_key;  /* each worker thread's store handle */
-  bmis_screen_index *index; /* every watchlist, loaded at start */
+  pthread_key_t store_key;     /* each worker thread's store handle */
+  bmis_screen_index *index;    /* every watchlist: loaded at start, swapped
+                                  by srv_reload_lists */
+  pthread_rwlock_t index_lock; /* readers: requests screening with it */
+  pthread_mutex_t reload_lock; /* one reload at a time */
 };
 
 /* One request's state across libmicrohttpd's calls. */
@@ -171,8 +174,38 @@ const char *srv_query(const srv_request *rq, const char *name) {
   return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
-const bmis_screen_index *srv_index(const srv *s) {
+const bmis_screen_index *srv_index_acquire(const srv *s) {
+  pthread_rwlock_rdlock(&((srv *)s)->index_lock);
   return s->index;
+}
+
+void srv_index_release(const srv *s) {
+  pthread_rwlock_unlock(&((srv *)s)->index_lock);
+}
+
+bmis_status srv_reload_lists(srv *s, size_t *entries, bmis_error *err) {
+  pthread_mutex_lock(&s->reload_lock);
+  bmis_store *store = NULL;
+  bmis_screen_index *fresh = NULL;
+  bmis_store_options so;
+  bmis_store_options_init(&so);
+  so.no_migrate = true;
+  /* built beside the one in use: requests go on screening meanwhile */
+  bmis_status st = bmis_store_open(s->store_url, &so, &store, err);
+  if (st == BMIS_OK)
+    st = bmis_screen_index_load(store, &fresh, err);
+  bmis_store_close(store);
+  if (st == BMIS_OK) {
+    pthread_rwlock_wrlock(&s->index_lock);
+    bmis_screen_index *old = s->index;
+    s->index = fresh;
+    pthread_rwlock_unlock(&s->index_lock);
+    bmis_screen_index_free(old); /* no request holds it any more */
+    if (entries)
+      *entries = bmis_screen_index_entries(fresh);
+  }
+  pthread_mutex_unlock(&s->reload_lock);
+  return st;
 }
 
 static void audit_entry(const srv_request *rq, const char *action,
@@ -440,6 +473,8 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
     free(s);
     return bmis_error_set(err, BMIS_E_INTERNAL, "no thread key");
   }
+  pthread_rwlock_init(&s->index_lock, NULL);
+  pthread_mutex_init(&s->reload_lock, NULL);
   /* the store must open (and be migrated) before anyone is told to come */
   bmis_store *store = NULL;
   bmis_status st = bmis_store_open(s->store_url, NULL, &store, err);
@@ -514,5 +549,7 @@ void srv_stop(srv *s, unsigned grace_s) {
     close(listen);
   pthread_key_delete(s->store_key); /* the workers closed theirs on exit */
   bmis_screen_index_free(s->index);
+  pthread_rwlock_destroy(&s->index_lock);
+  pthread_mutex_destroy(&s->reload_lock);
   free(s);
 }

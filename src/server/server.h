@@ -31,6 +31,12 @@ void srv_options_init(srv_options *o);
  * srv_stop. */
 bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err);
 
+/* Rebuilds the screening index from the store's watchlists (after an
+ * import) and puts it in use; requests go on with the old one until it
+ * is ready. *entries (may be NULL) is the count of entries indexed. On an
+ * error the index in use stays. */
+bmis_status srv_reload_lists(srv *s, size_t *entries, bmis_error *err);
+
 /* The port listened on (the one chosen when options asked for 0). */
 unsigned srv_port(const srv *s);
 

@@ -55,6 +55,16 @@ case $reply in
   *) kill "$PID"; fail "health: $reply" ;;
 esac
 CHECKS=$((CHECKS + 1))
+# SIGHUP loads the watchlists again, and the server goes on
+kill -HUP "$PID"
+for _ in $(seq 1 100); do
+  grep -q 'SIGHUP: watchlists reloaded' "$WORK/serve.err" && break
+  sleep 0.1
+done
+grep -q 'SIGHUP: watchlists reloaded, 0 entries' "$WORK/serve.err" ||
+  { kill "$PID"; cat "$WORK/serve.err" >&2; fail "SIGHUP did not reload"; }
+kill -0 "$PID" || fail "the server died on SIGHUP"
+CHECKS=$((CHECKS + 1))
 kill -TERM "$PID"
 STATUS=0
 wait "$PID" || STATUS=$?

@@ -9,6 +9,7 @@
 #include "bmis/account.h"
 #include "bmis/doc.h"
 #include "bmis/register.h"
+#include "bmis/screen.h"
 #include "bmis/store.h"
 
 #include <arpa/inet.h>
@@ -624,6 +625,70 @@ static void the_desk_and_what_analysts_see(void **state) {
   assert_int_equal(checked, 1);
 }
 
+/* A list imported while the server runs is screened after a reload, and
+ * not before. */
+static void imported_lists_are_screened_after_a_reload(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128], admin[128], m[200], body[512];
+  bmis_doc_make_input in;
+  memset(&in, 0, sizeof in);
+  in.format = BMIS_DOC_TD3;
+  in.surname = "SIDOROV";
+  in.given_names = "IVAN PETROVICH";
+  in.number = "7200001";
+  in.nationality = "RUS";
+  in.birth_date = (bmis_date){1961, 4, 12};
+  in.sex = 'M';
+  in.expiry_date = (bmis_date){2032, 4, 15};
+  bmis_error err;
+  assert_int_equal(bmis_doc_make(&in, m, sizeof m, &err), BMIS_OK);
+  char *nl = strchr(m, '\n');
+  *nl = 0;
+  snprintf(body, sizeof body,
+           "{\"mrz\": \"%s\\n%s\", \"direction\": \"entry\"}", m, nl + 1);
+  login("officer", token);
+  bearer(token, auth, sizeof auth);
+  answer a = request("POST", "/api/inspections", body, auth);
+  assert_int_equal(a.status, 201);
+  assert_int_equal(json_array_size(json_object_get(a.json, "hits")), 0);
+  json_decref(a.json);
+
+  static const char csv[] =
+      "kind,ref,name,aliases,weak_aliases,original_script_names,birth,"
+      "nationality,sex,birth_place,birth_country,documents,doc_state,"
+      "doc_number,doc_type,doc_status,reported,remarks\n"
+      "person,WL-1,Ivan Petrovich SIDOROV,,,,1961-04-12,RUS,M,,,,,,,,,\n";
+  bmis_store *st;
+  assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
+  bmis_wl_content *c = bmis_wl_content_new();
+  assert_int_equal(bmis_wl_read(BMIS_WL_FORMAT_CSV, csv, strlen(csv), c, &err),
+                   BMIS_OK);
+  bmis_watchlist meta;
+  memset(&meta, 0, sizeof meta);
+  snprintf(meta.name, sizeof meta.name, "national");
+  snprintf(meta.source, sizeof meta.source, "test");
+  meta.category = BMIS_WL_NATIONAL_ALERT;
+  meta.action = BMIS_HIT_REFER;
+  bmis_wl_report rep;
+  assert_int_equal(bmis_watchlist_import(st, &meta, c, &rep, &err), BMIS_OK);
+  bmis_wl_report_free(&rep);
+  bmis_wl_content_free(c);
+  bmis_store_close(st);
+
+  a = request("POST", "/api/inspections", body, auth);
+  assert_int_equal(json_array_size(json_object_get(a.json, "hits")), 0);
+  json_decref(a.json);
+  login("administrator", token);
+  bearer(token, admin, sizeof admin);
+  a = request("POST", "/api/watchlists/reload", "{}", admin);
+  assert_int_equal(a.status, 200);
+  assert_int_equal(json_integer_value(json_object_get(a.json, "entries")), 1);
+  json_decref(a.json);
+  a = request("POST", "/api/inspections", body, auth);
+  assert_int_equal(json_array_size(json_object_get(a.json, "hits")), 1);
+  json_decref(a.json);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -638,6 +703,7 @@ int main(void) {
       cmocka_unit_test(every_route_with_every_role),
       cmocka_unit_test(every_body_is_checked),
       cmocka_unit_test(the_desk_and_what_analysts_see),
+      cmocka_unit_test(imported_lists_are_screened_after_a_reload),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
