@@ -5,6 +5,7 @@
 #include "bmis/version.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void api_openapi(const srv_request *rq, srv_reply *rp);
 
@@ -42,6 +43,21 @@ void api_openapi(const srv_request *rq, srv_reply *rp) {
                            "responses", "200", "description", r->response,
                            "400", error_response("malformed request"), "500",
                            error_response("the server could not answer"));
+    /* each {name} segment is a required path parameter */
+    json_t *params = json_array();
+    for (const char *p = strchr(r->path, '{'); p; p = strchr(p + 1, '{')) {
+      const char *e = strchr(p, '}');
+      if (!e)
+        break;
+      json_array_append_new(
+          params, json_pack("{s:s#, s:s, s:b, s:{s:s}}", "name", p + 1,
+                            (size_t)(e - p - 1), "in", "path", "required", 1,
+                            "schema", "type", "string"));
+    }
+    if (json_array_size(params))
+      json_object_set_new(op, "parameters", params);
+    else
+      json_decref(params);
     json_object_set_new(item, method, op);
   }
   json_t *error =

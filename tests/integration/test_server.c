@@ -231,6 +231,22 @@ static void openapi_is_the_routing_table(void **state) {
       char storage[2][128];
       assert_non_null(srv_route_find(upper, path, &known, params, storage));
       assert_non_null(json_object_get(json_object_get(op, "responses"), "200"));
+      /* every {parameter} of the path is declared, and nothing else */
+      size_t in_path = 0;
+      for (const char *p = strchr(path, '{'); p; p = strchr(p + 1, '{'))
+        in_path++;
+      json_t *declared = json_object_get(op, "parameters");
+      assert_int_equal(json_array_size(declared), in_path);
+      size_t k;
+      json_t *prm;
+      json_array_foreach(declared, k, prm) {
+        char want[80];
+        snprintf(want, sizeof want, "{%s}",
+                 json_string_value(json_object_get(prm, "name")));
+        assert_non_null(strstr(path, want));
+        assert_string_equal(json_string_value(json_object_get(prm, "in")),
+                            "path");
+      }
     }
   }
   assert_int_equal(documented, srv_route_count);
