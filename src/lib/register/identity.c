@@ -405,7 +405,7 @@ bmis_status bmis_traveller_search(bmis_store *s, const char *surname,
   snprintf(want.nationality, sizeof want.nationality, "%s",
            nationality ? nationality : "");
   want.sex = sex == 'F' || sex == 'M' || sex == 'X' ? sex : 0;
-  char key[200];
+  char key[401]; /* both names at their longest, and "<<" */
   bmis__name_key(want.surname, want.given_names, key, sizeof key);
   search sr = {&want, key, out, max, 0};
   bmis_status st =
