@@ -222,6 +222,14 @@ BMIS_API bmis_status bmis_inspection_correct(bmis_store *s,
                                              const bmis_change *change,
                                              bmis_error *err);
 
+/* Data minimisation: inspections decided before `before` (Unix seconds)
+ * whose referrals are all closed lose what the desk was shown (the MRZ,
+ * the result, the hits); the decision's own facts (held, the alternative
+ * for a minor, the notice's language) and the movement stay. *count says
+ * how many were emptied. */
+BMIS_API bmis_status bmis_inspection_purge(bmis_store *s, int64_t before,
+                                           int64_t *count, bmis_error *err);
+
 /* ---- the refusal notice ---- */
 
 /* Languages the notice has templates for: "en", "fr". */

@@ -1,8 +1,11 @@
 /* `bmis db`: create, migrate, describe, back up and restore a store. */
 #include "cli.h"
 
+#include "bmis/inspect.h"
+
 #include <jansson.h>
 #include <string.h>
+#include <time.h>
 
 static const char db_help[] =
     "usage: bmis db init [--state CODE] [--window-days N] [--window-limit N]\n"
@@ -10,6 +13,7 @@ static const char db_help[] =
     "       bmis db info [--json]\n"
     "       bmis db backup FILE\n"
     "       bmis db restore FILE\n"
+    "       bmis db purge-inspections --older-than DAYS\n"
     "every command also takes [--store URL]\n"
     "\n"
     "init: creates the store (or brings it to the latest schema) and sets\n"
@@ -21,6 +25,9 @@ static const char db_help[] =
     "backup: a consistent copy while the store is in use (SQLite online\n"
     "backup; pg_dump custom format for PostgreSQL).\n"
     "restore: replaces the store's whole content with a backup.\n"
+    "purge-inspections: what the desk was shown (MRZ, screening result,\n"
+    "hits) is emptied from inspections decided more than DAYS ago whose\n"
+    "referrals are closed; the movements and the decisions stay.\n"
     "\n" CLI_STORE_HELP;
 
 static int db_init(int argc, char **argv, bmis_store *s, const char *state,
@@ -111,15 +118,13 @@ static int db_info(bmis_store *s, bool json) {
 
 int cli_db(int argc, char **argv) {
   const char *store = NULL, *durability = NULL, *state = NULL, *days = NULL,
-             *limit = NULL;
+             *limit = NULL, *older = NULL;
   bool json = false;
-  const cli_opt opts[] = {{"--store", &store, NULL},
-                          {"--durability", &durability, NULL},
-                          {"--state", &state, NULL},
-                          {"--window-days", &days, NULL},
-                          {"--window-limit", &limit, NULL},
-                          {"--json", NULL, &json},
-                          {NULL, NULL, NULL}};
+  const cli_opt opts[] = {
+      {"--store", &store, NULL},        {"--durability", &durability, NULL},
+      {"--state", &state, NULL},        {"--window-days", &days, NULL},
+      {"--window-limit", &limit, NULL}, {"--older-than", &older, NULL},
+      {"--json", NULL, &json},          {NULL, NULL, NULL}};
   const char *pos[2];
   int npos;
   int r = cli_parse("db ", argc, argv, opts, pos, 2, &npos);
@@ -143,9 +148,19 @@ int cli_db(int argc, char **argv) {
                            needs_file ? "db %s: FILE is missing"
                                       : "db %s: unexpected argument",
                            cmd);
-  if (!is_init && !needs_file && strcmp(cmd, "migrate") != 0 &&
+  bool is_purge = strcmp(cmd, "purge-inspections") == 0;
+  if (!is_init && !needs_file && !is_purge && strcmp(cmd, "migrate") != 0 &&
       strcmp(cmd, "info") != 0)
     return cli_usage_error("db ", "db: unknown command '%s'", cmd);
+  long older_days = 0;
+  if (is_purge != (older != NULL))
+    return cli_usage_error("db ", is_purge ? "db purge-inspections: "
+                                             "--older-than DAYS is missing"
+                                           : "--older-than is for db "
+                                             "purge-inspections");
+  if (is_purge &&
+      cli_number("db ", "--older-than", older, 1, 36600, &older_days) != CLI_OK)
+    return CLI_USAGE;
 
   bmis_store *s = NULL;
   bmis_store_options o;
@@ -171,6 +186,19 @@ int cli_db(int argc, char **argv) {
     }
   } else if (strcmp(cmd, "info") == 0) {
     r = db_info(s, json);
+  } else if (is_purge) {
+    int64_t n = 0;
+    int64_t before = (int64_t)time(NULL) - (int64_t)older_days * 86400;
+    bmis_status st = bmis_store_begin(s, &err);
+    if (st == BMIS_OK)
+      st = bmis_inspection_purge(s, before, &n, &err);
+    if (st == BMIS_OK)
+      st = cli_audit(s, "inspection.purge", "inspections", older, &err);
+    if (cli_audit_end(s, st, &err) != BMIS_OK)
+      r = cli_fail(&err);
+    else
+      printf("emptied %lld inspection%s decided more than %ld days ago\n",
+             (long long)n, n == 1 ? "" : "s", older_days);
   } else if (strcmp(cmd, "backup") == 0) {
     /* audited first, so the copy holds its own entry; unaudited, no copy */
     if (cli_audit(s, "store.backup", "store", pos[1], &err) != BMIS_OK ||

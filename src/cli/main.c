@@ -22,7 +22,7 @@ static const command commands[] = {
     {"demo", cli_demo, "generate synthetic register data and watchlists"},
     {"watchlist", cli_watchlist, "import, list, show and remove watchlists"},
     {"screen", cli_screen, "screen travellers against the watchlists"},
-    {"serve", cli_serve, "serve the JSON API (and, later, the console)"},
+    {"serve", cli_serve, "serve the officer console and the JSON API"},
     {"user", cli_user, "add, change, disable and list accounts"},
     {"audit", cli_audit_command, "verify and list the audit log"},
 };

@@ -194,6 +194,19 @@ run "$BMIS" audit list --actor nobody --store "$S"
 expect_status 0
 expect_out_empty
 
+# --- data minimisation: old inspections emptied, and said so in the log
+run "$BMIS" db purge-inspections --store "$S"
+expect_status 2
+expect_err 'older-than DAYS is missing'
+run "$BMIS" db purge-inspections --older-than 0 --store "$S"
+expect_status 2
+run "$BMIS" db info --older-than 30 --store "$S"
+expect_status 2
+run "$BMIS" db purge-inspections --older-than 30 --store "$S"
+expect_status 0
+expect_out '^emptied 0 inspections decided more than 30 days ago$'
+expect_entry inspection.purge inspections
+
 # --- backup and restore
 run "$BMIS" db backup "$WORK/backup.db" --store "$S"
 expect_status 0

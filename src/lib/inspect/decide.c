@@ -347,3 +347,12 @@ bmis_status bmis_inspection_correct(bmis_store *s,
   }
   return bmis_movement_correct(s, corrected, change, err);
 }
+
+bmis_status bmis_inspection_purge(bmis_store *s, int64_t before, int64_t *count,
+                                  bmis_error *err) {
+  *count = 0;
+  if (before <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "before: a time (Unix seconds) is needed");
+  return bmis__inspection_purge(s, before, count, err);
+}

@@ -82,6 +82,15 @@ bmis_status bmis__inspection_decide(bmis_store *s,
   return st;
 }
 
+bmis_status bmis__inspection_purge(bmis_store *s, int64_t before,
+                                   int64_t *count, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_INSPECTION_PURGE);
+  bmis__bind_int(q, 1, before);
+  bmis_status st = bmis__run(q, err);
+  *count = st == BMIS_OK ? bmis__changes(q) : 0;
+  return st;
+}
+
 void bmis__inspection_row_free(bmis__inspection_row *r) {
   free(r->request_json);
   free(r->result_json);

@@ -37,6 +37,10 @@ bmis_status bmis__inspection_decide(bmis_store *s,
                                     const bmis__inspection_row *r,
                                     bmis_error *err);
 void bmis__inspection_row_free(bmis__inspection_row *r);
+/* Empties what decided inspections older than `before` showed (see
+ * inspection_purge.sql); *count says how many. */
+bmis_status bmis__inspection_purge(bmis_store *s, int64_t before,
+                                   int64_t *count, bmis_error *err);
 
 bmis_status bmis__referral_get(bmis_store *s, const char *id,
                                bmis_referral *out, bmis_error *err);

@@ -9,6 +9,7 @@
 #include "bmis/inspect.h"
 
 #include <jansson.h>
+#include <time.h>
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -443,6 +444,66 @@ static void secondary_closes_the_referral_on_the_same_movement(void **state) {
                    BMIS_E_CONFLICT);
 }
 
+/* Decided inspections lose what the desk was shown; open cases and the
+ * decision's own facts stay. */
+static void old_inspections_are_emptied(void **state) {
+  fx *f = *state;
+  char m[200], admitted[BMIS_ID_SIZE], referred[BMIS_ID_SIZE],
+      refused[BMIS_ID_SIZE], mv[BMIS_ID_SIZE];
+  bmis_decision_result out;
+  bmis_error err;
+  mrz(m, "ERIKSSON", "ANNA MARIA", "L898902C3", "GBR", "1974-08-12", 'F');
+  json_decref(inspect_mrz(f, m, NULL, admitted));
+  assert_int_equal(decide(f, admitted, "{\"decision\":\"admit\"}", &out, &err),
+                   BMIS_OK);
+  mrz(m, "DOE", "JOHN", "X1234567", "USA", "1980-01-01", 'M');
+  json_decref(inspect_mrz(f, m, NULL, referred));
+  assert_int_equal(decide(f, referred,
+                          "{\"decision\":\"refer\",\"note\":\"x\"}", &out,
+                          &err),
+                   BMIS_OK);
+  mrz(m, "SMALL", "TIM", "C7654321", "FRA", "2015-03-03", 'M');
+  json_decref(inspect_mrz(f, m, NULL, refused));
+  assert_int_equal(decide(f, refused,
+                          "{\"decision\":\"refuse\",\"grounds\":\"C\","
+                          "\"explanation\":\"no visa\",\"minor_alternative\":"
+                          "\"family\",\"language\":\"fr\"}",
+                          &out, &err),
+                   BMIS_OK);
+  int64_t n = -1;
+  assert_int_equal(bmis_inspection_purge(f->s, 0, &n, &err),
+                   BMIS_E_INVALID_ARG);
+  /* nothing is old enough yet */
+  assert_int_equal(bmis_inspection_purge(f->s, 1, &n, &err), BMIS_OK);
+  assert_int_equal(n, 0);
+  assert_int_equal(
+      bmis_inspection_purge(f->s, (int64_t)time(NULL) + 10, &n, &err), BMIS_OK);
+  assert_int_equal(n, 2); /* the referral is still open */
+  char *json = NULL;
+  assert_int_equal(bmis_inspection_get(f->s, admitted, &json, mv, &err),
+                   BMIS_OK);
+  assert_string_equal(json, "{}");
+  assert_string_equal(mv, admitted);
+  free(json);
+  assert_int_equal(bmis_inspection_get(f->s, referred, &json, mv, &err),
+                   BMIS_OK);
+  assert_non_null(strstr(json, "DOE"));
+  free(json);
+  /* the movement and the notice (language, alternative) stay */
+  bmis_movement m1;
+  assert_int_equal(bmis_movement_get(f->s, admitted, &m1, &err), BMIS_OK);
+  char *html = NULL;
+  assert_int_equal(bmis_refusal_notice(f->s, refused, NULL, &html, &err),
+                   BMIS_OK);
+  assert_non_null(strstr(html, "lang=\"fr\""));
+  assert_non_null(strstr(html, "des membres de sa famille"));
+  free(html);
+  /* a second purge finds nothing new */
+  assert_int_equal(
+      bmis_inspection_purge(f->s, (int64_t)time(NULL) + 10, &n, &err), BMIS_OK);
+  assert_int_equal(n, 0);
+}
+
 static void bad_requests_name_the_member(void **state) {
   (void)state;
   bmis_inspection_request rq;
@@ -502,6 +563,7 @@ int main(int argc, char **argv) {
       T_(hits_are_shown_disposed_and_remembered),
       T_(a_protection_alert_is_a_referral),
       T_(secondary_closes_the_referral_on_the_same_movement),
+      T_(old_inspections_are_emptied),
       T_(bad_requests_name_the_member),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
