@@ -3,8 +3,6 @@
 #include "http.h"
 #include "server_internal.h"
 
-#include "bmis/audit.h"
-
 #include <stdio.h>
 #include <string.h>
 
@@ -37,18 +35,19 @@ void api_login(const srv_request *rq, srv_reply *rp) {
                           srv_session_ttl(rq->server), 0, token, &s, &err);
     /* logins, failed or not, are in the audit log under the name tried
      * (a name the log cannot hold is left out, not the answer) */
+    bmis_actor who;
+    memset(&who, 0, sizeof who);
+    snprintf(who.username, sizeof who.username, "%s", user);
+    if (st == BMIS_OK) {
+      snprintf(who.role, sizeof who.role, "%s", bmis_role_name(s.role));
+      snprintf(who.bcp, sizeof who.bcp, "%s", s.bcp);
+      snprintf(who.desk, sizeof who.desk, "%s", s.desk);
+    }
+    char record[97];
+    snprintf(record, sizeof record, "account:%.80s", user);
     bmis_audit_entry e;
-    memset(&e, 0, sizeof e);
-    snprintf(e.actor, sizeof e.actor, "%.64s", user);
-    snprintf(e.role, sizeof e.role, "%s",
-             st == BMIS_OK ? bmis_role_name(s.role) : "");
-    snprintf(e.channel, sizeof e.channel, "api");
-    snprintf(e.action, sizeof e.action, "session.login");
-    snprintf(e.record, sizeof e.record, "account:%.80s", user);
-    snprintf(e.outcome, sizeof e.outcome, "%s",
-             st == BMIS_OK ? "ok" : bmis_status_name(st));
-    snprintf(e.bcp, sizeof e.bcp, "%s", st == BMIS_OK ? s.bcp : "");
-    snprintf(e.desk, sizeof e.desk, "%s", st == BMIS_OK ? s.desk : "");
+    srv_audit_entry(&who, "session.login", record,
+                    st == BMIS_OK ? "ok" : bmis_status_name(st), &e);
     bmis_error ignored;
     (void)bmis_audit_append(rq->store, &e, &ignored);
     if (st != BMIS_OK)

@@ -5,6 +5,7 @@
 #include "server.h"
 
 #include "bmis/account.h"
+#include "bmis/audit.h"
 #include "bmis/inspect.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
@@ -51,6 +52,12 @@ void srv_index_release(const srv *s);
 json_t *srv_traveller_json(const bmis_traveller *t);
 json_t *srv_movement_json(const bmis_movement *m);
 void srv_change(const srv_request *rq, const char *reason, bmis_change *out);
+
+/* An audit entry of the API channel: actor a did action on record, with
+ * this outcome ("ok" or a status name). */
+void srv_audit_entry(const bmis_actor *a, const char *action,
+                     const char *record, const char *outcome,
+                     bmis_audit_entry *e);
 
 /* Appends an audit entry for the request's actor: action on record, with
  * the outcome "ok". false with a 503 reply when the log cannot be written

@@ -208,25 +208,25 @@ bmis_status srv_reload_lists(srv *s, size_t *entries, bmis_error *err) {
   return st;
 }
 
-static void audit_entry(const srv_request *rq, const char *action,
-                        const char *record, const char *outcome,
-                        bmis_audit_entry *e) {
+void srv_audit_entry(const bmis_actor *a, const char *action,
+                     const char *record, const char *outcome,
+                     bmis_audit_entry *e) {
   memset(e, 0, sizeof *e);
-  snprintf(e->actor, sizeof e->actor, "%s", rq->actor.username);
-  snprintf(e->role, sizeof e->role, "%s", rq->actor.role);
+  snprintf(e->actor, sizeof e->actor, "%s", a->username);
+  snprintf(e->role, sizeof e->role, "%s", a->role);
   snprintf(e->channel, sizeof e->channel, "api");
   snprintf(e->action, sizeof e->action, "%s", action);
   snprintf(e->record, sizeof e->record, "%s", record);
   snprintf(e->outcome, sizeof e->outcome, "%s", outcome);
-  snprintf(e->bcp, sizeof e->bcp, "%s", rq->actor.bcp);
-  snprintf(e->desk, sizeof e->desk, "%s", rq->actor.desk);
+  snprintf(e->bcp, sizeof e->bcp, "%s", a->bcp);
+  snprintf(e->desk, sizeof e->desk, "%s", a->desk);
 }
 
 bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
                const char *record) {
   bmis_audit_entry e;
   bmis_error err;
-  audit_entry(rq, action, record, "ok", &e);
+  srv_audit_entry(&rq->actor, action, record, "ok", &e);
   if (bmis_audit_append(rq->store, &e, &err) == BMIS_OK)
     return true;
   json_decref(rp->json);
@@ -417,7 +417,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (!(route->roles & (1u << (session.role - 1)))) {
       /* a refused attempt is accounted for too */
       bmis_audit_entry e;
-      audit_entry(&rq, "access", path, "E_FORBIDDEN", &e);
+      srv_audit_entry(&rq.actor, "access", path, "E_FORBIDDEN", &e);
       (void)bmis_audit_append(rq.store, &e, &err);
       srv_reply_error(&rp, 403, "E_FORBIDDEN",
                       "%s %s is not open to the role %s", method, path,

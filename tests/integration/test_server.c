@@ -7,6 +7,7 @@
 #include "server.h"
 
 #include "bmis/account.h"
+#include "bmis/audit.h"
 #include "bmis/doc.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
@@ -705,6 +706,53 @@ static void imported_lists_are_screened_after_a_reload(void **state) {
   json_decref(a.json);
 }
 
+typedef struct outcome_count {
+  const char *action, *outcome;
+  int n;
+} outcome_count;
+
+static int count_outcome(const bmis_audit_entry *e, void *ctx) {
+  outcome_count *c = ctx;
+  c->n += strcmp(e->action, c->action) == 0 &&
+          strcmp(e->outcome, c->outcome) == 0 && e->actor[0];
+  return 0;
+}
+
+static int audited(const char *action, const char *outcome) {
+  bmis_store *st;
+  bmis_error err;
+  assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
+  outcome_count c = {action, outcome, 0};
+  bmis_audit_filter f;
+  memset(&f, 0, sizeof f);
+  assert_int_equal(bmis_audit_list(st, &f, count_outcome, &c, &err), BMIS_OK);
+  bmis_store_close(st);
+  return c.n;
+}
+
+/* Logins, failed or not, and refused attempts are in the audit log. */
+static void logins_and_refusals_are_audited(void **state) {
+  (void)state;
+  int failed = audited("session.login", "E_AUTH");
+  int ok = audited("session.login", "ok");
+  int refused = audited("access", "E_FORBIDDEN");
+  answer a = request("POST", "/api/login",
+                     "{\"username\": \"analyst\", \"password\": "
+                     "\"not the password at all\"}",
+                     NULL);
+  assert_int_equal(a.status, 401);
+  json_decref(a.json);
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  login("analyst", token);
+  bearer(token, auth, sizeof auth);
+  a = request("GET", "/api/referrals", NULL, auth);
+  assert_int_equal(a.status, 403);
+  json_decref(a.json);
+  assert_int_equal(audited("session.login", "E_AUTH"), failed + 1);
+  assert_int_equal(audited("session.login", "ok"), ok + 1);
+  assert_int_equal(audited("access", "E_FORBIDDEN"), refused + 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -720,6 +768,7 @@ int main(void) {
       cmocka_unit_test(every_body_is_checked),
       cmocka_unit_test(the_desk_and_what_analysts_see),
       cmocka_unit_test(imported_lists_are_screened_after_a_reload),
+      cmocka_unit_test(logins_and_refusals_are_audited),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -178,10 +178,6 @@ static bool hit_cleared(const bmis_hit *h) {
 
 /* ---- the whole inspection ---- */
 
-typedef struct reasons {
-  json_t *list;
-} reasons;
-
 static void add_reason(json_t *list, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static void add_reason(json_t *list, const char *fmt, ...) {
