@@ -38,6 +38,8 @@ typedef struct bmis_account {
   bmis_role role;
   bool disabled;
   char default_bcp[16]; /* the crossing point the account usually works at */
+  char bcps[256];       /* where it may work: "AMA,UTP", or "*" for every
+                           crossing point (administrators always) */
   int64_t created_at, updated_at; /* Unix seconds */
 } bmis_account;
 
@@ -87,6 +89,7 @@ typedef struct bmis_session {
   char bcp[16];  /* the crossing point worked at (the account's default when
                     none was chosen) */
   char desk[16]; /* the desk, or "" */
+  bool all_bcps; /* the account may work at every crossing point ('*') */
   int64_t created_at, expires_at; /* Unix seconds */
 } bmis_session;
 

@@ -94,6 +94,8 @@ typedef struct bmis_actor {
   char channel[9]; /* "api" or "cli": for the audit log */
   char bcp[17];
   char desk[33];
+  bool all_bcps; /* the account may act at every crossing point ('*'); when
+                    false, only records of `bcp` (E_FORBIDDEN otherwise) */
 } bmis_actor;
 
 /* What the desk submits. The passenger-card fields and the direction are
