@@ -98,6 +98,20 @@ typedef struct bmis_actor {
                     false, only records of `bcp` (E_FORBIDDEN otherwise) */
 } bmis_actor;
 
+/* Protection needs the officer raises: at the scan, on an open inspection
+ * at any time, in the decision itself, or after the decision. */
+typedef struct bmis_protection {
+  bool asylum;          /* expresses the intention to seek asylum */
+  bool unaccompanied;   /* a minor travelling unaccompanied or separated */
+  unsigned trafficking; /* bit (1 << (indicator - 1)) per indicator ticked */
+} bmis_protection;
+
+/* Reads {"asylum": bool, "unaccompanied": bool, "trafficking_indicators":
+ * [codes]} (every member optional). E_INVALID_ARG names the member. */
+BMIS_API bmis_status bmis_protection_from_json(const char *text, size_t len,
+                                               bmis_protection *out,
+                                               bmis_error *err);
+
 /* What the desk submits. The passenger-card fields and the direction are
  * in card.movement (transport, carrier, transport_number, route_country,
  * residence_country, purpose, intended_days, local_address); bcp, desk,
@@ -132,12 +146,34 @@ BMIS_API bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
                                   char id_out[BMIS_ID_SIZE], char **json_out,
                                   bmis_error *err);
 
+/* Every function below that takes an actor acts only on records of the
+ * actor's crossing point (the inspection's, the referral's movement's),
+ * unless actor->all_bcps: another post's record is E_FORBIDDEN. */
+
 /* The stored result of an inspection (the caller frees *json_out), and
  * the movement it became ("" while open). */
 BMIS_API bmis_status bmis_inspection_get(bmis_store *s, const char *id,
+                                         const bmis_actor *actor,
                                          char **json_out,
                                          char movement_id[BMIS_ID_SIZE],
                                          bmis_error *err);
+
+/* Raises protection needs (asylum, an unaccompanied or separated minor,
+ * trafficking indicators) on an inspection at any time, in any order:
+ * - open: they join what the safeguards act on at the decision, and the
+ *   stored result is brought up to date (recommendation refer, decisions
+ *   allowed, prompts); *json_out is that result;
+ * - decided: the referrals are opened on its movement, and a refusal of
+ *   the person not yet carried out (no admitted movement after it) becomes
+ *   a referral, its history kept, and no longer held; *json_out is
+ *   {"id", "movement_id", "decision", "refusals_turned", "referrals",
+ *   "held"}.
+ * The caller frees *json_out. E_INVALID_ARG when nothing is raised. */
+BMIS_API bmis_status bmis_inspection_protect(bmis_store *s, const char *id,
+                                             const bmis_protection *p,
+                                             const bmis_actor *actor,
+                                             int64_t at, char **json_out,
+                                             bmis_error *err);
 
 /* A disposition of hit number `index` (as numbered in the result) of an
  * inspection: against the entry version the officer was shown. */
@@ -164,9 +200,14 @@ typedef struct bmis_inspection_decision {
   char language[3];         /* refused: the notice's language ("en") */
   bool held_pending_return; /* refused */
   bmis_minor_alternative minor_alternative; /* refused minor */
-  char note[513];                           /* referred */
-  int outcome; /* a bmis_referral_outcome when the JSON gave
-                  "outcome" (secondary inspection) */
+  char note[513];                           /* referred; an outcome's reason */
+  int outcome;                 /* a bmis_referral_outcome when the JSON gave
+                                  "outcome" (secondary inspection) */
+  bmis_protection protection;  /* needs raised with the decision ("protection":
+                                  {...}): the safeguards apply to them */
+  char authority_outcome[257]; /* closing an asylum, child-protection or
+                                  trafficking referral: the competent
+                                  authority's recorded outcome */
 } bmis_inspection_decision;
 
 /* Reads a decision from JSON (docs/API.md); "decision" is "admit",
@@ -186,9 +227,12 @@ typedef struct bmis_decision_result {
 
 /* Records the decision on an open inspection as its movement (one
  * transaction): safeguards first (E_SAFEGUARD says which and what to do
- * instead), then the register's own rules (E_INVALID_ARG, E_RULE). The
- * protective referrals the inspection found are opened whatever the
- * decision. E_CONFLICT when the inspection was decided already. */
+ * instead), over everything known at this moment: what the scan found,
+ * needs raised since (bmis_inspection_protect) or in d->protection, and
+ * the person's open asylum, child-protection or trafficking referrals from
+ * any crossing and document; then the register's own rules
+ * (E_INVALID_ARG, E_RULE). The protective referrals are opened whatever
+ * the decision. E_CONFLICT when the inspection was decided already. */
 BMIS_API bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
                                             const bmis_inspection_decision *d,
                                             const bmis_actor *actor, int64_t at,
@@ -197,18 +241,23 @@ BMIS_API bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
 
 /* ---- secondary inspection ---- */
 
-/* Calls fn for each referral, open (open_only) or all, oldest first. */
-BMIS_API bmis_status bmis_referral_list(bmis_store *s, bool open_only,
-                                        bmis_referral_fn fn, void *ctx,
-                                        bmis_error *err);
+/* Calls fn for each referral of the actor's crossing points, open
+ * (open_only) or all, oldest first. */
+BMIS_API bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
+                                        bool open_only, bmis_referral_fn fn,
+                                        void *ctx, bmis_error *err);
 BMIS_API bmis_status bmis_referral_get(bmis_store *s, const char *id,
+                                       const bmis_actor *actor,
                                        bmis_referral *out, bmis_error *err);
 
 /* Records a supervisor's outcome and closes the referral: admitted or
  * refused decide the same movement (history kept; the safeguards apply as
  * at the desk, so a person who asked for asylum is never refused); referred
  * onward closes it with the note, the movement staying referred.
- * d->decision is ignored (the outcome says). */
+ * d->decision is ignored (the outcome says). Closing an asylum,
+ * child-protection or trafficking referral needs the competent authority's
+ * recorded outcome (d->authority_outcome) and a reason (d->note): until
+ * then the person stays protected wherever they present. */
 BMIS_API bmis_status bmis_referral_outcome_record(
     bmis_store *s, const char *referral_id, bmis_referral_outcome outcome,
     const bmis_inspection_decision *d, const bmis_actor *actor, int64_t at,
@@ -220,9 +269,23 @@ BMIS_API bmis_status bmis_referral_outcome_record(
  * alternative can be recorded through a correction). Otherwise as
  * bmis_movement_correct. */
 BMIS_API bmis_status bmis_inspection_correct(bmis_store *s,
+                                             const bmis_actor *actor,
                                              const bmis_movement *corrected,
                                              const bmis_change *change,
                                              bmis_error *err);
+
+/* A movement as a desk reads it, voids it: of the actor's crossing point
+ * (E_FORBIDDEN otherwise), as bmis_movement_get and bmis_movement_void. */
+BMIS_API bmis_status bmis_inspection_movement_get(bmis_store *s,
+                                                  const bmis_actor *actor,
+                                                  const char *id,
+                                                  bmis_movement *out,
+                                                  bmis_error *err);
+BMIS_API bmis_status bmis_inspection_movement_void(bmis_store *s,
+                                                   const bmis_actor *actor,
+                                                   const char *id,
+                                                   const bmis_change *change,
+                                                   bmis_error *err);
 
 /* Data minimisation: inspections decided before `before` (Unix seconds)
  * whose referrals are all closed lose what the desk was shown (the MRZ,
@@ -242,7 +305,8 @@ BMIS_API bool bmis_notice_language_known(const char *code);
  * right to appeal, whether the person is held pending return, in the
  * language asked (or, with lang NULL or "", the one chosen at the
  * decision). E_RULE when the movement is not a refusal. */
-BMIS_API bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
+BMIS_API bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
+                                         const char *movement_id,
                                          const char *lang, char **html_out,
                                          bmis_error *err);
 

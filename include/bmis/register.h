@@ -266,9 +266,12 @@ typedef struct bmis_record_result {
  * at fault; unknown bcp or country codes are refused; the operating
  * State's nationals cannot be refused entry. Links the traveller (see
  * bmis_link_method), opens the listed referrals, recomputes the person's
- * stays. Recording an id that exists is idempotent when the content is the
- * same (result->duplicate) and E_CONFLICT otherwise. On error nothing is
- * written. */
+ * stays. Protection follows the person (E_SAFEGUARD): a refusal is refused
+ * when the crossing opens an asylum, child-protection or trafficking
+ * referral, or when the person has one open; a crossing that opens one
+ * turns the person's refusals not yet carried out into referrals. Recording an
+ * id that exists is idempotent when the content is the same (result->duplicate)
+ * and E_CONFLICT otherwise. On error nothing is written. */
 BMIS_API bmis_status bmis_movement_record(bmis_store *store,
                                           const bmis_crossing *crossing,
                                           bmis_record_result *result,
@@ -287,7 +290,9 @@ typedef struct bmis_change {
 
 /* A later decision on the same crossing (e.g. secondary inspection): sets
  * decision, grounds, note and permitted_until from `decided`, keeping the
- * previous version in the history. */
+ * previous version in the history. Turning it into a refusal is
+ * E_SAFEGUARD while the person has an open protective referral (as for
+ * bmis_movement_correct). */
 BMIS_API bmis_status bmis_movement_decide(bmis_store *store,
                                           const bmis_movement *decided,
                                           const bmis_change *change,
@@ -494,6 +499,31 @@ BMIS_API bmis_status bmis_movement_referrals(bmis_store *store,
                                              const char *movement_id,
                                              bmis_referral_fn fn, void *ctx,
                                              bmis_error *err);
+
+/* Whether a referral kind protects the person (asylum, child protection,
+ * trafficking): while one is open, the person cannot be refused or held
+ * pending return, whichever document they present. */
+BMIS_API bool bmis_referral_kind_protective(bmis_referral_kind kind);
+
+/* Calls fn for each open referral of a person, through every document and
+ * movement they are known by, oldest first. */
+BMIS_API bmis_status bmis_person_open_referrals(bmis_store *store,
+                                                const char *person_id,
+                                                bmis_referral_fn fn, void *ctx,
+                                                bmis_error *err);
+
+/* A protection need raised after a movement was decided (the person asks
+ * for asylum after the refusal, say): opens a referral of each kind (all
+ * protective; a kind the person has open already is not opened twice) on
+ * the movement, and turns every refusal of the person that has not been
+ * carried out (no admitted movement recorded after it) into a referral,
+ * its history kept. One transaction. change->by and reason are required.
+ * *converted (may be NULL) says how many refusals were turned. */
+BMIS_API bmis_status bmis_movement_protect(bmis_store *store,
+                                           const char *movement_id,
+                                           const bmis_referral_kind *kinds,
+                                           int n, const bmis_change *change,
+                                           int *converted, bmis_error *err);
 
 /* ---- JSON ----
  * The JSON form of a crossing (what `bmis movement record` reads):

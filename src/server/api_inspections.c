@@ -1,6 +1,7 @@
 /* Primary inspection: POST /api/inspections, GET /api/inspections/{id},
  * POST /api/inspections/{id}/hits/{index}, POST
- * /api/inspections/{id}/decision, and the refusal notice. Decode, one
+ * /api/inspections/{id}/protection, POST /api/inspections/{id}/decision,
+ * and the refusal notice. Decode, one
  * library call (bmis/inspect.h, where the safeguards live), encode. */
 #include "http.h"
 
@@ -13,6 +14,7 @@ void api_inspection_get(const srv_request *rq, srv_reply *rp);
 void api_inspection_hit(const srv_request *rq, srv_reply *rp);
 void api_inspection_decide(const srv_request *rq, srv_reply *rp);
 void api_movement_notice(const srv_request *rq, srv_reply *rp);
+void api_inspection_protect(const srv_request *rq, srv_reply *rp);
 
 void api_inspection_create(const srv_request *rq, srv_reply *rp) {
   bmis_inspection_request in;
@@ -39,8 +41,8 @@ void api_inspection_create(const srv_request *rq, srv_reply *rp) {
 void api_inspection_get(const srv_request *rq, srv_reply *rp) {
   bmis_error err;
   char *json = NULL, movement[BMIS_ID_SIZE], record[97];
-  if (bmis_inspection_get(rq->store, rq->params[0], &json, movement, &err) !=
-      BMIS_OK) {
+  if (bmis_inspection_get(rq->store, rq->params[0], &rq->actor, &json, movement,
+                          &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }
@@ -122,11 +124,27 @@ void api_inspection_decide(const srv_request *rq, srv_reply *rp) {
                 "referrals", refs, "notice", notice);
 }
 
+/* {"asylum": true, "unaccompanied": …, "trafficking_indicators": […]}
+ * raised on an open or decided inspection: the safeguards follow. */
+void api_inspection_protect(const srv_request *rq, srv_reply *rp) {
+  bmis_protection p;
+  bmis_error err;
+  char *json = NULL;
+  if (bmis_protection_from_json(rq->body, rq->body_len, &p, &err) != BMIS_OK ||
+      bmis_inspection_protect(rq->store, rq->params[0], &p, &rq->actor, 0,
+                              &json, &err) != BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
+  rp->status = 200;
+  rp->raw = json;
+}
+
 void api_movement_notice(const srv_request *rq, srv_reply *rp) {
   char *html = NULL, record[97];
   bmis_error err;
-  if (bmis_refusal_notice(rq->store, rq->params[0], srv_query(rq, "lang"),
-                          &html, &err) != BMIS_OK) {
+  if (bmis_refusal_notice(rq->store, &rq->actor, rq->params[0],
+                          srv_query(rq, "lang"), &html, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }

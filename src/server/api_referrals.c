@@ -31,8 +31,8 @@ static int add_referral(const bmis_referral *r, void *ctx) {
   char *findings = NULL, movement[BMIS_ID_SIZE];
   bmis_error e;
   json_t *f = json_null();
-  if (bmis_inspection_get(q->rq->store, m.id, &findings, movement, &e) ==
-      BMIS_OK) {
+  if (bmis_inspection_get(q->rq->store, m.id, &q->rq->actor, &findings,
+                          movement, &e) == BMIS_OK) {
     json_t *parsed = json_loads(findings, 0, NULL);
     if (parsed)
       f = parsed;
@@ -61,8 +61,9 @@ void api_referrals(const srv_request *rq, srv_reply *rp) {
   }
   queue q = {rq, json_array(), BMIS_OK, {0}, strcmp(status, "closed") == 0};
   bmis_error err;
-  bmis_status st = bmis_referral_list(rq->store, strcmp(status, "open") == 0,
-                                      add_referral, &q, &err);
+  bmis_status st =
+      bmis_referral_list(rq->store, &rq->actor, strcmp(status, "open") == 0,
+                         add_referral, &q, &err);
   if (st == BMIS_OK && q.st != BMIS_OK) {
     st = q.st;
     err = q.err;
@@ -97,7 +98,8 @@ void api_referral_outcome(const srv_request *rq, srv_reply *rp) {
   if (bmis_referral_outcome_record(rq->store, rq->params[0],
                                    (bmis_referral_outcome)d.outcome, &d,
                                    &rq->actor, 0, &err) != BMIS_OK ||
-      bmis_referral_get(rq->store, rq->params[0], &r, &err) != BMIS_OK ||
+      bmis_referral_get(rq->store, rq->params[0], &rq->actor, &r, &err) !=
+          BMIS_OK ||
       bmis_movement_get(rq->store, r.movement_id, &m, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;

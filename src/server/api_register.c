@@ -29,7 +29,8 @@ static bool reply_movement(const srv_request *rq, srv_reply *rp,
   bmis_movement m;
   bmis_error err;
   json_t *history = json_array();
-  if (bmis_movement_get(rq->store, rq->params[0], &m, &err) != BMIS_OK ||
+  if (bmis_inspection_movement_get(rq->store, &rq->actor, rq->params[0], &m,
+                                   &err) != BMIS_OK ||
       bmis_movement_history(rq->store, m.id, add_version, history, &err) !=
           BMIS_OK) {
     json_decref(history);
@@ -77,7 +78,8 @@ void api_movement_correct(const srv_request *rq, srv_reply *rp) {
                         "movement.id: a correction cannot change the id");
       else
         srv_reply_status(rp, &err);
-    } else if (bmis_inspection_correct(rq->store, &m, &ch, &err) != BMIS_OK) {
+    } else if (bmis_inspection_correct(rq->store, &rq->actor, &m, &ch, &err) !=
+               BMIS_OK) {
       srv_reply_status(rp, &err);
     } else {
       reply_movement(rq, rp, "movement.correct", 200);
@@ -97,7 +99,8 @@ void api_movement_void(const srv_request *rq, srv_reply *rp) {
     bmis_change ch;
     bmis_error err;
     srv_change(rq, reason, &ch);
-    if (bmis_movement_void(rq->store, rq->params[0], &ch, &err) != BMIS_OK)
+    if (bmis_inspection_movement_void(rq->store, &rq->actor, rq->params[0], &ch,
+                                      &err) != BMIS_OK)
       srv_reply_status(rp, &err);
     else
       reply_movement(rq, rp, "movement.void", 200);

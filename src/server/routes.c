@@ -18,6 +18,7 @@ void api_inspection_create(const srv_request *rq, srv_reply *rp);
 void api_inspection_get(const srv_request *rq, srv_reply *rp);
 void api_inspection_hit(const srv_request *rq, srv_reply *rp);
 void api_inspection_decide(const srv_request *rq, srv_reply *rp);
+void api_inspection_protect(const srv_request *rq, srv_reply *rp);
 void api_movement_notice(const srv_request *rq, srv_reply *rp);
 void api_referrals(const srv_request *rq, srv_reply *rp);
 void api_referral_outcome(const srv_request *rq, srv_reply *rp);
@@ -79,6 +80,14 @@ const srv_route srv_routes[] = {
     {"POST", "/api/inspections/{id}/hits/{index}", SRV_DESK, api_inspection_hit,
      "Confirm or dismiss a hit of an inspection: {decision, reason}",
      "the disposition (201)"},
+    {"POST", "/api/inspections/{id}/protection", SRV_DESK,
+     api_inspection_protect,
+     "Raise a protection need at any time, before or after the decision: "
+     "{asylum?, unaccompanied?, trafficking_indicators?}; a refusal not yet "
+     "carried out becomes a referral",
+     "open: the inspection result brought up to date; decided: "
+     "{\"movement_id\", \"decision\", \"refusals_turned\", \"referrals\", "
+     "\"held\"}"},
     {"POST", "/api/inspections/{id}/decision", SRV_DESK, api_inspection_decide,
      "The decision: {decision: admit|refuse|refer, ...}; the safeguards "
      "apply (422 E_SAFEGUARD)",

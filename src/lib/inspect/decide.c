@@ -74,6 +74,21 @@ static int collect_referral(const bmis_referral *r, void *ctx) {
   return 0;
 }
 
+/* An inspection the actor may act on: E_FORBIDDEN for another post's. */
+static bmis_status inspection_of(bmis_store *s, const char *id,
+                                 const bmis_actor *actor,
+                                 bmis__inspection_row *r, bmis_error *err) {
+  bmis_status st = bmis__inspection_get(s, id, r, err);
+  if (st != BMIS_OK)
+    return st;
+  char what[80];
+  snprintf(what, sizeof what, "inspection %.40s", id);
+  st = bmis__actor_at(actor, what, r->bcp, err);
+  if (st != BMIS_OK)
+    bmis__inspection_row_free(r);
+  return st;
+}
+
 bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
                                    const bmis_inspection_decision *d,
                                    const bmis_actor *actor, int64_t at,
@@ -82,7 +97,7 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
   if (!at)
     at = (int64_t)time(NULL);
   bmis__inspection_row r;
-  bmis_status st = bmis__inspection_get(s, id, &r, err);
+  bmis_status st = inspection_of(s, id, actor, &r, err);
   if (st != BMIS_OK)
     return st;
   bmis_inspection_request rq;
@@ -94,8 +109,6 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
     st = bmis_error_set(err, BMIS_E_CONFLICT,
                         "inspection %.40s was decided already (movement %s)",
                         id, r.id);
-  if (st == BMIS_OK)
-    st = safeguards(r.protection, d, err);
   if (st == BMIS_OK)
     st = bmis_inspection_request_from_json(r.request_json,
                                            strlen(r.request_json), &rq, err);
@@ -113,6 +126,22 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
     bmis__inspect_parse_doc(rq.mrz, day, doc);
     bmis_crossing_init(c);
     bmis__crossing_from_doc(doc, c);
+  }
+  /* The safeguards act on everything known now, whatever the order it
+   * came in: what the scan found, what was raised since or with this
+   * decision, and the person's open referrals from any crossing. */
+  unsigned prot = r.protection | bmis__protection_bits(&d->protection);
+  char person_id[BMIS_ID_SIZE] = "";
+  if (st == BMIS_OK)
+    st = bmis__person_of_document(s, c->document.issuing_state,
+                                  c->document.number, person_id, err);
+  unsigned open = 0;
+  if (st == BMIS_OK)
+    st = bmis__person_open_bits(s, person_id, &open, NULL, err);
+  if (st == BMIS_OK)
+    st = safeguards(prot | open, d, err);
+  r.protection = prot;
+  if (st == BMIS_OK) {
     bmis_movement *m = &c->movement;
     *m = rq.card;
     memcpy(m->id, r.id, BMIS_ID_SIZE);
@@ -178,15 +207,86 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
 
 /* ---- secondary inspection ---- */
 
-bmis_status bmis_referral_list(bmis_store *s, bool open_only,
-                               bmis_referral_fn fn, void *ctx,
-                               bmis_error *err) {
-  return bmis__referral_list(s, open_only, fn, ctx, err);
+bmis_status bmis_inspection_movement_get(bmis_store *s, const bmis_actor *actor,
+                                         const char *id, bmis_movement *out,
+                                         bmis_error *err) {
+  bmis_status st = bmis_movement_get(s, id, out, err);
+  char what[80];
+  snprintf(what, sizeof what, "movement %.40s", id);
+  if (st == BMIS_OK)
+    st = bmis__actor_at(actor, what, out->bcp, err);
+  return st;
 }
 
-bmis_status bmis_referral_get(bmis_store *s, const char *id, bmis_referral *out,
+bmis_status bmis_inspection_movement_void(bmis_store *s,
+                                          const bmis_actor *actor,
+                                          const char *id,
+                                          const bmis_change *change,
+                                          bmis_error *err) {
+  bmis_movement m;
+  bmis_status st = bmis_inspection_movement_get(s, actor, id, &m, err);
+  return st == BMIS_OK ? bmis_movement_void(s, id, change, err) : st;
+}
+
+/* The referrals of the actor's crossing points (through their movement). */
+typedef struct scoped {
+  bmis_store *s;
+  const bmis_actor *actor;
+  bmis_referral_fn fn;
+  void *ctx;
+  bmis_referral *r;
+  size_t n, cap;
+  bool failed;
+} scoped;
+
+static int keep_referral(const bmis_referral *r, void *ctx) {
+  scoped *sc = ctx;
+  if (sc->n == sc->cap) {
+    size_t cap = sc->cap ? 2 * sc->cap : 64;
+    bmis_referral *grown = realloc(sc->r, cap * sizeof *grown);
+    if (!grown) {
+      sc->failed = true;
+      return 1;
+    }
+    sc->r = grown;
+    sc->cap = cap;
+  }
+  sc->r[sc->n++] = *r;
+  return 0;
+}
+
+bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
+                               bool open_only, bmis_referral_fn fn, void *ctx,
+                               bmis_error *err) {
+  if (actor->all_bcps)
+    return bmis__referral_list(s, open_only, fn, ctx, err);
+  /* collected first: the movement look-ups must not run inside the scan */
+  scoped sc = {s, actor, fn, ctx, NULL, 0, 0, false};
+  bmis_status st = bmis__referral_list(s, open_only, keep_referral, &sc, err);
+  if (st == BMIS_OK && sc.failed)
+    st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  for (size_t i = 0; st == BMIS_OK && i < sc.n; i++) {
+    bmis_movement m;
+    st = bmis_movement_get(s, sc.r[i].movement_id, &m, err);
+    if (st == BMIS_OK && strcmp(m.bcp, actor->bcp) == 0 && fn(&sc.r[i], ctx))
+      break;
+  }
+  free(sc.r);
+  return st;
+}
+
+bmis_status bmis_referral_get(bmis_store *s, const char *id,
+                              const bmis_actor *actor, bmis_referral *out,
                               bmis_error *err) {
-  return bmis__referral_get(s, id, out, err);
+  bmis_status st = bmis__referral_get(s, id, out, err);
+  bmis_movement m;
+  char what[80];
+  snprintf(what, sizeof what, "referral %.40s", id);
+  if (st == BMIS_OK)
+    st = bmis_movement_get(s, out->movement_id, &m, err);
+  if (st == BMIS_OK)
+    st = bmis__actor_at(actor, what, m.bcp, err);
+  return st;
 }
 
 /* What the safeguards need to know of a movement's person: from its
@@ -249,10 +349,11 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
   memset(&row, 0, sizeof row);
   unsigned prot = 0;
   bool inspected = false;
-  bmis_status st = bmis__referral_get(s, referral_id, &ref, err);
+  bmis_status st = bmis_referral_get(s, referral_id, actor, &ref, err);
   if (st == BMIS_OK && !ref.open)
     st = bmis_error_set(err, BMIS_E_CONFLICT,
                         "referral %.40s is closed already", referral_id);
+
   if (st == BMIS_OK)
     st = bmis_movement_get(s, ref.movement_id, &m, err);
   if (st == BMIS_OK)
@@ -262,7 +363,18 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
    * victim of trafficking after the referral; an asylum seeker is still
    * never refused, nor a minor held. */
   if (st == BMIS_OK && d.decision == BMIS_DECISION_REFUSED)
-    st = safeguards(prot & ~(unsigned)BMIS__PROT_TRAFFICKING, &d, err);
+    st = safeguards(
+        prot & ~(unsigned)(BMIS__PROT_TRAFFICKING | BMIS__PROT_PROTECTION_HIT),
+        &d, err);
+  /* a protective referral ends only with the authority's word */
+  if (st == BMIS_OK && bmis_referral_kind_protective(ref.kind) &&
+      (!d.authority_outcome[0] || !(d.note[0] || d.explanation[0])))
+    st = bmis_error_set(
+        err, BMIS_E_INVALID_ARG,
+        "authority_outcome, note: a %s referral is closed with the competent "
+        "authority's recorded outcome and a reason; until then the person "
+        "stays protected",
+        bmis_code_name(BMIS_LIST_REFERRAL_KIND, ref.kind));
   if (st == BMIS_OK && d.decision == BMIS_DECISION_REFERRED && !d.note[0])
     st = bmis_error_set(err, BMIS_E_INVALID_ARG,
                         "note: say to whom the person is referred onward");
@@ -273,6 +385,10 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
            d.note[0] ? d.note : d.explanation);
   if (outcome == BMIS_OUTCOME_REFERRED_ONWARD)
     snprintf(note, sizeof note, "referred onward: %.480s", d.note);
+  if (d.authority_outcome[0])
+    snprintf(note, sizeof note, "%.16s; authority: %.256s; reason: %.200s",
+             bmis_code_name(BMIS_LIST_DECISION, d.decision),
+             d.authority_outcome, d.note[0] ? d.note : d.explanation);
   if (st == BMIS_OK)
     st = bmis_store_begin(s, err);
   if (st != BMIS_OK) {
@@ -319,14 +435,21 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
   return st;
 }
 
-bmis_status bmis_inspection_correct(bmis_store *s,
+bmis_status bmis_inspection_correct(bmis_store *s, const bmis_actor *actor,
                                     const bmis_movement *corrected,
                                     const bmis_change *change,
                                     bmis_error *err) {
   bmis_movement old;
-  bmis_status st = bmis_movement_get(s, corrected->id, &old, err);
+  bmis_status st =
+      bmis_inspection_movement_get(s, actor, corrected->id, &old, err);
   if (st != BMIS_OK)
     return st;
+  /* a correction does not move a record to another post's books */
+  if (strcmp(corrected->bcp, old.bcp) != 0 && !actor->all_bcps)
+    return bmis_error_set(err, BMIS_E_FORBIDDEN,
+                          "bcp: this session cannot move a movement to "
+                          "crossing point %.16s",
+                          corrected->bcp);
   if (corrected->decision == BMIS_DECISION_REFUSED &&
       old.decision != BMIS_DECISION_REFUSED) {
     unsigned prot;

@@ -189,46 +189,6 @@ static void add_reason(json_t *list, const char *fmt, ...) {
   json_array_append_new(list, json_string(buf));
 }
 
-static json_t *allowed(bool ok, const char *why) {
-  return json_pack("{s:b, s:s}", "allowed", ok, "why", ok ? "" : why);
-}
-
-unsigned bmis__inspect_required_referrals(unsigned protection,
-                                          bmis_referral_kind out[5], int *n) {
-  *n = 0;
-  if (protection & BMIS__PROT_ASYLUM)
-    out[(*n)++] = BMIS_REFERRAL_ASYLUM;
-  if (protection & BMIS__PROT_UNACCOMPANIED ||
-      (protection & BMIS__PROT_PROTECTION_HIT && protection & BMIS__PROT_MINOR))
-    out[(*n)++] = BMIS_REFERRAL_CHILD_PROTECTION;
-  if (protection & BMIS__PROT_TRAFFICKING)
-    out[(*n)++] = BMIS_REFERRAL_TRAFFICKING;
-  if (protection & BMIS__PROT_PROTECTION_HIT &&
-      !(protection & BMIS__PROT_MINOR))
-    out[(*n)++] = BMIS_REFERRAL_SECONDARY;
-  return (unsigned)*n;
-}
-
-const char *bmis__safeguard_refuse(unsigned protection) {
-  if (protection & BMIS__PROT_ASYLUM)
-    return "the person has expressed the intention to seek asylum: they "
-           "cannot be refused or removed at the desk; the only outcome is "
-           "referral to the asylum authority";
-  if (protection & BMIS__PROT_TRAFFICKING)
-    return "trafficking indicators were noted: a possible victim of "
-           "trafficking is referred, not refused at the desk";
-  if (protection & BMIS__PROT_NATIONAL)
-    return "a national of this State cannot be refused entry";
-  return NULL;
-}
-
-const char *bmis__safeguard_admit(unsigned protection) {
-  if (protection & BMIS__PROT_ASYLUM)
-    return "the person has expressed the intention to seek asylum: the only "
-           "outcome at the desk is referral to the asylum authority";
-  return NULL;
-}
-
 static json_t *request_json(const bmis_inspection_request *rq) {
   const bmis_movement *m = &rq->card;
   json_t *ti = json_array();
@@ -362,6 +322,11 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
       if (st == BMIS_OK)
         st = bmis_stay_status_get(s, person_id, today, &w->stay, err);
       has_stay = st == BMIS_OK;
+      /* protection follows the person: open referrals from any crossing */
+      unsigned open = 0;
+      if (st == BMIS_OK)
+        st = bmis__person_open_bits(s, person_id, &open, NULL, err);
+      prot |= open;
     } else if (got != BMIS_E_NOT_FOUND) {
       st = bmis_error_set(err, got, "%s", e.message);
     }
@@ -378,7 +343,7 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
           hits_stored, json_pack("{s:s, s:s, s:s, s:s}", "list", h->list, "ref",
                                  h->ref, "hash", h->entry_hash, "category",
                                  bmis_wl_category_code(h->category)));
-      if (hit_is_protective(h)) {
+      if (hit_is_protective(h) && !hit_cleared(h)) {
         prot |= BMIS__PROT_PROTECTION_HIT;
         add_reason(why,
                    "protection alert (%s, %s): the person may need "
@@ -395,28 +360,7 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
       add_reason(why, "the document did not pass its checks");
     else if (doc_expired(&w->doc))
       add_reason(why, "the document has expired");
-    if (prot & BMIS__PROT_ASYLUM) {
-      add_reason(why, "intention to seek asylum: refer to the asylum "
-                      "authority");
-      add_reason(prompts, "Do not refuse or return: the only outcome is "
-                          "referral to the asylum authority.");
-    }
-    if (prot & BMIS__PROT_UNACCOMPANIED) {
-      add_reason(why, "unaccompanied or separated minor: child-protection "
-                      "referral");
-      add_reason(prompts, "A child-protection referral is made whatever the "
-                          "decision; a child is never held pending return.");
-    } else if (prot & BMIS__PROT_MINOR) {
-      add_reason(prompts, "The holder may be under 18: check that a parent or "
-                          "guardian travels with the child; if not, mark "
-                          "'unaccompanied or separated minor'.");
-    }
-    if (prot & BMIS__PROT_TRAFFICKING) {
-      add_reason(why, "trafficking indicators: refer to the trafficking "
-                      "focal point");
-      add_reason(prompts, "Speak to the person away from any companion; a "
-                          "trafficking referral is made.");
-    }
+    bmis__protection_reasons(prot, why, prompts);
     if (has_stay && rq->card.direction == BMIS_DIRECTION_ENTRY &&
         !(prot & BMIS__PROT_NATIONAL)) {
       if (w->stay.present)
@@ -458,35 +402,13 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
                     w->stay.window_days, "window_limit", w->stay.window_limit,
                     "window_exceeded", w->stay.window_exceeded, "stays",
                     w->stay.stays, "national", w->stay.national);
-    json_t *ti = json_array();
-    for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
-      if (rq->trafficking & (1u << (i - 1)))
-        json_array_append_new(ti, json_string(bmis_trafficking_code(
-                                      (bmis_trafficking_indicator)i)));
-    bmis_referral_kind kinds[5];
-    int nk;
-    bmis__inspect_required_referrals(prot, kinds, &nk);
-    json_t *refs = json_array();
-    for (int i = 0; i < nk; i++)
-      json_array_append_new(
-          refs, json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND, kinds[i])));
     int protection_hits = 0;
     for (size_t i = 0; i < sr.count; i++)
-      protection_hits += hit_is_protective(&sr.hits[i]);
+      protection_hits +=
+          hit_is_protective(&sr.hits[i]) && !hit_cleared(&sr.hits[i]);
     json_t *protection =
-        json_pack("{s:b, s:b, s:b, s:o, s:i, s:o, s:o}", "minor",
-                  (prot & BMIS__PROT_MINOR) != 0, "asylum",
-                  (prot & BMIS__PROT_ASYLUM) != 0, "unaccompanied",
-                  (prot & BMIS__PROT_UNACCOMPANIED) != 0,
-                  "trafficking_indicators", ti, "protection_hits",
-                  protection_hits, "referrals", refs, "prompts", prompts);
-    const char *no_refuse = bmis__safeguard_refuse(prot);
-    const char *no_admit = bmis__safeguard_admit(prot);
-    json_t *decisions =
-        json_pack("{s:o, s:o, s:o}", "admit",
-                  allowed(!no_admit, no_admit ? no_admit : ""), "refuse",
-                  allowed(!no_refuse, no_refuse ? no_refuse : ""), "refer",
-                  allowed(true, ""));
+        bmis__protection_json(prot, rq->trafficking, protection_hits, prompts);
+    json_t *decisions = bmis__decisions_json(prot);
     bool refer = json_array_size(why) > 0;
     st = bmis_uuid_v7(id_out, err);
     char when[21];
@@ -527,7 +449,8 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
     row.result_json = result_text;
     row.hits_json = hits_text;
     memcpy(row.traveller_key, tkey, sizeof row.traveller_key);
-    row.protection = prot;
+    /* open referrals are read again at the decision: they may close */
+    row.protection = prot & ~(unsigned)BMIS__PROT_OPEN;
     char record[97];
     snprintf(record, sizeof record, "inspection:%s", id_out);
     st = bmis_store_begin(s, err);
@@ -556,7 +479,8 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   return BMIS_OK;
 }
 
-bmis_status bmis_inspection_get(bmis_store *s, const char *id, char **json_out,
+bmis_status bmis_inspection_get(bmis_store *s, const char *id,
+                                const bmis_actor *actor, char **json_out,
                                 char movement_id[BMIS_ID_SIZE],
                                 bmis_error *err) {
   bmis__inspection_row r;
@@ -565,6 +489,12 @@ bmis_status bmis_inspection_get(bmis_store *s, const char *id, char **json_out,
   bmis_status st = bmis__inspection_get(s, id, &r, err);
   if (st != BMIS_OK)
     return st;
+  char what[80];
+  snprintf(what, sizeof what, "inspection %.40s", id);
+  if ((st = bmis__actor_at(actor, what, r.bcp, err)) != BMIS_OK) {
+    bmis__inspection_row_free(&r);
+    return st;
+  }
   if (!r.open)
     memcpy(movement_id, r.id, BMIS_ID_SIZE);
   *json_out = r.result_json;
@@ -591,6 +521,12 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
   bmis_status st = bmis__inspection_get(s, id, &r, err);
   if (st != BMIS_OK)
     return st;
+  char what[80];
+  snprintf(what, sizeof what, "inspection %.40s", id);
+  if ((st = bmis__actor_at(actor, what, r.bcp, err)) != BMIS_OK) {
+    bmis__inspection_row_free(&r);
+    return st;
+  }
   json_t *hits = json_loads(r.hits_json, 0, NULL);
   json_t *h = hits ? json_array_get(hits, (size_t)index) : NULL;
   if (!h || index < 0) {

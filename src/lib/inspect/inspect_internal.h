@@ -15,8 +15,43 @@ enum {
   BMIS__PROT_UNACCOMPANIED = 4,   /* a minor unaccompanied or separated */
   BMIS__PROT_TRAFFICKING = 8,     /* trafficking indicators ticked */
   BMIS__PROT_PROTECTION_HIT = 16, /* a hit on a protection alert */
-  BMIS__PROT_NATIONAL = 32        /* a national of the operating State */
+  BMIS__PROT_NATIONAL = 32,       /* a national of the operating State */
+  /* the person has an open referral of this kind (from any crossing,
+   * through any document): protection follows the person */
+  BMIS__PROT_OPEN_ASYLUM = 64,
+  BMIS__PROT_OPEN_CHILD = 128,
+  BMIS__PROT_OPEN_TRAFFICKING = 256,
+  BMIS__PROT_OPEN = 64 | 128 | 256
 };
+
+/* The bits of needs the officer raised. */
+unsigned bmis__protection_bits(const bmis_protection *p);
+
+/* The BMIS__PROT_OPEN_* bits of a person's open protective referrals (0
+ * for person_id ""); *first (may be NULL) gets the oldest of them. */
+bmis_status bmis__person_open_bits(bmis_store *s, const char *person_id,
+                                   unsigned *bits, bmis_referral *first,
+                                   bmis_error *err);
+
+/* The person a document is known by ("" when it is not). */
+bmis_status bmis__person_of_document(bmis_store *s, const char *state,
+                                     const char *number,
+                                     char person_id[BMIS_ID_SIZE],
+                                     bmis_error *err);
+
+/* E_FORBIDDEN unless the actor may act on a record of crossing point bcp
+ * (the session's own, or any with all_bcps). */
+bmis_status bmis__actor_at(const bmis_actor *a, const char *what,
+                           const char *bcp, bmis_error *err);
+
+/* The protection parts of a result: the "protection" object and the
+ * "decisions" allowed, from the bits, the trafficking indicators ticked
+ * and the protection-alert hits; reasons and prompts are appended to
+ * why and prompts (either may be NULL). */
+json_t *bmis__protection_json(unsigned prot, unsigned trafficking,
+                              int protection_hits, json_t *prompts);
+json_t *bmis__decisions_json(unsigned prot);
+void bmis__protection_reasons(unsigned prot, json_t *why, json_t *prompts);
 
 /* The protective referrals protection bits require (at most 5). */
 unsigned bmis__inspect_required_referrals(unsigned protection,

@@ -149,12 +149,12 @@ static const char style[] =
     ".sign{margin-top:3em;border-top:1px solid #000;padding-top:.5em}"
     "@media print{body{margin:0}}";
 
-bmis_status bmis_refusal_notice(bmis_store *s, const char *movement_id,
-                                const char *lang, char **html_out,
-                                bmis_error *err) {
+bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
+                                const char *movement_id, const char *lang,
+                                char **html_out, bmis_error *err) {
   *html_out = NULL;
   bmis_movement m;
-  bmis_status st = bmis_movement_get(s, movement_id, &m, err);
+  bmis_status st = bmis_inspection_movement_get(s, actor, movement_id, &m, err);
   if (st != BMIS_OK)
     return st;
   if (m.decision != BMIS_DECISION_REFUSED || m.voided)

@@ -164,7 +164,7 @@ static bmis_status read_card(json_t *card, bmis_movement *m, bmis_error *err) {
   return st;
 }
 
-static bmis_status read_protection(json_t *p, bmis_inspection_request *rq,
+static bmis_status read_protection(json_t *p, bmis_protection *rq,
                                    bmis_error *err) {
   static const char *const names[] = {"asylum", "unaccompanied",
                                       "trafficking_indicators", NULL};
@@ -222,8 +222,23 @@ bmis_status bmis_inspection_request_from_json(const char *t, size_t len,
   if (st == BMIS_OK && card && !json_is_null(card))
     st = read_card(card, &out->card, err);
   json_t *prot = json_object_get(root, "protection");
+  bmis_protection p = {false, false, 0};
   if (st == BMIS_OK && prot && !json_is_null(prot))
-    st = read_protection(prot, out, err);
+    st = read_protection(prot, &p, err);
+  out->asylum = p.asylum;
+  out->unaccompanied = p.unaccompanied;
+  out->trafficking = p.trafficking;
+  json_decref(root);
+  return st;
+}
+
+bmis_status bmis_protection_from_json(const char *t, size_t len,
+                                      bmis_protection *out, bmis_error *err) {
+  memset(out, 0, sizeof *out);
+  json_t *root = load_object(t, len, err);
+  if (!root)
+    return err->status;
+  bmis_status st = read_protection(root, out, err);
   json_decref(root);
   return st;
 }
@@ -231,17 +246,11 @@ bmis_status bmis_inspection_request_from_json(const char *t, size_t len,
 bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
                                                bmis_inspection_decision *out,
                                                bmis_error *err) {
-  static const char *const names[] = {"decision",
-                                      "entry_type",
-                                      "permitted_days",
-                                      "grounds",
-                                      "explanation",
-                                      "language",
-                                      "held_pending_return",
-                                      "minor_alternative",
-                                      "note",
-                                      "outcome",
-                                      NULL};
+  static const char *const names[] = {
+      "decision",    "entry_type", "permitted_days",      "grounds",
+      "explanation", "language",   "held_pending_return", "minor_alternative",
+      "note",        "outcome",    "protection",          "authority_outcome",
+      NULL};
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
@@ -322,6 +331,12 @@ bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
                         alt);
   if (st == BMIS_OK)
     st = text(root, "", "note", out->note, sizeof out->note, false, err);
+  if (st == BMIS_OK)
+    st = text(root, "", "authority_outcome", out->authority_outcome,
+              sizeof out->authority_outcome, false, err);
+  json_t *prot = json_object_get(root, "protection");
+  if (st == BMIS_OK && prot && !json_is_null(prot))
+    st = read_protection(prot, &out->protection, err);
   json_decref(root);
   return st;
 }

@@ -434,6 +434,22 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
   int64_t last_at = 0; /* the person's last crossing before this one */
   if (st == BMIS_OK)
     st = link_traveller(s, c, m, res, now, &last_at, err);
+  /* protection follows the person: a refusal that opens a protective
+   * referral, or of a person who has one open, is not a decision to make */
+  bool protective = false, bars = false;
+  for (int i = 0; i < c->referral_count; i++) {
+    protective |= bmis_referral_kind_protective(c->referrals[i]);
+    /* a refused child goes back with the alternative the desk records */
+    bars |= c->referrals[i] == BMIS_REFERRAL_ASYLUM ||
+            c->referrals[i] == BMIS_REFERRAL_TRAFFICKING;
+  }
+  if (st == BMIS_OK && m->decision == BMIS_DECISION_REFUSED && bars)
+    st = bmis_error_set(err, BMIS_E_SAFEGUARD,
+                        "decision: a crossing that opens an asylum or "
+                        "trafficking referral cannot be a refusal; refer "
+                        "instead");
+  if (st == BMIS_OK && m->decision == BMIS_DECISION_REFUSED)
+    st = bmis__person_refusal_allowed(s, res->person_id, err);
   if (st == BMIS_OK)
     st = bmis__movement_insert(s, m, now, err);
   /* Only the inserts above can meet a key another transaction wrote. */
@@ -452,6 +468,20 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
     r.opened_at = m->crossed_at;
     if (st == BMIS_OK)
       st = bmis__referral_insert(s, &r, err);
+  }
+  /* a need for protection expressed now reaches back to a refusal of the
+   * person that has not been carried out */
+  if (st == BMIS_OK && protective) {
+    bmis_change ch;
+    memset(&ch, 0, sizeof ch);
+    snprintf(ch.by, sizeof ch.by, "%s", m->officer[0] ? m->officer : "system");
+    snprintf(ch.reason, sizeof ch.reason,
+             "a protection need was expressed at a later crossing (movement "
+             "%s): referred",
+             m->id);
+    ch.at = m->crossed_at;
+    st = bmis__person_refusals_to_referrals(s, res->person_id, m->id, &ch, NULL,
+                                            err);
   }
   if (st == BMIS_OK)
     st = bmis__person_restay_after(s, res->person_id, m, last_at, &res->flags,
@@ -532,11 +562,10 @@ static bmis_status need_change(const bmis_change *c, bool reason,
   return BMIS_OK;
 }
 
-/* Stores `next` as the new version of `old` (history row first), then
- * recomputes the person's stays. Runs inside the caller's transaction. */
-static bmis_status save_version(bmis_store *s, const bmis_movement *old,
-                                bmis_movement *next, const char *kind,
-                                const bmis_change *change, bmis_error *err) {
+bmis_status bmis__movement_save_version(bmis_store *s, const bmis_movement *old,
+                                        bmis_movement *next, const char *kind,
+                                        const bmis_change *change,
+                                        bmis_error *err) {
   json_t *j = bmis__movement_json(old);
   char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
   json_decref(j);
@@ -597,8 +626,17 @@ static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
     bool national = is_national(s, &old, &cfg, err);
     st = validate_movement(s, &next, 0, national, &cfg, err);
   }
+  /* a person with an open protective referral is not refused, by a later
+   * decision or a correction either */
+  if (st == BMIS_OK && next.decision == BMIS_DECISION_REFUSED &&
+      old.decision != BMIS_DECISION_REFUSED) {
+    bmis_traveller t;
+    st = bmis__traveller_get(s, old.traveller_id, &t, err);
+    if (st == BMIS_OK)
+      st = bmis__person_refusal_allowed(s, t.person_id, err);
+  }
   if (st == BMIS_OK)
-    st = save_version(s, &old, &next, kind, change, err);
+    st = bmis__movement_save_version(s, &old, &next, kind, change, err);
   /* A referral decided in secondary inspection closes the examination. */
   if (st == BMIS_OK && strcmp(kind, "decision") == 0 &&
       next.decision != BMIS_DECISION_REFERRED)
@@ -634,7 +672,7 @@ bmis_status bmis_movement_void(bmis_store *s, const char *id,
   if (st == BMIS_OK) {
     next = old;
     next.voided = true;
-    st = save_version(s, &old, &next, "void", change, err);
+    st = bmis__movement_save_version(s, &old, &next, "void", change, err);
   }
   if (st == BMIS_OK)
     return bmis__tx_commit(s, err);

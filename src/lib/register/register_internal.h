@@ -57,6 +57,34 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
                                 const char *flags_of, unsigned *flags,
                                 bmis_error *err);
 
+/* ---- changing a movement (movement.c) ---- */
+
+/* Stores `next` as the new version of `old` (history row first, `kind`
+ * "decision", "correction" or "void"), then recomputes the person's stays.
+ * Runs inside the caller's transaction. */
+bmis_status bmis__movement_save_version(bmis_store *s, const bmis_movement *old,
+                                        bmis_movement *next, const char *kind,
+                                        const bmis_change *change,
+                                        bmis_error *err);
+
+/* ---- protection that follows the person (protection.c) ---- */
+
+/* E_SAFEGUARD (saying which referral and what to do instead) when the
+ * person has an open protective referral (asylum, child protection,
+ * trafficking): they cannot be refused or held until it is closed. */
+bmis_status bmis__person_refusal_allowed(bmis_store *s, const char *person_id,
+                                         bmis_error *err);
+
+/* Turns every refusal of the person that has not been carried out (no
+ * admitted movement of theirs recorded after it, not void) into a
+ * referral, keeping its history; `except` (may be "") is left alone.
+ * *count (may be NULL) says how many. Inside the caller's transaction. */
+bmis_status bmis__person_refusals_to_referrals(bmis_store *s,
+                                               const char *person_id,
+                                               const char *except,
+                                               const bmis_change *change,
+                                               int *count, bmis_error *err);
+
 /* ---- identity (identity.c) ---- */
 
 /* ICAO-transliterated names "SURNAME<<GIVEN<NAMES" used to compare names

@@ -99,6 +99,10 @@ bmis_status bmis__referral_insert(bmis_store *s, const bmis_referral *r,
 bmis_status bmis__referral_by_movement(bmis_store *s, const char *movement_id,
                                        bmis_referral_fn fn, void *ctx,
                                        bmis_error *err);
+/* A person's open referrals, through every movement of theirs. */
+bmis_status bmis__referral_open_by_person(bmis_store *s, const char *person_id,
+                                          bmis_referral_fn fn, void *ctx,
+                                          bmis_error *err);
 bmis_status bmis__referral_close(bmis_store *s, const char *movement_id,
                                  bmis_referral_kind kind, int64_t at,
                                  bmis_error *err);

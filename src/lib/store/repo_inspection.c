@@ -76,9 +76,25 @@ bmis_status bmis__inspection_decide(bmis_store *s,
   bmis__bind_int(q, 4, r->held);
   bmis__bind_text(q, 5, r->minor_alternative);
   bmis__bind_text(q, 6, r->notice_language);
+  bmis__bind_int(q, 7, r->protection);
   bmis_status st = bmis__run(q, err);
   if (st == BMIS_OK && bmis__changes(q) != 1)
     return bmis_error_set(err, BMIS_E_NOT_FOUND, "no inspection %.40s", r->id);
+  return st;
+}
+
+bmis_status bmis__inspection_protect(bmis_store *s,
+                                     const bmis__inspection_row *r,
+                                     bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_INSPECTION_PROTECT);
+  bmis__bind_text(q, 1, r->id);
+  bmis__bind_int(q, 2, r->protection);
+  bmis__bind_text(q, 3, r->request_json);
+  bmis__bind_text(q, 4, r->result_json);
+  bmis_status st = bmis__run(q, err);
+  if (st == BMIS_OK && bmis__changes(q) != 1)
+    return bmis_error_set(err, BMIS_E_CONFLICT, "inspection %.40s is not open",
+                          r->id);
   return st;
 }
 

@@ -36,6 +36,11 @@ bmis_status bmis__inspection_get(bmis_store *s, const char *id,
 bmis_status bmis__inspection_decide(bmis_store *s,
                                     const bmis__inspection_row *r,
                                     bmis_error *err);
+/* Stores an open inspection's protection bits, request and result again
+ * (a need raised); E_CONFLICT when it is not open. */
+bmis_status bmis__inspection_protect(bmis_store *s,
+                                     const bmis__inspection_row *r,
+                                     bmis_error *err);
 void bmis__inspection_row_free(bmis__inspection_row *r);
 /* Empties what decided inspections older than `before` showed (see
  * inspection_purge.sql); *count says how many. */

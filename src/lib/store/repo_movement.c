@@ -192,11 +192,10 @@ bmis_status bmis__referral_insert(bmis_store *s, const bmis_referral *r,
   return bmis__run(q, err);
 }
 
-bmis_status bmis__referral_by_movement(bmis_store *s, const char *movement_id,
-                                       bmis_referral_fn fn, void *ctx,
-                                       bmis_error *err) {
-  Q_OR_FAIL(q, BMIS__Q_REFERRAL_BY_MOVEMENT);
-  bmis__bind_text(q, 1, movement_id);
+/* Calls fn for each referral row of a query whose first parameter is
+ * bound already. */
+static bmis_status referral_rows(bmis__stmt *q, bmis_referral_fn fn, void *ctx,
+                                 bmis_error *err) {
   int rc;
   while ((rc = bmis__step(q, err)) == BMIS__ROW) {
     bmis_referral r;
@@ -214,6 +213,22 @@ bmis_status bmis__referral_by_movement(bmis_store *s, const char *movement_id,
   }
   bmis__reset(q);
   return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+bmis_status bmis__referral_by_movement(bmis_store *s, const char *movement_id,
+                                       bmis_referral_fn fn, void *ctx,
+                                       bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_REFERRAL_BY_MOVEMENT);
+  bmis__bind_text(q, 1, movement_id);
+  return referral_rows(q, fn, ctx, err);
+}
+
+bmis_status bmis__referral_open_by_person(bmis_store *s, const char *person_id,
+                                          bmis_referral_fn fn, void *ctx,
+                                          bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_REFERRAL_OPEN_BY_PERSON);
+  bmis__bind_text(q, 1, person_id);
+  return referral_rows(q, fn, ctx, err);
 }
 
 bmis_status bmis__referral_close(bmis_store *s, const char *movement_id,

@@ -260,8 +260,9 @@ static void asylum_is_referred_never_refused(void **state) {
                                                 &f->supervisor, 0, &err),
                    BMIS_E_SAFEGUARD);
   bmis_referral ref;
-  assert_int_equal(bmis_referral_get(f->s, out.referrals[0].id, &ref, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_referral_get(f->s, out.referrals[0].id, &f->officer, &ref, &err),
+      BMIS_OK);
   assert_true(ref.open); /* nothing was written */
   /* nor through a correction of the record */
   bmis_movement mv;
@@ -269,12 +270,14 @@ static void asylum_is_referred_never_refused(void **state) {
   mv.decision = BMIS_DECISION_REFUSED;
   snprintf(mv.grounds, sizeof mv.grounds, "C");
   bmis_change ch = {"joseph", "typo", 0};
-  assert_int_equal(bmis_inspection_correct(f->s, &mv, &ch, &err),
-                   BMIS_E_SAFEGUARD);
+  assert_int_equal(
+      bmis_inspection_correct(f->s, &f->supervisor, &mv, &ch, &err),
+      BMIS_E_SAFEGUARD);
   mv.decision = BMIS_DECISION_REFERRED;
   mv.grounds[0] = 0;
   snprintf(mv.carrier, sizeof mv.carrier, "KQ");
-  assert_int_equal(bmis_inspection_correct(f->s, &mv, &ch, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_correct(f->s, &f->supervisor, &mv, &ch, &err), BMIS_OK);
 }
 
 static void an_unaccompanied_minor_gets_child_protection(void **state) {
@@ -314,18 +317,21 @@ static void an_unaccompanied_minor_gets_child_protection(void **state) {
   assert_int_equal(out.referrals[0].kind, BMIS_REFERRAL_CHILD_PROTECTION);
   /* the notice, in the language chosen, and in English when asked */
   char *html = NULL;
-  assert_int_equal(bmis_refusal_notice(f->s, id, NULL, &html, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_refusal_notice(f->s, &f->officer, id, NULL, &html, &err), BMIS_OK);
   assert_non_null(strstr(html, "lang=\"fr\""));
   assert_non_null(strstr(html, "[X]</span><b>(C)</b> Vous n&#39;"));
   assert_non_null(strstr(html, "protection de l&#39;enfance"));
   assert_non_null(strstr(html, "no visa"));
   free(html);
-  assert_int_equal(bmis_refusal_notice(f->s, id, "en", &html, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_refusal_notice(f->s, &f->officer, id, "en", &html, &err), BMIS_OK);
   assert_non_null(strstr(html, "right to appeal"));
   assert_null(strstr(html, "[X]</span><b>(A)"));
   free(html);
-  assert_int_equal(bmis_refusal_notice(f->s, id, "xx", &html, &err),
-                   BMIS_E_INVALID_ARG);
+  assert_int_equal(
+      bmis_refusal_notice(f->s, &f->officer, id, "xx", &html, &err),
+      BMIS_E_INVALID_ARG);
 }
 
 static void trafficking_indicators_make_a_referral(void **state) {
@@ -430,8 +436,9 @@ static void secondary_closes_the_referral_on_the_same_movement(void **state) {
                                    &f->supervisor, 0, &err),
       BMIS_OK);
   bmis_referral ref;
-  assert_int_equal(bmis_referral_get(f->s, out.referrals[0].id, &ref, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_referral_get(f->s, out.referrals[0].id, &f->officer, &ref, &err),
+      BMIS_OK);
   assert_false(ref.open);
   bmis_movement mv;
   assert_int_equal(bmis_movement_get(f->s, id, &mv, &err), BMIS_OK);
@@ -480,21 +487,24 @@ static void old_inspections_are_emptied(void **state) {
       bmis_inspection_purge(f->s, (int64_t)time(NULL) + 10, &n, &err), BMIS_OK);
   assert_int_equal(n, 2); /* the referral is still open */
   char *json = NULL;
-  assert_int_equal(bmis_inspection_get(f->s, admitted, &json, mv, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_get(f->s, admitted, &f->officer, &json, mv, &err),
+      BMIS_OK);
   assert_string_equal(json, "{}");
   assert_string_equal(mv, admitted);
   free(json);
-  assert_int_equal(bmis_inspection_get(f->s, referred, &json, mv, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_get(f->s, referred, &f->officer, &json, mv, &err),
+      BMIS_OK);
   assert_non_null(strstr(json, "DOE"));
   free(json);
   /* the movement and the notice (language, alternative) stay */
   bmis_movement m1;
   assert_int_equal(bmis_movement_get(f->s, admitted, &m1, &err), BMIS_OK);
   char *html = NULL;
-  assert_int_equal(bmis_refusal_notice(f->s, refused, NULL, &html, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_refusal_notice(f->s, &f->officer, refused, NULL, &html, &err),
+      BMIS_OK);
   assert_non_null(strstr(html, "lang=\"fr\""));
   assert_non_null(strstr(html, "des membres de sa famille"));
   free(html);

@@ -1,0 +1,205 @@
+/* A protection need raised after the scan (see bmis_inspection_protect):
+ * on an open inspection it changes what the safeguards act on and what
+ * the desk is shown; after the decision it opens the referrals on the
+ * movement and turns a refusal not yet carried out into a referral. */
+#include "inspect/inspect_internal.h"
+
+#include "store/repo_inspection.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The trafficking indicators of a stored request's "protection". */
+static unsigned trafficking_of(json_t *request) {
+  unsigned bits = 0;
+  size_t i;
+  json_t *c;
+  json_t *list = json_object_get(json_object_get(request, "protection"),
+                                 "trafficking_indicators");
+  json_array_foreach(list, i, c) {
+    bmis_trafficking_indicator ind =
+        bmis_trafficking_parse(json_string_value(c));
+    if (ind)
+      bits |= 1u << (ind - 1);
+  }
+  return bits;
+}
+
+static json_t *indicators(unsigned bits) {
+  json_t *ti = json_array();
+  for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
+    if (bits & (1u << (i - 1)))
+      json_array_append_new(ti, json_string(bmis_trafficking_code(
+                                    (bmis_trafficking_indicator)i)));
+  return ti;
+}
+
+/* The open inspection brought up to date: its request and result. */
+static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
+                              const bmis_protection *p, unsigned raised,
+                              const bmis_actor *actor, int64_t at,
+                              char **json_out, bmis_error *err) {
+  json_t *request = json_loads(r->request_json, 0, NULL);
+  json_t *result = json_loads(r->result_json, 0, NULL);
+  char *request_text = NULL, *result_text = NULL;
+  bmis_status st = BMIS_OK;
+  if (!json_is_object(request) || !json_is_object(result))
+    st = bmis_error_set(err, BMIS_E_INTERNAL,
+                        "inspection %.40s: its stored result cannot be read",
+                        r->id);
+  unsigned prot = r->protection | raised, open = 0;
+  const char *person_id = json_string_value(
+      json_object_get(json_object_get(result, "history"), "person_id"));
+  if (st == BMIS_OK)
+    st =
+        bmis__person_open_bits(s, person_id ? person_id : "", &open, NULL, err);
+  if (st == BMIS_OK) {
+    unsigned trafficking = trafficking_of(request) | p->trafficking;
+    json_t *rp = json_object_get(request, "protection");
+    json_object_set_new(
+        rp, "asylum",
+        json_boolean(json_is_true(json_object_get(rp, "asylum")) || p->asylum));
+    json_object_set_new(
+        rp, "unaccompanied",
+        json_boolean(json_is_true(json_object_get(rp, "unaccompanied")) ||
+                     p->unaccompanied));
+    json_object_set_new(rp, "trafficking_indicators", indicators(trafficking));
+    json_t *old = json_object_get(result, "protection");
+    int hits = (int)json_integer_value(json_object_get(old, "protection_hits"));
+    json_t *prompts = json_array();
+    bmis__protection_reasons(prot | open, NULL, prompts);
+    json_object_set_new(
+        result, "protection",
+        bmis__protection_json(prot | open, trafficking, hits, prompts));
+    json_object_set_new(result, "decisions", bmis__decisions_json(prot | open));
+    json_t *rec = json_object_get(result, "recommendation");
+    json_object_set_new(rec, "action", json_string("refer"));
+    bmis__protection_reasons(raised & ~r->protection & ~open,
+                             json_object_get(rec, "reasons"), NULL);
+    json_object_set_new(json_object_get(result, "traveller"), "minor",
+                        json_boolean((prot & BMIS__PROT_MINOR) != 0));
+    request_text = json_dumps(request, JSON_COMPACT);
+    result_text = json_dumps(result, JSON_COMPACT);
+    if (!request_text || !result_text)
+      st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  json_decref(request);
+  json_decref(result);
+  if (st == BMIS_OK) {
+    free(r->request_json);
+    free(r->result_json);
+    r->request_json = request_text;
+    r->result_json = result_text;
+    request_text = NULL;
+    r->protection = prot;
+    char record[97];
+    snprintf(record, sizeof record, "inspection:%s", r->id);
+    st = bmis_store_begin(s, err);
+    if (st == BMIS_OK)
+      st = bmis__inspection_protect(s, r, err);
+    if (st == BMIS_OK)
+      st = bmis__inspect_audit(s, actor, "inspection.protect", record, at, err);
+    if (st == BMIS_OK)
+      st = bmis_store_commit(s, err);
+    else
+      bmis_store_rollback(s);
+    if (st == BMIS_OK) {
+      *json_out = r->result_json;
+      r->result_json = NULL;
+    }
+  } else {
+    free(result_text);
+  }
+  free(request_text);
+  return st;
+}
+
+/* After the decision: referrals on the movement, a refusal turned. */
+static bmis_status raise_decided(bmis_store *s, bmis__inspection_row *r,
+                                 unsigned raised, const bmis_actor *actor,
+                                 int64_t at, char **json_out, bmis_error *err) {
+  bmis_referral_kind kinds[3];
+  int n = 0;
+  if (raised & BMIS__PROT_ASYLUM)
+    kinds[n++] = BMIS_REFERRAL_ASYLUM;
+  if (raised & BMIS__PROT_UNACCOMPANIED)
+    kinds[n++] = BMIS_REFERRAL_CHILD_PROTECTION;
+  if (raised & BMIS__PROT_TRAFFICKING)
+    kinds[n++] = BMIS_REFERRAL_TRAFFICKING;
+  bmis_change ch;
+  memset(&ch, 0, sizeof ch);
+  snprintf(ch.by, sizeof ch.by, "%s", actor->username);
+  snprintf(ch.reason, sizeof ch.reason, "%s%s%s raised after the decision",
+           raised & BMIS__PROT_ASYLUM ? "the intention to seek asylum " : "",
+           raised & BMIS__PROT_UNACCOMPANIED ? "an unaccompanied minor " : "",
+           raised & BMIS__PROT_TRAFFICKING ? "trafficking indicators " : "");
+  ch.at = at;
+  int converted = 0;
+  bmis_movement m;
+  char record[97];
+  snprintf(record, sizeof record, "movement:%s", r->id);
+  bmis_status st = bmis_store_begin(s, err);
+  if (st == BMIS_OK)
+    st = bmis_movement_protect(s, r->id, kinds, n, &ch, &converted, err);
+  if (st == BMIS_OK)
+    st = bmis_movement_get(s, r->id, &m, err);
+  if (st == BMIS_OK) {
+    /* no one is held pending a return that is no longer decided */
+    if (m.decision != BMIS_DECISION_REFUSED)
+      r->held = false;
+    r->protection |= raised;
+    st = bmis__inspection_decide(s, r, err);
+  }
+  if (st == BMIS_OK)
+    st = bmis__inspect_audit(s, actor, "movement.protect", record, at, err);
+  if (st == BMIS_OK)
+    st = bmis_store_commit(s, err);
+  else
+    bmis_store_rollback(s);
+  if (st != BMIS_OK)
+    return st;
+  json_t *open = json_array();
+  bmis_referral_kind k[5];
+  int nk = 0;
+  bmis__inspect_required_referrals(raised & ~(unsigned)BMIS__PROT_MINOR, k,
+                                   &nk);
+  for (int i = 0; i < nk; i++)
+    json_array_append_new(
+        open, json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND, k[i])));
+  json_t *o = json_pack(
+      "{s:s, s:s, s:s, s:i, s:o, s:b}", "id", r->id, "movement_id", r->id,
+      "decision", bmis_code_name(BMIS_LIST_DECISION, m.decision),
+      "refusals_turned", converted, "referrals", open, "held", r->held);
+  *json_out = o ? json_dumps(o, JSON_COMPACT) : NULL;
+  json_decref(o);
+  return *json_out ? BMIS_OK
+                   : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+}
+
+bmis_status bmis_inspection_protect(bmis_store *s, const char *id,
+                                    const bmis_protection *p,
+                                    const bmis_actor *actor, int64_t at,
+                                    char **json_out, bmis_error *err) {
+  *json_out = NULL;
+  if (!at)
+    at = (int64_t)time(NULL);
+  unsigned raised = bmis__protection_bits(p);
+  if (!raised)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "protection: raise asylum, unaccompanied or "
+                          "trafficking_indicators");
+  bmis__inspection_row r;
+  bmis_status st = bmis__inspection_get(s, id, &r, err);
+  if (st != BMIS_OK)
+    return st;
+  char what[80];
+  snprintf(what, sizeof what, "inspection %.40s", id);
+  st = bmis__actor_at(actor, what, r.bcp, err);
+  if (st == BMIS_OK)
+    st = r.open ? raise_open(s, &r, p, raised, actor, at, json_out, err)
+                : raise_decided(s, &r, raised, actor, at, json_out, err);
+  bmis__inspection_row_free(&r);
+  return st;
+}
