@@ -505,6 +505,13 @@
       ),
     );
 
+    /* a need raised after the scan, or after the decision, reaches the
+     * server at once: the safeguards follow whatever the order of clicks
+     * (unticking never withdraws one) */
+    protection.addEventListener("change", (ev) => {
+      if (ev.target.checked) raiseNeed(ev.target);
+    });
+
     append(form, [
       h("h2", { id: "inspect-title", text: "Primary inspection" }),
       S.referenceError && !ref
@@ -549,6 +556,47 @@
           renderInspect(root);
         }
       });
+  }
+
+  async function raiseNeed(input) {
+    const target = S.result || S.lastDecided;
+    if (!target || !target.id) return; // before a scan: it goes with the scan
+    const body =
+      input.name === "asylum" ? { asylum: true } : input.name === "unaccompanied" ? { unaccompanied: true } : { trafficking_indicators: [input.value] };
+    const res = $("#result");
+    try {
+      const d = await api("POST", `/api/inspections/${encodeURIComponent(target.id)}/protection`, body);
+      if (S.result && S.result.id === target.id) {
+        d.direction = d.direction || target.direction;
+        S.result = d;
+        res.textContent = "";
+        res.append(renderResult(d, { decide: true }));
+        say("Protection need recorded: the decisions allowed have changed.");
+        return;
+      }
+      // raised on the traveller just decided: the box must not go with the next scan
+      input.checked = false;
+      const refs = (d.referrals || []).map(labelOf).join(", ");
+      if (d.refusals_turned) {
+        const banner = $("#recorded");
+        if (banner) {
+          banner.className = "message banner warn";
+          banner.textContent = `${DONE.referred} — ${banner.textContent.replace(/^.*? — /, "")} (the refusal was turned)`;
+        }
+        const link = $("#notice-link");
+        if (link) link.parentNode.remove();
+      }
+      const text = d.refusals_turned
+        ? `⚠ The refusal is now a referral (${refs}): do not carry out the return.`
+        : `✔ Referral opened after the decision: ${refs}.`;
+      const old = $("#protection-raised");
+      if (old) old.remove();
+      res.append(message(d.refusals_turned ? "warn" : "ok", text, { role: "status" }));
+      res.lastChild.id = "protection-raised";
+      say(text);
+    } catch (e) {
+      res.append(message("bad", `✖ The protection need was not recorded: ${e.message}`, { role: "alert" }));
+    }
   }
 
   function resetInspect(focus) {
@@ -606,6 +654,7 @@
       const r = await api("POST", "/api/inspections", body);
       r.direction = r.direction || body.direction;
       S.result = r;
+      S.lastDecided = null;
       res.textContent = "";
       res.append(renderResult(r, { decide: true }));
       say(summary(r));
@@ -693,11 +742,15 @@
     const p = r.protection || {};
     const prompts = p.prompts || [];
     const referrals = p.referrals || [];
-    if (!prompts.length && !referrals.length && !p.asylum && !p.unaccompanied && !p.protection_hits) return null;
+    const open = p.open_referrals || [];
+    if (!prompts.length && !referrals.length && !open.length && !p.asylum && !p.unaccompanied && !p.protection_hits) return null;
     return h(
       "section",
       { id: "protection-result", class: "message info", "aria-labelledby": "prot-title" },
       h("h3", { id: "prot-title", text: "⚑ Protection" }),
+      open.length
+        ? h("p", { id: "open-referrals", text: `⚑ Open referral${open.length > 1 ? "s" : ""} of this person: ${open.map(labelOf).join(", ")}. Do not refuse or hold.` })
+        : null,
       referrals.length
         ? h("p", { text: `${o && o.decide ? "Referrals that will be opened" : "Protection referrals"}: ${referrals.map(labelOf).join(", ")}.` })
         : null,
@@ -1026,6 +1079,13 @@
       body.held_pending_return = !!(form.held_pending_return && form.held_pending_return.checked);
       if (form.minor_alternative) body.minor_alternative = form.minor_alternative.value;
     } else if (v("note")) body.note = v("note");
+    const pf = $("#inspect-form");
+    if (pf)
+      body.protection = {
+        asylum: pf.asylum.checked,
+        unaccompanied: pf.unaccompanied.checked,
+        trafficking_indicators: [...pf.querySelectorAll('input[name="trafficking"]:checked')].map((c) => c.value),
+      };
     return body;
   }
 
@@ -1075,6 +1135,7 @@
     ]);
     say(`Decision recorded: ${labelOf(decision)}${refs.length ? `; referrals opened: ${refs.map((x) => labelOf(x.kind)).join(", ")}` : ""}.`);
     resetInspect(false);
+    S.lastDecided = r; // a need raised now (asylum after a refusal) goes to it
   }
 
   /* ---- secondary queue -------------------------------------------------------- */
@@ -1162,6 +1223,8 @@
       ["referred_onward", "→ Referred onward"],
     ];
     const refusable = !(ref.findings && ref.findings.decisions && ref.findings.decisions.refuse && !ref.findings.decisions.refuse.allowed);
+    /* protection follows the person until the competent authority's outcome is recorded */
+    const protective = ref.kind === "asylum" || ref.kind === "child_protection" || ref.kind === "trafficking";
     const radios = outcomes.map(([v, label]) => {
       const r = h("input", { type: "radio", name: "outcome", value: v, required: true, disabled: v === "refused" && !refusable });
       r.addEventListener("change", () => fill(v));
@@ -1195,7 +1258,12 @@
     append(form, [
       h("fieldset", {}, h("legend", { text: "Outcome" }), h("div", { class: "radios" }, radios), !refusable ? h("p", { class: "why", text: `✖ Refusal is not possible: ${ref.findings.decisions.refuse.why}` }) : null),
       slot,
-      field("Note", h("textarea", { name: "note", rows: 2, maxlength: 500 }), { hint: "(referred onward: to whom)" }),
+      protective
+        ? field("The competent authority's recorded outcome", h("input", { name: "authority_outcome", required: true, maxlength: 256 }), {
+            hint: "(e.g. the asylum office's case number and decision; until it is recorded the person stays protected)",
+          })
+        : null,
+      field(protective ? "Reason" : "Note", h("textarea", { name: "note", rows: 2, maxlength: 500, required: protective }), { hint: protective ? "(why the referral is closed)" : "(referred onward: to whom)" }),
       err,
       h("div", { class: "buttons" }, button("Record outcome", { type: "submit", class: "primary" })),
     ]);
@@ -1214,7 +1282,13 @@
         form.note.focus();
         return;
       }
+      if (protective && (!val("authority_outcome") || !val("note"))) {
+        err.append(message("bad", "✖ Record the competent authority's outcome and the reason for closing.", { role: "alert" }));
+        (val("authority_outcome") ? form.note : form.authority_outcome).focus();
+        return;
+      }
       if (val("note")) body.note = val("note");
+      if (val("authority_outcome")) body.authority_outcome = val("authority_outcome");
       if (chosen.value === "admitted") {
         if (val("entry_type")) body.entry_type = val("entry_type");
         if (val("permitted_days")) body.permitted_days = Number(val("permitted_days"));

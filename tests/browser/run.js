@@ -11,7 +11,8 @@
  * will not let be refused (and the API answers 422 when forced); (e) an
  * unaccompanied minor referred to child protection; (f) a supervisor
  * closing that referral in the secondary queue; (g) an expired passport
- * refused and its notice opened; (h) traveller search and history. A
+ * refused and its notice opened; (h) traveller search and history; (i)
+ * asylum asked after the scan and after a refusal (the order of clicks).  A
  * screenshot of each screen goes to WORK/screenshots/. The server is stopped and the
  * temporary folder removed at the end, also on failure.
  *
@@ -464,6 +465,7 @@ scenario(
     await expectLabelled(page, "the secondary queue");
     await shot(page, "f1-secondary-queue");
     await card.first().getByLabel(/Referred onward/).check();
+    await card.first().locator('input[name="authority_outcome"]').fill("Child protection services: case CP-2026-118 opened, child placed with an aunt");
     await card.first().locator('textarea[name="note"]').fill("Handed to the child protection services officer on duty");
     await card.first().getByRole("button", { name: /Record outcome/ }).click();
     await page.locator("#outcome-recorded").waitFor();
@@ -542,6 +544,41 @@ scenario(
   },
   ["b"],
 );
+
+scenario("i", "asylum asked after the scan, and after a refusal: the order of clicks does not matter", async (ctx) => {
+  const { page } = await newPage(ctx.browser, ctx.base);
+  await login(page, ctx.base, "officer");
+  await page.locator("#mrz").waitFor();
+  // scan first; the traveller then asks for asylum and the officer ticks the box
+  await scan(page, mrz({ surname: "RAHIMI", given: "FARID", number: "P77120045", nationality: "AFG", birth: "1993-04-21", sex: "M", expiry: "2030-01-31" }));
+  await inspected(page);
+  assert(!(await page.locator("#btn-refuse").isDisabled()), "Refuse is open before the need is raised");
+  await page.locator("#asylum").check();
+  await page.locator('#open-referrals, [data-why="refuse"]').first().waitFor();
+  await page.waitForFunction(() => document.querySelector("#btn-refuse") && document.querySelector("#btn-refuse").disabled);
+  assert(/asylum/i.test(await page.locator('[data-why="refuse"]').innerText()), "the reason is shown beside Refuse");
+  await shot(page, "i1-asylum-raised-after-the-scan");
+  // a second traveller refused; then asks for asylum before being returned
+  await page.keyboard.press("Alt+N");
+  await scan(page, mrz({ surname: "KHALIL", given: "SAMIR", number: "P55018823", nationality: "LBN", birth: "1985-09-09", sex: "M", expiry: "2031-05-31" }));
+  await inspected(page);
+  await page.keyboard.press("Alt+U");
+  await page.locator("#form-refuse").waitFor();
+  await page.locator('#form-refuse input[name="grounds"][value="C"]').check();
+  await page.locator('#form-refuse textarea[name="explanation"]').fill("No valid visa.");
+  await page.locator("#form-refuse button[type=submit]").click();
+  await page.locator("#recorded").waitFor();
+  await page.locator("#asylum").click(); // the console unticks it once sent
+  await page.locator("#protection-raised").waitFor();
+  const said = await page.locator("#protection-raised").innerText();
+  assert(/refusal is now a referral/i.test(said), `the refusal turned: ${said}`);
+  assert(/REFERRED/.test(await page.locator("#recorded").innerText()), "the banner says referred");
+  assert((await page.locator("#notice-link").count()) === 0, "no refusal notice to print any more");
+  assert(!(await page.locator("#asylum").isChecked()), "the box does not go with the next scan");
+  await shot(page, "i2-asylum-after-refusal");
+  assert(page.problems.length === 0, page.problems.join("; "));
+  await page.context().close();
+});
 
 async function bearer(base, user) {
   const r = await fetch(`${base}/api/login`, {

@@ -354,12 +354,15 @@ static void render(rec *r, const traveller *t, const char *id_text,
   if (r->permitted_days)
     used += (size_t)snprintf(extra + used, sizeof extra - used,
                              ",\"permitted_days\":%d", r->permitted_days);
+  /* kinds that do not protect the person: an open asylum, child-protection
+   * or trafficking referral bars the person's later refusals and turns
+   * earlier ones, which this model of the store does not follow (the
+   * safeguards have their own tests: tests/unit/inspect) */
   if (r->referrals == 2)
     snprintf(extra + used, sizeof extra - used,
-             ",\"referrals\":[\"asylum\",\"medical\"]");
+             ",\"referrals\":[\"medical\",\"secondary\"]");
   else if (r->referrals == 1 && strcmp(r->decision, "referred") != 0)
-    snprintf(extra + used, sizeof extra - used,
-             ",\"referrals\":[\"child_protection\"]");
+    snprintf(extra + used, sizeof extra - used, ",\"referrals\":[\"medical\"]");
   int n;
   if (bad == 1)
     n = snprintf(line, sizeof line,

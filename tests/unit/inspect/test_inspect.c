@@ -179,6 +179,18 @@ static int audited(fx *f, const char *action, const char *record) {
   return a.found;
 }
 
+static int count_asylum(const bmis_referral *r, void *ctx) {
+  if (r->kind == BMIS_REFERRAL_ASYLUM)
+    *(bool *)ctx = true;
+  return 0;
+}
+
+static int count_referral(const bmis_referral *r, void *ctx) {
+  (void)r;
+  (*(int *)ctx)++;
+  return 0;
+}
+
 static void a_valid_passport_is_admitted_as_one_movement(void **state) {
   fx *f = *state;
   char m[200], id[BMIS_ID_SIZE];
@@ -514,6 +526,333 @@ static void old_inspections_are_emptied(void **state) {
   assert_int_equal(n, 0);
 }
 
+/* Closes a referral with the authority's outcome, as a supervisor. */
+static bmis_status close_referral(fx *f, const char *id, const char *json,
+                                  bmis_error *err) {
+  bmis_inspection_decision d;
+  bmis_status st =
+      bmis_inspection_decision_from_json(json, strlen(json), &d, err);
+  if (st != BMIS_OK)
+    return st;
+  return bmis_referral_outcome_record(
+      f->s, id, (bmis_referral_outcome)d.outcome, &d, &f->supervisor, 0, err);
+}
+
+static const char refuse_held[] =
+    "{\"decision\":\"refuse\",\"grounds\":\"C\",\"explanation\":\"no "
+    "visa\",\"held_pending_return\":true}";
+
+/* Defect 1 of issue 12, as the auditor ran it: asylum at one inspection,
+ * the same passport again without the box ticked, then refuse and hold. */
+static void asylum_follows_the_person_to_the_next_inspection(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "HADDAD", "OMAR", "N0012345", "SYR", "1990-01-01", 'M');
+  json_decref(inspect_mrz(f, m, "{\"asylum\": true}", id));
+  bmis_decision_result out;
+  bmis_error err;
+  assert_int_equal(
+      decide(f, id, "{\"decision\":\"refer\",\"note\":\"asks\"}", &out, &err),
+      BMIS_OK);
+  char asylum_ref[BMIS_ID_SIZE];
+  memcpy(asylum_ref, out.referrals[0].id, BMIS_ID_SIZE);
+  /* again, without the box: the desk is told, and refusal is barred */
+  json_t *r = inspect_mrz(f, m, NULL, id);
+  assert_string_equal(action_of(r), "refer");
+  assert_false(allowed(r, "refuse"));
+  assert_false(allowed(r, "admit"));
+  json_t *open =
+      json_object_get(json_object_get(r, "protection"), "open_referrals");
+  assert_string_equal(json_string_value(json_array_get(open, 0)), "asylum");
+  json_decref(r);
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
+  assert_non_null(strstr(err.message, "open asylum referral"));
+  /* an exit inspection cannot refuse either */
+  char body[400], exit_id[BMIS_ID_SIZE];
+  snprintf(body, sizeof body, "{\"mrz\":\"%.88s\",\"direction\":\"exit\"}", m);
+  for (char *p = body; *p; p++)
+    if (*p == '\n')
+      memmove(p + 1, p, strlen(p) + 1), *p++ = '\\', *p = 'n';
+  json_decref(inspect(f, body, exit_id));
+  assert_int_equal(decide(f, exit_id, refuse_held, &out, &err),
+                   BMIS_E_SAFEGUARD);
+  /* the referral closes only with the authority's recorded outcome */
+  assert_int_equal(close_referral(f, asylum_ref,
+                                  "{\"outcome\":\"referred_onward\","
+                                  "\"note\":\"to the asylum office\"}",
+                                  &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "authority_outcome"));
+  assert_int_equal(
+      close_referral(f, asylum_ref,
+                     "{\"outcome\":\"referred_onward\",\"note\":\"claim "
+                     "withdrawn in writing\",\"authority_outcome\":\"asylum "
+                     "office: claim 2026/77 withdrawn\"}",
+                     &err),
+      BMIS_OK);
+  bmis_referral ref;
+  assert_int_equal(bmis_referral_get(f->s, asylum_ref, &f->officer, &ref, &err),
+                   BMIS_OK);
+  assert_false(ref.open);
+  assert_non_null(strstr(ref.note, "claim 2026/77 withdrawn"));
+  /* once closed, a later inspection may decide as for anyone */
+  r = inspect_mrz(f, m, NULL, id);
+  assert_true(allowed(r, "refuse"));
+  json_decref(r);
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_OK);
+}
+
+/* The same person with another passport (linked by name, birth and
+ * nationality): the register itself refuses the refusal. */
+static void asylum_follows_the_person_to_another_document(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "HADDAD", "OMAR", "N0012345", "SYR", "1990-03-14", 'M');
+  json_decref(inspect_mrz(f, m, "{\"asylum\": true}", id));
+  bmis_decision_result out;
+  bmis_error err;
+  assert_int_equal(
+      decide(f, id, "{\"decision\":\"refer\",\"note\":\"asks\"}", &out, &err),
+      BMIS_OK);
+  /* a travel document another State issued him: the register links it to
+   * the same person by name, birth and nationality */
+  bmis_doc_make_input in;
+  memset(&in, 0, sizeof in);
+  in.format = BMIS_DOC_TD3;
+  in.surname = "HADDAD";
+  in.given_names = "OMAR";
+  in.number = "R9876543";
+  in.nationality = "SYR";
+  in.issuing_state = "TUR";
+  in.birth_date = (bmis_date){1990, 3, 14};
+  in.sex = 'M';
+  in.expiry_date = (bmis_date){2031, 1, 20};
+  assert_int_equal(bmis_doc_make(&in, m, sizeof m, &err), BMIS_OK);
+  json_decref(inspect_mrz(f, m, NULL, id));
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
+  assert_non_null(strstr(err.message, "asylum"));
+  bmis_movement mv;
+  assert_int_equal(bmis_movement_get(f->s, id, &mv, &err), BMIS_E_NOT_FOUND);
+}
+
+/* Defect 13: scan, see the result, then the person asks for asylum. */
+static void asylum_raised_after_the_scan_bars_refusal(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "NOURI", "SARA", "K5554443", "IRN", "1988-06-06", 'F');
+  json_t *r = inspect_mrz(f, m, NULL, id);
+  assert_true(allowed(r, "refuse"));
+  json_decref(r);
+  bmis_protection p = {true, false, 0};
+  char *json = NULL;
+  bmis_error err;
+  assert_int_equal(
+      bmis_inspection_protect(f->s, id, &p, &f->officer, 0, &json, &err),
+      BMIS_OK);
+  r = json_loads(json, 0, NULL);
+  free(json);
+  assert_false(allowed(r, "refuse"));
+  assert_string_equal(action_of(r), "refer");
+  assert_true(json_is_true(
+      json_object_get(json_object_get(r, "protection"), "asylum")));
+  json_decref(r);
+  /* what GET shows is the same */
+  char mv_id[BMIS_ID_SIZE];
+  assert_int_equal(
+      bmis_inspection_get(f->s, id, &f->officer, &json, mv_id, &err), BMIS_OK);
+  assert_non_null(strstr(json, "intention to seek asylum"));
+  free(json);
+  bmis_decision_result out;
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
+  assert_int_equal(
+      decide(f, id, "{\"decision\":\"refer\",\"note\":\"x\"}", &out, &err),
+      BMIS_OK);
+  assert_int_equal(out.referrals[0].kind, BMIS_REFERRAL_ASYLUM);
+  /* nothing raised is a bad request */
+  bmis_protection none = {false, false, 0};
+  assert_int_equal(
+      bmis_inspection_protect(f->s, id, &none, &f->officer, 0, &json, &err),
+      BMIS_E_INVALID_ARG);
+}
+
+/* ... or in the decision request itself. */
+static void asylum_in_the_decision_bars_refusal(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "NOURI", "SARA", "K5554443", "IRN", "1988-06-06", 'F');
+  json_decref(inspect_mrz(f, m, NULL, id));
+  bmis_decision_result out;
+  bmis_error err;
+  assert_int_equal(decide(f, id,
+                          "{\"decision\":\"refuse\",\"grounds\":\"C\","
+                          "\"explanation\":\"no visa\",\"protection\":"
+                          "{\"asylum\":true}}",
+                          &out, &err),
+                   BMIS_E_SAFEGUARD);
+  assert_int_equal(decide(f, id,
+                          "{\"decision\":\"refer\",\"note\":\"x\","
+                          "\"protection\":{\"unaccompanied\":false,"
+                          "\"asylum\":true}}",
+                          &out, &err),
+                   BMIS_OK);
+  assert_int_equal(out.referrals[0].kind, BMIS_REFERRAL_ASYLUM);
+}
+
+/* Asylum expressed after a refusal that was not carried out: the refusal
+ * becomes a referral to the asylum authority, its history kept. */
+static void asylum_after_a_refusal_turns_it_into_a_referral(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "NOURI", "SARA", "K5554443", "IRN", "1988-06-06", 'F');
+  json_decref(inspect_mrz(f, m, NULL, id));
+  bmis_decision_result out;
+  bmis_error err;
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_OK);
+  bmis_protection p = {true, false, 0};
+  char *json = NULL;
+  assert_int_equal(
+      bmis_inspection_protect(f->s, id, &p, &f->officer, 0, &json, &err),
+      BMIS_OK);
+  json_t *r = json_loads(json, 0, NULL);
+  free(json);
+  assert_string_equal(json_string_value(json_object_get(r, "decision")),
+                      "referred");
+  assert_int_equal(json_integer_value(json_object_get(r, "refusals_turned")),
+                   1);
+  assert_false(json_is_true(json_object_get(r, "held")));
+  json_decref(r);
+  bmis_movement mv;
+  assert_int_equal(bmis_movement_get(f->s, id, &mv, &err), BMIS_OK);
+  assert_int_equal(mv.decision, BMIS_DECISION_REFERRED);
+  assert_int_equal(mv.version, 2); /* the refusal is kept in the history */
+  char *html = NULL;
+  assert_int_equal(
+      bmis_refusal_notice(f->s, &f->officer, id, NULL, &html, &err),
+      BMIS_E_RULE);
+  /* the asylum referral is open on the movement */
+  bool asylum = false;
+  bmis_traveller t;
+  assert_int_equal(bmis_traveller_get(f->s, mv.traveller_id, &t, &err),
+                   BMIS_OK);
+  assert_int_equal(bmis_person_open_referrals(f->s, t.person_id, count_asylum,
+                                              &asylum, &err),
+                   BMIS_OK);
+  assert_true(asylum);
+}
+
+/* A refusal pending when the person asks for asylum at a later desk. */
+static void asylum_at_a_later_desk_turns_a_pending_refusal(void **state) {
+  fx *f = *state;
+  char m[200], first[BMIS_ID_SIZE], second[BMIS_ID_SIZE];
+  mrz(m, "NOURI", "SARA", "K5554443", "IRN", "1988-06-06", 'F');
+  json_decref(inspect_mrz(f, m, NULL, first));
+  bmis_decision_result out;
+  bmis_error err;
+  assert_int_equal(decide(f, first, refuse_held, &out, &err), BMIS_OK);
+  json_decref(inspect_mrz(f, m, "{\"asylum\": true}", second));
+  assert_int_equal(
+      decide(f, second, "{\"decision\":\"refer\",\"note\":\"x\"}", &out, &err),
+      BMIS_OK);
+  bmis_movement mv;
+  assert_int_equal(bmis_movement_get(f->s, first, &mv, &err), BMIS_OK);
+  assert_int_equal(mv.decision, BMIS_DECISION_REFERRED);
+}
+
+/* Defect 2: a protection alert allows only a protection referral. */
+static void a_protection_alert_bars_refusal_and_detention(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "KARIMI", "LINA", "A0099887", "AFG", "2014-05-05", 'F');
+  json_t *r = inspect_mrz(f, m, NULL, id);
+  assert_false(allowed(r, "refuse"));
+  assert_false(allowed(r, "admit"));
+  json_decref(r);
+  bmis_decision_result out;
+  bmis_error err;
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
+  assert_non_null(strstr(err.message, "protection alert"));
+  assert_int_equal(decide(f, id,
+                          "{\"decision\":\"refuse\",\"grounds\":\"C\","
+                          "\"explanation\":\"no visa\",\"minor_alternative\":"
+                          "\"family\"}",
+                          &out, &err),
+                   BMIS_E_SAFEGUARD);
+  assert_int_equal(decide(f, id, "{\"decision\":\"admit\"}", &out, &err),
+                   BMIS_E_SAFEGUARD);
+}
+
+/* Defect 3: a desk acts on its own crossing point's records only. */
+static void another_posts_records_are_forbidden(void **state) {
+  fx *f = *state;
+  bmis_error err;
+  bmis_bcp b = {"MBA", "Moi International", BMIS_BCP_KIND_AIR,
+                "Africa/Nairobi"};
+  assert_int_equal(bmis_bcp_put(f->s, &b, &err), BMIS_OK);
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "SIDOROV", "IVAN PETROVICH", "7200001", "RUS", "1961-04-12", 'M');
+  json_decref(inspect_mrz(f, m, NULL, id));
+  bmis_actor other = f->officer;
+  snprintf(other.bcp, sizeof other.bcp, "MBA");
+  char *json = NULL, mv[BMIS_ID_SIZE];
+  assert_int_equal(bmis_inspection_get(f->s, id, &other, &json, mv, &err),
+                   BMIS_E_FORBIDDEN);
+  assert_non_null(strstr(err.message, "NBO"));
+  bmis_hit_disposition d;
+  assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
+                                           "not him", &other, 0, &d, &err),
+                   BMIS_E_FORBIDDEN);
+  bmis_protection p = {true, false, 0};
+  assert_int_equal(
+      bmis_inspection_protect(f->s, id, &p, &other, 0, &json, &err),
+      BMIS_E_FORBIDDEN);
+  bmis_inspection_decision dec;
+  memset(&dec, 0, sizeof dec);
+  dec.decision = BMIS_DECISION_REFERRED;
+  snprintf(dec.note, sizeof dec.note, "x");
+  bmis_decision_result out;
+  assert_int_equal(
+      bmis_inspection_decide(f->s, id, &dec, &other, 0, &out, &err),
+      BMIS_E_FORBIDDEN);
+  /* the inspection's own post decides; the movement is its post's */
+  assert_int_equal(
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      BMIS_OK);
+  bmis_actor sup = f->supervisor;
+  snprintf(sup.bcp, sizeof sup.bcp, "MBA");
+  bmis_referral ref;
+  assert_int_equal(
+      bmis_referral_get(f->s, out.referrals[0].id, &sup, &ref, &err),
+      BMIS_E_FORBIDDEN);
+  int n = 0;
+  assert_int_equal(
+      bmis_referral_list(f->s, &sup, true, count_referral, &n, &err), BMIS_OK);
+  assert_int_equal(n, 0);
+  bmis_movement got;
+  assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
+                   BMIS_E_FORBIDDEN);
+  bmis_change ch = {"joseph", "entered twice", 0};
+  assert_int_equal(bmis_inspection_movement_void(f->s, &sup, id, &ch, &err),
+                   BMIS_E_FORBIDDEN);
+  assert_int_equal(
+      bmis_inspection_movement_get(f->s, &f->supervisor, id, &got, &err),
+      BMIS_OK);
+  got.decision = BMIS_DECISION_ADMITTED;
+  assert_int_equal(bmis_inspection_correct(f->s, &sup, &got, &ch, &err),
+                   BMIS_E_FORBIDDEN);
+  /* an account for every crossing point (administrators) may */
+  sup.all_bcps = true;
+  assert_int_equal(
+      bmis_referral_list(f->s, &sup, true, count_referral, &n, &err), BMIS_OK);
+  assert_int_equal(n, 1);
+  assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
+                   BMIS_OK);
+  /* a correction cannot move a record to another post's books */
+  snprintf(got.bcp, sizeof got.bcp, "MBA");
+  assert_int_equal(
+      bmis_inspection_correct(f->s, &f->supervisor, &got, &ch, &err),
+      BMIS_E_FORBIDDEN);
+}
+
 static void bad_requests_name_the_member(void **state) {
   (void)state;
   bmis_inspection_request rq;
@@ -575,6 +914,14 @@ int main(int argc, char **argv) {
       T_(secondary_closes_the_referral_on_the_same_movement),
       T_(old_inspections_are_emptied),
       T_(bad_requests_name_the_member),
+      T_(asylum_follows_the_person_to_the_next_inspection),
+      T_(asylum_follows_the_person_to_another_document),
+      T_(asylum_raised_after_the_scan_bars_refusal),
+      T_(asylum_in_the_decision_bars_refusal),
+      T_(asylum_after_a_refusal_turns_it_into_a_referral),
+      T_(asylum_at_a_later_desk_turns_a_pending_refusal),
+      T_(a_protection_alert_bars_refusal_and_detention),
+      T_(another_posts_records_are_forbidden),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();
