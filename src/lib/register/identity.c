@@ -327,8 +327,12 @@ bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
     st = renumber(s, l.candidate_id, &old, &now, err);
   /* Stays belong to persons: recompute everyone touched. A person id no
    * longer in use has no movements, so its stays are simply removed. */
-  for (size_t i = 0; st == BMIS_OK && i < now.n; i++)
-    st = bmis__person_restay(s, now.v[i], NULL, NULL, err);
+  for (size_t i = 0; st == BMIS_OK && i < now.n; i++) {
+    /* one person now: their protection covers both records' refusals */
+    st = bmis__person_protection_reaches_back(s, now.v[i], change, err);
+    if (st == BMIS_OK)
+      st = bmis__person_restay(s, now.v[i], NULL, NULL, err);
+  }
   for (size_t i = 0; st == BMIS_OK && i < old.n; i++)
     if (!id_set_has(&now, old.v[i]))
       st = bmis__person_restay(s, old.v[i], NULL, NULL, err);

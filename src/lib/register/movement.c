@@ -591,6 +591,17 @@ static bool is_national(bmis_store *s, const bmis_movement *m,
          strcmp(m->nationality, cfg->state) == 0;
 }
 
+/* After a change to one of the person's movements (see
+ * bmis__person_protection_reaches_back). */
+static bmis_status reaches_back(bmis_store *s, const bmis_movement *m,
+                                const bmis_change *change, bmis_error *err) {
+  bmis_traveller t;
+  bmis_status st = bmis__traveller_get(s, m->traveller_id, &t, err);
+  return st == BMIS_OK
+             ? bmis__person_protection_reaches_back(s, t.person_id, change, err)
+             : st;
+}
+
 /* Shared by decide and correct: loads the current version, builds the next
  * with `apply`, validates and saves it. */
 static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
@@ -637,6 +648,8 @@ static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
   }
   if (st == BMIS_OK)
     st = bmis__movement_save_version(s, &old, &next, kind, change, err);
+  if (st == BMIS_OK)
+    st = reaches_back(s, &old, change, err);
   /* A referral decided in secondary inspection closes the examination. */
   if (st == BMIS_OK && strcmp(kind, "decision") == 0 &&
       next.decision != BMIS_DECISION_REFERRED)
@@ -674,6 +687,8 @@ bmis_status bmis_movement_void(bmis_store *s, const char *id,
     next.voided = true;
     st = bmis__movement_save_version(s, &old, &next, "void", change, err);
   }
+  if (st == BMIS_OK)
+    st = reaches_back(s, &old, change, err);
   if (st == BMIS_OK)
     return bmis__tx_commit(s, err);
   bmis__tx_rollback(s);

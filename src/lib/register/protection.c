@@ -179,3 +179,21 @@ bmis_status bmis_movement_protect(bmis_store *s, const char *movement_id,
   bmis__tx_rollback(s);
   return st;
 }
+
+bmis_status bmis__person_protection_reaches_back(bmis_store *s,
+                                                 const char *person_id,
+                                                 const bmis_change *change,
+                                                 bmis_error *err) {
+  bmis_referral r;
+  memset(&r, 0, sizeof r);
+  bmis_status st =
+      bmis_person_open_referrals(s, person_id, first_protective, &r, err);
+  if (st != BMIS_OK || !r.kind)
+    return st;
+  bmis_change ch = *change;
+  snprintf(ch.reason, sizeof ch.reason,
+           "the person has an open %s referral (%.36s): a refusal not "
+           "carried out becomes a referral",
+           bmis_code_name(BMIS_LIST_REFERRAL_KIND, r.kind), r.id);
+  return bmis__person_refusals_to_referrals(s, person_id, "", &ch, NULL, err);
+}

@@ -85,6 +85,15 @@ bmis_status bmis__person_refusals_to_referrals(bmis_store *s,
                                                const bmis_change *change,
                                                int *count, bmis_error *err);
 
+/* When the person has an open protective referral, their refusals not
+ * carried out become referrals: called whenever the books change in a way
+ * that could make an old refusal pending again (a later admission voided
+ * or corrected, two records joined as one person). */
+bmis_status bmis__person_protection_reaches_back(bmis_store *s,
+                                                 const char *person_id,
+                                                 const bmis_change *change,
+                                                 bmis_error *err);
+
 /* ---- identity (identity.c) ---- */
 
 /* ICAO-transliterated names "SURNAME<<GIVEN<NAMES" used to compare names
