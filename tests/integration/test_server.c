@@ -163,9 +163,28 @@ static int setup(void **state) {
   }
   bmis_register_config cfg = {"KEN", 180, 90};
   bmis_bcp nbo = {"NBO", "Jomo Kenyatta", BMIS_BCP_KIND_AIR, "Africa/Nairobi"};
+  bmis_bcp mba = {"MBA", "Moi International", BMIS_BCP_KIND_AIR,
+                  "Africa/Nairobi"};
   if (bmis_register_config_set(st, &cfg, &err) != BMIS_OK ||
-      bmis_bcp_put(st, &nbo, &err) != BMIS_OK)
+      bmis_bcp_put(st, &nbo, &err) != BMIS_OK ||
+      bmis_bcp_put(st, &mba, &err) != BMIS_OK)
     return -1;
+  /* the desk roles of a second post */
+  for (int r = BMIS_ROLE_OFFICER; r <= BMIS_ROLE_SUPERVISOR; r++) {
+    bmis_account a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.username, sizeof a.username, "%s-mba",
+             bmis_role_name((bmis_role)r));
+    snprintf(a.display_name, sizeof a.display_name, "The %s at MBA",
+             bmis_role_name((bmis_role)r));
+    snprintf(a.default_bcp, sizeof a.default_bcp, "MBA");
+    snprintf(a.bcps, sizeof a.bcps, "MBA");
+    a.role = (bmis_role)r;
+    if (bmis_account_add(st, &a, PASSWORD, &err) != BMIS_OK) {
+      fprintf(stderr, "account: %s\n", err.message);
+      return -1;
+    }
+  }
   bmis_store_close(st);
   srv_options o;
   srv_options_init(&o);
@@ -358,7 +377,7 @@ static void login_session_logout(void **state) {
   a = request("GET", "/api/accounts", NULL, admin_auth);
   assert_int_equal(a.status, 200);
   json_t *list = json_object_get(a.json, "accounts");
-  assert_int_equal(json_array_size(list), 4);
+  assert_int_equal(json_array_size(list), 6); /* four roles, two at MBA */
   assert_string_equal(
       json_string_value(json_object_get(json_array_get(list, 0), "username")),
       "administrator");
@@ -753,6 +772,212 @@ static void logins_and_refusals_are_audited(void **state) {
   assert_int_equal(audited("access", "E_FORBIDDEN"), refused + 1);
 }
 
+/* An inspection request body for a passport made for the test. */
+static void passport_body(char *body, size_t cap, const char *surname,
+                          const char *number, const char *direction,
+                          const char *extra) {
+  bmis_doc_make_input in;
+  memset(&in, 0, sizeof in);
+  in.format = BMIS_DOC_TD3;
+  in.surname = surname;
+  in.given_names = "TEST";
+  in.number = number;
+  in.nationality = "SYR";
+  in.birth_date = (bmis_date){1984, 7, 9};
+  in.sex = 'M';
+  in.expiry_date = (bmis_date){2032, 4, 15};
+  char m[200];
+  bmis_error err;
+  assert_int_equal(bmis_doc_make(&in, m, sizeof m, &err), BMIS_OK);
+  char *nl = strchr(m, '\n');
+  assert_non_null(nl);
+  *nl = 0;
+  snprintf(body, cap, "{\"mrz\": \"%s\\n%s\", \"direction\": \"%s\"%s%s}", m,
+           nl + 1, direction, extra ? ", " : "", extra ? extra : "");
+}
+
+/* Opens an inspection; its id goes to id. */
+static void open_inspection(const char *auth, const char *body,
+                            char id[BMIS_ID_SIZE]) {
+  answer a = request("POST", "/api/inspections", body, auth);
+  assert_int_equal(a.status, 201);
+  snprintf(id, BMIS_ID_SIZE, "%s",
+           json_string_value(json_object_get(a.json, "id")));
+  json_decref(a.json);
+}
+
+static answer decide_over_http(const char *auth, const char *id,
+                               const char *body) {
+  char path[160];
+  snprintf(path, sizeof path, "/api/inspections/%s/decision", id);
+  return request("POST", path, body, auth);
+}
+
+static const char refuse_and_hold[] =
+    "{\"decision\": \"refuse\", \"grounds\": \"C\", \"explanation\": \"no "
+    "visa\", \"held_pending_return\": true}";
+
+/* Issue 12, defects 1 and 13, over HTTP as the auditor ran them. */
+static void asylum_follows_the_person_over_http(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128], body[512], id[BMIS_ID_SIZE];
+  login("officer", token);
+  bearer(token, auth, sizeof auth);
+  /* 1: asylum, referred; the same passport again without the box */
+  passport_body(body, sizeof body, "ASYLUMONE", "AS1000001", "entry",
+                "\"protection\": {\"asylum\": true}");
+  open_inspection(auth, body, id);
+  answer a = decide_over_http(auth, id, "{\"decision\": \"refer\"}");
+  assert_int_equal(a.status, 201);
+  json_decref(a.json);
+  passport_body(body, sizeof body, "ASYLUMONE", "AS1000001", "entry", NULL);
+  a = request("POST", "/api/inspections", body, auth);
+  assert_int_equal(a.status, 201);
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(a.json, "recommendation"), "action")),
+                      "refer");
+  snprintf(id, sizeof id, "%s",
+           json_string_value(json_object_get(a.json, "id")));
+  json_decref(a.json);
+  a = decide_over_http(auth, id, refuse_and_hold);
+  expect_error(&a, 422, "E_SAFEGUARD");
+  json_decref(a.json);
+  /* an exit inspection's refusal too */
+  passport_body(body, sizeof body, "ASYLUMONE", "AS1000001", "exit", NULL);
+  open_inspection(auth, body, id);
+  a = decide_over_http(auth, id, refuse_and_hold);
+  expect_error(&a, 422, "E_SAFEGUARD");
+  json_decref(a.json);
+
+  /* 13: inspect without asylum, raise it, then refuse */
+  passport_body(body, sizeof body, "ASYLUMTWO", "AS2000002", "entry", NULL);
+  open_inspection(auth, body, id);
+  char path[160];
+  snprintf(path, sizeof path, "/api/inspections/%s/protection", id);
+  a = request("POST", path, "{\"asylum\": true}", auth);
+  assert_int_equal(a.status, 200);
+  assert_false(json_is_true(json_object_get(
+      json_object_get(json_object_get(a.json, "decisions"), "refuse"),
+      "allowed")));
+  json_decref(a.json);
+  a = decide_over_http(auth, id, refuse_and_hold);
+  expect_error(&a, 422, "E_SAFEGUARD");
+  json_decref(a.json);
+  a = request("POST", path, "{\"asylum\": \"yes\"}", auth);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  json_decref(a.json);
+
+  /* asylum after a refusal not carried out: the refusal becomes a referral */
+  passport_body(body, sizeof body, "ASYLUMTHREE", "AS3000003", "entry", NULL);
+  open_inspection(auth, body, id);
+  a = decide_over_http(auth, id, refuse_and_hold);
+  assert_int_equal(a.status, 201);
+  json_decref(a.json);
+  snprintf(path, sizeof path, "/api/inspections/%s/protection", id);
+  a = request("POST", path, "{\"asylum\": true}", auth);
+  assert_int_equal(a.status, 200);
+  assert_string_equal(json_string_value(json_object_get(a.json, "decision")),
+                      "referred");
+  assert_int_equal(
+      json_integer_value(json_object_get(a.json, "refusals_turned")), 1);
+  json_decref(a.json);
+  snprintf(path, sizeof path, "/api/movements/%s/notice", id);
+  a = request("GET", path, NULL, auth);
+  expect_error(&a, 422, "E_RULE"); /* no refusal left to notify */
+  json_decref(a.json);
+}
+
+/* Defect 3: officers and supervisors of one post try every route on the
+ * records of another; each answers 403, and the queue does not show
+ * them. The post's own desk still may. */
+static void another_post_cannot_act_on_records(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], nbo[128], body[512],
+      refused[BMIS_ID_SIZE], referred[BMIS_ID_SIZE], open_id[BMIS_ID_SIZE],
+      referral[BMIS_ID_SIZE];
+  login("supervisor", token);
+  bearer(token, nbo, sizeof nbo);
+  passport_body(body, sizeof body, "POSTONE", "PO1000001", "entry", NULL);
+  open_inspection(nbo, body, refused);
+  answer a = decide_over_http(nbo, refused,
+                              "{\"decision\": \"refuse\", \"grounds\": \"C\", "
+                              "\"explanation\": \"no visa\"}");
+  assert_int_equal(a.status, 201);
+  json_decref(a.json);
+  passport_body(body, sizeof body, "POSTTWO", "PO2000002", "entry", NULL);
+  open_inspection(nbo, body, referred);
+  a = decide_over_http(nbo, referred, "{\"decision\": \"refer\"}");
+  assert_int_equal(a.status, 201);
+  snprintf(referral, sizeof referral, "%s",
+           json_string_value(json_object_get(
+               json_array_get(json_object_get(a.json, "referrals"), 0), "id")));
+  json_decref(a.json);
+  passport_body(body, sizeof body, "POSTTHREE", "PO3000003", "entry", NULL);
+  open_inspection(nbo, body, open_id);
+
+  int tried = 0;
+  for (int who = BMIS_ROLE_OFFICER; who <= BMIS_ROLE_SUPERVISOR; who++) {
+    char user[32], auth[128];
+    snprintf(user, sizeof user, "%s-mba", bmis_role_name((bmis_role)who));
+    login(user, token);
+    bearer(token, auth, sizeof auth);
+    for (size_t i = 0; i < srv_route_count; i++) {
+      const srv_route *r = &srv_routes[i];
+      if (!(r->roles & (1u << (who - 1))))
+        continue;
+      const char *id = NULL, *rest = NULL, *send = NULL;
+      if (strncmp(r->path, "/api/inspections/{id}", 21) == 0) {
+        rest = r->path + 21;
+        bool decision = strcmp(rest, "/decision") == 0;
+        id = decision ? open_id : refused;
+        send = decision ? "{\"decision\": \"refer\"}"
+               : strcmp(rest, "/protection") == 0
+                   ? "{\"asylum\": true}"
+                   : "{\"decision\": \"dismissed\", \"reason\": \"x\"}";
+      } else if (strncmp(r->path, "/api/movements/{id}", 19) == 0) {
+        rest = r->path + 19;
+        id = refused;
+        send = strcmp(rest, "/correct") == 0
+                   ? "{\"reason\": \"x\", \"movement\": {\"carrier\": "
+                     "\"KQ\"}}"
+                   : "{\"reason\": \"entered twice\"}";
+      } else if (strncmp(r->path, "/api/referrals/{id}", 19) == 0) {
+        rest = r->path + 19;
+        id = referral;
+        send = "{\"outcome\": \"referred_onward\", \"note\": \"x\"}";
+      } else {
+        continue;
+      }
+      char path[200];
+      snprintf(path, sizeof path, "%.*s%s%s",
+               (int)(strchr(r->path, '{') - r->path), r->path, id,
+               strcmp(rest, "/hits/{index}") == 0 ? "/hits/0" : rest);
+      a = request(r->method, path, strcmp(r->method, "GET") == 0 ? NULL : send,
+                  auth);
+      if (a.status != 403)
+        fail_msg("%s %s by %s: %d, expected 403", r->method, path, user,
+                 a.status);
+      expect_error(&a, 403, "E_FORBIDDEN");
+      json_decref(a.json);
+      tried++;
+    }
+    if (who == BMIS_ROLE_SUPERVISOR) {
+      a = request("GET", "/api/referrals?status=all", NULL, auth);
+      assert_int_equal(a.status, 200);
+      char *text = json_dumps(a.json, 0);
+      if (strstr(text, "POSTTWO") || strstr(text, referral))
+        fail_msg("the queue at MBA shows a referral of NBO: %s", text);
+      free(text);
+      json_decref(a.json);
+    }
+  }
+  assert_true(tried >= 10);
+  /* nothing was changed: the post's own desk decides what is open */
+  a = decide_over_http(nbo, open_id, "{\"decision\": \"refer\"}");
+  assert_int_equal(a.status, 201);
+  json_decref(a.json);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -769,6 +994,8 @@ int main(void) {
       cmocka_unit_test(the_desk_and_what_analysts_see),
       cmocka_unit_test(imported_lists_are_screened_after_a_reload),
       cmocka_unit_test(logins_and_refusals_are_audited),
+      cmocka_unit_test(asylum_follows_the_person_over_http),
+      cmocka_unit_test(another_post_cannot_act_on_records),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
