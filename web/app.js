@@ -717,13 +717,25 @@
     return sec;
   }
 
+  // A dismissal clears the hit only when it is in force: one awaiting a
+  // second person's confirmation (pending) or rejected clears nothing.
+  function dispositionCleared(d) {
+    return d.decision === "dismissed" && !d.pending && d.review !== "rejected";
+  }
+
   function dispositionText(d) {
-    const cleared = d.decision === "dismissed";
-    const verb = cleared ? "Cleared" : "Confirmed";
-    const sym = cleared ? "✔" : "⚠";
+    const cleared = dispositionCleared(d);
     const by = d.by ? ` by ${d.by}` : "";
     const at = d.at ? ` on ${day(d.at)}` : "";
-    return `${sym} ${verb}${d.earlier ? " earlier" : ""}${by}${at}${d.reason ? `: ${d.reason}` : ""}`;
+    const why = d.reason ? `: ${d.reason}` : "";
+    if (d.decision === "dismissed" && d.pending)
+      return `⚠ STILL A HIT — dismissed${by}${at}, awaiting a supervisor's confirmation${why}`;
+    if (d.decision === "dismissed" && d.review === "rejected")
+      return `⚠ STILL A HIT — dismissal${by} rejected by ${d.reviewed_by}${d.review_reason ? `: ${d.review_reason}` : ""}`;
+    const verb = cleared ? "Cleared" : "Confirmed";
+    const sym = cleared ? "✔" : "⚠";
+    const second = d.review === "confirmed" && d.reviewed_by ? `, confirmed by ${d.reviewed_by}` : "";
+    return `${sym} ${verb}${d.earlier ? " earlier" : ""}${by}${at}${second}${why}`;
   }
 
   function hitCard(r, hit, o) {
@@ -749,7 +761,7 @@
     const disp = h("div", { class: "disposition-slot" });
     art.append(disp);
     if (hit.disposition) {
-      disp.append(h("p", { class: `disposition ${hit.disposition.decision === "dismissed" ? "ok" : "warn"}`, text: dispositionText(hit.disposition) }));
+      disp.append(h("p", { class: `disposition ${dispositionCleared(hit.disposition) ? "ok" : "warn"}`, text: dispositionText(hit.disposition) }));
     } else if (o.decide) {
       const reason = h("input", { name: "reason", maxlength: 500 });
       const err = h("p", { class: "message bad", role: "alert", hidden: true });
