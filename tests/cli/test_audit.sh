@@ -370,4 +370,38 @@ chmod 644 "$K"
 run "$BMIS" audit anchor --key "$K" --anchors "$A" --store "$S"
 expect_status 1
 expect_err 'can be read by others \(mode 644\): a private key must be mode 0600'
+chmod 600 "$K"
+
+# --- the server anchors at start, on a schedule and at stop
+run "$BMIS" serve --anchor-key "$K" --store "$S"
+expect_status 2
+expect_err '--anchor-key and --anchors go together'
+run "$BMIS" serve --anchor-every 5 --store "$S"
+expect_status 2
+expect_err '--anchor-every needs --anchor-key and --anchors'
+run "$BMIS" serve --anchor-key "$K" --anchors "$WORK/served.txt" --anchor-every 0 --store "$S"
+expect_status 2
+run "$BMIS" serve --anchor-key "$WORK/other.key.pub" --anchors "$WORK/served.txt" --listen 127.0.0.1:0 --store "$S"
+expect_status 1
+expect_err 'can be read by others|not an Ed25519 private key'
+[ ! -e "$WORK/served.txt" ] || fail "anchored with a bad key"
+"$BMIS" serve --listen 127.0.0.1:0 --anchor-key "$K" --anchors "$WORK/served.txt" \
+  --anchor-every 60 --store "$S" >"$WORK/served.out" 2>"$WORK/served.err" &
+PID=$!
+for _ in $(seq 1 100); do
+  grep -q '^bmis: serving' "$WORK/served.out" && break
+  sleep 0.1
+done
+grep -q 'bmis: audit log anchored at entry [0-9]* in .*served.txt' "$WORK/served.err" ||
+  { kill "$PID"; cat "$WORK/served.err" >&2; fail "no anchor at start"; }
+[ "$(wc -l <"$WORK/served.txt")" -eq 1 ] || { kill "$PID"; fail "one anchor at start"; }
+kill -TERM "$PID"
+STATUS=0
+wait "$PID" || STATUS=$?
+[ "$STATUS" -eq 0 ] || fail "exit status $STATUS after SIGTERM"
+[ "$(wc -l <"$WORK/served.txt")" -eq 2 ] || fail "one more anchor at stop"
+CHECKS=$((CHECKS + 1))
+run "$BMIS" audit verify --anchors "$WORK/served.txt" --pubkey "$K.pub" --store "$S"
+expect_status 0
+expect_out 'the audit log holds: [0-9]+ entries, chained; 2 anchors'
 done_ok

@@ -967,6 +967,79 @@ static void a_sanctions_dismissal_needs_a_second_person(void **state) {
   assert_int_equal(audited("hit.review", "ok"), 2);
 }
 
+/* Issue 12, defect 10: a server given a key anchors the audit log at
+ * start, on its schedule (here every second) and at stop; the anchors
+ * verify against the store. */
+static void the_server_anchors_the_audit_log(void **state) {
+  (void)state;
+  char dir[] = "/tmp/bmis-serve-anchorXXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char key[128], pub[128], anchors[128], db[128];
+  snprintf(key, sizeof key, "%s/key", dir);
+  snprintf(pub, sizeof pub, "%s/key.pub", dir);
+  snprintf(anchors, sizeof anchors, "%s/anchors", dir);
+  snprintf(db, sizeof db, "%s/anchored.db", dir);
+  bmis_error err;
+  assert_int_equal(bmis_audit_key_generate(key, &err), BMIS_OK);
+  bmis_store *st;
+  assert_int_equal(bmis_store_open(db, NULL, &st, &err), BMIS_OK);
+  bmis_audit_entry e;
+  memset(&e, 0, sizeof e);
+  e.at = 1000;
+  snprintf(e.actor, sizeof e.actor, "amina");
+  snprintf(e.role, sizeof e.role, "officer");
+  snprintf(e.channel, sizeof e.channel, "api");
+  snprintf(e.action, sizeof e.action, "traveller.read");
+  snprintf(e.outcome, sizeof e.outcome, "ok");
+  assert_int_equal(bmis_audit_append(st, &e, &err), BMIS_OK);
+  srv_options o;
+  srv_options_init(&o);
+  assert_int_equal(o.anchor_every_min, 60);
+  o.store_url = db;
+  o.port = 0;
+  o.threads = 2;
+  o.anchor_key = pub; /* a public key cannot sign */
+  o.anchors = anchors;
+  srv *other = NULL;
+  assert_int_equal(srv_start(&o, &other, &err), BMIS_E_RULE);
+  o.anchor_key = key;
+  o.anchor_every_s = 1;
+  assert_int_equal(srv_start(&o, &other, &err), BMIS_OK);
+  struct timespec pause = {2, 600 * 1000 * 1000};
+  nanosleep(&pause, NULL);
+  memset(&e, 0, sizeof e);
+  e.at = 2000;
+  snprintf(e.actor, sizeof e.actor, "amina");
+  snprintf(e.role, sizeof e.role, "officer");
+  snprintf(e.channel, sizeof e.channel, "api");
+  snprintf(e.action, sizeof e.action, "traveller.read");
+  snprintf(e.outcome, sizeof e.outcome, "ok");
+  assert_int_equal(bmis_audit_append(st, &e, &err), BMIS_OK);
+  srv_stop(other, 2);
+  FILE *f = fopen(anchors, "r");
+  assert_non_null(f);
+  int lines = 0;
+  char line[600];
+  while (fgets(line, sizeof line, f))
+    lines++;
+  fclose(f);
+  assert_true(lines >= 4); /* start, two ticks at least, stop */
+  assert_non_null(strstr(line, "bmis-anchor-1 seq=2 ")); /* the last: stop */
+  bmis_audit_key *k = NULL;
+  assert_int_equal(bmis_audit_key_load(pub, false, &k, &err), BMIS_OK);
+  bmis_audit_anchor_verdict v;
+  assert_int_equal(bmis_audit_anchors_verify(st, anchors, k, &v, &err),
+                   BMIS_OK);
+  assert_true(v.ok);
+  assert_int_equal(v.anchors, lines);
+  assert_int_equal(v.last_seq, 2);
+  bmis_audit_key_free(k);
+  bmis_store_close(st);
+  char cmd[160];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  assert_int_equal(system(cmd), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -984,6 +1057,7 @@ int main(void) {
       cmocka_unit_test(imported_lists_are_screened_after_a_reload),
       cmocka_unit_test(logins_and_refusals_are_audited),
       cmocka_unit_test(a_sanctions_dismissal_needs_a_second_person),
+      cmocka_unit_test(the_server_anchors_the_audit_log),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
