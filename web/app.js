@@ -1117,12 +1117,64 @@
       });
       return check(labelOf(s), r);
     });
+    const pending = h("div", { class: "list", id: "pending-dismissals", "aria-live": "polite" });
+    const loadPending = async () => {
+      pending.textContent = "";
+      try {
+        const d = await api("GET", "/api/dispositions?status=pending");
+        const items = d.dispositions || [];
+        if (!items.length) pending.append(h("p", { class: "hint", text: "✔ No dismissal awaits confirmation." }));
+        for (const dp of items) pending.append(pendingCard(dp, loadPending));
+      } catch (e) {
+        pending.append(message("bad", `✖ The dismissals awaiting confirmation could not be loaded: ${e.message}`, { role: "alert" }));
+      }
+    };
     append(root, [
       h("h2", { text: "Secondary queue" }),
-      h("div", { class: "toolbar" }, h("fieldset", {}, h("legend", { text: "Referrals" }), h("div", { class: "radios" }, radios)), button("Refresh", { key: "g", onclick: load })),
+      h("div", { class: "toolbar" }, h("fieldset", {}, h("legend", { text: "Referrals" }), h("div", { class: "radios" }, radios)), button("Refresh", { key: "g", onclick: () => (load(), loadPending()) })),
       list,
+      h("h3", { text: "Dismissals awaiting a second person" }),
+      h("p", { class: "hint", text: "A dismissal of a sanctions or wanted-person hit clears later inspections only once a supervisor other than the one who made it confirms it." }),
+      pending,
     ]);
     load();
+    loadPending();
+  }
+
+  /* One dismissal awaiting confirmation: confirm or reject, with a reason. */
+  function pendingCard(dp, reload) {
+    const art = h("article", { class: "hit", "data-disposition": dp.id });
+    const reason = h("input", { name: "review-reason", maxlength: 255 });
+    const err = h("p", { class: "message bad", role: "alert", hidden: true });
+    const send = async (decision) => {
+      if (!reason.value.trim()) {
+        err.hidden = false;
+        err.textContent = "✖ Give a reason for the record.";
+        reason.focus();
+        return;
+      }
+      try {
+        await api("POST", `/api/dispositions/${encodeURIComponent(dp.id)}/review`, { decision, reason: reason.value.trim() });
+        say(`Dismissal ${decision === "confirm" ? "confirmed" : "rejected"}.`);
+        reload();
+      } catch (e) {
+        err.hidden = false;
+        err.textContent = `✖ ${e.message}`;
+      }
+    };
+    append(art, [
+      h("h4", { text: `⚠ ${dp.entry} — score ${typeof dp.score === "number" ? dp.score.toFixed(2) : "?"}` }),
+      h("p", { class: "meta", text: `${dp.traveller_key} · dismissed by ${dp.by} (${dp.role}) ${when(dp.at)}: ${dp.reason}` }),
+      field("Reason (confirm or reject this dismissal)", reason),
+      h(
+        "div",
+        { class: "buttons" },
+        button("✔ Confirm the dismissal", { onclick: () => send("confirm") }),
+        button("✖ Reject: it stays a hit", { onclick: () => send("reject") }),
+      ),
+      err,
+    ]);
+    return art;
   }
 
   function referralCard(ref, open, reload) {
