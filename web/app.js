@@ -770,13 +770,25 @@
     return sec;
   }
 
+  // A dismissal clears the hit only when it is in force: one awaiting a
+  // second person's confirmation (pending) or rejected clears nothing.
+  function dispositionCleared(d) {
+    return d.decision === "dismissed" && !d.pending && d.review !== "rejected";
+  }
+
   function dispositionText(d) {
-    const cleared = d.decision === "dismissed";
-    const verb = cleared ? "Cleared" : "Confirmed";
-    const sym = cleared ? "✔" : "⚠";
+    const cleared = dispositionCleared(d);
     const by = d.by ? ` by ${d.by}` : "";
     const at = d.at ? ` on ${day(d.at)}` : "";
-    return `${sym} ${verb}${d.earlier ? " earlier" : ""}${by}${at}${d.reason ? `: ${d.reason}` : ""}`;
+    const why = d.reason ? `: ${d.reason}` : "";
+    if (d.decision === "dismissed" && d.pending)
+      return `⚠ STILL A HIT — dismissed${by}${at}, awaiting a supervisor's confirmation${why}`;
+    if (d.decision === "dismissed" && d.review === "rejected")
+      return `⚠ STILL A HIT — dismissal${by} rejected by ${d.reviewed_by}${d.review_reason ? `: ${d.review_reason}` : ""}`;
+    const verb = cleared ? "Cleared" : "Confirmed";
+    const sym = cleared ? "✔" : "⚠";
+    const second = d.review === "confirmed" && d.reviewed_by ? `, confirmed by ${d.reviewed_by}` : "";
+    return `${sym} ${verb}${d.earlier ? " earlier" : ""}${by}${at}${second}${why}`;
   }
 
   function hitCard(r, hit, o) {
@@ -802,7 +814,7 @@
     const disp = h("div", { class: "disposition-slot" });
     art.append(disp);
     if (hit.disposition) {
-      disp.append(h("p", { class: `disposition ${hit.disposition.decision === "dismissed" ? "ok" : "warn"}`, text: dispositionText(hit.disposition) }));
+      disp.append(h("p", { class: `disposition ${dispositionCleared(hit.disposition) ? "ok" : "warn"}`, text: dispositionText(hit.disposition) }));
     } else if (o.decide) {
       const reason = h("input", { name: "reason", maxlength: 500 });
       const err = h("p", { class: "message bad", role: "alert", hidden: true });
@@ -1166,12 +1178,64 @@
       });
       return check(labelOf(s), r);
     });
+    const pending = h("div", { class: "list", id: "pending-dismissals", "aria-live": "polite" });
+    const loadPending = async () => {
+      pending.textContent = "";
+      try {
+        const d = await api("GET", "/api/dispositions?status=pending");
+        const items = d.dispositions || [];
+        if (!items.length) pending.append(h("p", { class: "hint", text: "✔ No dismissal awaits confirmation." }));
+        for (const dp of items) pending.append(pendingCard(dp, loadPending));
+      } catch (e) {
+        pending.append(message("bad", `✖ The dismissals awaiting confirmation could not be loaded: ${e.message}`, { role: "alert" }));
+      }
+    };
     append(root, [
       h("h2", { text: "Secondary queue" }),
-      h("div", { class: "toolbar" }, h("fieldset", {}, h("legend", { text: "Referrals" }), h("div", { class: "radios" }, radios)), button("Refresh", { key: "g", onclick: load })),
+      h("div", { class: "toolbar" }, h("fieldset", {}, h("legend", { text: "Referrals" }), h("div", { class: "radios" }, radios)), button("Refresh", { key: "g", onclick: () => (load(), loadPending()) })),
       list,
+      h("h3", { text: "Dismissals awaiting a second person" }),
+      h("p", { class: "hint", text: "A dismissal of a sanctions or wanted-person hit clears later inspections only once a supervisor other than the one who made it confirms it." }),
+      pending,
     ]);
     load();
+    loadPending();
+  }
+
+  /* One dismissal awaiting confirmation: confirm or reject, with a reason. */
+  function pendingCard(dp, reload) {
+    const art = h("article", { class: "hit", "data-disposition": dp.id });
+    const reason = h("input", { name: "review-reason", maxlength: 255 });
+    const err = h("p", { class: "message bad", role: "alert", hidden: true });
+    const send = async (decision) => {
+      if (!reason.value.trim()) {
+        err.hidden = false;
+        err.textContent = "✖ Give a reason for the record.";
+        reason.focus();
+        return;
+      }
+      try {
+        await api("POST", `/api/dispositions/${encodeURIComponent(dp.id)}/review`, { decision, reason: reason.value.trim() });
+        say(`Dismissal ${decision === "confirm" ? "confirmed" : "rejected"}.`);
+        reload();
+      } catch (e) {
+        err.hidden = false;
+        err.textContent = `✖ ${e.message}`;
+      }
+    };
+    append(art, [
+      h("h4", { text: `⚠ ${dp.entry} — score ${typeof dp.score === "number" ? dp.score.toFixed(2) : "?"}` }),
+      h("p", { class: "meta", text: `${dp.traveller_key} · dismissed by ${dp.by} (${dp.role}) ${when(dp.at)}: ${dp.reason}` }),
+      field("Reason (confirm or reject this dismissal)", reason),
+      h(
+        "div",
+        { class: "buttons" },
+        button("✔ Confirm the dismissal", { onclick: () => send("confirm") }),
+        button("✖ Reject: it stays a hit", { onclick: () => send("reject") }),
+      ),
+      err,
+    ]);
+    return art;
   }
 
   function referralCard(ref, open, reload) {

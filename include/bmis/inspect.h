@@ -182,6 +182,21 @@ BMIS_API bmis_status bmis_inspection_dispose(
     const char *reason, const bmis_actor *actor, int64_t at,
     bmis_hit_disposition *out, bmis_error *err);
 
+/* A supervisor's review of a dismissal awaiting a second person (see
+ * bmis_hit_dispose): decision BMIS_REVIEW_CONFIRMED (the dismissal now
+ * clears later inspections) or BMIS_REVIEW_REJECTED (the hit stays a hit),
+ * with a reason (required, at most 255 bytes), in one transaction with its
+ * audit entry ("hit.review", record "disposition:ID"). Only a supervisor
+ * reviews (E_FORBIDDEN), never the person who made the dismissal (E_RULE:
+ * a second person), and only a pending dismissal, once (E_CONFLICT).
+ * E_NOT_FOUND when there is no such disposition. `at` is the time (Unix
+ * seconds, required). Fills *out (may be NULL) with the disposition as
+ * reviewed. */
+BMIS_API bmis_status
+bmis_disposition_review(bmis_store *s, const char *id, bmis_review decision,
+                        const char *reason, const bmis_actor *actor, int64_t at,
+                        bmis_hit_disposition *out, bmis_error *err);
+
 /* Outcomes of a referral. */
 typedef enum bmis_referral_outcome {
   BMIS_OUTCOME_NONE,

@@ -46,6 +46,12 @@
 #define BMIS_HIT_DECISION_TABLE(X)                                             \
   X(CONFIRMED, "confirmed") X(DISMISSED, "dismissed")
 
+/* Where a disposition stands in the second person's review: NONE (0)
+ * applies at once; a dismissal that needs a supervisor's confirmation is
+ * PENDING until one CONFIRMS or REJECTS it. */
+#define BMIS_REVIEW_TABLE(X)                                                   \
+  X(PENDING, "pending") X(CONFIRMED, "confirmed") X(REJECTED, "rejected")
+
 #define BMIS__SCREEN_ENUM(prefix, name) prefix##name,
 typedef enum bmis_wl_category {
   BMIS_WL_CATEGORY_NONE,
@@ -77,6 +83,12 @@ typedef enum bmis_hit_decision {
   BMIS_HIT_DECISION_TABLE(X)
 #undef X
 } bmis_hit_decision;
+typedef enum bmis_review {
+  BMIS_REVIEW_NONE,
+#define X(n, c) BMIS__SCREEN_ENUM(BMIS_REVIEW_, n)
+  BMIS_REVIEW_TABLE(X)
+#undef X
+} bmis_review;
 
 /* Code text of a value ("sanctions"); NULL for 0 or out of range. */
 BMIS_API const char *bmis_wl_category_code(bmis_wl_category v);
@@ -84,12 +96,14 @@ BMIS_API const char *bmis_hit_action_code(bmis_hit_action v);
 BMIS_API const char *bmis_name_quality_code(bmis_name_quality v);
 BMIS_API const char *bmis_doc_status_code(bmis_doc_status v);
 BMIS_API const char *bmis_hit_decision_code(bmis_hit_decision v);
+BMIS_API const char *bmis_review_code(bmis_review v);
 /* Value of a code text; 0 when text is not one of the list's codes. */
 BMIS_API bmis_wl_category bmis_wl_category_parse(const char *text);
 BMIS_API bmis_hit_action bmis_hit_action_parse(const char *text);
 BMIS_API bmis_name_quality bmis_name_quality_parse(const char *text);
 BMIS_API bmis_doc_status bmis_doc_status_parse(const char *text);
 BMIS_API bmis_hit_decision bmis_hit_decision_parse(const char *text);
+BMIS_API bmis_review bmis_review_parse(const char *text);
 
 /* ---- list content: what an import reads and the store keeps ---- */
 
@@ -254,6 +268,11 @@ typedef struct bmis_watchlist {
   int64_t loaded_at;               /* Unix seconds of the import */
   double threshold;                /* person hits at or above; 0 = default */
   size_t person_count, document_count; /* filled by get/list */
+  /* Sanctions and wanted lists: a dismissal of a hit scoring at or above
+   * this waits for a supervisor's confirmation; 0 = the default
+   * (BMIS_DISPOSITION_DEFAULT_CONFIRM_AT). Set only by
+   * bmis_watchlist_set_confirm_at (an import leaves it as it is). */
+  double confirm_at;
 } bmis_watchlist;
 
 /* What a re-import changed, by entry reference. The arrays are owned by the
@@ -302,6 +321,15 @@ BMIS_API bmis_status bmis_watchlist_set_threshold(bmis_store *s,
                                                   const char *name,
                                                   double threshold,
                                                   bmis_error *err);
+
+/* Changes the list's confirm_at (0 < c <= 1; 0 = default): dismissals of
+ * its hits scoring at or above it need a second person, when the list's
+ * category is sanctions or wanted. BMIS_E_NOT_FOUND when there is no such
+ * list. */
+BMIS_API bmis_status bmis_watchlist_set_confirm_at(bmis_store *s,
+                                                   const char *name,
+                                                   double confirm_at,
+                                                   bmis_error *err);
 
 /* ---- screening ---- */
 
@@ -379,6 +407,15 @@ typedef struct bmis_hit_disposition {
   char role[32]; /* their role */
   int64_t at;    /* Unix seconds */
   bool voided;   /* the entry has changed since: no longer valid */
+  /* the second person's review (set by the library, not the caller) */
+  char list[BMIS_WL_NAME_SIZE]; /* the entry, whole */
+  char ref[64];
+  double score;       /* the hit's score when decided (1 when not known) */
+  bmis_review review; /* NONE: applies at once; PENDING: awaits a supervisor */
+  char reviewed_by[64];
+  char review_role[32];
+  char review_reason[BMIS_WL_TEXT_SIZE];
+  int64_t reviewed_at; /* Unix seconds; 0 while not reviewed */
 } bmis_hit_disposition;
 
 typedef struct bmis_hit {
@@ -482,11 +519,23 @@ BMIS_API bmis_status bmis_screen_traveller_key(const char *traveller_id,
                                                const char *doc_number,
                                                char out[64], bmis_error *err);
 
+/* The default confirm_at of a list (see bmis_watchlist). */
+#define BMIS_DISPOSITION_DEFAULT_CONFIRM_AT 0.90
+
 /* Stores an officer's or supervisor's decision on a hit: d->entry_key,
  * entry hash (from the hit), traveller_key, decision, reason (required), by,
  * role and at must be set; d->id is filled. The entry hash lets a later
  * screening see whether the entry changed since (the disposition is then
- * voided). */
+ * voided).
+ *
+ * The second person: a dismissal of a hit on a sanctions or wanted-person
+ * list (the list's category as stored, else the hit's) whose score
+ * (hit->score) is at or above the list's confirm_at is stored PENDING
+ * (d->review), whoever made it, officer or supervisor: it clears later
+ * screenings only once a supervisor other than d->by confirms it
+ * (bmis_disposition_review in bmis/inspect.h). Confirmations of hits, and
+ * dismissals of other hits, apply at once. d->score and d->review are set
+ * here. */
 BMIS_API bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
                                       bmis_hit_disposition *d, bmis_error *err);
 
@@ -498,5 +547,18 @@ BMIS_API bmis_status bmis_hit_dispose_entry(bmis_store *s, const char *list,
                                             const char *ref,
                                             bmis_hit_disposition *d,
                                             bmis_error *err);
+
+/* One disposition by id; BMIS_E_NOT_FOUND when there is none. */
+BMIS_API bmis_status bmis_disposition_get(bmis_store *s, const char *id,
+                                          bmis_hit_disposition *out,
+                                          bmis_error *err);
+
+/* Dispositions in review state `review` (PENDING: the supervisors' queue),
+ * oldest first, at most 1000; fn is called with each (valid for the call
+ * only); a non-zero return stops the walk. voided is not computed (false). */
+typedef int (*bmis_disposition_fn)(const bmis_hit_disposition *d, void *ctx);
+BMIS_API bmis_status bmis_disposition_list(bmis_store *s, bmis_review review,
+                                           bmis_disposition_fn fn, void *ctx,
+                                           bmis_error *err);
 
 #endif

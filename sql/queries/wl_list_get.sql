@@ -1,3 +1,3 @@
 SELECT id, name, category, action, source, version, loaded_at, threshold,
-       person_count, document_count
+       person_count, document_count, confirm_at
 FROM watchlist WHERE name = $1

@@ -67,7 +67,10 @@
   "\n"                                                                         \
   "dispose: records a decision on a hit: the entry REF of list L, for the\n"   \
   "traveller or for the document. --by defaults to the operating-system\n"     \
-  "user, --role to officer. It prints the decision's id.\n"                    \
+  "user, --role to officer. It prints the decision's id. A dismissal on a\n"   \
+  "sanctions or wanted list (the score is not known here: taken as 1.00)\n"    \
+  "waits for a second supervisor's confirmation (the server's\n"               \
+  "/api/dispositions) before it clears later screenings.\n"                    \
   "\n"                                                                         \
   "exit status: 0 screened (hits or not) or recorded; 1 a malformed MRZ, a\n"  \
   "batch line that could not be screened, no watchlist entry in the store,\n"  \
@@ -791,11 +794,17 @@ static int dispose_cmd(int argc, char **argv) {
     json_t *o = json_object();
     for (size_t i = 0; i < sizeof members / sizeof members[0]; i++)
       json_object_set_new(o, members[i][0], screen_json_text(members[i][1]));
+    json_object_set_new(o, "pending",
+                        json_boolean(d.review == BMIS_REVIEW_PENDING));
     screen_json_line(o);
   } else {
-    printf("disposition %s: %s %s/%s for %s by %s (%s)\n", d.id,
+    printf("disposition %s: %s %s/%s for %s by %s (%s)%s\n", d.id,
            bmis_hit_decision_code(d.decision), list, ref, d.traveller_key, d.by,
-           d.role);
+           d.role,
+           d.review == BMIS_REVIEW_PENDING
+               ? "; awaiting a second supervisor's confirmation "
+                 "(GET /api/dispositions?status=pending)"
+               : "");
   }
   bmis_store_close(s);
   return r;

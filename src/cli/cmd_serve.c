@@ -16,6 +16,7 @@
 static const char serve_help[] =
     "usage: bmis serve [--store URL] [--listen HOST:PORT] [--threads N]\n"
     "                  [--durability process|power]\n"
+    "                  [--anchor-key KEY --anchors FILE [--anchor-every MIN]]\n"
     "\n"
     "Serves the JSON API (GET /api/openapi.json describes it) on HOST:PORT\n"
     "(default 127.0.0.1:8080; an IPv4 address, port 0 picks a free one and\n"
@@ -28,7 +29,11 @@ static const char serve_help[] =
     "  --durability D     what a recorded decision survives: process (the\n"
     "                     default: the server killed) or power (also power\n"
     "                     loss: SQLite fsyncs its WAL at every commit); see\n"
-    "                     docs/REGISTER.md\n";
+    "                     docs/REGISTER.md\n"
+    "  --anchor-key KEY   anchor the audit log (docs/AUDIT.md): sign its head\n"
+    "  --anchors FILE     with KEY (bmis audit keygen) and append it to FILE\n"
+    "                     at start, every MIN minutes and at stop\n"
+    "  --anchor-every MIN 1 to 1440 (default 60)\n";
 
 static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
   const char *colon = strrchr(v, ':');
@@ -45,11 +50,15 @@ static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
 }
 
 int cli_serve(int argc, char **argv) {
-  const char *store = NULL, *listen = NULL, *threads = NULL, *durability = NULL;
+  const char *store = NULL, *listen = NULL, *threads = NULL, *durability = NULL,
+             *anchor_key = NULL, *anchors = NULL, *anchor_every = NULL;
   const cli_opt opts[] = {{"--store", &store, NULL},
                           {"--listen", &listen, NULL},
                           {"--threads", &threads, NULL},
                           {"--durability", &durability, NULL},
+                          {"--anchor-key", &anchor_key, NULL},
+                          {"--anchors", &anchors, NULL},
+                          {"--anchor-every", &anchor_every, NULL},
                           {NULL, NULL, NULL}};
   int npos = 0;
   int r = cli_parse(CMD, argc, argv, opts, NULL, 0, &npos);
@@ -82,6 +91,20 @@ int cli_serve(int argc, char **argv) {
       return cli_usage_error(CMD, "--durability: '%s' is not process or power",
                              durability);
   }
+  if (!anchor_key != !anchors)
+    return cli_usage_error(CMD, "--anchor-key and --anchors go together");
+  if (anchor_every && !anchor_key)
+    return cli_usage_error(CMD, "--anchor-every needs --anchor-key and "
+                                "--anchors");
+  if (anchor_every) {
+    long n;
+    r = cli_number(CMD, "--anchor-every", anchor_every, 1, 1440, &n);
+    if (r != CLI_OK)
+      return r;
+    o.anchor_every_min = (unsigned)n;
+  }
+  o.anchor_key = anchor_key;
+  o.anchors = anchors;
   o.store_url = store ? store : cli_default_store(url, sizeof url);
   /* the signals are taken synchronously, by this thread only: block them
    * before the worker threads start so that they inherit the mask */

@@ -21,6 +21,7 @@ static const char watchlist_help[] =
     "       bmis watchlist show NAME [REF] [--json]\n"
     "       bmis watchlist remove NAME\n"
     "       bmis watchlist threshold NAME X\n"
+    "       bmis watchlist confirm-at NAME X\n"
     "every command also takes [--store URL]\n"
     "\n"
     "import: reads FILE ('-' for standard input) and replaces the list NAME\n"
@@ -40,6 +41,10 @@ static const char watchlist_help[] =
     "changed and unchanged entries, with up to 20 references of each.\n"
     "show: the list's metadata, or the entry REF in full.\n"
     "threshold: 0 returns to the default.\n"
+    "confirm-at: on a sanctions or wanted list, a dismissal of a hit scoring\n"
+    "at or above X (0 < X <= 1; 0 returns to the default, 0.90) waits for a\n"
+    "supervisor other than the one who dismissed it before it clears later\n"
+    "inspections (a second person).\n"
     "exit status: 0 done, 1 not found, 2 bad usage or a malformed file,\n"
     "3 the store failed.\n"
     "\n" CLI_STORE_HELP;
@@ -215,6 +220,11 @@ static json_t *list_json(const bmis_watchlist *w) {
                                     ? w->threshold
                                     : BMIS_SCREEN_DEFAULT_THRESHOLD));
   json_object_set_new(o, "threshold_is_default", json_boolean(!w->threshold));
+  json_object_set_new(o, "confirm_at",
+                      json_real(w->confirm_at > 0
+                                    ? w->confirm_at
+                                    : BMIS_DISPOSITION_DEFAULT_CONFIRM_AT));
+  json_object_set_new(o, "confirm_at_is_default", json_boolean(!w->confirm_at));
   json_object_set_new(o, "persons", json_integer((json_int_t)w->person_count));
   json_object_set_new(o, "documents",
                       json_integer((json_int_t)w->document_count));
@@ -228,12 +238,15 @@ static const char *code_or_dash(const char *c) {
 static void list_text(const bmis_watchlist *w) {
   char at[21];
   printf("%-20s %-21s %-7s %6zu persons %6zu documents  threshold %.2f%s  "
-         "loaded %s  version %s\n",
+         "confirm at %.2f%s  loaded %s  version %s\n",
          w->name, code_or_dash(bmis_wl_category_code(w->category)),
          code_or_dash(bmis_hit_action_code(w->action)), w->person_count,
          w->document_count,
          w->threshold > 0 ? w->threshold : BMIS_SCREEN_DEFAULT_THRESHOLD,
-         w->threshold > 0 ? "" : " (default)", time_text(w->loaded_at, at),
+         w->threshold > 0 ? "" : " (default)",
+         w->confirm_at > 0 ? w->confirm_at
+                           : BMIS_DISPOSITION_DEFAULT_CONFIRM_AT,
+         w->confirm_at > 0 ? "" : " (default)", time_text(w->loaded_at, at),
          w->version[0] ? w->version : "-");
 }
 
@@ -248,6 +261,11 @@ static void meta_text(const bmis_watchlist *w) {
   printf("  threshold  %.2f%s\n",
          w->threshold > 0 ? w->threshold : BMIS_SCREEN_DEFAULT_THRESHOLD,
          w->threshold > 0 ? "" : " (default)");
+  printf("  confirm at %.2f%s (dismissals of sanctions and wanted hits at or "
+         "above it need a second person)\n",
+         w->confirm_at > 0 ? w->confirm_at
+                           : BMIS_DISPOSITION_DEFAULT_CONFIRM_AT,
+         w->confirm_at > 0 ? "" : " (default)");
   printf("  entries    %zu persons, %zu documents\n", w->person_count,
          w->document_count);
 }
@@ -593,6 +611,25 @@ static int threshold(const options *o, const char *name, const char *value) {
   return r;
 }
 
+static int confirm_at(const options *o, const char *name, const char *value) {
+  double t = 0;
+  if (parse_threshold("confirm-at", value, &t) != CLI_OK)
+    return CLI_USAGE;
+  bmis_store *s;
+  int r = cli_open_store(o->store, NULL, true, &s);
+  if (r != CLI_OK)
+    return r;
+  bmis_error err;
+  if (bmis_watchlist_set_confirm_at(s, name, t, &err) != BMIS_OK)
+    r = cli_fail(&err);
+  else
+    printf("watchlist %s: confirm at %.2f%s\n", name,
+           t > 0 ? t : BMIS_DISPOSITION_DEFAULT_CONFIRM_AT,
+           t > 0 ? "" : " (default)");
+  bmis_store_close(s);
+  return r;
+}
+
 int cli_watchlist(int argc, char **argv) {
   options o;
   memset(&o, 0, sizeof o);
@@ -636,7 +673,8 @@ int cli_watchlist(int argc, char **argv) {
     return show(&o, pos[1], npos == 3 ? pos[2] : NULL);
   }
   bool remove = strcmp(sub, "remove") == 0;
-  if ((remove || strcmp(sub, "threshold") == 0) && o.json)
+  bool confirm = strcmp(sub, "confirm-at") == 0;
+  if ((remove || confirm || strcmp(sub, "threshold") == 0) && o.json)
     return cli_usage_error(CMD, "%s takes no --json", sub);
   if (remove) {
     if (npos != 2)
@@ -648,6 +686,11 @@ int cli_watchlist(int argc, char **argv) {
       return cli_usage_error(CMD, "threshold: NAME and X are needed");
     return threshold(&o, pos[1], pos[2]);
   }
-  return cli_usage_error(CMD, "expected import, list, show, remove or "
-                              "threshold");
+  if (confirm) {
+    if (npos != 3)
+      return cli_usage_error(CMD, "confirm-at: NAME and X are needed");
+    return confirm_at(&o, pos[1], pos[2]);
+  }
+  return cli_usage_error(CMD, "expected import, list, show, remove, "
+                              "threshold or confirm-at");
 }

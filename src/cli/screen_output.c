@@ -74,6 +74,8 @@ static json_t *previous_json(const bmis_hit_disposition *d) {
   json_object_set_new(o, "role", text(d->role));
   json_object_set_new(o, "at", text(bmis_time_format(d->at, at)));
   json_object_set_new(o, "voided", json_boolean(d->voided));
+  json_object_set_new(
+      o, "review", d->review ? text(bmis_review_code(d->review)) : json_null());
   return o;
 }
 

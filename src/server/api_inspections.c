@@ -84,10 +84,11 @@ void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
       srv_reply_status(rp, &err);
     else {
       rp->status = 201;
-      rp->json = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I}", "id", out.id,
+      rp->json = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:b}", "id", out.id,
                            "entry", out.entry_key, "decision",
                            bmis_hit_decision_code(out.decision), "reason",
-                           out.reason, "by", out.by, "at", (json_int_t)out.at);
+                           out.reason, "by", out.by, "at", (json_int_t)out.at,
+                           "pending", out.review == BMIS_REVIEW_PENDING);
     }
   }
   json_decref(in);

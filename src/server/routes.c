@@ -32,6 +32,8 @@ void api_movement_correct(const srv_request *rq, srv_reply *rp);
 void api_movement_void(const srv_request *rq, srv_reply *rp);
 void api_identity_links(const srv_request *rq, srv_reply *rp);
 void api_identity_decide(const srv_request *rq, srv_reply *rp);
+void api_dispositions(const srv_request *rq, srv_reply *rp);
+void api_disposition_review(const srv_request *rq, srv_reply *rp);
 
 #define SRV_ANY_ROLE                                                           \
   (SRV_OFFICER | SRV_SUPERVISOR | SRV_ANALYST | SRV_ADMINISTRATOR)
@@ -123,6 +125,17 @@ const srv_route srv_routes[] = {
      "Confirm (one person) or reject (two) a possible identity: "
      "{decision: confirm|reject, reason}",
      "the link"},
+    {"GET", "/api/dispositions", SRV_SUPERVISOR, api_dispositions,
+     "Hit dismissals by review state (?status=pending|confirmed|rejected; "
+     "pending: those awaiting a second person)",
+     "{\"dispositions\": [{\"id\", \"list\", \"ref\", \"entry\", "
+     "\"traveller_key\", \"score\", \"decision\", \"reason\", \"by\", "
+     "\"role\", \"at\", \"pending\", \"review\"}]}"},
+    {"POST", "/api/dispositions/{id}/review", SRV_SUPERVISOR,
+     api_disposition_review,
+     "A second supervisor confirms or rejects a dismissal awaiting review: "
+     "{decision: confirm|reject, reason}; not the one who dismissed (422)",
+     "the disposition as reviewed"},
     {"GET", "/api/travellers", SRV_DESK, api_travellers,
      "Find travellers: ?document=STATE:NUMBER, or ?surname=&given_names=&"
      "birth=YYYY-MM-DD&nationality=&sex= (scored as the register links "

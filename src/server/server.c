@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L /* strdup, nanosleep */
 #include "server_internal.h"
 
+#include "anchor_timer.h"
 #include "routes.h"
 #include "static.h"
 
@@ -33,6 +34,7 @@ struct srv {
                                   by srv_reload_lists */
   pthread_rwlock_t index_lock; /* readers: requests screening with it */
   pthread_mutex_t reload_lock; /* one reload at a time */
+  srv_anchorer *anchorer;      /* NULL unless anchoring (anchor_timer.c) */
 };
 
 /* One request's state across libmicrohttpd's calls. */
@@ -50,6 +52,7 @@ void srv_options_init(srv_options *o) {
   o->timeout_s = 15;
   o->session_ttl_s = 12 * 3600;
   o->durability = BMIS_DURABLE_PROCESS;
+  o->anchor_every_min = 60;
 }
 
 unsigned srv_session_ttl(const srv *s) {
@@ -489,8 +492,14 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
    * (lists imported later are screened after a restart) */
   st = bmis_screen_index_load(store, &s->index, err);
   bmis_store_close(store);
+  if (st == BMIS_OK && o->anchor_key)
+    st = srv_anchorer_start(s->store_url, o->anchor_key, o->anchors,
+                            o->anchor_every_s ? o->anchor_every_s
+                                              : o->anchor_every_min * 60,
+                            &s->anchorer, err);
   if (st != BMIS_OK) {
     pthread_key_delete(s->store_key);
+    bmis_screen_index_free(s->index);
     free(s);
     return st;
   }
@@ -500,6 +509,7 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   addr.sin_family = AF_INET;
   addr.sin_port = htons((uint16_t)o->port);
   if (o->port > 65535 || inet_pton(AF_INET, o->host, &addr.sin_addr) != 1) {
+    srv_anchorer_stop(s->anchorer);
     pthread_key_delete(s->store_key);
     bmis_screen_index_free(s->index);
     free(s);
@@ -517,6 +527,7 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
       o->timeout_s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
   if (!s->daemon) {
+    srv_anchorer_stop(s->anchorer);
     pthread_key_delete(s->store_key);
     bmis_screen_index_free(s->index);
     free(s);
@@ -547,6 +558,7 @@ void srv_stop(srv *s, unsigned grace_s) {
   MHD_stop_daemon(s->daemon);
   if (listen != MHD_INVALID_SOCKET) /* quiesce hands the socket over */
     close(listen);
+  srv_anchorer_stop(s->anchorer);   /* after the last request's entry */
   pthread_key_delete(s->store_key); /* the workers closed theirs on exit */
   bmis_screen_index_free(s->index);
   pthread_rwlock_destroy(&s->index_lock);

@@ -20,6 +20,13 @@ typedef struct srv_options {
   unsigned timeout_s;     /* an idle or slow connection is closed after this */
   unsigned session_ttl_s; /* how long a login lasts */
   bmis_durability durability; /* what a committed write survives (SQLite) */
+  /* audit anchors (anchor_timer.h): with a private key and a file, the
+   * chain's head is signed and appended to the file at start, every
+   * anchor_every_min minutes and at stop */
+  const char *anchor_key;    /* NULL: no anchoring */
+  const char *anchors;       /* the anchors file */
+  unsigned anchor_every_min; /* default 60 */
+  unsigned anchor_every_s;   /* tests: overrides the minutes when not 0 */
 } srv_options;
 
 /* Defaults: 127.0.0.1:8080, a thread per core, 1 MiB bodies, 15 s,

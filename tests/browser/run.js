@@ -11,8 +11,10 @@
  * will not let be refused (and the API answers 422 when forced); (e) an
  * unaccompanied minor referred to child protection; (f) a supervisor
  * closing that referral in the secondary queue; (g) an expired passport
- * refused and its notice opened; (h) traveller search and history; (i)
- * asylum asked after the scan and after a refusal (the order of clicks).  A
+ * refused and its notice opened; (h) traveller search and history; (i) a
+ * sanctions hit dismissed by an officer, still a hit until a supervisor
+ * confirms the dismissal in the queue; (k) asylum asked after the scan and
+ * after a refusal (the order of clicks). A
  * screenshot of each screen goes to WORK/screenshots/. The server is stopped and the
  * temporary folder removed at the end, also on failure.
  *
@@ -127,6 +129,14 @@ function makeStore(tmp) {
     "national_alert",
     ...s,
   ]);
+  // a sanctions list: a dismissal of its hits needs a second person
+  const un = path.join(tmp, "un.csv");
+  fs.writeFileSync(
+    un,
+    "kind,ref,name,aliases,weak_aliases,original_script_names,birth,nationality,sex,birth_place,birth_country,documents,doc_state,doc_number,doc_type,doc_status,reported,remarks\n" +
+      "person,QDi.900,Oleg NAZAROV,,,,1958-02-03,RUS,M,,,,,,,,,\n",
+  );
+  run(["watchlist", "import", "un", un, "--category", "sanctions", ...s]);
   return store;
 }
 
@@ -545,7 +555,7 @@ scenario(
   ["b"],
 );
 
-scenario("i", "asylum asked after the scan, and after a refusal: the order of clicks does not matter", async (ctx) => {
+scenario("k", "asylum asked after the scan, and after a refusal: the order of clicks does not matter", async (ctx) => {
   const { page } = await newPage(ctx.browser, ctx.base);
   await login(page, ctx.base, "officer");
   await page.locator("#mrz").waitFor();
@@ -557,7 +567,7 @@ scenario("i", "asylum asked after the scan, and after a refusal: the order of cl
   await page.locator('#open-referrals, [data-why="refuse"]').first().waitFor();
   await page.waitForFunction(() => document.querySelector("#btn-refuse") && document.querySelector("#btn-refuse").disabled);
   assert(/asylum/i.test(await page.locator('[data-why="refuse"]').innerText()), "the reason is shown beside Refuse");
-  await shot(page, "i1-asylum-raised-after-the-scan");
+  await shot(page, "k1-asylum-raised-after-the-scan");
   // a second traveller refused; then asks for asylum before being returned
   await page.keyboard.press("Alt+N");
   await scan(page, mrz({ surname: "KHALIL", given: "SAMIR", number: "P55018823", nationality: "LBN", birth: "1985-09-09", sex: "M", expiry: "2031-05-31" }));
@@ -575,7 +585,55 @@ scenario("i", "asylum asked after the scan, and after a refusal: the order of cl
   assert(/REFERRED/.test(await page.locator("#recorded").innerText()), "the banner says referred");
   assert((await page.locator("#notice-link").count()) === 0, "no refusal notice to print any more");
   assert(!(await page.locator("#asylum").isChecked()), "the box does not go with the next scan");
-  await shot(page, "i2-asylum-after-refusal");
+  await shot(page, "k2-asylum-after-refusal");
+  assert(page.problems.length === 0, page.problems.join("; "));
+  await page.context().close();
+});
+
+scenario("i", "a sanctions hit dismissed by an officer waits for a supervisor", async (ctx) => {
+  const nazarov = mrz({ surname: "NAZAROV", given: "OLEG", number: "730000001", nationality: "RUS", birth: "1958-02-03", sex: "M", expiry: "2031-01-01" });
+  const inspectAs = async (user) => {
+    const { page } = await newPage(ctx.browser, ctx.base);
+    await login(page, ctx.base, user);
+    await page.locator("#mrz").waitFor();
+    await scan(page, nazarov);
+    await inspected(page);
+    const hit = page.locator("#hits article.hit").first();
+    await hit.waitFor();
+    return { page, hit };
+  };
+  // the officer dismisses it: it is said to wait for a supervisor
+  let { page, hit } = await inspectAs("officer");
+  await hit.locator('input[name="reason"]').fill("Different person: photo and place of birth");
+  await hit.getByRole("button", { name: /Dismiss/ }).click();
+  await hit.locator(".disposition").waitFor();
+  assert(/awaiting a supervisor's confirmation/.test(await hit.locator(".disposition").innerText()), "the dismissal awaits confirmation");
+  await page.context().close();
+  // inspected again: still a hit, and still a referral
+  ({ page, hit } = await inspectAs("officer"));
+  assert(/STILL A HIT/.test(await hit.locator(".disposition").innerText()), "still a hit");
+  assert(/⚠ REFER/.test(await page.locator("#recommendation").innerText()), "still referred");
+  await shot(page, "i1-dismissal-awaiting-confirmation");
+  await page.context().close();
+  // the supervisor confirms it in the queue
+  ({ page } = await newPage(ctx.browser, ctx.base));
+  await login(page, ctx.base, "supervisor");
+  const card = page.locator('#pending-dismissals article', { hasText: "un/QDi.900" });
+  await card.first().waitFor({ timeout: 10000 });
+  assert(/dismissed by officer/.test(await card.first().innerText()), "who dismissed it");
+  await card.first().scrollIntoViewIfNeeded();
+  await expectLabelled(page, "the secondary queue with a pending dismissal");
+  await shot(page, "i2-pending-dismissal");
+  await card.first().locator('input[name="review-reason"]').fill("Checked the file: not the listed person");
+  await card.first().getByRole("button", { name: /Confirm the dismissal/ }).click();
+  await page.locator("#pending-dismissals", { hasText: "No dismissal awaits confirmation" }).waitFor();
+  assert(page.problems.length === 0, page.problems.join("; "));
+  await page.context().close();
+  // now it clears later inspections
+  ({ page, hit } = await inspectAs("officer"));
+  const text = await hit.locator(".disposition").innerText();
+  assert(/Cleared/.test(text) && /confirmed by supervisor/.test(text), `cleared: ${text}`);
+  assert(/✔ ADMIT/.test(await page.locator("#recommendation").innerText()), "admission recommended");
   assert(page.problems.length === 0, page.problems.join("; "));
   await page.context().close();
 });

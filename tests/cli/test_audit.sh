@@ -35,13 +35,13 @@ expect_status 0
 expect_out '^  audit +verify and list the audit log$'
 run "$BMIS" audit --help
 expect_status 0
-expect_out '^usage: bmis audit verify \[--json\]$'
+expect_out '^usage: bmis audit verify \[--anchors FILE \[--pubkey KEY.pub\]\] \[--json\]$'
 run "$BMIS" audit
 expect_status 2
-expect_err 'expected verify or list'
+expect_err 'expected verify, list, keygen or anchor'
 run "$BMIS" audit frob --store "$S"
 expect_status 2
-expect_err "'frob' is not verify or list"
+expect_err "'frob' is not verify, list, keygen or anchor"
 run "$BMIS" audit verify --actor x --store "$S"
 expect_status 2
 expect_err '--actor, --record, --after and --limit go with list'
@@ -275,4 +275,133 @@ if command -v sqlite3 >/dev/null; then
   expect_status 3
   [ ! -e "$WORK/unaudited.db" ] || fail "a backup was made without its audit entry"
 fi
+
+# --- anchors (issue 12, defect 10): the chain rewritten whole
+K=$WORK/anchor.key
+A=$WORK/anchors.txt
+run "$BMIS" audit keygen
+expect_status 2
+expect_err 'keygen: --out KEY is required'
+run "$BMIS" audit anchor --key "$K" --store "$S"
+expect_status 2
+expect_err 'anchor: --key KEY and --anchors FILE are required'
+run "$BMIS" audit verify --pubkey "$K.pub" --store "$S"
+expect_status 2
+expect_err '--pubkey needs --anchors FILE'
+run "$BMIS" audit list --key "$K" --store "$S"
+expect_status 2
+expect_err '--key goes with anchor'
+run "$BMIS" audit keygen --out "$K"
+expect_status 0
+expect_out "^key .*anchor.key \(private, mode 0600\) and .*anchor.key.pub: fingerprint [0-9a-f]{64}\$"
+FP=$(sed 's/.*fingerprint //' "$OUT")
+[ "$(stat -c %a "$K")" = 600 ] || fail "the private key is not mode 0600"
+[ -s "$K.pub" ] || fail "no public key"
+run "$BMIS" audit keygen --out "$K"
+expect_status 1
+expect_err 'anchor.key exists already: not overwritten'
+
+R=$WORK/rewrite.db
+cp "$S" "$R"
+run "$BMIS" audit anchor --key "$K" --anchors "$A" --store "$R"
+expect_status 0
+expect_out '^anchored entry [0-9]+ \(hash [0-9a-f]{16}…\) at [0-9T:-]+Z in .*anchors.txt$'
+run "$BMIS" movement list --store "$R"
+expect_status 0
+run "$BMIS" audit anchor --key "$K" --anchors "$A" --json --store "$R"
+expect_status 0
+summary
+expect_summary 1 "key=$FP"
+[ "$(wc -l <"$A")" -eq 2 ] || fail "two anchor lines"
+grep -Eq '^bmis-anchor-1 seq=[0-9]+ hash=[0-9a-f]{64} at=[0-9T:-]+Z key=[0-9a-f]{64} pub=[0-9a-f]{64} sig=[0-9a-f]{128}$' "$A" ||
+  fail "anchor lines: $(cat "$A")"
+run "$BMIS" audit verify --anchors "$A" --pubkey "$K.pub" --store "$R"
+expect_status 0
+expect_out "^the audit log holds: [0-9]+ entries, chained; 2 anchors up to entry [0-9]+ hold, signed by key $FP \(the key given\)\$"
+run "$BMIS" audit verify --anchors "$A" --store "$R"
+expect_status 0
+expect_out 'compare it with yours, or give --pubkey'
+
+# The attacker rewrites entry 2 and recomputes every hash and the head:
+# the chain alone holds, the anchors do not, naming the line.
+"$TOOL" audit-rewrite "$R" 2 "nothing to see"
+run "$BMIS" audit verify --store "$R"
+expect_status 0
+expect_out '^the audit log holds'
+run "$BMIS" audit verify --anchors "$A" --pubkey "$K.pub" --store "$R"
+expect_status 1
+expect_out '^the audit log does not hold against .*anchors.txt: line 1: entry [0-9]+ no longer has the hash anchored at [0-9T:-]+Z: the log was rewritten since$'
+run "$BMIS" audit verify --anchors "$A" --json --store "$R"
+expect_status 1
+summary
+expect_summary 1 ok=false bad_line=1 chain_ok=true
+
+# A forged anchor line (the signature does not match what it says).
+cp "$S" "$R"
+cp "$A" "$WORK/good-anchors.txt"
+: >"$A"
+run "$BMIS" audit anchor --key "$K" --anchors "$A" --store "$R"
+expect_status 0
+sed -E 's/ seq=([0-9]+) / seq=1\1 /' "$A" >"$WORK/forged.txt"
+run "$BMIS" audit verify --anchors "$WORK/forged.txt" --store "$R"
+expect_status 1
+expect_out 'line 1: the signature does not verify: the anchor was forged or altered$'
+run "$BMIS" audit verify --anchors "$WORK/missing.txt" --store "$R"
+expect_status 2
+expect_err 'cannot read .*missing.txt'
+
+# A truncated log, head and all made consistent: the anchored entry is gone.
+N=$(sed -E 's/.* seq=([0-9]+) .*/\1/' "$A")
+"$TOOL" audit-cut "$R" $((N - 2))
+run "$BMIS" audit verify --store "$R"
+expect_status 0
+run "$BMIS" audit verify --anchors "$A" --store "$R"
+expect_status 1
+expect_out "line 1: entry $N, anchored at [0-9T:-]+Z, is gone: the log was cut or entries removed since\$"
+
+# Another key's anchors are not these; a private key others can read is
+# refused.
+run "$BMIS" audit keygen --out "$WORK/other.key"
+expect_status 0
+run "$BMIS" audit verify --anchors "$A" --pubkey "$WORK/other.key.pub" --store "$S"
+expect_status 1
+expect_out 'line 1: signed with key [0-9a-f]{16}…, not with the key given'
+chmod 644 "$K"
+run "$BMIS" audit anchor --key "$K" --anchors "$A" --store "$S"
+expect_status 1
+expect_err 'can be read by others \(mode 644\): a private key must be mode 0600'
+chmod 600 "$K"
+
+# --- the server anchors at start, on a schedule and at stop
+run "$BMIS" serve --anchor-key "$K" --store "$S"
+expect_status 2
+expect_err '--anchor-key and --anchors go together'
+run "$BMIS" serve --anchor-every 5 --store "$S"
+expect_status 2
+expect_err '--anchor-every needs --anchor-key and --anchors'
+run "$BMIS" serve --anchor-key "$K" --anchors "$WORK/served.txt" --anchor-every 0 --store "$S"
+expect_status 2
+run "$BMIS" serve --anchor-key "$WORK/other.key.pub" --anchors "$WORK/served.txt" --listen 127.0.0.1:0 --store "$S"
+expect_status 1
+expect_err 'can be read by others|not an Ed25519 private key'
+[ ! -e "$WORK/served.txt" ] || fail "anchored with a bad key"
+"$BMIS" serve --listen 127.0.0.1:0 --anchor-key "$K" --anchors "$WORK/served.txt" \
+  --anchor-every 60 --store "$S" >"$WORK/served.out" 2>"$WORK/served.err" &
+PID=$!
+for _ in $(seq 1 100); do
+  grep -q '^bmis: serving' "$WORK/served.out" && break
+  sleep 0.1
+done
+grep -q 'bmis: audit log anchored at entry [0-9]* in .*served.txt' "$WORK/served.err" ||
+  { kill "$PID"; cat "$WORK/served.err" >&2; fail "no anchor at start"; }
+[ "$(wc -l <"$WORK/served.txt")" -eq 1 ] || { kill "$PID"; fail "one anchor at start"; }
+kill -TERM "$PID"
+STATUS=0
+wait "$PID" || STATUS=$?
+[ "$STATUS" -eq 0 ] || fail "exit status $STATUS after SIGTERM"
+[ "$(wc -l <"$WORK/served.txt")" -eq 2 ] || fail "one more anchor at stop"
+CHECKS=$((CHECKS + 1))
+run "$BMIS" audit verify --anchors "$WORK/served.txt" --pubkey "$K.pub" --store "$S"
+expect_status 0
+expect_out 'the audit log holds: [0-9]+ entries, chained; 2 anchors'
 done_ok

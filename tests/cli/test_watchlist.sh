@@ -20,7 +20,7 @@ expect_status 0
 expect_out '^usage: bmis watchlist import NAME FILE --category C'
 run "$BMIS" watchlist
 expect_status 2
-expect_err 'expected import, list, show, remove or threshold'
+expect_err 'expected import, list, show, remove, threshold or confirm-at'
 run "$BMIS" watchlist import un "$UN2020" --store "$S"
 expect_status 2
 expect_err 'import: --category is required'
@@ -54,7 +54,7 @@ expect_out '^  added 709, removed 0, changed 0, unchanged 0$'
 expect_out '^  added: CDi.001 CDi.002 .* CDi.020 \.\.\. and 689 more$'
 run "$BMIS" watchlist list --store "$S"
 expect_status 0
-expect_out '^un +sanctions +refer +709 persons +0 documents  threshold 0.80 \(default\)  loaded [0-9T:-]+Z  version 2020-03-20T19:09:21.822-04:00$'
+expect_out '^un +sanctions +refer +709 persons +0 documents  threshold 0.80 \(default\)  confirm at 0.90 \(default\)  loaded [0-9T:-]+Z  version 2020-03-20T19:09:21.822-04:00$'
 
 run "$BMIS" watchlist import un "$UN2026" --category sanctions --json --store "$S"
 expect_status 0
@@ -164,6 +164,29 @@ expect_status 0
 expect_out 'threshold 0.80 \(default\)'
 run "$BMIS" watchlist threshold nolist 0.5 --store "$S"
 expect_status 1
+# confirm-at: dismissals of a wanted list's hits at or above it need a
+# second person; shown by list and show
+run "$BMIS" watchlist confirm-at national 0.95 --store "$S"
+expect_status 0
+expect_out '^watchlist national: confirm at 0.95$'
+run "$BMIS" watchlist list --store "$S"
+expect_out '^national +wanted .* confirm at 0.95  loaded'
+run "$BMIS" watchlist show national --store "$S"
+expect_out '^  confirm at 0.95 \(dismissals'
+run "$BMIS" watchlist list --json --store "$S"
+expect_out '"confirm_at":0.95,"confirm_at_is_default":false'
+run "$BMIS" watchlist confirm-at national 1.5 --store "$S"
+expect_status 2
+expect_err "confirm-at: '1.5' is not a number from 0 to 1"
+run "$BMIS" watchlist confirm-at national --store "$S"
+expect_status 2
+expect_err 'confirm-at: NAME and X are needed'
+run "$BMIS" watchlist confirm-at national 0 --store "$S"
+expect_status 0
+expect_out 'confirm at 0.90 \(default\)'
+run "$BMIS" watchlist confirm-at nolist 0.5 --store "$S"
+expect_status 1
+expect_err "no watchlist 'nolist'"
 
 # --- remove
 run "$BMIS" watchlist remove national --store "$S"

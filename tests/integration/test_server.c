@@ -978,6 +978,293 @@ static void another_post_cannot_act_on_records(void **state) {
   json_decref(a.json);
 }
 
+/* One hit of an inspection of the NAZAROV passport: its disposition and
+ * whether it is cleared, and the recommendation. */
+static json_t *inspect_nazarov(const char *auth, char id[64]) {
+  char m[200], body[512];
+  bmis_doc_make_input in;
+  memset(&in, 0, sizeof in);
+  in.format = BMIS_DOC_TD3;
+  in.surname = "NAZAROV";
+  in.given_names = "OLEG";
+  in.number = "7300001";
+  in.nationality = "RUS";
+  in.birth_date = (bmis_date){1958, 2, 3};
+  in.sex = 'M';
+  in.expiry_date = (bmis_date){2032, 4, 15};
+  bmis_error err;
+  assert_int_equal(bmis_doc_make(&in, m, sizeof m, &err), BMIS_OK);
+  char *nl = strchr(m, '\n');
+  *nl = 0;
+  snprintf(body, sizeof body,
+           "{\"mrz\": \"%s\\n%s\", \"direction\": \"entry\"}", m, nl + 1);
+  answer a = request("POST", "/api/inspections", body, auth);
+  assert_int_equal(a.status, 201);
+  snprintf(id, 64, "%s", json_string_value(json_object_get(a.json, "id")));
+  return a.json;
+}
+
+static const char *recommended(json_t *r) {
+  return json_string_value(
+      json_object_get(json_object_get(r, "recommendation"), "action"));
+}
+
+static json_t *first_hit(json_t *r) {
+  json_t *hits = json_object_get(r, "hits");
+  assert_int_equal(json_array_size(hits), 1);
+  return json_array_get(hits, 0);
+}
+
+/* Dismisses hit 0 of inspection id; returns the disposition's id. */
+static void dismiss(const char *auth, const char *id, char out[64],
+                    bool pending) {
+  char path[160];
+  snprintf(path, sizeof path, "/api/inspections/%s/hits/0", id);
+  answer a = request("POST", path,
+                     "{\"decision\": \"dismissed\", \"reason\": \"other "
+                     "person: photo\"}",
+                     auth);
+  assert_int_equal(a.status, 201);
+  assert_int_equal(json_is_true(json_object_get(a.json, "pending")), pending);
+  snprintf(out, 64, "%s", json_string_value(json_object_get(a.json, "id")));
+  json_decref(a.json);
+}
+
+static answer review(const char *auth, const char *did, const char *body) {
+  char path[160];
+  snprintf(path, sizeof path, "/api/dispositions/%s/review", did);
+  return request("POST", path, body, auth);
+}
+
+/* Issue 12, defect 9: one officer's dismissal of a UN sanctions hit
+ * scoring 1.00 clears nothing until a second person, a supervisor other
+ * than the one who dismissed, confirms it; a rejection leaves it a hit. */
+static void a_sanctions_dismissal_needs_a_second_person(void **state) {
+  (void)state;
+  static const char csv[] =
+      "kind,ref,name,aliases,weak_aliases,original_script_names,birth,"
+      "nationality,sex,birth_place,birth_country,documents,doc_state,"
+      "doc_number,doc_type,doc_status,reported,remarks\n"
+      "person,QDi.900,Oleg NAZAROV,,,,1958-02-03,RUS,M,,,,,,,,,\n";
+  bmis_store *st;
+  bmis_error err;
+  assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
+  bmis_wl_content *c = bmis_wl_content_new();
+  assert_int_equal(bmis_wl_read(BMIS_WL_FORMAT_CSV, csv, strlen(csv), c, &err),
+                   BMIS_OK);
+  bmis_watchlist meta;
+  memset(&meta, 0, sizeof meta);
+  snprintf(meta.name, sizeof meta.name, "un");
+  snprintf(meta.source, sizeof meta.source, "test");
+  meta.category = BMIS_WL_SANCTIONS;
+  meta.action = BMIS_HIT_REFER;
+  bmis_wl_report rep;
+  assert_int_equal(bmis_watchlist_import(st, &meta, c, &rep, &err), BMIS_OK);
+  bmis_wl_report_free(&rep);
+  bmis_wl_content_free(c);
+  bmis_account second;
+  memset(&second, 0, sizeof second);
+  snprintf(second.username, sizeof second.username, "supervisor2");
+  snprintf(second.display_name, sizeof second.display_name, "Another");
+  snprintf(second.default_bcp, sizeof second.default_bcp, "NBO");
+  second.role = BMIS_ROLE_SUPERVISOR;
+  assert_int_equal(bmis_account_add(st, &second, PASSWORD, &err), BMIS_OK);
+  bmis_store_close(st);
+
+  char token[BMIS_SESSION_TOKEN_SIZE], officer[128], sup[128], sup2[128],
+      admin[128];
+  login("administrator", token);
+  bearer(token, admin, sizeof admin);
+  answer a = request("POST", "/api/watchlists/reload", "{}", admin);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  login("officer", token);
+  bearer(token, officer, sizeof officer);
+  login("supervisor", token);
+  bearer(token, sup, sizeof sup);
+  login("supervisor2", token);
+  bearer(token, sup2, sizeof sup2);
+
+  char id[64], d1[64], d2[64];
+  json_t *r = inspect_nazarov(officer, id);
+  json_t *h = first_hit(r);
+  assert_true(json_real_value(json_object_get(h, "score")) >= 0.999);
+  assert_string_equal(json_string_value(json_object_get(h, "category")),
+                      "sanctions");
+  assert_string_equal(recommended(r), "refer");
+  json_decref(r);
+  dismiss(officer, id, d1, true);
+
+  /* re-inspection: still a hit, awaiting confirmation */
+  r = inspect_nazarov(officer, id);
+  h = first_hit(r);
+  json_t *disp = json_object_get(h, "disposition");
+  assert_true(json_is_true(json_object_get(disp, "pending")));
+  assert_string_equal(json_string_value(json_object_get(disp, "status")),
+                      "dismissed by an officer, awaiting confirmation");
+  assert_true(json_is_false(json_object_get(h, "cleared")));
+  assert_string_equal(recommended(r), "refer");
+  json_decref(r);
+
+  /* the officer can neither see the queue nor review */
+  a = request("GET", "/api/dispositions?status=pending", NULL, officer);
+  expect_error(&a, 403, "E_FORBIDDEN");
+  json_decref(a.json);
+  a = review(officer, d1, "{\"decision\": \"confirm\", \"reason\": \"ok\"}");
+  expect_error(&a, 403, "E_FORBIDDEN");
+  json_decref(a.json);
+  /* the supervisor's queue */
+  a = request("GET", "/api/dispositions?status=pending", NULL, sup);
+  assert_int_equal(a.status, 200);
+  json_t *list = json_object_get(a.json, "dispositions");
+  assert_int_equal(json_array_size(list), 1);
+  json_t *p = json_array_get(list, 0);
+  assert_string_equal(json_string_value(json_object_get(p, "id")), d1);
+  assert_string_equal(json_string_value(json_object_get(p, "by")), "officer");
+  assert_string_equal(json_string_value(json_object_get(p, "entry")),
+                      "un/QDi.900");
+  assert_true(json_is_true(json_object_get(p, "pending")));
+  json_decref(a.json);
+  a = request("GET", "/api/dispositions?status=maybe", NULL, sup);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  json_decref(a.json);
+  /* bad reviews say what is wrong */
+  a = review(sup, d1, "{\"decision\": \"approve\", \"reason\": \"ok\"}");
+  expect_error(&a, 400, "E_INVALID_ARG");
+  json_decref(a.json);
+  a = review(sup, d1, "{\"decision\": \"confirm\", \"reason\": \"\"}");
+  expect_error(&a, 400, "E_INVALID_ARG");
+  json_decref(a.json);
+  a = review(sup, "0190aaaa-0000-7000-8000-000000000000",
+             "{\"decision\": \"confirm\", \"reason\": \"ok\"}");
+  expect_error(&a, 404, "E_NOT_FOUND");
+  json_decref(a.json);
+  /* the supervisor confirms: the next inspection is cleared */
+  a = review(sup, d1,
+             "{\"decision\": \"confirm\", \"reason\": \"birth place and "
+             "photo differ\"}");
+  assert_int_equal(a.status, 200);
+  assert_string_equal(json_string_value(json_object_get(a.json, "review")),
+                      "confirmed");
+  assert_string_equal(json_string_value(json_object_get(a.json, "reviewed_by")),
+                      "supervisor");
+  json_decref(a.json);
+  a = review(sup2, d1, "{\"decision\": \"reject\", \"reason\": \"again\"}");
+  expect_error(&a, 409, "E_CONFLICT");
+  json_decref(a.json);
+  r = inspect_nazarov(officer, id);
+  h = first_hit(r);
+  assert_true(json_is_true(json_object_get(h, "cleared")));
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(h, "disposition"), "review")),
+                      "confirmed");
+  assert_string_equal(recommended(r), "admit");
+  json_decref(r);
+
+  /* a supervisor's own dismissal: the same person cannot confirm it */
+  r = inspect_nazarov(sup, id);
+  json_decref(r);
+  dismiss(sup, id, d2, true);
+  r = inspect_nazarov(officer, id);
+  assert_true(json_is_false(json_object_get(first_hit(r), "cleared")));
+  assert_string_equal(recommended(r), "refer");
+  json_decref(r);
+  a = review(sup, d2, "{\"decision\": \"confirm\", \"reason\": \"mine\"}");
+  expect_error(&a, 422, "E_RULE");
+  json_decref(a.json);
+  /* another rejects it: it stays a hit */
+  a = review(sup2, d2,
+             "{\"decision\": \"reject\", \"reason\": \"same birth date, "
+             "place and photo\"}");
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  r = inspect_nazarov(officer, id);
+  h = first_hit(r);
+  assert_true(json_is_false(json_object_get(h, "cleared")));
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(h, "disposition"), "review")),
+                      "rejected");
+  assert_string_equal(recommended(r), "refer");
+  json_decref(r);
+  a = request("GET", "/api/dispositions", NULL, sup);
+  assert_int_equal(json_array_size(json_object_get(a.json, "dispositions")), 0);
+  json_decref(a.json);
+  assert_int_equal(audited("hit.review", "ok"), 2);
+}
+
+/* Issue 12, defect 10: a server given a key anchors the audit log at
+ * start, on its schedule (here every second) and at stop; the anchors
+ * verify against the store. */
+static void the_server_anchors_the_audit_log(void **state) {
+  (void)state;
+  char dir[] = "/tmp/bmis-serve-anchorXXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char key[128], pub[128], anchors[128], db[128];
+  snprintf(key, sizeof key, "%s/key", dir);
+  snprintf(pub, sizeof pub, "%s/key.pub", dir);
+  snprintf(anchors, sizeof anchors, "%s/anchors", dir);
+  snprintf(db, sizeof db, "%s/anchored.db", dir);
+  bmis_error err;
+  assert_int_equal(bmis_audit_key_generate(key, &err), BMIS_OK);
+  bmis_store *st;
+  assert_int_equal(bmis_store_open(db, NULL, &st, &err), BMIS_OK);
+  bmis_audit_entry e;
+  memset(&e, 0, sizeof e);
+  e.at = 1000;
+  snprintf(e.actor, sizeof e.actor, "amina");
+  snprintf(e.role, sizeof e.role, "officer");
+  snprintf(e.channel, sizeof e.channel, "api");
+  snprintf(e.action, sizeof e.action, "traveller.read");
+  snprintf(e.outcome, sizeof e.outcome, "ok");
+  assert_int_equal(bmis_audit_append(st, &e, &err), BMIS_OK);
+  srv_options o;
+  srv_options_init(&o);
+  assert_int_equal(o.anchor_every_min, 60);
+  o.store_url = db;
+  o.port = 0;
+  o.threads = 2;
+  o.anchor_key = pub; /* a public key cannot sign */
+  o.anchors = anchors;
+  srv *other = NULL;
+  assert_int_equal(srv_start(&o, &other, &err), BMIS_E_RULE);
+  o.anchor_key = key;
+  o.anchor_every_s = 1;
+  assert_int_equal(srv_start(&o, &other, &err), BMIS_OK);
+  struct timespec pause = {2, 600 * 1000 * 1000};
+  nanosleep(&pause, NULL);
+  memset(&e, 0, sizeof e);
+  e.at = 2000;
+  snprintf(e.actor, sizeof e.actor, "amina");
+  snprintf(e.role, sizeof e.role, "officer");
+  snprintf(e.channel, sizeof e.channel, "api");
+  snprintf(e.action, sizeof e.action, "traveller.read");
+  snprintf(e.outcome, sizeof e.outcome, "ok");
+  assert_int_equal(bmis_audit_append(st, &e, &err), BMIS_OK);
+  srv_stop(other, 2);
+  FILE *f = fopen(anchors, "r");
+  assert_non_null(f);
+  int lines = 0;
+  char line[600];
+  while (fgets(line, sizeof line, f))
+    lines++;
+  fclose(f);
+  assert_true(lines >= 4); /* start, two ticks at least, stop */
+  assert_non_null(strstr(line, "bmis-anchor-1 seq=2 ")); /* the last: stop */
+  bmis_audit_key *k = NULL;
+  assert_int_equal(bmis_audit_key_load(pub, false, &k, &err), BMIS_OK);
+  bmis_audit_anchor_verdict v;
+  assert_int_equal(bmis_audit_anchors_verify(st, anchors, k, &v, &err),
+                   BMIS_OK);
+  assert_true(v.ok);
+  assert_int_equal(v.anchors, lines);
+  assert_int_equal(v.last_seq, 2);
+  bmis_audit_key_free(k);
+  bmis_store_close(st);
+  char cmd[160];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  assert_int_equal(system(cmd), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -996,6 +1283,8 @@ int main(void) {
       cmocka_unit_test(logins_and_refusals_are_audited),
       cmocka_unit_test(asylum_follows_the_person_over_http),
       cmocka_unit_test(another_post_cannot_act_on_records),
+      cmocka_unit_test(a_sanctions_dismissal_needs_a_second_person),
+      cmocka_unit_test(the_server_anchors_the_audit_log),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -253,8 +253,9 @@ static void broken(bmis_audit_verdict *v, int64_t seq, const char *fmt, ...) {
   va_end(ap);
 }
 
-static bmis_status verify_in(bmis_store *s, bmis_audit_verdict *v,
-                             bmis_error *err) {
+bmis_status bmis__audit_verify_in(bmis_store *s, bmis_audit_verdict *v,
+                                  int64_t *last_seq, char last_hash[65],
+                                  bmis_error *err) {
   int64_t head_seq;
   char head_hash[65];
   bool head_found;
@@ -274,6 +275,10 @@ static bmis_status verify_in(bmis_store *s, bmis_audit_verdict *v,
   if (st != BMIS_OK)
     return st;
   v->entries = w.entries;
+  if (last_seq)
+    *last_seq = w.next_seq - 1;
+  if (last_hash)
+    memcpy(last_hash, w.prev, 65);
   long long n = (long long)w.next_seq; /* the first seq not proven */
   const bmis_audit_entry *b = &w.bad;
   switch (w.kind) {
@@ -334,7 +339,8 @@ bmis_status bmis_audit_verify(bmis_store *s, bmis_audit_verdict *v,
   bmis_status st = bmis__read_begin(s, &own, err);
   if (st != BMIS_OK)
     return st;
-  st = bmis__read_end(s, own, verify_in(s, v, err), err);
+  st =
+      bmis__read_end(s, own, bmis__audit_verify_in(s, v, NULL, NULL, err), err);
   if (st != BMIS_OK) {
     v->ok = false;
     v->problem[0] = 0;

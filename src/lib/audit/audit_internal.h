@@ -5,9 +5,19 @@
 
 #include "bmis/audit.h"
 
+#include <stdint.h>
+
 /* Hex SHA-256 over e->prev_hash and e's fields in the chain's encoding
  * (docs/AUDIT.md); e->hash is not read. E_INTERNAL when OpenSSL fails. */
 bmis_status bmis__audit_hash(const bmis_audit_entry *e, char out[65],
                              bmis_error *err);
+
+/* bmis_audit_verify's walk, without taking a snapshot of its own (the
+ * caller holds one). *last_seq and last_hash (may be NULL) get the last
+ * entry proven: the whole chain's when v->ok (seq 0 and 64 zeros when
+ * empty). */
+bmis_status bmis__audit_verify_in(bmis_store *s, bmis_audit_verdict *v,
+                                  int64_t *last_seq, char last_hash[65],
+                                  bmis_error *err);
 
 #endif

@@ -137,6 +137,16 @@ static json_t *history_json(const history *h, const char *person_id) {
 
 /* ---- hits ---- */
 
+/* Dismissed earlier (and the entry unchanged since), and the dismissal in
+ * force: one that awaits a second person, or that a supervisor rejected,
+ * clears nothing. */
+static bool hit_cleared(const bmis_hit *h) {
+  return h->previously_disposed && !h->previous.voided &&
+         h->previous.decision == BMIS_HIT_DISMISSED &&
+         (h->previous.review == BMIS_REVIEW_NONE ||
+          h->previous.review == BMIS_REVIEW_CONFIRMED);
+}
+
 static json_t *hit_json(const bmis_hit *h, int index) {
   char expl[4096];
   bmis_error e;
@@ -152,28 +162,40 @@ static json_t *hit_json(const bmis_hit *h, int index) {
       o, "listed_name",
       json_string(h->kind == BMIS_HIT_PERSON ? h->listed_name : h->doc_number));
   if (h->previously_disposed && !h->previous.voided) {
+    const bmis_hit_disposition *p = &h->previous;
     char t[21];
-    json_object_set_new(
-        o, "disposition",
-        json_pack("{s:s, s:s, s:s, s:s, s:b}", "decision",
-                  bmis_hit_decision_code(h->previous.decision), "reason",
-                  h->previous.reason, "by", h->previous.by, "at",
-                  bmis_time_format(h->previous.at, t), "earlier", 1));
+    bool pending = p->review == BMIS_REVIEW_PENDING;
+    json_t *d = json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:o}", "decision",
+        bmis_hit_decision_code(p->decision), "reason", p->reason, "by", p->by,
+        "role", p->role, "at", bmis_time_format(p->at, t), "earlier", 1,
+        "pending", pending, "review",
+        p->review ? json_string(bmis_review_code(p->review)) : json_null());
+    if (pending)
+      json_object_set_new(
+          d, "status",
+          json_string(strcmp(p->role, "officer") == 0
+                          ? "dismissed by an officer, awaiting confirmation"
+                          : "dismissed, awaiting a second supervisor's "
+                            "confirmation"));
+    if (p->review == BMIS_REVIEW_CONFIRMED ||
+        p->review == BMIS_REVIEW_REJECTED) {
+      json_object_set_new(d, "reviewed_by", json_string(p->reviewed_by));
+      json_object_set_new(d, "review_reason", json_string(p->review_reason));
+      json_object_set_new(d, "reviewed_at",
+                          json_string(bmis_time_format(p->reviewed_at, t)));
+    }
+    json_object_set_new(o, "disposition", d);
   } else {
     json_object_set_new(o, "disposition", json_null());
   }
+  json_object_set_new(o, "cleared", json_boolean(hit_cleared(h)));
   return o;
 }
 
 static bool hit_is_protective(const bmis_hit *h) {
   return h->category == BMIS_WL_PROTECTION_ALERT ||
          h->action == BMIS_HIT_PROTECT;
-}
-
-/* Dismissed earlier (and the entry unchanged since): shown as cleared. */
-static bool hit_cleared(const bmis_hit *h) {
-  return h->previously_disposed && !h->previous.voided &&
-         h->previous.decision == BMIS_HIT_DISMISSED;
 }
 
 /* ---- the whole inspection ---- */
@@ -340,9 +362,10 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
       const bmis_hit *h = &sr.hits[i];
       json_array_append_new(hits, hit_json(h, (int)i));
       json_array_append_new(
-          hits_stored, json_pack("{s:s, s:s, s:s, s:s}", "list", h->list, "ref",
-                                 h->ref, "hash", h->entry_hash, "category",
-                                 bmis_wl_category_code(h->category)));
+          hits_stored,
+          json_pack("{s:s, s:s, s:s, s:s, s:f}", "list", h->list, "ref", h->ref,
+                    "hash", h->entry_hash, "category",
+                    bmis_wl_category_code(h->category), "score", h->score));
       if (hit_is_protective(h) && !hit_cleared(h)) {
         prot |= BMIS__PROT_PROTECTION_HIT;
         add_reason(why,
@@ -545,6 +568,12 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
              json_string_value(json_object_get(h, "ref")));
     snprintf(hit.entry_hash, sizeof hit.entry_hash, "%s",
              json_string_value(json_object_get(h, "hash")));
+    /* the score the desk was shown (inspections stored before it was kept:
+     * the highest, so a second person is asked for when in doubt) */
+    json_t *score = json_object_get(h, "score");
+    hit.score = json_is_number(score) ? json_number_value(score) : 1;
+    hit.category = bmis_wl_category_parse(
+        json_string_value(json_object_get(h, "category")));
     memset(out, 0, sizeof *out);
     memcpy(out->traveller_key, r.traveller_key, sizeof out->traveller_key);
     out->decision = decision;

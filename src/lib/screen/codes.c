@@ -9,6 +9,7 @@ static const char *const actions[] = {"", BMIS_HIT_ACTION_TABLE(X)};
 static const char *const qualities[] = {"", BMIS_NAME_QUALITY_TABLE(X)};
 static const char *const doc_statuses[] = {"", BMIS_DOC_STATUS_TABLE(X)};
 static const char *const decisions[] = {"", BMIS_HIT_DECISION_TABLE(X)};
+static const char *const reviews[] = {"", BMIS_REVIEW_TABLE(X)};
 #undef X
 static const char *const formats[] = {"", "un-xml", "csv", "jsonl"};
 static const char *const token_matches[] = {
@@ -42,6 +43,12 @@ const char *bmis_doc_status_code(bmis_doc_status v) {
 }
 const char *bmis_hit_decision_code(bmis_hit_decision v) {
   return code_of(decisions, N(decisions), (int)v);
+}
+const char *bmis_review_code(bmis_review v) {
+  return code_of(reviews, N(reviews), (int)v);
+}
+bmis_review bmis_review_parse(const char *text) {
+  return (bmis_review)parse_of(reviews, N(reviews), text);
 }
 const char *bmis_wl_format_code(bmis_wl_format f) {
   return code_of(formats, N(formats), (int)f);

@@ -48,6 +48,29 @@ static bool is_hash(const char *h) {
   return h[32] == 0;
 }
 
+/* Whether a dismissal of hit h needs a second person: the list's category
+ * and confirm_at as stored (a removed list: the hit's category and the
+ * default). */
+static bmis_status needs_review(bmis_store *s, const bmis_hit *h, bool *needs,
+                                bmis_error *err) {
+  bmis_watchlist w;
+  int64_t id;
+  bmis_error e;
+  bmis_wl_category category = h->category;
+  double confirm_at = BMIS_DISPOSITION_DEFAULT_CONFIRM_AT;
+  bmis_status st = bmis__wl_list_get(s, h->list, &w, &id, &e);
+  if (st == BMIS_OK) {
+    category = w.category;
+    if (w.confirm_at > 0)
+      confirm_at = w.confirm_at;
+  } else if (st != BMIS_E_NOT_FOUND) {
+    return bmis_error_set(err, st, "%s", e.message);
+  }
+  *needs = (category == BMIS_WL_SANCTIONS || category == BMIS_WL_WANTED) &&
+           h->score >= confirm_at;
+  return BMIS_OK;
+}
+
 bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
                              bmis_hit_disposition *d, bmis_error *err) {
   if (!s || !hit || !d)
@@ -74,10 +97,23 @@ bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
   if (d->at <= 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "at: the time of the decision is required");
+  if (!(hit->score >= 0 && hit->score <= 1))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "hit.score: must be between 0 and 1");
+  bool review = false;
+  if (d->decision == BMIS_HIT_DISMISSED &&
+      (st = needs_review(s, hit, &review, err)) != BMIS_OK)
+    return st;
   if ((st = bmis_uuid_v7(d->id, err)) != BMIS_OK)
     return st;
   entry_key(d->entry_key, hit->list, hit->ref);
   d->voided = false;
+  memcpy(d->list, hit->list, sizeof d->list);
+  memcpy(d->ref, hit->ref, sizeof d->ref);
+  d->score = hit->score;
+  d->review = review ? BMIS_REVIEW_PENDING : BMIS_REVIEW_NONE;
+  d->reviewed_by[0] = d->review_role[0] = d->review_reason[0] = 0;
+  d->reviewed_at = 0;
   st =
       bmis__disposition_insert(s, hit->list, hit->ref, hit->entry_hash, d, err);
   if (st != BMIS_OK)
@@ -119,6 +155,10 @@ bmis_status bmis_hit_dispose_entry(bmis_store *s, const char *list,
                           sizeof hit.ref - 1);
   memcpy(hit.list, list, nl + 1);
   memcpy(hit.ref, ref, nr + 1);
+  /* No screening behind it: the score is not known, so it counts as the
+   * highest (a dismissal of a sanctions or wanted entry waits for a
+   * supervisor). */
+  hit.score = 1;
   bmis_status st;
   if ((st = need("list", hit.list, sizeof hit.list, err)) != BMIS_OK ||
       (st = need("ref", hit.ref, sizeof hit.ref, err)) != BMIS_OK)
@@ -186,4 +226,28 @@ bmis_status bmis__disposition_latest(bmis_store *s, const char *list,
         !current_entry_hash || strcmp(best_hash, current_entry_hash) != 0;
   }
   return BMIS_OK;
+}
+
+bmis_status bmis_disposition_get(bmis_store *s, const char *id,
+                                 bmis_hit_disposition *out, bmis_error *err) {
+  if (!s || !id || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store, id or output");
+  char hash[33];
+  bmis_status st = bmis__disposition_get(s, id, out, hash, err);
+  if (st == BMIS_OK)
+    entry_key(out->entry_key, out->list, out->ref);
+  return st;
+}
+
+bmis_status bmis_disposition_list(bmis_store *s, bmis_review review,
+                                  bmis_disposition_fn fn, void *ctx,
+                                  bmis_error *err) {
+  if (!s || !fn)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or callback");
+  bool own;
+  bmis_status st = bmis__read_begin(s, &own, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__disposition_list(s, review, fn, ctx, err);
+  return bmis__read_end(s, own, st, err);
 }

@@ -81,13 +81,26 @@ bmis_status bmis_hit_explain(const bmis_hit *h, char *buf, size_t cap,
       say(&o, "  %s %+.2f: %s\n", h->factors[i].what, h->factors[i].delta,
           h->factors[i].detail);
   }
-  if (h->previously_disposed)
+  if (h->previously_disposed) {
+    const bmis_hit_disposition *p = &h->previous;
+    char review[160] = "";
+    if (p->voided)
+      snprintf(review, sizeof review, " -- VOID: the entry has changed since");
+    else if (p->review == BMIS_REVIEW_PENDING)
+      snprintf(review, sizeof review,
+               " -- AWAITING CONFIRMATION by a second supervisor: not in "
+               "force");
+    else if (p->review == BMIS_REVIEW_REJECTED)
+      snprintf(review, sizeof review, " -- REJECTED by %.63s: not in force",
+               p->reviewed_by);
+    else if (p->review == BMIS_REVIEW_CONFIRMED)
+      snprintf(review, sizeof review, " -- confirmed by %.63s", p->reviewed_by);
     say(&o, "  previously %s by %s (%s): %s%s\n",
-        bmis_hit_decision_code(h->previous.decision)
-            ? bmis_hit_decision_code(h->previous.decision)
+        bmis_hit_decision_code(p->decision)
+            ? bmis_hit_decision_code(p->decision)
             : "?",
-        h->previous.by, h->previous.role, h->previous.reason,
-        h->previous.voided ? " -- VOID: the entry has changed since" : "");
+        p->by, p->role, p->reason, review);
+  }
   if (o.cut)
     return bmis_error_set(err, BMIS_E_BUFFER_SMALL,
                           "explanation longer than %zu bytes", cap);

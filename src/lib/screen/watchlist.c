@@ -575,3 +575,19 @@ bmis_status bmis_watchlist_set_threshold(bmis_store *s, const char *name,
     st = bmis__wl_list_set_threshold(s, name, threshold, err);
   return st;
 }
+
+bmis_status bmis_watchlist_set_confirm_at(bmis_store *s, const char *name,
+                                          double confirm_at, bmis_error *err) {
+  if (!s)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store");
+  bmis_status st = check_name(name, err);
+  if (st == BMIS_OK &&
+      !(confirm_at == 0 || (confirm_at > 0 && confirm_at <= 1)))
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "confirm_at: must be above 0 and at most 1 (or 0 for "
+                        "the default, %.2f)",
+                        BMIS_DISPOSITION_DEFAULT_CONFIRM_AT);
+  if (st == BMIS_OK)
+    st = bmis__wl_list_set_confirm_at(s, name, confirm_at, err);
+  return st;
+}

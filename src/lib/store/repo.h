@@ -192,6 +192,8 @@ bmis_status bmis__wl_list_delete(bmis_store *s, int64_t id, bmis_error *err);
 /* BMIS_E_NOT_FOUND when there is no such list. */
 bmis_status bmis__wl_list_set_threshold(bmis_store *s, const char *name,
                                         double threshold, bmis_error *err);
+bmis_status bmis__wl_list_set_confirm_at(bmis_store *s, const char *name,
+                                         double confirm_at, bmis_error *err);
 
 /* The ref and hash of every entry of a list (in no particular order). */
 typedef bmis_status (*bmis__wl_hash_fn)(const char *ref, const char *hash,
@@ -243,5 +245,18 @@ bmis_status bmis__disposition_latest_for(bmis_store *s, const char *list,
                                          bmis_hit_disposition *out,
                                          char entry_hash[33], bool *found,
                                          bmis_error *err);
+/* One by id (BMIS_E_NOT_FOUND when none); entry_hash as above. */
+bmis_status bmis__disposition_get(bmis_store *s, const char *id,
+                                  bmis_hit_disposition *out,
+                                  char entry_hash[33], bmis_error *err);
+/* Those in one review state, oldest first (at most 1000). */
+bmis_status bmis__disposition_list(bmis_store *s, bmis_review review,
+                                   bmis_disposition_fn fn, void *ctx,
+                                   bmis_error *err);
+/* Writes d's review (review, reviewed_by, review_role, review_reason,
+ * reviewed_at) if it is still pending; BMIS_E_CONFLICT otherwise. */
+bmis_status bmis__disposition_review(bmis_store *s,
+                                     const bmis_hit_disposition *d,
+                                     bmis_error *err);
 
 #endif

@@ -4,6 +4,7 @@
 #include "store/repo.h"
 #include "store/store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ static void list_row(bmis__stmt *q, bmis_watchlist *w, int64_t *id) {
   w->threshold = bmis__col_double(q, 7);
   w->person_count = (size_t)bmis__col_int(q, 8);
   w->document_count = (size_t)bmis__col_int(q, 9);
+  w->confirm_at = bmis__col_double(q, 10);
 }
 
 bmis_status bmis__wl_list_get(bmis_store *s, const char *name,
@@ -142,6 +144,17 @@ bmis_status bmis__wl_list_set_threshold(bmis_store *s, const char *name,
   Q_OR_FAIL(q, BMIS__Q_WL_LIST_SET_THRESHOLD);
   bmis__bind_text(q, 1, name);
   bmis__bind_double(q, 2, threshold);
+  bmis_status st = bmis__run(q, err);
+  if (st == BMIS_OK && bmis__changes(q) != 1)
+    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no watchlist '%s'", name);
+  return st;
+}
+
+bmis_status bmis__wl_list_set_confirm_at(bmis_store *s, const char *name,
+                                         double confirm_at, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_WL_LIST_SET_CONFIRM_AT);
+  bmis__bind_text(q, 1, name);
+  bmis__bind_double(q, 2, confirm_at);
   bmis_status st = bmis__run(q, err);
   if (st == BMIS_OK && bmis__changes(q) != 1)
     return bmis_error_set(err, BMIS_E_NOT_FOUND, "no watchlist '%s'", name);
@@ -389,6 +402,7 @@ bmis_status bmis__disposition_insert(bmis_store *s, const char *list,
                                      const bmis_hit_disposition *d,
                                      bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_DISPOSITION_INSERT);
+  const char *review = bmis_review_code(d->review);
   bmis__bind_text(q, 1, d->id);
   bmis__bind_text(q, 2, list);
   bmis__bind_text(q, 3, ref);
@@ -399,7 +413,31 @@ bmis_status bmis__disposition_insert(bmis_store *s, const char *list,
   bmis__bind_text(q, 8, d->by);
   bmis__bind_text(q, 9, d->role);
   bmis__bind_int(q, 10, d->at);
+  bmis__bind_double(q, 11, d->score);
+  bmis__bind_text(q, 12, review ? review : "");
   return bmis__run(q, err);
+}
+
+/* Columns in the order of sql/queries/disposition_get.sql. */
+static void disposition_row(bmis__stmt *q, bmis_hit_disposition *out,
+                            char entry_hash[33]) {
+  memset(out, 0, sizeof *out);
+  bmis__col_copy(q, 0, out->id, sizeof out->id);
+  bmis__col_copy(q, 1, entry_hash, 33);
+  bmis__col_copy(q, 2, out->traveller_key, sizeof out->traveller_key);
+  out->decision = bmis_hit_decision_parse(bmis__col_text(q, 3));
+  bmis__col_copy(q, 4, out->reason, sizeof out->reason);
+  bmis__col_copy(q, 5, out->by, sizeof out->by);
+  bmis__col_copy(q, 6, out->role, sizeof out->role);
+  out->at = bmis__col_int(q, 7);
+  bmis__col_copy(q, 8, out->list, sizeof out->list);
+  bmis__col_copy(q, 9, out->ref, sizeof out->ref);
+  out->score = bmis__col_double(q, 10);
+  out->review = bmis_review_parse(bmis__col_text(q, 11));
+  bmis__col_copy(q, 12, out->reviewed_by, sizeof out->reviewed_by);
+  bmis__col_copy(q, 13, out->review_role, sizeof out->review_role);
+  bmis__col_copy(q, 14, out->review_reason, sizeof out->review_reason);
+  out->reviewed_at = bmis__col_int(q, 15);
 }
 
 bmis_status bmis__disposition_latest_for(bmis_store *s, const char *list,
@@ -414,17 +452,63 @@ bmis_status bmis__disposition_latest_for(bmis_store *s, const char *list,
   bmis__bind_text(q, 3, traveller_key);
   int rc = bmis__step(q, err);
   *found = rc == BMIS__ROW;
-  if (*found) {
-    memset(out, 0, sizeof *out);
-    bmis__col_copy(q, 0, out->id, sizeof out->id);
-    bmis__col_copy(q, 1, entry_hash, 33);
-    bmis__col_copy(q, 2, out->traveller_key, sizeof out->traveller_key);
-    out->decision = bmis_hit_decision_parse(bmis__col_text(q, 3));
-    bmis__col_copy(q, 4, out->reason, sizeof out->reason);
-    bmis__col_copy(q, 5, out->by, sizeof out->by);
-    bmis__col_copy(q, 6, out->role, sizeof out->role);
-    out->at = bmis__col_int(q, 7);
+  if (*found)
+    disposition_row(q, out, entry_hash);
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+bmis_status bmis__disposition_get(bmis_store *s, const char *id,
+                                  bmis_hit_disposition *out,
+                                  char entry_hash[33], bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_DISPOSITION_GET);
+  bmis__bind_text(q, 1, id);
+  int rc = bmis__step(q, err);
+  if (rc == BMIS__ROW)
+    disposition_row(q, out, entry_hash);
+  bmis__reset(q);
+  if (rc < 0)
+    return (bmis_status)-rc;
+  if (rc == BMIS__DONE)
+    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no disposition '%.40s'", id);
+  return BMIS_OK;
+}
+
+bmis_status bmis__disposition_list(bmis_store *s, bmis_review review,
+                                   bmis_disposition_fn fn, void *ctx,
+                                   bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_DISPOSITION_LIST);
+  const char *code = bmis_review_code(review);
+  bmis__bind_text(q, 1, code ? code : "");
+  int rc;
+  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
+    bmis_hit_disposition d;
+    char hash[33];
+    disposition_row(q, &d, hash);
+    if (snprintf(d.entry_key, sizeof d.entry_key, "%s/%s", d.list, d.ref) >=
+        (int)sizeof d.entry_key)
+      d.entry_key[sizeof d.entry_key - 1] = 0;
+    if (fn(&d, ctx))
+      break;
   }
   bmis__reset(q);
   return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
+bmis_status bmis__disposition_review(bmis_store *s,
+                                     const bmis_hit_disposition *d,
+                                     bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_DISPOSITION_REVIEW);
+  bmis__bind_text(q, 1, d->id);
+  bmis__bind_text(q, 2, bmis_review_code(d->review));
+  bmis__bind_text(q, 3, d->reviewed_by);
+  bmis__bind_text(q, 4, d->review_role);
+  bmis__bind_text(q, 5, d->review_reason);
+  bmis__bind_int(q, 6, d->reviewed_at);
+  bmis_status st = bmis__run(q, err);
+  if (st == BMIS_OK && bmis__changes(q) != 1)
+    return bmis_error_set(err, BMIS_E_CONFLICT,
+                          "disposition %.40s is no longer awaiting review",
+                          d->id);
+  return st;
 }

@@ -389,15 +389,102 @@ static void hits_are_shown_disposed_and_remembered(void **state) {
                                            "different person: photo",
                                            &f->officer, 0, &d, &err),
                    BMIS_OK);
+  /* a sanctions hit scoring 1.00: one officer's dismissal waits for a
+   * supervisor; the next inspection still shows a hit to examine */
+  assert_int_equal(d.review, BMIS_REVIEW_PENDING);
+  char first[BMIS_ID_SIZE];
+  memcpy(first, id, sizeof first);
+  r = inspect_mrz(f, m, NULL, id);
+  h = json_array_get(json_object_get(r, "hits"), 0);
+  json_t *disp = json_object_get(h, "disposition");
+  assert_string_equal(json_string_value(json_object_get(disp, "decision")),
+                      "dismissed");
+  assert_true(json_is_true(json_object_get(disp, "pending")));
+  assert_string_equal(json_string_value(json_object_get(disp, "status")),
+                      "dismissed by an officer, awaiting confirmation");
+  assert_true(json_is_false(json_object_get(h, "cleared")));
+  assert_string_equal(action_of(r), "refer");
+  json_decref(r);
+  /* an officer cannot confirm; a supervisor does, with a reason */
+  bmis_hit_disposition rv;
+  assert_int_equal(bmis_disposition_review(f->s, d.id, BMIS_REVIEW_CONFIRMED,
+                                           "checked", &f->officer, 50, &rv,
+                                           &err),
+                   BMIS_E_FORBIDDEN);
+  assert_int_equal(bmis_disposition_review(f->s, d.id, BMIS_REVIEW_CONFIRMED,
+                                           " ", &f->supervisor, 50, &rv, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_disposition_review(f->s, d.id, BMIS_REVIEW_CONFIRMED,
+                                           "photo and birth place differ",
+                                           &f->supervisor, 50, &rv, &err),
+                   BMIS_OK);
+  assert_int_equal(rv.review, BMIS_REVIEW_CONFIRMED);
+  assert_string_equal(rv.reviewed_by, "joseph");
+  /* once only */
+  assert_int_equal(bmis_disposition_review(f->s, d.id, BMIS_REVIEW_REJECTED,
+                                           "again", &f->supervisor, 51, &rv,
+                                           &err),
+                   BMIS_E_CONFLICT);
   /* the next inspection shows it cleared, and recommends admission */
   r = inspect_mrz(f, m, NULL, id);
   h = json_array_get(json_object_get(r, "hits"), 0);
-  assert_string_equal(json_string_value(json_object_get(
-                          json_object_get(h, "disposition"), "decision")),
+  disp = json_object_get(h, "disposition");
+  assert_string_equal(json_string_value(json_object_get(disp, "decision")),
                       "dismissed");
+  assert_string_equal(json_string_value(json_object_get(disp, "review")),
+                      "confirmed");
+  assert_string_equal(json_string_value(json_object_get(disp, "reviewed_by")),
+                      "joseph");
+  assert_true(json_is_true(json_object_get(h, "cleared")));
   assert_string_equal(action_of(r), "admit");
   json_decref(r);
   assert_int_equal(audited(f, "hit.dispose", "inspection:"), 1);
+  assert_int_equal(audited(f, "hit.review", "disposition:"), 1);
+}
+
+/* A supervisor's own dismissal needs another supervisor; a rejection
+ * leaves the hit a hit. */
+static void a_second_person_reviews_dismissals(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "SIDOROV", "IVAN PETROVICH", "7200001", "RUS", "1961-04-12", 'M');
+  json_decref(inspect_mrz(f, m, NULL, id));
+  bmis_hit_disposition d, rv;
+  bmis_error err;
+  assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
+                                           "not him", &f->supervisor, 0, &d,
+                                           &err),
+                   BMIS_OK);
+  assert_int_equal(d.review, BMIS_REVIEW_PENDING);
+  assert_int_equal(bmis_disposition_review(f->s, d.id, BMIS_REVIEW_CONFIRMED,
+                                           "agreed", &f->supervisor, 60, &rv,
+                                           &err),
+                   BMIS_E_RULE);
+  assert_non_null(strstr(err.message, "another supervisor"));
+  bmis_actor other;
+  actor(&other, "wanjiru", "supervisor");
+  assert_int_equal(bmis_disposition_review(f->s, d.id, BMIS_REVIEW_REJECTED,
+                                           "same birth date and place", &other,
+                                           61, &rv, &err),
+                   BMIS_OK);
+  json_t *r = inspect_mrz(f, m, NULL, id);
+  json_t *h = json_array_get(json_object_get(r, "hits"), 0);
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(h, "disposition"), "review")),
+                      "rejected");
+  assert_true(json_is_false(json_object_get(h, "cleared")));
+  assert_string_equal(action_of(r), "refer");
+  json_decref(r);
+  assert_int_equal(bmis_disposition_review(f->s, "no-such-id",
+                                           BMIS_REVIEW_CONFIRMED, "x", &other,
+                                           62, &rv, &err),
+                   BMIS_E_NOT_FOUND);
+
+  /* confirm_at is checked */
+  assert_int_equal(bmis_watchlist_set_confirm_at(f->s, "sanctions", 1.5, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_watchlist_set_confirm_at(f->s, "nope", 0.95, &err),
+                   BMIS_E_NOT_FOUND);
 }
 
 static void a_protection_alert_is_a_referral(void **state) {
@@ -910,6 +997,7 @@ int main(int argc, char **argv) {
       T_(an_unaccompanied_minor_gets_child_protection),
       T_(trafficking_indicators_make_a_referral),
       T_(hits_are_shown_disposed_and_remembered),
+      T_(a_second_person_reviews_dismissals),
       T_(a_protection_alert_is_a_referral),
       T_(secondary_closes_the_referral_on_the_same_movement),
       T_(old_inspections_are_emptied),

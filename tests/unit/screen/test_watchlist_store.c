@@ -7,6 +7,7 @@
  * store_fixture.h). */
 #include "store_fixture.h"
 
+#include "bmis/inspect.h"
 #include "bmis/screen.h"
 #include "screen/screen_internal.h"
 
@@ -946,6 +947,176 @@ static void a_disposition_needs_every_field(void **state) {
                       "255");
 }
 
+static int collect_ids(const bmis_hit_disposition *d, void *ctx) {
+  char(*ids)[37] = ctx;
+  for (int i = 0; i < 8; i++)
+    if (!ids[i][0]) {
+      memcpy(ids[i], d->id, 37);
+      break;
+    }
+  return 0;
+}
+
+/* Dismissals of sanctions and wanted-person hits at or above the list's
+ * confirm_at wait for a second person: stored pending, listed, found as
+ * the latest, reviewed once by another supervisor. */
+static void dismissals_that_matter_wait_for_a_second_person(void **state) {
+  bmis_store *s = *state;
+  bmis_wl_content *c1 = version1();
+  bmis_watchlist m = sanctions("", 1);
+  import_ok(s, &m, c1, NULL);
+  bmis_watchlist n =
+      meta("national", BMIS_WL_NATIONAL_ALERT, BMIS_HIT_REFER, "", 1);
+  import_ok(s, &n, c1, NULL);
+  char hash_b[33];
+  snprintf(hash_b, sizeof hash_b, "%s",
+           raw_text("SELECT hash FROM wl_entry WHERE ref = 'B' AND "
+                    "watchlist_id = (SELECT id FROM watchlist WHERE name = "
+                    "'un')"));
+  bmis_error err;
+  bmis_watchlist w;
+  assert_int_equal(bmis_watchlist_get(s, "un", &w, &err), BMIS_OK);
+  assert_true(w.confirm_at == 0);
+
+  /* 1.00 on a sanctions list, by an officer: pending */
+  bmis_hit h = hit_on("un", "B", hash_b);
+  h.score = 1.0;
+  bmis_hit_disposition d1 =
+      decision("doc:KEN:AK999", BMIS_HIT_DISMISSED, "not him", 1000);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d1, &err), BMIS_OK);
+  assert_int_equal(d1.review, BMIS_REVIEW_PENDING);
+  /* 0.89, under the default 0.90: at once */
+  h.score = 0.89;
+  bmis_hit_disposition d2 =
+      decision("doc:KEN:AK888", BMIS_HIT_DISMISSED, "not him", 1001);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d2, &err), BMIS_OK);
+  assert_int_equal(d2.review, BMIS_REVIEW_NONE);
+  /* exactly 0.90: pending; a confirmation of the hit never waits */
+  h.score = 0.90;
+  bmis_hit_disposition d3 =
+      decision("doc:KEN:AK777", BMIS_HIT_DISMISSED, "not him", 1002);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d3, &err), BMIS_OK);
+  assert_int_equal(d3.review, BMIS_REVIEW_PENDING);
+  bmis_hit_disposition d4 =
+      decision("doc:KEN:AK666", BMIS_HIT_CONFIRMED, "it is him", 1003);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d4, &err), BMIS_OK);
+  assert_int_equal(d4.review, BMIS_REVIEW_NONE);
+  /* a national alert, whatever the score (and the hit's own category is
+   * not believed over the list's): at once */
+  bmis_hit hn = hit_on("national", "B", hash_b);
+  hn.score = 1.0;
+  hn.category = BMIS_WL_SANCTIONS;
+  bmis_hit_disposition d5 =
+      decision("doc:KEN:AK555", BMIS_HIT_DISMISSED, "not him", 1004);
+  assert_int_equal(bmis_hit_dispose(s, &hn, &d5, &err), BMIS_OK);
+  assert_int_equal(d5.review, BMIS_REVIEW_NONE);
+  /* the list's own confirm_at */
+  assert_int_equal(bmis_watchlist_set_confirm_at(s, "un", 0.95, &err), BMIS_OK);
+  assert_int_equal(bmis_watchlist_get(s, "un", &w, &err), BMIS_OK);
+  assert_true(w.confirm_at > 0.949 && w.confirm_at < 0.951);
+  bmis_hit_disposition d6 =
+      decision("doc:KEN:AK444", BMIS_HIT_DISMISSED, "not him", 1005);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d6, &err), BMIS_OK);
+  assert_int_equal(d6.review, BMIS_REVIEW_NONE);
+  /* a re-import keeps it */
+  import_ok(s, &m, c1, NULL);
+  assert_int_equal(bmis_watchlist_get(s, "un", &w, &err), BMIS_OK);
+  assert_true(w.confirm_at > 0.949 && w.confirm_at < 0.951);
+  /* a removed list: the hit's category and the default */
+  bmis_hit hg = hit_on("gone", "B", hash_b);
+  hg.score = 0.95;
+  hg.category = BMIS_WL_WANTED;
+  bmis_hit_disposition d7 =
+      decision("doc:KEN:AK333", BMIS_HIT_DISMISSED, "not him", 1006);
+  assert_int_equal(bmis_hit_dispose(s, &hg, &d7, &err), BMIS_OK);
+  assert_int_equal(d7.review, BMIS_REVIEW_PENDING);
+  /* an impossible score */
+  hg.score = 1.5;
+  assert_int_equal(bmis_hit_dispose(s, &hg, &d7, &err), BMIS_E_INVALID_ARG);
+
+  /* the queue, oldest first */
+  char ids[8][37];
+  memset(ids, 0, sizeof ids);
+  assert_int_equal(
+      bmis_disposition_list(s, BMIS_REVIEW_PENDING, collect_ids, ids, &err),
+      BMIS_OK);
+  assert_string_equal(ids[0], d1.id);
+  assert_string_equal(ids[1], d3.id);
+  assert_string_equal(ids[2], d7.id);
+  assert_string_equal(ids[3], "");
+  bmis_hit_disposition got;
+  assert_int_equal(bmis_disposition_get(s, d1.id, &got, &err), BMIS_OK);
+  assert_string_equal(got.list, "un");
+  assert_string_equal(got.ref, "B");
+  assert_string_equal(got.entry_key, "un/B");
+  assert_true(got.score == 1.0);
+  assert_int_equal(got.review, BMIS_REVIEW_PENDING);
+
+  /* the latest for the traveller says pending until reviewed */
+  const char *keys[] = {"doc:KEN:AK999"};
+  bool found;
+  assert_int_equal(bmis__disposition_latest(s, "un", "B", keys, 1, hash_b, &got,
+                                            &found, &err),
+                   BMIS_OK);
+  assert_true(found);
+  assert_int_equal(got.review, BMIS_REVIEW_PENDING);
+  bmis_actor sup;
+  memset(&sup, 0, sizeof sup);
+  snprintf(sup.username, sizeof sup.username, "kariuki");
+  snprintf(sup.role, sizeof sup.role, "supervisor");
+  /* the same person (kariuki dismissed it) */
+  assert_int_equal(bmis_disposition_review(s, d1.id, BMIS_REVIEW_CONFIRMED,
+                                           "fine", &sup, 2000, &got, &err),
+                   BMIS_E_RULE);
+  snprintf(sup.username, sizeof sup.username, "otieno");
+  assert_int_equal(bmis_disposition_review(s, d1.id, BMIS_REVIEW_CONFIRMED,
+                                           "photo differs", &sup, 2000, &got,
+                                           &err),
+                   BMIS_OK);
+  assert_int_equal(bmis__disposition_latest(s, "un", "B", keys, 1, hash_b, &got,
+                                            &found, &err),
+                   BMIS_OK);
+  assert_int_equal(got.review, BMIS_REVIEW_CONFIRMED);
+  assert_string_equal(got.reviewed_by, "otieno");
+  assert_string_equal(got.review_reason, "photo differs");
+  assert_int_equal(got.reviewed_at, 2000);
+  assert_int_equal(bmis_disposition_review(s, d1.id, BMIS_REVIEW_REJECTED, "no",
+                                           &sup, 2001, &got, &err),
+                   BMIS_E_CONFLICT);
+  assert_int_equal(bmis_disposition_review(s, d2.id, BMIS_REVIEW_REJECTED, "no",
+                                           &sup, 2001, &got, &err),
+                   BMIS_E_CONFLICT);
+  assert_int_equal(bmis_disposition_review(s, d3.id, BMIS_REVIEW_REJECTED,
+                                           "same person", &sup, 2002, &got,
+                                           &err),
+                   BMIS_OK);
+  memset(ids, 0, sizeof ids);
+  assert_int_equal(
+      bmis_disposition_list(s, BMIS_REVIEW_PENDING, collect_ids, ids, &err),
+      BMIS_OK);
+  assert_string_equal(ids[0], d7.id);
+  assert_string_equal(ids[1], "");
+  /* each review is in the audit log, with its change */
+  assert_string_equal(
+      raw_text("SELECT count(*) FROM audit_log WHERE action = 'hit.review'"),
+      "2");
+  /* a voided entry's disposition stays voided, reviewed or not */
+  bmis_wl_content *c2 = version2();
+  import_ok(s, &m, c2, NULL);
+  char hash_b2[33];
+  snprintf(hash_b2, sizeof hash_b2, "%s",
+           raw_text("SELECT hash FROM wl_entry WHERE ref = 'B' AND "
+                    "watchlist_id = (SELECT id FROM watchlist WHERE name = "
+                    "'un')"));
+  assert_int_equal(bmis__disposition_latest(s, "un", "B", keys, 1, hash_b2,
+                                            &got, &found, &err),
+                   BMIS_OK);
+  assert_true(found);
+  assert_true(got.voided);
+  bmis_wl_content_free(c1);
+  bmis_wl_content_free(c2);
+}
+
 /* ---- JSON: canonical text, hash, JSON lines ---- */
 
 static void the_canonical_text_and_hash(void **state) {
@@ -1162,6 +1333,7 @@ int main(int argc, char **argv) {
       T_(the_scan_streams_every_entry_of_every_list),
       T_(dispositions_are_found_and_voided),
       T_(a_disposition_needs_every_field),
+      T_(dismissals_that_matter_wait_for_a_second_person),
       cmocka_unit_test(the_canonical_text_and_hash),
       cmocka_unit_test(jsonl_round_trips),
       cmocka_unit_test(jsonl_errors_name_the_line_and_member),

@@ -1,0 +1,101 @@
+/* The second person: a supervisor confirms or rejects a dismissal that
+ * waits for one (screen/disposition.c decides which do). The review and its
+ * audit entry commit together. */
+#include "inspect/inspect_internal.h"
+
+#include "store/repo.h"
+
+#include "bmis/audit.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool blank(const char *s) {
+  for (; *s; s++)
+    if (!isspace((unsigned char)*s))
+      return false;
+  return true;
+}
+
+bmis_status bmis_disposition_review(bmis_store *s, const char *id,
+                                    bmis_review decision, const char *reason,
+                                    const bmis_actor *actor, int64_t at,
+                                    bmis_hit_disposition *out,
+                                    bmis_error *err) {
+  if (!s || !id || !actor)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store, id or actor");
+  if (decision != BMIS_REVIEW_CONFIRMED && decision != BMIS_REVIEW_REJECTED)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "decision: must be confirm or reject");
+  if (!reason || blank(reason))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "reason: say why the dismissal is %s",
+                          bmis_review_code(decision));
+  bmis_hit_disposition d;
+  if (strlen(reason) >= sizeof d.review_reason)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "reason: longer than %zu bytes",
+                          sizeof d.review_reason - 1);
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the review is required");
+  if (strcmp(actor->role, "supervisor") != 0)
+    return bmis_error_set(err, BMIS_E_FORBIDDEN,
+                          "only a supervisor confirms or rejects a dismissal");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  char hash[33];
+  st = bmis__disposition_get(s, id, &d, hash, err);
+  if (st == BMIS_OK && snprintf(d.entry_key, sizeof d.entry_key, "%s/%s",
+                                d.list, d.ref) >= (int)sizeof d.entry_key)
+    d.entry_key[sizeof d.entry_key - 1] = 0;
+  if (st == BMIS_OK && d.review != BMIS_REVIEW_PENDING)
+    st = d.review == BMIS_REVIEW_NONE
+             ? bmis_error_set(err, BMIS_E_CONFLICT,
+                              "disposition %.40s applied when it was made: "
+                              "it awaits no review",
+                              id)
+             : bmis_error_set(err, BMIS_E_CONFLICT,
+                              "disposition %.40s was %s already, by %s", id,
+                              bmis_review_code(d.review), d.reviewed_by);
+  if (st == BMIS_OK && strcmp(d.by, actor->username) == 0)
+    st = bmis_error_set(err, BMIS_E_RULE,
+                        "%s made this dismissal: another supervisor must "
+                        "review it (a second person)",
+                        d.by);
+  if (st == BMIS_OK) {
+    d.review = decision;
+    snprintf(d.reviewed_by, sizeof d.reviewed_by, "%s", actor->username);
+    snprintf(d.review_role, sizeof d.review_role, "%s", actor->role);
+    snprintf(d.review_reason, sizeof d.review_reason, "%s", reason);
+    d.reviewed_at = at;
+    st = bmis__disposition_review(s, &d, err);
+  }
+  if (st == BMIS_OK) {
+    bmis_audit_entry e;
+    memset(&e, 0, sizeof e);
+    e.at = at;
+    snprintf(e.actor, sizeof e.actor, "%s", actor->username);
+    snprintf(e.role, sizeof e.role, "%s", actor->role);
+    snprintf(e.channel, sizeof e.channel, "%s",
+             actor->channel[0] ? actor->channel : "api");
+    snprintf(e.action, sizeof e.action, "hit.review");
+    snprintf(e.record, sizeof e.record, "disposition:%s", d.id);
+    snprintf(e.outcome, sizeof e.outcome, "ok");
+    snprintf(e.bcp, sizeof e.bcp, "%s", actor->bcp);
+    snprintf(e.desk, sizeof e.desk, "%s", actor->desk);
+    snprintf(e.detail, sizeof e.detail, "%s the dismissal by %s of %s",
+             bmis_review_code(decision), d.by,
+             d.entry_key[0] ? d.entry_key : d.list);
+    st = bmis_audit_append(s, &e, err);
+  }
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st == BMIS_OK && out)
+    *out = d;
+  return st;
+}

@@ -1,0 +1,88 @@
+/* The second person's queue: GET /api/dispositions?status=pending (the
+ * dismissals awaiting a supervisor) and POST /api/dispositions/{id}/review
+ * ({decision: confirm|reject, reason}). Decode, one library call
+ * (bmis_disposition_list, bmis_disposition_review: the rules and the audit
+ * entry of the review live there), encode. */
+#include "http.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+void api_dispositions(const srv_request *rq, srv_reply *rp);
+void api_disposition_review(const srv_request *rq, srv_reply *rp);
+
+static json_t *disposition_json(const bmis_hit_disposition *d) {
+  char t[21], rt[21];
+  const char *review = bmis_review_code(d->review);
+  json_t *o = json_pack(
+      "{s:s, s:s, s:s, s:s, s:s, s:f, s:s, s:s, s:s, s:s, s:s, s:b, s:o}", "id",
+      d->id, "list", d->list, "ref", d->ref, "entry", d->entry_key,
+      "traveller_key", d->traveller_key, "score", d->score, "decision",
+      bmis_hit_decision_code(d->decision), "reason", d->reason, "by", d->by,
+      "role", d->role, "at", bmis_time_format(d->at, t), "pending",
+      d->review == BMIS_REVIEW_PENDING, "review",
+      review ? json_string(review) : json_null());
+  if (d->reviewed_at) {
+    json_object_set_new(o, "reviewed_by", json_string(d->reviewed_by));
+    json_object_set_new(o, "review_reason", json_string(d->review_reason));
+    json_object_set_new(o, "reviewed_at",
+                        json_string(bmis_time_format(d->reviewed_at, rt)));
+  }
+  return o;
+}
+
+static int add_disposition(const bmis_hit_disposition *d, void *ctx) {
+  json_array_append_new(ctx, disposition_json(d));
+  return 0;
+}
+
+void api_dispositions(const srv_request *rq, srv_reply *rp) {
+  const char *st = srv_query(rq, "status");
+  bmis_review review = st ? bmis_review_parse(st) : BMIS_REVIEW_PENDING;
+  if (!review) {
+    srv_reply_error(rp, 400, "E_INVALID_ARG",
+                    "status: pending, confirmed or rejected");
+    return;
+  }
+  json_t *list = json_array();
+  bmis_error err;
+  if (bmis_disposition_list(rq->store, review, add_disposition, list, &err) !=
+      BMIS_OK) {
+    json_decref(list);
+    srv_reply_status(rp, &err);
+    return;
+  }
+  rp->json = json_pack("{s:o}", "dispositions", list);
+  if (srv_audit(rq, rp, "disposition.list", bmis_review_code(review)))
+    rp->status = 200;
+}
+
+void api_disposition_review(const srv_request *rq, srv_reply *rp) {
+  static const char *const allowed[] = {"decision", "reason", NULL};
+  json_t *in;
+  const char *decision, *reason;
+  if (!srv_json_object(rq, rp, allowed, &in))
+    return;
+  if (srv_json_string(in, "decision", true, rp, &decision) &&
+      srv_json_string(in, "reason", true, rp, &reason)) {
+    bmis_review review =
+        strcmp(decision, "confirm") == 0  ? BMIS_REVIEW_CONFIRMED
+        : strcmp(decision, "reject") == 0 ? BMIS_REVIEW_REJECTED
+                                          : BMIS_REVIEW_NONE;
+    bmis_hit_disposition d;
+    bmis_error err;
+    if (!review)
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "decision: must be confirm or reject");
+    else if (bmis_disposition_review(rq->store, rq->params[0], review, reason,
+                                     &rq->actor, (int64_t)time(NULL), &d,
+                                     &err) != BMIS_OK)
+      srv_reply_status(rp, &err);
+    else {
+      rp->status = 200;
+      rp->json = disposition_json(&d);
+    }
+  }
+  json_decref(in);
+}
