@@ -15,7 +15,8 @@
 
 static const char serve_help[] =
     "usage: bmis serve [--store URL] [--listen HOST:PORT] [--threads N]\n"
-    "                  [--durability process|power]\n"
+    "                  [--durability process|power] [--idle-timeout MIN]\n"
+    "                  [--trusted-proxy ADDR]\n"
     "\n"
     "Serves the JSON API (GET /api/openapi.json describes it) on HOST:PORT\n"
     "(default 127.0.0.1:8080; an IPv4 address, port 0 picks a free one and\n"
@@ -28,7 +29,39 @@ static const char serve_help[] =
     "  --durability D     what a recorded decision survives: process (the\n"
     "                     default: the server killed) or power (also power\n"
     "                     loss: SQLite fsyncs its WAL at every commit); see\n"
-    "                     docs/REGISTER.md\n";
+    "                     docs/REGISTER.md\n"
+    "  --idle-timeout MIN a session idle longer than MIN minutes ends "
+    "(default\n"
+    "                     15, for every role; 0: never); \"90s\" gives "
+    "seconds\n"
+    "                     (for tests), \"15m\" minutes\n"
+    "  --trusted-proxy ADDR  the reverse proxy in front: only when the peer\n"
+    "                     is ADDR is X-Forwarded-For believed (its last\n"
+    "                     address is the client); otherwise the peer is\n"
+    "                     the client. Failed logins are counted by client.\n";
+
+/* "15" or "15m": minutes; "90s": seconds (tests); at most a day. */
+static int parse_idle(const char *v, unsigned *out) {
+  char num[16];
+  size_t n = strlen(v);
+  unsigned unit = 60;
+  if (n && (v[n - 1] == 's' || v[n - 1] == 'm')) {
+    unit = v[n - 1] == 's' ? 1 : 60;
+    n--;
+  }
+  if (n == 0 || n >= sizeof num)
+    return cli_usage_error(CMD,
+                           "--idle-timeout: '%s' is not minutes (15), \"15m\" "
+                           "or seconds (\"90s\")",
+                           v);
+  memcpy(num, v, n);
+  num[n] = 0;
+  long x;
+  int r = cli_number(CMD, "--idle-timeout", num, 0, 24L * 3600 / unit, &x);
+  if (r == CLI_OK)
+    *out = (unsigned)x * unit;
+  return r;
+}
 
 static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
   const char *colon = strrchr(v, ':');
@@ -45,11 +78,14 @@ static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
 }
 
 int cli_serve(int argc, char **argv) {
-  const char *store = NULL, *listen = NULL, *threads = NULL, *durability = NULL;
+  const char *store = NULL, *listen = NULL, *threads = NULL, *durability = NULL,
+             *idle = NULL, *proxy = NULL;
   const cli_opt opts[] = {{"--store", &store, NULL},
                           {"--listen", &listen, NULL},
                           {"--threads", &threads, NULL},
                           {"--durability", &durability, NULL},
+                          {"--idle-timeout", &idle, NULL},
+                          {"--trusted-proxy", &proxy, NULL},
                           {NULL, NULL, NULL}};
   int npos = 0;
   int r = cli_parse(CMD, argc, argv, opts, NULL, 0, &npos);
@@ -82,6 +118,9 @@ int cli_serve(int argc, char **argv) {
       return cli_usage_error(CMD, "--durability: '%s' is not process or power",
                              durability);
   }
+  if (idle && (r = parse_idle(idle, &o.idle_timeout_s)) != CLI_OK)
+    return r;
+  o.trusted_proxy = proxy;
   o.store_url = store ? store : cli_default_store(url, sizeof url);
   /* the signals are taken synchronously, by this thread only: block them
    * before the worker threads start so that they inherit the mask */

@@ -143,10 +143,18 @@ static int setup(void **state) {
   snprintf(store, sizeof store, "%s/test_server.db",
            getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
   remove(store);
-  /* one account of each role */
+  /* two crossing points, and one account of each role at NBO */
   bmis_store *st;
   bmis_error err;
   if (bmis_store_open(store, NULL, &st, &err) != BMIS_OK)
+    return -1;
+  bmis_register_config cfg = {"KEN", 180, 90};
+  bmis_bcp nbo = {"NBO", "Jomo Kenyatta", BMIS_BCP_KIND_AIR, "Africa/Nairobi"};
+  bmis_bcp mba = {"MBA", "Moi International", BMIS_BCP_KIND_AIR,
+                  "Africa/Nairobi"};
+  if (bmis_register_config_set(st, &cfg, &err) != BMIS_OK ||
+      bmis_bcp_put(st, &nbo, &err) != BMIS_OK ||
+      bmis_bcp_put(st, &mba, &err) != BMIS_OK)
     return -1;
   for (int r = BMIS_ROLE_OFFICER; r <= BMIS_ROLE_ADMINISTRATOR; r++) {
     bmis_account a;
@@ -161,11 +169,6 @@ static int setup(void **state) {
       return -1;
     }
   }
-  bmis_register_config cfg = {"KEN", 180, 90};
-  bmis_bcp nbo = {"NBO", "Jomo Kenyatta", BMIS_BCP_KIND_AIR, "Africa/Nairobi"};
-  if (bmis_register_config_set(st, &cfg, &err) != BMIS_OK ||
-      bmis_bcp_put(st, &nbo, &err) != BMIS_OK)
-    return -1;
   bmis_store_close(st);
   srv_options o;
   srv_options_init(&o);
@@ -174,6 +177,7 @@ static int setup(void **state) {
   o.threads = 2;
   o.body_max = 1024;
   o.timeout_s = 1;
+  o.trusted_proxy = "127.0.0.1"; /* X-Forwarded-For names other clients */
   if (srv_start(&o, &server, &err) != BMIS_OK) {
     fprintf(stderr, "srv_start: %s\n", err.message);
     return -1;
