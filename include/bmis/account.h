@@ -49,7 +49,8 @@ typedef struct bmis_account {
  * another list is refused). Another account's "" is taken as its
  * default_bcp; an officer or supervisor needs at least one crossing point,
  * an analyst may have none. default_bcp, when set, must be one of bcps (or
- * configured, with "*"). */
+ * configured, with "*"); when not, an account of one crossing point gets
+ * that one. */
 
 /* Adds an account with its password (hashed here). Errors: E_INVALID_ARG
  * (username, role, display name, crossing points or password not

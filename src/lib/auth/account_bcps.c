@@ -103,6 +103,9 @@ bmis_status bmis__account_settle_bcps(bmis_store *s, bmis_account *a,
         p++;
     }
   }
+  if (!a->default_bcp[0] && a->bcps[0] && !strchr(a->bcps, ',') &&
+      strcmp(a->bcps, "*") != 0) /* one crossing point: the default too */
+    snprintf(a->default_bcp, sizeof a->default_bcp, "%.15s", a->bcps);
   if (a->default_bcp[0]) {
     if ((st = check_code(s, "default_bcp", a->default_bcp, err)) != BMIS_OK)
       return st;
