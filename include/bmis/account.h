@@ -217,8 +217,9 @@ BMIS_API bmis_status bmis_session_check(bmis_store *s, const char *token,
 
 /* bmis_session_check for a request made at now, by a session idle for at
  * most idle_s seconds (0: no idle limit): a session idle longer is ended,
- * E_AUTH "the session timed out: log in again". Its last activity is
- * recorded (see BMIS_SESSION_TOUCH_S). */
+ * E_AUTH "the session timed out: log in again". With a limit, its last
+ * activity is recorded (see BMIS_SESSION_TOUCH_S); without, nothing is
+ * written (as bmis_session_check). */
 BMIS_API bmis_status bmis_session_use(bmis_store *s, const char *token,
                                       int64_t now, int64_t idle_s,
                                       bmis_session *out, bmis_error *err);
