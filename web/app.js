@@ -179,7 +179,7 @@
       this.code = code;
     }
   }
-  async function api(method, path, body) {
+  async function api(method, path, body, retried) {
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (method !== "GET" && S.csrf) headers["X-CSRF-Token"] = S.csrf;
@@ -204,6 +204,12 @@
     if (!r.ok) {
       const err = (data && data.error) || {};
       const ex = new ApiError(r.status, err.code || `HTTP_${r.status}`, err.message || `The server answered ${r.status}.`);
+      // idle too long: the password again, in a dialog over the screen as
+      // it is (the inspection, the forms), then the same request again
+      if (r.status === 401 && path !== "/api/login" && S.session && !retried && /timed out/.test(ex.message)) {
+        if (await reauthenticate()) return api(method, path, body, true);
+        throw ex;
+      }
       if (r.status === 401 && path !== "/api/login" && S.session) expired();
       throw ex;
     }
@@ -213,6 +219,62 @@
     S.session = null;
     S.csrf = null;
     showLogin("Your session has ended. Log in again.");
+  }
+
+  /* The session timed out (idle): one dialog, whoever asks while it is
+   * open; true once logged in again at the same crossing point and desk,
+   * false (and the login screen) when the officer logs out instead. */
+  let reauthPending = null;
+  function reauthenticate() {
+    if (reauthPending) return reauthPending;
+    reauthPending = new Promise((resolve) => {
+      const s = S.session;
+      const mins = s && s.idle_timeout_s ? Math.round(s.idle_timeout_s / 60) : 0;
+      const pw = h("input", { id: "reauth-password", name: "password", type: "password", autocomplete: "current-password", required: true });
+      const msg = h("div", { id: "reauth-message", role: "alert" });
+      const form = h("form", { method: "dialog" });
+      const dlg = h("dialog", { id: "reauth", "aria-labelledby": "reauth-title" }, form);
+      const finish = (ok) => {
+        pw.value = "";
+        dlg.close();
+        dlg.remove();
+        reauthPending = null;
+        if (!ok) expired();
+        resolve(ok);
+      };
+      append(form, [
+        h("h2", { id: "reauth-title", text: "Session timed out" }),
+        h("p", {
+          text: `${s.username}: no activity for ${mins > 1 ? `${mins} minutes` : "a while"}. Enter your password to go on; the screen stays as it is.`,
+        }),
+        field("Password", pw),
+        msg,
+        h("div", { class: "buttons" }, button("Continue", { type: "submit", class: "primary" }), button("Log out", { onclick: () => finish(false) })),
+      ]);
+      form.addEventListener("submit", async (ev) => {
+        ev.preventDefault();
+        msg.textContent = "";
+        const body = { username: s.username, password: pw.value };
+        if (s.bcp) body.bcp = s.bcp;
+        if (s.desk) body.desk = s.desk;
+        pw.value = "";
+        try {
+          const n = await api("POST", "/api/login", body);
+          S.csrf = n.csrf || null;
+          S.session = Object.assign({}, s, { expires_at: n.expires_at, idle_timeout_s: n.idle_timeout_s });
+          say("Logged in again.");
+          finish(true);
+        } catch (e) {
+          msg.append(message("bad", `✖ ${e.message}`));
+          pw.focus();
+        }
+      });
+      dlg.addEventListener("cancel", (ev) => ev.preventDefault()); // Escape: the choice stays
+      document.body.append(dlg);
+      dlg.showModal();
+      pw.focus();
+    });
+    return reauthPending;
   }
 
   /* ---- login, session, navigation ----------------------------------------- */
@@ -267,6 +329,7 @@
       bcp: s.bcp,
       desk: s.desk,
       expires_at: s.expires_at,
+      idle_timeout_s: s.idle_timeout_s,
     };
     S.csrf = s.csrf || null; // the token itself stays in the cookie
     $("#login").hidden = true;
@@ -1517,7 +1580,7 @@
             "table",
             { id: "accounts-table" },
             h("caption", { text: `${accounts.length} accounts` }),
-            h("thead", {}, h("tr", {}, ["Username", "Name", "Role", "Crossing point", "Status", "Actions"].map((x) => h("th", { scope: "col", text: x })))),
+            h("thead", {}, h("tr", {}, ["Username", "Name", "Role", "Crossing point", "May work at", "Status", "Actions"].map((x) => h("th", { scope: "col", text: x })))),
             h("tbody", {}, accounts.map((a) => accountRow(a, load))),
           ),
         );
@@ -1533,6 +1596,7 @@
       field("Name", h("input", { name: "name", maxlength: 128, required: true }), { inline: true }),
       field("Role", h("select", { name: "role" }, roles.map((r) => h("option", { value: r, text: labelOf(r) }))), { inline: true }),
       field("Crossing point", h("input", { name: "default_bcp", class: "short", maxlength: 16 }), { inline: true }),
+      field("May work at", h("input", { name: "bcps", spellcheck: "false", maxlength: 255 }), { inline: true, hint: "(codes such as AMA,UTP, or * for all; empty: the crossing point above)" }),
       field("Password", h("input", { name: "password", type: "password", autocomplete: "new-password", required: true, minlength: 12 }), { inline: true, hint: "(12 characters or more)" }),
       err,
       h("div", { class: "buttons" }, button("Add account", { type: "submit", class: "primary" })),
@@ -1547,6 +1611,7 @@
         password: add.password.value,
       };
       if (add.default_bcp.value.trim()) body.default_bcp = add.default_bcp.value.trim().toUpperCase();
+      if (add.bcps.value.trim()) body.bcps = add.bcps.value.replace(/\s+/g, "").toUpperCase();
       try {
         await api("POST", "/api/accounts", body);
         say(`Account ${body.username} added.`);
@@ -1558,8 +1623,58 @@
         add.password.value = "";
       }
     });
-    append(root, [h("h2", { text: "Accounts" }), list, add]);
+    append(root, [h("h2", { text: "Accounts" }), list, add, lockoutsPanel()]);
     load();
+  }
+
+  /* Logins refused after failures (GET /api/lockouts), each with an
+   * unlock (POST /api/lockouts/clear). */
+  function lockoutsPanel() {
+    const box = h("section", { id: "lockouts", class: "card", "aria-live": "polite" });
+    const load = async () => {
+      box.textContent = "";
+      box.append(h("h3", { text: "Locked logins" }));
+      try {
+        const d = await api("GET", "/api/lockouts");
+        const list = d.lockouts || [];
+        if (!list.length) {
+          box.append(h("p", { id: "lockouts-none", text: "No login is locked." }));
+          return;
+        }
+        const row = (l) => {
+          const what = l.username && l.client ? `${l.username} from ${l.client}` : l.username ? `${l.username} (from many addresses)` : `every login from ${l.client}`;
+          const unlock = button("Unlock", {
+            onclick: async () => {
+              try {
+                const body = {};
+                if (l.username) body.username = l.username;
+                if (l.client) body.client = l.client;
+                await api("POST", "/api/lockouts/clear", body);
+                say(`Unlocked: ${what}.`);
+                load();
+              } catch (e) {
+                box.append(message("bad", `✖ ${e.message}`, { role: "alert" }));
+              }
+            },
+          });
+          unlock.setAttribute("aria-label", `Unlock ${what}`);
+          return h("tr", { "data-lockout": what }, h("td", { text: what }), h("td", { text: String(l.failures) }), h("td", { text: when(l.until) }), h("td", {}, unlock));
+        };
+        box.append(
+          h(
+            "table",
+            { id: "lockouts-table" },
+            h("caption", { text: `${list.length} locked` }),
+            h("thead", {}, h("tr", {}, ["Who", "Failed logins", "Until at the latest", "Actions"].map((x) => h("th", { scope: "col", text: x })))),
+            h("tbody", {}, list.map(row)),
+          ),
+        );
+      } catch (e) {
+        box.append(message("bad", `✖ ${e.message}`, { role: "alert" }));
+      }
+    };
+    load();
+    return box;
   }
 
   function accountRow(a, reload) {
@@ -1588,6 +1703,17 @@
       out.append(f);
       pw.focus();
     };
+    const places = () => {
+      out.textContent = "";
+      const inp = h("input", { name: "bcps", value: a.bcps || "", spellcheck: "false", maxlength: 255 });
+      const f = h("form", {}, field(`Where ${a.username} may work (AMA,UTP or *)`, inp), button("Save", { type: "submit" }));
+      f.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        update({ bcps: inp.value.replace(/\s+/g, "").toUpperCase() }, `${a.username} may work at ${inp.value}; their sessions ended.`);
+      });
+      out.append(f);
+      inp.focus();
+    };
     append(cell, [
       h(
         "div",
@@ -1596,6 +1722,7 @@
           ? button("Enable", { onclick: () => update({ disabled: false }, `${a.username} enabled.`) })
           : button("Disable", { onclick: () => update({ disabled: true }, `${a.username} disabled.`) }),
         button("Reset password", { onclick: reset }),
+        button("Crossing points", { onclick: places }),
       ),
       out,
     ]);
@@ -1606,6 +1733,7 @@
       h("td", { text: a.name || "" }),
       h("td", { text: labelOf(a.role) }),
       h("td", { text: a.default_bcp || "" }),
+      h("td", { text: a.bcps === "*" ? "every crossing point" : a.bcps || "" }),
       h("td", {}, h("span", { class: `verdict ${a.disabled ? "bad" : "ok"}`, text: a.disabled ? "✖ DISABLED" : "✔ ACTIVE" })),
       cell,
     );

@@ -1,3 +1,3 @@
 SELECT username, display_name, role, password_hash, disabled, default_bcp,
-       created_at, updated_at
+       created_at, updated_at, bcps
 FROM account WHERE username = $1

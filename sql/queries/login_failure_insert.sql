@@ -1,1 +1,1 @@
-INSERT INTO login_failure (username, at) VALUES ($1, $2)
+INSERT INTO login_failure (username, client, at) VALUES ($1, $2, $3)

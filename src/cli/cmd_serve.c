@@ -15,7 +15,8 @@
 
 static const char serve_help[] =
     "usage: bmis serve [--store URL] [--listen HOST:PORT] [--threads N]\n"
-    "                  [--durability process|power]\n"
+    "                  [--durability process|power] [--idle-timeout MIN]\n"
+    "                  [--trusted-proxy ADDR]\n"
     "                  [--anchor-key KEY --anchors FILE [--anchor-every MIN]]\n"
     "\n"
     "Serves the JSON API (GET /api/openapi.json describes it) on HOST:PORT\n"
@@ -33,7 +34,39 @@ static const char serve_help[] =
     "  --anchor-key KEY   anchor the audit log (docs/AUDIT.md): sign its head\n"
     "  --anchors FILE     with KEY (bmis audit keygen) and append it to FILE\n"
     "                     at start, every MIN minutes and at stop\n"
-    "  --anchor-every MIN 1 to 1440 (default 60)\n";
+    "  --anchor-every MIN 1 to 1440 (default 60)\n"
+    "  --idle-timeout MIN a session idle longer than MIN minutes ends "
+    "(default\n"
+    "                     15, for every role; 0: never); \"90s\" gives "
+    "seconds\n"
+    "                     (for tests), \"15m\" minutes\n"
+    "  --trusted-proxy ADDR  the reverse proxy in front: only when the peer\n"
+    "                     is ADDR is X-Forwarded-For believed (its last\n"
+    "                     address is the client); otherwise the peer is\n"
+    "                     the client. Failed logins are counted by client.\n";
+
+/* "15" or "15m": minutes; "90s": seconds (tests); at most a day. */
+static int parse_idle(const char *v, unsigned *out) {
+  char num[16];
+  size_t n = strlen(v);
+  unsigned unit = 60;
+  if (n && (v[n - 1] == 's' || v[n - 1] == 'm')) {
+    unit = v[n - 1] == 's' ? 1 : 60;
+    n--;
+  }
+  if (n == 0 || n >= sizeof num)
+    return cli_usage_error(CMD,
+                           "--idle-timeout: '%s' is not minutes (15), \"15m\" "
+                           "or seconds (\"90s\")",
+                           v);
+  memcpy(num, v, n);
+  num[n] = 0;
+  long x;
+  int r = cli_number(CMD, "--idle-timeout", num, 0, 24L * 3600 / unit, &x);
+  if (r == CLI_OK)
+    *out = (unsigned)x * unit;
+  return r;
+}
 
 static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
   const char *colon = strrchr(v, ':');
@@ -51,7 +84,8 @@ static int parse_listen(const char *v, char *host, size_t cap, unsigned *port) {
 
 int cli_serve(int argc, char **argv) {
   const char *store = NULL, *listen = NULL, *threads = NULL, *durability = NULL,
-             *anchor_key = NULL, *anchors = NULL, *anchor_every = NULL;
+             *anchor_key = NULL, *anchors = NULL, *anchor_every = NULL,
+             *idle = NULL, *proxy = NULL;
   const cli_opt opts[] = {{"--store", &store, NULL},
                           {"--listen", &listen, NULL},
                           {"--threads", &threads, NULL},
@@ -59,6 +93,8 @@ int cli_serve(int argc, char **argv) {
                           {"--anchor-key", &anchor_key, NULL},
                           {"--anchors", &anchors, NULL},
                           {"--anchor-every", &anchor_every, NULL},
+                          {"--idle-timeout", &idle, NULL},
+                          {"--trusted-proxy", &proxy, NULL},
                           {NULL, NULL, NULL}};
   int npos = 0;
   int r = cli_parse(CMD, argc, argv, opts, NULL, 0, &npos);
@@ -105,6 +141,9 @@ int cli_serve(int argc, char **argv) {
   }
   o.anchor_key = anchor_key;
   o.anchors = anchors;
+  if (idle && (r = parse_idle(idle, &o.idle_timeout_s)) != CLI_OK)
+    return r;
+  o.trusted_proxy = proxy;
   o.store_url = store ? store : cli_default_store(url, sizeof url);
   /* the signals are taken synchronously, by this thread only: block them
    * before the worker threads start so that they inherit the mask */

@@ -12,10 +12,10 @@ void api_account_change(const srv_request *rq, srv_reply *rp);
 
 static json_t *account_json(const bmis_account *a) {
   return json_pack(
-      "{s:s, s:s, s:s, s:b, s:s, s:I, s:I}", "username", a->username, "name",
-      a->display_name, "role", bmis_role_name(a->role), "disabled", a->disabled,
-      "default_bcp", a->default_bcp, "created_at", (json_int_t)a->created_at,
-      "updated_at", (json_int_t)a->updated_at);
+      "{s:s, s:s, s:s, s:b, s:s, s:s, s:I, s:I}", "username", a->username,
+      "name", a->display_name, "role", bmis_role_name(a->role), "disabled",
+      a->disabled, "default_bcp", a->default_bcp, "bcps", a->bcps, "created_at",
+      (json_int_t)a->created_at, "updated_at", (json_int_t)a->updated_at);
 }
 
 static int add_account(const bmis_account *a, void *ctx) {
@@ -41,31 +41,34 @@ static void copy(char *dst, size_t cap, const char *src) {
 }
 
 void api_account_add(const srv_request *rq, srv_reply *rp) {
-  static const char *const allowed[] = {"username", "name",        "role",
-                                        "password", "default_bcp", NULL};
+  static const char *const allowed[] = {
+      "username", "name", "role", "password", "default_bcp", "bcps", NULL};
   json_t *in;
-  const char *user, *name, *role, *password, *bcp;
+  const char *user, *name, *role, *password, *bcp, *bcps;
   if (!srv_json_object(rq, rp, allowed, &in))
     return;
   if (srv_json_string(in, "username", true, rp, &user) &&
       srv_json_string(in, "name", true, rp, &name) &&
       srv_json_string(in, "role", true, rp, &role) &&
       srv_json_string(in, "password", true, rp, &password) &&
-      srv_json_string(in, "default_bcp", false, rp, &bcp)) {
+      srv_json_string(in, "default_bcp", false, rp, &bcp) &&
+      srv_json_string(in, "bcps", false, rp, &bcps)) {
     bmis_account a;
     bmis_error err;
     memset(&a, 0, sizeof a);
     if (strlen(user) >= sizeof a.username ||
         strlen(name) >= sizeof a.display_name ||
-        (bcp && strlen(bcp) >= sizeof a.default_bcp)) {
+        (bcp && strlen(bcp) >= sizeof a.default_bcp) ||
+        (bcps && strlen(bcps) >= sizeof a.bcps)) {
       srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "username, name or default_bcp: too long");
+                      "username, name, default_bcp or bcps: too long");
       json_decref(in);
       return;
     }
     copy(a.username, sizeof a.username, user);
     copy(a.display_name, sizeof a.display_name, name);
     copy(a.default_bcp, sizeof a.default_bcp, bcp);
+    copy(a.bcps, sizeof a.bcps, bcps);
     a.role = bmis_role_from_name(role);
     char record[97];
     snprintf(record, sizeof record, "account:%s", a.username);
@@ -92,22 +95,51 @@ void api_account_add(const srv_request *rq, srv_reply *rp) {
   json_decref(in);
 }
 
+/* The audit action of a change: one word for one kind of change. */
+static const char *change_action(bool password, json_t *dis, bool scope) {
+  if (password + (dis != NULL) + scope > 1)
+    return "account.change";
+  return password                   ? "account.passwd"
+         : dis && json_is_true(dis) ? "account.disable"
+         : dis                      ? "account.enable"
+         : scope                    ? "account.set"
+                                    : "account.read";
+}
+
+/* Every change ends the sessions it must (the library does: a new
+ * password, a disable, a new role or crossing points). */
 void api_account_change(const srv_request *rq, srv_reply *rp) {
-  static const char *const allowed[] = {"password", "disabled", NULL};
+  static const char *const allowed[] = {
+      "password", "disabled", "role", "bcps", "default_bcp", "name", NULL};
   json_t *in;
-  const char *password;
+  const char *password, *role;
+  bmis_account_change c = {BMIS_ROLE_NONE, NULL, NULL, NULL};
   if (!srv_json_object(rq, rp, allowed, &in))
     return;
   json_t *dis = json_object_get(in, "disabled");
   if (dis && !json_is_boolean(dis)) {
     srv_reply_error(rp, 400, "E_INVALID_ARG",
                     "disabled: must be true or false");
-  } else if (srv_json_string(in, "password", false, rp, &password)) {
+  } else if (srv_json_string(in, "password", false, rp, &password) &&
+             srv_json_string(in, "role", false, rp, &role) &&
+             srv_json_string(in, "bcps", false, rp, &c.bcps) &&
+             srv_json_string(in, "default_bcp", false, rp, &c.default_bcp) &&
+             srv_json_string(in, "name", false, rp, &c.display_name)) {
     bmis_error err;
     bmis_account a;
     char record[97];
     snprintf(record, sizeof record, "account:%.80s", rq->params[0]);
+    bool scope = role || c.bcps || c.default_bcp || c.display_name;
+    if (role && !(c.role = bmis_role_from_name(role))) {
+      srv_reply_error(rp, 400, "E_INVALID_ARG",
+                      "role: must be officer, supervisor, analyst or "
+                      "administrator");
+      json_decref(in);
+      return;
+    }
     bmis_status st = bmis_store_begin(rq->store, &err);
+    if (st == BMIS_OK && scope)
+      st = bmis_account_update(rq->store, rq->params[0], &c, NULL, &err);
     if (st == BMIS_OK && password)
       st = bmis_account_set_password(rq->store, rq->params[0], password, &err);
     if (st == BMIS_OK && dis)
@@ -118,12 +150,7 @@ void api_account_change(const srv_request *rq, srv_reply *rp) {
     if (st != BMIS_OK) {
       bmis_store_rollback(rq->store);
       srv_reply_status(rp, &err);
-    } else if (!srv_audit(rq, rp,
-                          password && dis            ? "account.change"
-                          : password                 ? "account.passwd"
-                          : dis && json_is_true(dis) ? "account.disable"
-                          : dis                      ? "account.enable"
-                                                     : "account.read",
+    } else if (!srv_audit(rq, rp, change_action(password, dis, scope),
                           record)) {
       bmis_store_rollback(rq->store);
     } else if (bmis_store_commit(rq->store, &err) != BMIS_OK) {

@@ -10,10 +10,32 @@ void api_login(const srv_request *rq, srv_reply *rp);
 void api_logout(const srv_request *rq, srv_reply *rp);
 void api_session(const srv_request *rq, srv_reply *rp);
 
-static json_t *session_json(const bmis_session *s) {
-  return json_pack("{s:s, s:s, s:s, s:s, s:I}", "username", s->username, "role",
-                   bmis_role_name(s->role), "bcp", s->bcp, "desk", s->desk,
-                   "expires_at", (json_int_t)s->expires_at);
+/* The session, with the crossing points its account may work at (bcps:
+ * as the account has them now) and the idle limit the console warns of. */
+static json_t *session_json(const srv_request *rq, const bmis_session *s,
+                            const char *bcps) {
+  return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:I, s:I}", "username",
+                   s->username, "role", bmis_role_name(s->role), "bcp", s->bcp,
+                   "desk", s->desk, "bcps", bcps, "all_bcps", s->all_bcps,
+                   "expires_at", (json_int_t)s->expires_at, "idle_timeout_s",
+                   (json_int_t)srv_idle_timeout(rq->server));
+}
+
+/* A lockout this login began, in the audit log ("login.locked"). */
+static void audit_lockout(const srv_request *rq, const bmis_actor *who,
+                          const char *user, unsigned what) {
+  char record[160];
+  if (what == BMIS_LOCKED_CLIENT)
+    snprintf(record, sizeof record, "client:%.64s", rq->client);
+  else if (what == BMIS_LOCKED_NAME)
+    snprintf(record, sizeof record, "account:%.80s", user);
+  else
+    snprintf(record, sizeof record, "account:%.64s client:%.64s", user,
+             rq->client);
+  bmis_audit_entry e;
+  srv_audit_entry(who, "login.locked", record, "E_THROTTLED", &e);
+  bmis_error ignored;
+  (void)bmis_audit_append(rq->store, &e, &ignored);
 }
 
 void api_login(const srv_request *rq, srv_reply *rp) {
@@ -30,9 +52,12 @@ void api_login(const srv_request *rq, srv_reply *rp) {
     char token[BMIS_SESSION_TOKEN_SIZE];
     bmis_session s;
     bmis_error err;
+    bmis_login li = {user, password,   bcp,
+                     desk, rq->client, (int64_t)srv_session_ttl(rq->server),
+                     0};
+    unsigned locked = 0;
     bmis_status st =
-        bmis_session_open(rq->store, user, password, bcp, desk,
-                          srv_session_ttl(rq->server), 0, token, &s, &err);
+        bmis_session_login(rq->store, &li, token, &s, &locked, &err);
     /* logins, failed or not, are in the audit log under the name tried
      * (a name the log cannot hold is left out, not the answer) */
     bmis_actor who;
@@ -50,13 +75,20 @@ void api_login(const srv_request *rq, srv_reply *rp) {
                     st == BMIS_OK ? "ok" : bmis_status_name(st), &e);
     bmis_error ignored;
     (void)bmis_audit_append(rq->store, &e, &ignored);
+    for (unsigned bit = 1; bit <= BMIS_LOCKED_NAME; bit <<= 1)
+      if (locked & bit)
+        audit_lockout(rq, &who, user, bit);
+    bmis_account a;
+    if (st == BMIS_OK &&
+        bmis_account_get(rq->store, s.username, &a, &err) != BMIS_OK)
+      st = err.status;
     if (st != BMIS_OK)
       srv_reply_status(rp, &err);
     else {
       char csrf[65];
       srv_csrf_token(token, csrf);
       rp->status = 200;
-      rp->json = session_json(&s);
+      rp->json = session_json(rq, &s, a.bcps);
       json_object_set_new(rp->json, "token", json_string(token));
       json_object_set_new(rp->json, "csrf", json_string(csrf));
       snprintf(rp->cookie, sizeof rp->cookie,
@@ -85,8 +117,14 @@ void api_logout(const srv_request *rq, srv_reply *rp) {
  * write again: another site cannot read this answer. */
 void api_session(const srv_request *rq, srv_reply *rp) {
   char csrf[65];
+  bmis_account a;
+  bmis_error err;
+  if (bmis_account_get(rq->store, rq->session->username, &a, &err) != BMIS_OK) {
+    srv_reply_status(rp, &err);
+    return;
+  }
   srv_csrf_token(rq->token, csrf);
   rp->status = 200;
-  rp->json = session_json(rq->session);
+  rp->json = session_json(rq, rq->session, a.bcps);
   json_object_set_new(rp->json, "csrf", json_string(csrf));
 }

@@ -24,6 +24,7 @@ typedef struct srv_request {
   bmis_store *store;           /* this worker thread's handle */
   const bmis_session *session; /* NULL on public routes */
   const char *token;           /* the session token presented, or NULL */
+  const char *client;          /* the client's address (client_addr.c) */
   const char *params[2];       /* the path's {parameters}, in order */
   bmis_actor actor;            /* who, as the audit log names them */
   void *conn;                  /* for srv_query */

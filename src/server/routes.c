@@ -13,6 +13,8 @@ void api_session(const srv_request *rq, srv_reply *rp);
 void api_accounts(const srv_request *rq, srv_reply *rp);
 void api_account_add(const srv_request *rq, srv_reply *rp);
 void api_account_change(const srv_request *rq, srv_reply *rp);
+void api_lockouts(const srv_request *rq, srv_reply *rp);
+void api_lockout_clear(const srv_request *rq, srv_reply *rp);
 void api_reference(const srv_request *rq, srv_reply *rp);
 void api_inspection_create(const srv_request *rq, srv_reply *rp);
 void api_inspection_get(const srv_request *rq, srv_reply *rp);
@@ -47,24 +49,41 @@ const srv_route srv_routes[] = {
     {"GET", "/api/openapi.json", SRV_PUBLIC, api_openapi,
      "This API described as OpenAPI 3.0", "the OpenAPI document"},
     {"POST", "/api/login", SRV_PUBLIC, api_login,
-     "Log in: {username, password, bcp?, desk?} gives a bearer token",
+     "Log in: {username, password, bcp?, desk?} gives a bearer token; an "
+     "unknown bcp is 400, one the account may not work at 403, too many "
+     "failures (by client and by name) 429",
      "{\"token\", \"expires_at\", \"username\", \"role\", \"bcp\", "
-     "\"desk\"}"},
+     "\"desk\", \"bcps\", \"all_bcps\", \"idle_timeout_s\", "
+     "\"csrf\"}"},
     {"POST", "/api/logout", SRV_ANY_ROLE, api_logout,
      "End the session of the token presented", "{\"status\": \"ended\"}"},
     {"GET", "/api/session", SRV_ANY_ROLE, api_session,
-     "The session of the token presented: who, role, where",
-     "{\"username\", \"role\", \"bcp\", \"desk\", \"expires_at\", "
-     "\"csrf\"}"},
+     "The session of the token presented: who, role, where, the crossing "
+     "points the account may work at",
+     "{\"username\", \"role\", \"bcp\", \"desk\", \"bcps\", "
+     "\"all_bcps\", \"expires_at\", \"idle_timeout_s\", \"csrf\"}"},
     {"GET", "/api/accounts", SRV_ADMINISTRATOR, api_accounts,
-     "Every account: username, name, role, disabled, default crossing point",
+     "Every account: username, name, role, disabled, crossing points",
      "{\"accounts\": [{\"username\", \"name\", \"role\", \"disabled\", "
-     "\"default_bcp\", \"created_at\", \"updated_at\"}]}"},
+     "\"default_bcp\", \"bcps\", \"created_at\", \"updated_at\"}]}"},
     {"POST", "/api/accounts", SRV_ADMINISTRATOR, api_account_add,
-     "Add an account: {username, name, role, password, default_bcp?}",
+     "Add an account: {username, name, role, password, bcps? (\"AMA,UTP\" "
+     "or \"*\"), default_bcp?}",
      "the account (201)"},
     {"POST", "/api/accounts/{username}", SRV_ADMINISTRATOR, api_account_change,
-     "Change an account: {password?, disabled?}", "the account"},
+     "Change an account: {password?, disabled?, role?, bcps?, default_bcp?, "
+     "name?}; a new password, a disable, a new role or crossing points end "
+     "its sessions",
+     "the account"},
+    {"GET", "/api/lockouts", SRV_ADMINISTRATOR, api_lockouts,
+     "Logins refused now after failures: a username from a client, a "
+     "client, or a username guessed from many clients",
+     "{\"lockouts\": [{\"username\", \"client\", \"failures\", "
+     "\"last_failure_at\", \"until\"}]}"},
+    {"POST", "/api/lockouts/clear", SRV_ADMINISTRATOR, api_lockout_clear,
+     "Lift a lockout: {username?, client?} (at least one) clears the failed "
+     "logins behind it",
+     "{\"status\": \"cleared\", \"username\", \"client\"}"},
     {"GET", "/api/reference", SRV_ANY_ROLE, api_reference,
      "The coded lists the console offers (purposes, grounds A-I, "
      "trafficking indicators, languages, crossing points)",

@@ -27,6 +27,7 @@ struct srv {
   struct MHD_Daemon *daemon;
   srv_options opt;
   char store_url[1024];
+  char trusted_proxy[64];
   char store_kind[16];
   unsigned port;
   pthread_key_t store_key;     /* each worker thread's store handle */
@@ -51,12 +52,17 @@ void srv_options_init(srv_options *o) {
   o->body_max = (size_t)1 << 20;
   o->timeout_s = 15;
   o->session_ttl_s = 12 * 3600;
+  o->idle_timeout_s = 15 * 60;
   o->durability = BMIS_DURABLE_PROCESS;
   o->anchor_every_min = 60;
 }
 
 unsigned srv_session_ttl(const srv *s) {
   return s->opt.session_ttl_s;
+}
+
+unsigned srv_idle_timeout(const srv *s) {
+  return s->opt.idle_timeout_s;
 }
 
 static void close_store(void *store) {
@@ -384,6 +390,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   rq.params[0] = params[0];
   rq.params[1] = params[1];
   rq.conn = c;
+  char client[64] = "", peer[64] = "";
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+  if (sa && sa->sa_family == AF_INET)
+    inet_ntop(AF_INET,
+              &((const struct sockaddr_in *)(const void *)sa)->sin_addr, peer,
+              sizeof peer);
+  else if (sa && sa->sa_family == AF_INET6)
+    inet_ntop(AF_INET6,
+              &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, peer,
+              sizeof peer);
+  srv_client_address(
+      peer, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For"),
+      s->opt.trusted_proxy, client, sizeof client);
+  rq.client = client;
   bmis_error err;
   rq.store = thread_store(s, &err);
   if (!rq.store) {
@@ -406,7 +428,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                       "'Authorization: Bearer TOKEN'");
       return send_reply(c, &rp, NULL);
     }
-    if (bmis_session_check(rq.store, rq.token, 0, &session, &err) != BMIS_OK) {
+    if (bmis_session_use(rq.store, rq.token, 0, s->opt.idle_timeout_s, &session,
+                         &err) != BMIS_OK) {
       srv_reply_status(&rp, &err);
       return send_reply(c, &rp, NULL);
     }
@@ -417,6 +440,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     snprintf(rq.actor.channel, sizeof rq.actor.channel, "api");
     snprintf(rq.actor.bcp, sizeof rq.actor.bcp, "%s", session.bcp);
     snprintf(rq.actor.desk, sizeof rq.actor.desk, "%s", session.desk);
+    rq.actor.all_bcps = session.all_bcps;
     if (!(route->roles & (1u << (session.role - 1)))) {
       /* a refused attempt is accounted for too */
       bmis_audit_entry e;
@@ -472,6 +496,18 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   snprintf(s->store_url, sizeof s->store_url, "%s",
            o->store_url ? o->store_url : "");
   s->opt.store_url = s->store_url;
+  snprintf(s->trusted_proxy, sizeof s->trusted_proxy, "%s",
+           o->trusted_proxy ? o->trusted_proxy : "");
+  s->opt.trusted_proxy = s->trusted_proxy[0] ? s->trusted_proxy : NULL;
+  unsigned char probe[sizeof(struct in6_addr)];
+  if (s->opt.trusted_proxy &&
+      inet_pton(AF_INET, s->trusted_proxy, probe) != 1 &&
+      inet_pton(AF_INET6, s->trusted_proxy, probe) != 1) {
+    free(s);
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "trusted proxy '%s': not an IPv4 or IPv6 address",
+                          o->trusted_proxy);
+  }
   if (pthread_key_create(&s->store_key, close_store) != 0) {
     free(s);
     return bmis_error_set(err, BMIS_E_INTERNAL, "no thread key");

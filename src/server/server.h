@@ -12,13 +12,17 @@
 typedef struct srv srv;
 
 typedef struct srv_options {
-  const char *store_url;  /* the store every request works on */
-  const char *host;       /* an IPv4 address to listen on ("127.0.0.1") */
-  unsigned port;          /* 0: any free port (see srv_port) */
-  unsigned threads;       /* worker threads; 0: one per core, at least 2 */
-  size_t body_max;        /* largest request body accepted (413 above) */
-  unsigned timeout_s;     /* an idle or slow connection is closed after this */
-  unsigned session_ttl_s; /* how long a login lasts */
+  const char *store_url;   /* the store every request works on */
+  const char *host;        /* an IPv4 address to listen on ("127.0.0.1") */
+  unsigned port;           /* 0: any free port (see srv_port) */
+  unsigned threads;        /* worker threads; 0: one per core, at least 2 */
+  size_t body_max;         /* largest request body accepted (413 above) */
+  unsigned timeout_s;      /* an idle or slow connection is closed after this */
+  unsigned session_ttl_s;  /* how long a login lasts */
+  unsigned idle_timeout_s; /* a session idle longer ends (0: never) */
+  const char *trusted_proxy;  /* the reverse proxy's address, whose
+                                 X-Forwarded-For names the client; NULL:
+                                 the peer is the client */
   bmis_durability durability; /* what a committed write survives (SQLite) */
   /* audit anchors (anchor_timer.h): with a private key and a file, the
    * chain's head is signed and appended to the file at start, every
@@ -30,7 +34,8 @@ typedef struct srv_options {
 } srv_options;
 
 /* Defaults: 127.0.0.1:8080, a thread per core, 1 MiB bodies, 15 s,
- * sessions of 12 hours (a shift and its overlap), PROCESS durability. */
+ * sessions of 12 hours (a shift and its overlap) that end after 15
+ * minutes idle, no trusted proxy, PROCESS durability. */
 void srv_options_init(srv_options *o);
 
 /* Opens the store once (a store that cannot be opened is an error here,

@@ -11,7 +11,10 @@
  * will not let be refused (and the API answers 422 when forced); (e) an
  * unaccompanied minor referred to child protection; (f) a supervisor
  * closing that referral in the secondary queue; (g) an expired passport
- * refused and its notice opened; (h) traveller search and history; (i) a
+ * refused and its notice opened; (h) traveller search and history; (i) an
+ * idle session timed out: the password asked again in a dialog over the
+ * screen kept as it was, and the decision sent again; (j) a locked login
+ * listed on the administrator's accounts screen and unlocked; (l) a
  * sanctions hit dismissed by an officer, still a hit until a supervisor
  * confirms the dismissal in the queue; (k) asylum asked after the scan and
  * after a refusal (the order of clicks). A
@@ -142,11 +145,11 @@ function makeStore(tmp) {
 
 /* `bmis serve` on a port it picks, under a shell that stops it when this
  * process's end of the pipe closes (even if this process is killed). */
-function startServer(store) {
+function startServer(store, extra) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       "sh",
-      ["-c", '"$@" </dev/null & pid=$!; read _ignored; kill -TERM $pid 2>/dev/null; wait $pid', "sh", bmis, "serve", "--store", store, "--listen", "127.0.0.1:0", "--threads", "2"],
+      ["-c", '"$@" </dev/null & pid=$!; read _ignored; kill -TERM $pid 2>/dev/null; wait $pid', "sh", bmis, "serve", "--store", store, "--listen", "127.0.0.1:0", "--threads", "2", ...(extra || [])],
       { stdio: ["pipe", "pipe", "pipe"] },
     );
     let out = "";
@@ -590,7 +593,7 @@ scenario("k", "asylum asked after the scan, and after a refusal: the order of cl
   await page.context().close();
 });
 
-scenario("i", "a sanctions hit dismissed by an officer waits for a supervisor", async (ctx) => {
+scenario("l", "a sanctions hit dismissed by an officer waits for a supervisor", async (ctx) => {
   const nazarov = mrz({ surname: "NAZAROV", given: "OLEG", number: "730000001", nationality: "RUS", birth: "1958-02-03", sex: "M", expiry: "2031-01-01" });
   const inspectAs = async (user) => {
     const { page } = await newPage(ctx.browser, ctx.base);
@@ -613,7 +616,7 @@ scenario("i", "a sanctions hit dismissed by an officer waits for a supervisor", 
   ({ page, hit } = await inspectAs("officer"));
   assert(/STILL A HIT/.test(await hit.locator(".disposition").innerText()), "still a hit");
   assert(/⚠ REFER/.test(await page.locator("#recommendation").innerText()), "still referred");
-  await shot(page, "i1-dismissal-awaiting-confirmation");
+  await shot(page, "l1-dismissal-awaiting-confirmation");
   await page.context().close();
   // the supervisor confirms it in the queue
   ({ page } = await newPage(ctx.browser, ctx.base));
@@ -623,7 +626,7 @@ scenario("i", "a sanctions hit dismissed by an officer waits for a supervisor", 
   assert(/dismissed by officer/.test(await card.first().innerText()), "who dismissed it");
   await card.first().scrollIntoViewIfNeeded();
   await expectLabelled(page, "the secondary queue with a pending dismissal");
-  await shot(page, "i2-pending-dismissal");
+  await shot(page, "l2-pending-dismissal");
   await card.first().locator('input[name="review-reason"]').fill("Checked the file: not the listed person");
   await card.first().getByRole("button", { name: /Confirm the dismissal/ }).click();
   await page.locator("#pending-dismissals", { hasText: "No dismissal awaits confirmation" }).waitFor();
@@ -634,6 +637,72 @@ scenario("i", "a sanctions hit dismissed by an officer waits for a supervisor", 
   const text = await hit.locator(".disposition").innerText();
   assert(/Cleared/.test(text) && /confirmed by supervisor/.test(text), `cleared: ${text}`);
   assert(/✔ ADMIT/.test(await page.locator("#recommendation").innerText()), "admission recommended");
+  assert(page.problems.length === 0, page.problems.join("; "));
+  await page.context().close();
+});
+
+scenario("i", "an idle session times out: the password again, the screen kept, the decision sent again", async (ctx) => {
+  // a server of its own whose sessions end after 3 s idle
+  const idle = await startServer(ctx.store, ["--idle-timeout", "3s"]);
+  try {
+    const { page } = await newPage(ctx.browser, idle.base);
+    await login(page, idle.base, "officer");
+    await page.locator("#mrz").waitFor();
+    await scan(page, mrz({ surname: "KIMARO", given: "BRIAN", number: "TZ9911002", nationality: "TZA", birth: "1990-02-14", sex: "M", expiry: "2032-03-01" }));
+    const id = await inspected(page);
+    await page.keyboard.press("Alt+A");
+    await page.locator("#form-admit").waitFor();
+    await page.locator('#form-admit input[name="permitted_days"]').fill("30");
+    await page.waitForTimeout(4500); // the officer steps away
+    await page.locator('#form-admit input[name="permitted_days"]').press("Enter");
+    await page.locator("#reauth").waitFor();
+    assert(/Session timed out/.test(await page.locator("#reauth").innerText()), "the dialog says why");
+    // the screen behind is as it was: the same inspection, the form filled
+    assert((await page.locator("#result-title").getAttribute("data-inspection")) === id, "the inspection stays on screen");
+    assert((await page.locator('#form-admit input[name="permitted_days"]').inputValue()) === "30", "the form keeps what was typed");
+    await expectLabelled(page, "the password dialog");
+    await shot(page, "i1-session-timed-out");
+    // a wrong password is said in the dialog, which stays
+    await page.locator("#reauth-password").fill("not the password at all");
+    await page.locator("#reauth-password").press("Enter");
+    await page.locator("#reauth-message .bad").waitFor();
+    await page.locator("#reauth-password").fill(PASSWORD);
+    await page.locator("#reauth-password").press("Enter");
+    await page.locator("#recorded").waitFor();
+    assert(/ADMITTED/.test(await page.locator("#recorded").innerText()), "the decision, sent again, is recorded");
+    assert((await page.locator("#reauth").count()) === 0, "the dialog is gone");
+    assert(/officer/.test(await page.locator("#who").innerText()), "still the officer's session, at the same post");
+    await shot(page, "i2-decision-sent-again");
+    assert(page.problems.filter((p) => !/401/.test(p)).length === 0, page.problems.join("; "));
+    await page.context().close();
+  } finally {
+    await stopServer(idle.child);
+  }
+});
+
+scenario("j", "a locked login, listed and unlocked by the administrator", async (ctx) => {
+  for (let i = 0; i < 5; i++)
+    await fetch(`${ctx.base}/api/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: "ghost", password: "a guess at a password" }),
+    });
+  const { page } = await newPage(ctx.browser, ctx.base);
+  await login(page, ctx.base, "admin");
+  await page.locator("#lockouts-table").waitFor();
+  const row = page.locator('#lockouts-table tr[data-lockout="ghost from 127.0.0.1"]');
+  assert((await row.count()) === 1, `the lockout listed: ${await page.locator("#lockouts").innerText()}`);
+  assert(/5/.test(await row.innerText()), "with its failed logins");
+  await expectLabelled(page, "the accounts screen with its lockouts");
+  await shot(page, "j1-lockouts");
+  await row.locator("button").click();
+  await page.locator("#lockouts-none").waitFor();
+  const after = await fetch(`${ctx.base}/api/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username: "ghost", password: "a guess at a password" }),
+  });
+  assert(after.status === 401, `unlocked: a guess is checked again (${after.status})`);
   assert(page.problems.length === 0, page.problems.join("; "));
   await page.context().close();
 });
@@ -672,7 +741,7 @@ async function main() {
     args: process.getuid && process.getuid() === 0 ? ["--no-sandbox"] : [],
   });
   cleanups.push(() => browser.close());
-  const ctx = { browser, base };
+  const ctx = { browser, base, store };
 
   const done = {};
   let failed = 0;

@@ -165,7 +165,7 @@ expect_entry screen.dispose document:KEN:AK0012345
 
 # --- accounts
 put pw 'correct horse battery staple'
-run --in "$WORK/pw" "$BMIS" user add amina --role officer --name "Amina D" --store "$S"
+run --in "$WORK/pw" "$BMIS" user add amina --role officer --name "Amina D" --bcp NBO --store "$S"
 expect_status 0
 expect_entry account.add account:amina
 run --in "$WORK/pw" "$BMIS" user passwd amina --store "$S"

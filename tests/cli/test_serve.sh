@@ -28,6 +28,14 @@ expect_status 2
 expect_err "--durability: 'disk' is not process or power"
 run "$BMIS" serve extra --store "$S"
 expect_status 2
+run "$BMIS" serve --idle-timeout 15h --store "$S"
+expect_status 2
+expect_err "--idle-timeout"
+run "$BMIS" serve --idle-timeout 1441 --store "$S"
+expect_status 2
+run "$BMIS" serve --listen 127.0.0.1:0 --trusted-proxy proxy.example --store "$S"
+expect_status 2
+expect_err "trusted proxy 'proxy.example': not an IPv4 or IPv6 address"
 # a store that cannot be opened: refused before anyone is told to come
 run "$BMIS" serve --listen 127.0.0.1:0 --store "$WORK/no/such/dir/x.db/"
 [ "$STATUS" -ne 0 ] || fail "an unusable store was accepted"

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "routes.h"
 #include "server.h"
+#include "server_internal.h"
 
 #include "bmis/account.h"
 #include "bmis/audit.h"
@@ -143,10 +144,18 @@ static int setup(void **state) {
   snprintf(store, sizeof store, "%s/test_server.db",
            getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
   remove(store);
-  /* one account of each role */
+  /* two crossing points, and one account of each role at NBO */
   bmis_store *st;
   bmis_error err;
   if (bmis_store_open(store, NULL, &st, &err) != BMIS_OK)
+    return -1;
+  bmis_register_config cfg = {"KEN", 180, 90};
+  bmis_bcp nbo = {"NBO", "Jomo Kenyatta", BMIS_BCP_KIND_AIR, "Africa/Nairobi"};
+  bmis_bcp mba = {"MBA", "Moi International", BMIS_BCP_KIND_AIR,
+                  "Africa/Nairobi"};
+  if (bmis_register_config_set(st, &cfg, &err) != BMIS_OK ||
+      bmis_bcp_put(st, &nbo, &err) != BMIS_OK ||
+      bmis_bcp_put(st, &mba, &err) != BMIS_OK)
     return -1;
   for (int r = BMIS_ROLE_OFFICER; r <= BMIS_ROLE_ADMINISTRATOR; r++) {
     bmis_account a;
@@ -161,14 +170,6 @@ static int setup(void **state) {
       return -1;
     }
   }
-  bmis_register_config cfg = {"KEN", 180, 90};
-  bmis_bcp nbo = {"NBO", "Jomo Kenyatta", BMIS_BCP_KIND_AIR, "Africa/Nairobi"};
-  bmis_bcp mba = {"MBA", "Moi International", BMIS_BCP_KIND_AIR,
-                  "Africa/Nairobi"};
-  if (bmis_register_config_set(st, &cfg, &err) != BMIS_OK ||
-      bmis_bcp_put(st, &nbo, &err) != BMIS_OK ||
-      bmis_bcp_put(st, &mba, &err) != BMIS_OK)
-    return -1;
   /* the desk roles of a second post */
   for (int r = BMIS_ROLE_OFFICER; r <= BMIS_ROLE_SUPERVISOR; r++) {
     bmis_account a;
@@ -193,6 +194,7 @@ static int setup(void **state) {
   o.threads = 2;
   o.body_max = 1024;
   o.timeout_s = 1;
+  o.trusted_proxy = "127.0.0.1"; /* X-Forwarded-For names other clients */
   if (srv_start(&o, &server, &err) != BMIS_OK) {
     fprintf(stderr, "srv_start: %s\n", err.message);
     return -1;
@@ -1265,6 +1267,318 @@ static void the_server_anchors_the_audit_log(void **state) {
   assert_int_equal(system(cmd), 0);
 }
 
+/* ---- issue 12: crossing points, sessions that end, lockouts ---- */
+
+/* POST body of a login from the client named by X-Forwarded-For (the test
+ * server trusts 127.0.0.1 as its proxy). */
+static answer login_from(const char *client, const char *user,
+                         const char *password, const char *bcp) {
+  char body[512], hdr[128] = "";
+  snprintf(body, sizeof body,
+           "{\"username\": \"%s\", \"password\": \"%s\"%s%s%s}", user, password,
+           bcp ? ", \"bcp\": \"" : "", bcp ? bcp : "", bcp ? "\"" : "");
+  if (client)
+    snprintf(hdr, sizeof hdr, "X-Forwarded-For: %s\r\n", client);
+  return request("POST", "/api/login", body, hdr[0] ? hdr : NULL);
+}
+
+/* A session token of a successful login (asserted). */
+static void token_of(answer *a, char token[BMIS_SESSION_TOKEN_SIZE]) {
+  if (a->status != 200)
+    fail_msg("login: %d", a->status);
+  snprintf(token, BMIS_SESSION_TOKEN_SIZE, "%s",
+           json_string_value(json_object_get(a->json, "token")));
+  json_decref(a->json);
+}
+
+static const char *message_of(const answer *a) {
+  return json_string_value(
+      json_object_get(json_object_get(a->json, "error"), "message"));
+}
+
+/* An administrator's request: method path body, the answer's status. */
+static int as_admin(const char *method, const char *path, const char *body,
+                    json_t **out) {
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  login("administrator", token);
+  bearer(token, auth, sizeof auth);
+  answer a = request(method, path, body, auth);
+  if (out)
+    *out = a.json;
+  else
+    json_decref(a.json);
+  return a.status;
+}
+
+/* Defect 3 as the auditor found it: login accepted any bcp. */
+static void logins_are_bound_to_crossing_points(void **state) {
+  (void)state;
+  const char *bad[] = {"NOPE", "' OR 1=1 --"};
+  for (size_t i = 0; i < 2; i++) {
+    answer a = login_from("192.0.2.30", "officer", PASSWORD, bad[i]);
+    expect_error(&a, 400, "E_INVALID_ARG");
+    assert_non_null(strstr(message_of(&a), "is not a configured crossing"));
+    json_decref(a.json);
+    a = login_from("192.0.2.30", "no.such.user", "not a password", bad[i]);
+    expect_error(&a, 400, "E_INVALID_ARG"); /* the same for anyone */
+    json_decref(a.json);
+  }
+  /* an account bound to MBA, made through the API */
+  json_t *j;
+  assert_int_equal(as_admin("POST", "/api/accounts",
+                            "{\"username\": \"mba.officer\", \"name\": \"At "
+                            "MBA\", \"role\": \"officer\", \"password\": "
+                            "\"" PASSWORD "\", \"bcps\": \"NOPE,MBA\"}",
+                            &j),
+                   400);
+  assert_non_null(strstr(json_string_value(json_object_get(
+                             json_object_get(j, "error"), "message")),
+                         "'NOPE' is not a configured crossing point"));
+  json_decref(j);
+  assert_int_equal(as_admin("POST", "/api/accounts",
+                            "{\"username\": \"mba.officer\", \"name\": \"At "
+                            "MBA\", \"role\": \"officer\", \"password\": "
+                            "\"" PASSWORD "\", \"bcps\": \"MBA\"}",
+                            &j),
+                   201);
+  assert_string_equal(json_string_value(json_object_get(j, "bcps")), "MBA");
+  json_decref(j);
+  answer a = login_from("192.0.2.30", "mba.officer", PASSWORD, "NBO");
+  expect_error(&a, 403, "E_FORBIDDEN");
+  assert_non_null(strstr(message_of(&a), "may not work at 'NBO'"));
+  json_decref(a.json);
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  a = login_from("192.0.2.30", "mba.officer", PASSWORD, NULL);
+  assert_string_equal(json_string_value(json_object_get(a.json, "bcp")), "MBA");
+  token_of(&a, token);
+  bearer(token, auth, sizeof auth);
+  a = request("GET", "/api/session", NULL, auth);
+  assert_int_equal(a.status, 200);
+  assert_string_equal(json_string_value(json_object_get(a.json, "bcp")), "MBA");
+  assert_string_equal(json_string_value(json_object_get(a.json, "bcps")),
+                      "MBA");
+  assert_false(json_is_true(json_object_get(a.json, "all_bcps")));
+  json_decref(a.json);
+  /* the administrator works everywhere; the accounts list says where */
+  a = login_from(NULL, "administrator", PASSWORD, "MBA");
+  assert_true(json_is_true(json_object_get(a.json, "all_bcps")));
+  token_of(&a, token);
+  bearer(token, auth, sizeof auth);
+  a = request("GET", "/api/accounts", NULL, auth);
+  json_t *list = json_object_get(a.json, "accounts");
+  for (size_t i = 0; i < json_array_size(list); i++) {
+    json_t *acc = json_array_get(list, i);
+    const char *u = json_string_value(json_object_get(acc, "username"));
+    const char *b = json_string_value(json_object_get(acc, "bcps"));
+    assert_string_equal(b, strcmp(u, "administrator") == 0 ? "*"
+                           : strcmp(u, "mba.officer") == 0 || strstr(u, "-mba")
+                               ? "MBA"
+                               : "NBO");
+  }
+  json_decref(a.json);
+}
+
+/* Defect 6: a password change, a disable then enable, a new role or new
+ * crossing points, each leaves the old token dead. */
+static void sessions_end_with_the_account_changes(void **state) {
+  (void)state;
+  assert_int_equal(
+      as_admin("POST", "/api/accounts",
+               "{\"username\": \"changing\", \"name\": \"Changing\", "
+               "\"role\": \"officer\", \"password\": \"" PASSWORD "\", "
+               "\"default_bcp\": \"NBO\"}",
+               NULL),
+      201);
+  const char *changes[] = {
+      "{\"password\": \"" PASSWORD "\"}",
+      "{\"disabled\": true}",
+      "{\"disabled\": false}", /* must not revive the one disable ended */
+      "{\"role\": \"supervisor\"}",
+      "{\"bcps\": \"NBO,MBA\"}",
+      "{\"name\": \"Changed\"}", /* ends nothing */
+  };
+  bool ends[] = {true, true, true, true, true, false};
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  for (size_t i = 0; i < 6; i++) {
+    if (i != 2) { /* the enable is tried on the token the disable ended */
+      answer a = login_from(NULL, "changing", PASSWORD, NULL);
+      token_of(&a, token);
+      bearer(token, auth, sizeof auth);
+    }
+    char path[64];
+    snprintf(path, sizeof path, "/api/accounts/changing");
+    json_t *j;
+    if (as_admin("POST", path, changes[i], &j) != 200)
+      fail_msg("change %zu refused: %s", i, json_dumps(j, 0));
+    json_decref(j);
+    answer a = request("GET", "/api/session", NULL, auth);
+    if (a.status != (ends[i] ? 401 : 200))
+      fail_msg("change %zu: %d", i, a.status);
+    json_decref(a.json);
+  }
+}
+
+/* Defect 6: the idle timeout, on a server of its own whose sessions end
+ * after 2 s idle (and which trusts no proxy: X-Forwarded-For is the
+ * client's own say, and ignored). */
+static void idle_sessions_time_out_and_no_proxy_is_trusted(void **state) {
+  (void)state;
+  srv *main_server = server, *idle;
+  srv_options o;
+  srv_options_init(&o);
+  o.store_url = store;
+  o.port = 0;
+  o.threads = 2;
+  o.idle_timeout_s = 2;
+  bmis_error err;
+  assert_int_equal(srv_start(&o, &idle, &err), BMIS_OK);
+  server = idle;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  login("officer", token);
+  bearer(token, auth, sizeof auth);
+  answer a = request("GET", "/api/session", NULL, auth);
+  assert_int_equal(a.status, 200);
+  assert_int_equal(
+      json_integer_value(json_object_get(a.json, "idle_timeout_s")), 2);
+  json_decref(a.json);
+  struct timespec wait = {1, 200 * 1000 * 1000};
+  nanosleep(&wait, NULL);
+  a = request("GET", "/api/session", NULL, auth); /* in use: lives on */
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  /* the store counts whole seconds: 3.6 s idle is more than 2 */
+  for (int i = 0; i < 3; i++)
+    nanosleep(&wait, NULL);
+  a = request("GET", "/api/session", NULL, auth);
+  expect_error(&a, 401, "E_AUTH");
+  assert_string_equal(message_of(&a), "the session timed out: log in again");
+  json_decref(a.json);
+  /* X-Forwarded-For from an untrusted peer changes nothing */
+  for (int i = 0; i < BMIS_LOGIN_FAILURES_MAX; i++) {
+    a = login_from("198.51.100.1", "ghost", "not a password", NULL);
+    assert_int_equal(a.status, 401);
+    json_decref(a.json);
+  }
+  a = login_from("198.51.100.2", "ghost", "not a password", NULL);
+  expect_error(&a, 429, "E_THROTTLED");
+  assert_non_null(strstr(message_of(&a), "from 127.0.0.1"));
+  json_decref(a.json);
+  srv_stop(idle, 2);
+  server = main_server;
+  assert_int_equal(as_admin("POST", "/api/lockouts/clear",
+                            "{\"client\": \"127.0.0.1\"}", NULL),
+                   200);
+}
+
+static int lockout_listed(const char *user, const char *client) {
+  json_t *j;
+  assert_int_equal(as_admin("GET", "/api/lockouts", NULL, &j), 200);
+  int n = 0;
+  json_t *list = json_object_get(j, "lockouts");
+  for (size_t i = 0; i < json_array_size(list); i++) {
+    json_t *l = json_array_get(list, i);
+    const char *u = json_string_value(json_object_get(l, "username"));
+    const char *c = json_string_value(json_object_get(l, "client"));
+    n += (user ? u && strcmp(u, user) == 0 : !u) &&
+         (client ? c && strcmp(c, client) == 0 : !c);
+  }
+  json_decref(j);
+  return n;
+}
+
+/* Defect 7 as the auditor did it: five wrong anonymous logins no longer
+ * lock the owner out; 80 guesses over 20 names from one client are
+ * stopped before the end; lockouts are audited, listed and cleared. */
+static void lockouts_cannot_be_abused(void **state) {
+  (void)state;
+  int locked_before = audited("login.locked", "E_THROTTLED");
+  for (int i = 0; i < BMIS_LOGIN_FAILURES_MAX; i++) {
+    answer a =
+        login_from("203.0.113.9", "supervisor", "not the password", NULL);
+    assert_int_equal(a.status, 401);
+    json_decref(a.json);
+  }
+  answer a = login_from("203.0.113.9", "supervisor", PASSWORD, NULL);
+  expect_error(&a, 429, "E_THROTTLED");
+  json_decref(a.json);
+  a = login_from("198.51.100.20", "supervisor", PASSWORD, NULL);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  assert_int_equal(lockout_listed("supervisor", "203.0.113.9"), 1);
+  /* 80 guesses spread over 20 usernames */
+  int first_429 = -1;
+  for (int i = 0; i < 80; i++) {
+    char user[32];
+    snprintf(user, sizeof user, "someone%02d", i % 20);
+    a = login_from("192.0.2.99", user, "a guess at a password", NULL);
+    if (a.status == 429 && first_429 < 0)
+      first_429 = i;
+    assert_true(a.status == 401 || a.status == 429);
+    json_decref(a.json);
+  }
+  assert_int_equal(first_429, BMIS_LOGIN_CLIENT_FAILURES_MAX);
+  a = login_from("192.0.2.99", "officer", PASSWORD, NULL);
+  expect_error(&a, 429, "E_THROTTLED");
+  json_decref(a.json);
+  assert_int_equal(lockout_listed(NULL, "192.0.2.99"), 1);
+  assert_int_equal(audited("login.locked", "E_THROTTLED"), locked_before + 2);
+  /* the administrator lifts both */
+  int unlocked = audited("login.unlock", "ok");
+  assert_int_equal(as_admin("POST", "/api/lockouts/clear",
+                            "{\"client\": \"192.0.2.99\"}", NULL),
+                   200);
+  assert_int_equal(as_admin("POST", "/api/lockouts/clear",
+                            "{\"username\": \"supervisor\", \"client\": "
+                            "\"203.0.113.9\"}",
+                            NULL),
+                   200);
+  assert_int_equal(as_admin("POST", "/api/lockouts/clear",
+                            "{\"client\": \"192.0.2.99\"}", NULL),
+                   404);
+  assert_int_equal(as_admin("POST", "/api/lockouts/clear", "{}", NULL), 400);
+  assert_int_equal(audited("login.unlock", "ok"), unlocked + 2);
+  assert_int_equal(lockout_listed(NULL, "192.0.2.99"), 0);
+  a = login_from("192.0.2.99", "officer", PASSWORD, NULL);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  a = login_from("203.0.113.9", "supervisor", PASSWORD, NULL);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+}
+
+/* Which address is the client's. */
+static void the_client_address(void **state) {
+  (void)state;
+  struct {
+    const char *peer, *xff, *trusted, *want;
+  } cases[] = {
+      {"10.0.0.2", "192.0.2.1", NULL, "10.0.0.2"},
+      {"10.0.0.2", "192.0.2.1", "127.0.0.1", "10.0.0.2"},
+      {"127.0.0.1", "192.0.2.1", "127.0.0.1", "192.0.2.1"},
+      {"127.0.0.1", "6.6.6.6, 192.0.2.1", "127.0.0.1", "192.0.2.1"},
+      {"127.0.0.1", " 2001:DB8::1 ", "127.0.0.1", "2001:db8::1"},
+      {"127.0.0.1", "not an address", "127.0.0.1", "127.0.0.1"},
+      {"127.0.0.1", "192.0.2.1,", "127.0.0.1", "127.0.0.1"},
+      {"127.0.0.1", NULL, "127.0.0.1", "127.0.0.1"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char out[64];
+    srv_client_address(cases[i].peer, cases[i].xff, cases[i].trusted, out,
+                       sizeof out);
+    if (strcmp(out, cases[i].want) != 0)
+      fail_msg("case %zu: %s, expected %s", i, out, cases[i].want);
+  }
+  srv_options o;
+  srv_options_init(&o);
+  o.store_url = store;
+  o.port = 0;
+  o.trusted_proxy = "proxy.example";
+  bmis_error err;
+  srv *bad;
+  assert_int_equal(srv_start(&o, &bad, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "'proxy.example'"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -1285,6 +1599,11 @@ int main(void) {
       cmocka_unit_test(another_post_cannot_act_on_records),
       cmocka_unit_test(a_sanctions_dismissal_needs_a_second_person),
       cmocka_unit_test(the_server_anchors_the_audit_log),
+      cmocka_unit_test(logins_are_bound_to_crossing_points),
+      cmocka_unit_test(sessions_end_with_the_account_changes),
+      cmocka_unit_test(idle_sessions_time_out_and_no_proxy_is_trusted),
+      cmocka_unit_test(lockouts_cannot_be_abused),
+      cmocka_unit_test(the_client_address),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

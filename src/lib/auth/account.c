@@ -1,7 +1,7 @@
 /* Accounts and passwords (see bmis/account.h): validation, Argon2id
  * hashing with libargon2, and the constant-work check. */
 #define _POSIX_C_SOURCE 200809L /* strnlen */
-#include "bmis/account.h"
+#include "auth_internal.h"
 
 #include "store/repo.h"
 #include "store/repo_account.h"
@@ -109,10 +109,13 @@ bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
                           "display name: 1 to 127 bytes");
   if ((st = check_password(password, err)) != BMIS_OK)
     return st;
+  bmis_account settled = *a;
+  if ((st = bmis__account_settle_bcps(s, &settled, err)) != BMIS_OK)
+    return st;
   char hash[256];
   if ((st = hash_password(password, hash, sizeof hash, err)) != BMIS_OK)
     return st;
-  st = bmis__account_insert(s, a, hash, now_s(), err);
+  st = bmis__account_insert(s, &settled, hash, now_s(), err);
   if (st == BMIS_E_CONFLICT)
     return bmis_error_set(err, st, "the username '%s' is taken", a->username);
   return st;
@@ -126,12 +129,31 @@ bmis_status bmis_account_set_password(bmis_store *s, const char *username,
   char hash[256];
   if ((st = hash_password(password, hash, sizeof hash, err)) != BMIS_OK)
     return st;
-  return bmis__account_set_password(s, username, hash, now_s(), err);
+  /* whoever held a session under the old password is out, together */
+  if ((st = bmis__tx_begin(s, err)) != BMIS_OK)
+    return st;
+  st = bmis__account_set_password(s, username, hash, now_s(), err);
+  if (st == BMIS_OK)
+    st = bmis__session_revoke_account(s, username, err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return st;
 }
 
 bmis_status bmis_account_set_disabled(bmis_store *s, const char *username,
                                       bool disabled, bmis_error *err) {
-  return bmis__account_set_disabled(s, username, disabled, now_s(), err);
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__account_set_disabled(s, username, disabled, now_s(), err);
+  /* ended for good: enabling the account again revives none */
+  if (st == BMIS_OK && disabled)
+    st = bmis__session_revoke_account(s, username, err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return st;
 }
 
 bmis_status bmis_account_get(bmis_store *s, const char *username,

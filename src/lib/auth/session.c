@@ -3,6 +3,7 @@
  * expiry and a revocation. */
 #include "bmis/account.h"
 
+#include "bmis/register.h"
 #include "store/repo_account.h"
 
 #include <openssl/evp.h>
@@ -39,51 +40,123 @@ static bool well_formed(const char *token) {
   return true;
 }
 
-bmis_status bmis_session_open(bmis_store *s, const char *username,
-                              const char *password, const char *bcp,
-                              const char *desk, int64_t ttl_s, int64_t now,
-                              char token[BMIS_SESSION_TOKEN_SIZE],
-                              bmis_session *out, bmis_error *err) {
+/* The minutes (rounded up) until a refusal whose latest failure was at
+ * `latest` ends at the latest. */
+static long long minutes_left(int64_t latest, int64_t t) {
+  int64_t wait = latest + BMIS_LOGIN_WINDOW_S - t;
+  return wait > 0 ? (long long)((wait + 59) / 60) : 1;
+}
+
+/* Refused before the password is looked at (the same answer whether it is
+ * right or not): see BMIS_LOGIN_FAILURES_MAX. */
+static bmis_status throttled(const char *name, const char *client,
+                             const bmis__login_counts *c, int64_t t,
+                             bmis_error *err) {
+  const char *who = client[0] ? client : "an unknown address";
+  if (c->client >= BMIS_LOGIN_CLIENT_FAILURES_MAX)
+    return bmis_error_set(err, BMIS_E_THROTTLED,
+                          "too many failed logins from %s: try again in at "
+                          "most %lld minute(s)",
+                          who, minutes_left(c->latest, t));
+  if (c->pair >= BMIS_LOGIN_FAILURES_MAX ||
+      (c->name >= BMIS_LOGIN_NAME_FAILURES_MAX && c->client > 0))
+    return bmis_error_set(err, BMIS_E_THROTTLED,
+                          "too many failed logins for '%s' from %s: try "
+                          "again in at most %lld minute(s)",
+                          name, who, minutes_left(c->latest, t));
+  return BMIS_OK;
+}
+
+/* The crossing point the session works at: the one asked for, else the
+ * account's default; one the account may work at. */
+static bmis_status choose_bcp(const bmis_account *a, const char *bcp,
+                              char out[16], bmis_error *err) {
+  const char *code = bcp && *bcp ? bcp : a->default_bcp;
+  snprintf(out, 16, "%s", code);
+  if (!*code) {
+    if (a->role == BMIS_ROLE_OFFICER || a->role == BMIS_ROLE_SUPERVISOR)
+      return bmis_error_set(err, BMIS_E_FORBIDDEN,
+                            "the account '%s' has no default crossing point: "
+                            "choose one (bcp)",
+                            a->username);
+    return BMIS_OK; /* an analyst or administrator works at none */
+  }
+  if (!bmis_account_may_work_at(a, code))
+    return bmis_error_set(err, BMIS_E_FORBIDDEN,
+                          "the account '%s' may not work at '%s' (only at "
+                          "%s)",
+                          a->username, code, a->bcps[0] ? a->bcps : "none");
+  return BMIS_OK;
+}
+
+bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
+                               char token[BMIS_SESSION_TOKEN_SIZE],
+                               bmis_session *out, unsigned *locked,
+                               bmis_error *err) {
   bmis_session ses;
   memset(&ses, 0, sizeof ses);
-  if (ttl_s <= 0)
+  if (locked)
+    *locked = 0;
+  if (!s || !in)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or login");
+  if (in->ttl_s <= 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "a session must last a positive time");
-  if ((bcp && strlen(bcp) >= sizeof ses.bcp) ||
-      (desk && strlen(desk) >= sizeof ses.desk))
+  const char *bcp = in->bcp ? in->bcp : "";
+  const char *client = in->client ? in->client : "";
+  if (strlen(bcp) >= sizeof ses.bcp ||
+      (in->desk && strlen(in->desk) >= sizeof ses.desk))
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "crossing point or desk: at most 15 characters");
-  /* guessing is slowed: so many failures for a name within the window,
-   * and its logins wait (whether the name exists or not) */
-  int64_t t = now ? now : (int64_t)time(NULL);
-  const char *name = username ? username : "";
+  if (strlen(client) >= sizeof((bmis_lockout *)0)->client)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "client address: at most 63 characters");
+  const char *name = in->username ? in->username : "";
   if (strlen(name) >= sizeof ses.username)
     return bmis_error_set(err, BMIS_E_AUTH, "wrong username or password");
-  int64_t failures, oldest;
-  bmis_status st = bmis__login_failure_recent(s, name, t - BMIS_LOGIN_WINDOW_S,
-                                              &failures, &oldest, err);
-  if (st != BMIS_OK)
-    return st;
-  if (failures >= BMIS_LOGIN_FAILURES_MAX) {
-    int64_t wait = oldest + BMIS_LOGIN_WINDOW_S - t;
-    return bmis_error_set(err, BMIS_E_THROTTLED,
-                          "too many failed logins for '%s': try again in %lld "
-                          "minute(s)",
-                          name, (long long)(wait / 60 + 1));
+  /* a code that is no crossing point is refused whoever asks: it tells
+   * nothing of the account, and a typo is not a guess of the password */
+  bmis_status st;
+  if (*bcp) {
+    bmis_bcp b;
+    st = bmis_bcp_get(s, bcp, &b, err);
+    if (st == BMIS_E_NOT_FOUND)
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "bcp: '%s' is not a configured crossing point",
+                            bcp);
+    if (st != BMIS_OK)
+      return st;
   }
+  /* guessing is slowed, by name and by client (see bmis/account.h) */
+  int64_t t = in->now ? in->now : (int64_t)time(NULL);
+  bmis__login_counts c;
+  st = bmis__login_failure_counts(s, name, client, t - BMIS_LOGIN_WINDOW_S, &c,
+                                  err);
+  if (st != BMIS_OK || (st = throttled(name, client, &c, t, err)) != BMIS_OK)
+    return st;
   bmis_account a;
-  st = bmis_account_verify(s, name, password, &a, err);
+  st = bmis_account_verify(s, name, in->password, &a, err);
   if (st == BMIS_E_AUTH) {
     bmis_error rec;
-    if (bmis__login_failure_add(s, name, t, t - BMIS_LOGIN_WINDOW_S, &rec) !=
-            BMIS_OK &&
-        err)
-      *err = rec;
-    return err && err->status != BMIS_E_AUTH ? err->status : BMIS_E_AUTH;
+    if (bmis__login_failure_add(s, name, client, t, t - BMIS_LOGIN_WINDOW_S,
+                                &rec) != BMIS_OK) {
+      if (err)
+        *err = rec;
+      return rec.status;
+    }
+    if (locked)
+      *locked =
+          (c.pair + 1 == BMIS_LOGIN_FAILURES_MAX ? BMIS_LOCKED_NAME_CLIENT
+                                                 : 0u) |
+          (c.client + 1 == BMIS_LOGIN_CLIENT_FAILURES_MAX ? BMIS_LOCKED_CLIENT
+                                                          : 0u) |
+          (c.name + 1 == BMIS_LOGIN_NAME_FAILURES_MAX ? BMIS_LOCKED_NAME : 0u);
+    return BMIS_E_AUTH;
   }
   if (st != BMIS_OK)
     return st;
-  if ((st = bmis__login_failure_clear(s, name, err)) != BMIS_OK)
+  if ((st = bmis__login_failure_clear(s, name, client, NULL, err)) != BMIS_OK ||
+      (st = choose_bcp(&a, bcp, ses.bcp, err)) != BMIS_OK)
     return st;
   unsigned char raw[32];
   char hash[65];
@@ -94,10 +167,10 @@ bmis_status bmis_session_open(bmis_store *s, const char *username,
     return bmis_error_set(err, BMIS_E_INTERNAL, "cannot hash the token");
   snprintf(ses.username, sizeof ses.username, "%s", a.username);
   ses.role = a.role;
-  snprintf(ses.bcp, sizeof ses.bcp, "%s", bcp && *bcp ? bcp : a.default_bcp);
-  snprintf(ses.desk, sizeof ses.desk, "%s", desk ? desk : "");
-  ses.created_at = t;
-  ses.expires_at = ses.created_at + ttl_s;
+  snprintf(ses.desk, sizeof ses.desk, "%s", in->desk ? in->desk : "");
+  ses.all_bcps = strcmp(a.bcps, "*") == 0;
+  ses.created_at = ses.last_active_at = t;
+  ses.expires_at = ses.created_at + in->ttl_s;
   st = bmis__session_insert(s, hash, &ses, err);
   if (st != BMIS_OK) {
     memset(token, 0, BMIS_SESSION_TOKEN_SIZE);
@@ -108,8 +181,18 @@ bmis_status bmis_session_open(bmis_store *s, const char *username,
   return BMIS_OK;
 }
 
-bmis_status bmis_session_check(bmis_store *s, const char *token, int64_t now,
-                               bmis_session *out, bmis_error *err) {
+bmis_status bmis_session_open(bmis_store *s, const char *username,
+                              const char *password, const char *bcp,
+                              const char *desk, int64_t ttl_s, int64_t now,
+                              char token[BMIS_SESSION_TOKEN_SIZE],
+                              bmis_session *out, bmis_error *err) {
+  bmis_login in = {username, password, bcp, desk, NULL, ttl_s, now};
+  return bmis_session_login(s, &in, token, out, NULL, err);
+}
+
+bmis_status bmis_session_use(bmis_store *s, const char *token, int64_t now,
+                             int64_t idle_s, bmis_session *out,
+                             bmis_error *err) {
   char hash[65];
   if (!well_formed(token))
     return bmis_error_set(err, BMIS_E_AUTH,
@@ -130,9 +213,31 @@ bmis_status bmis_session_check(bmis_store *s, const char *token, int64_t now,
     return bmis_error_set(err, BMIS_E_AUTH, "the session expired: log in");
   if (r.disabled)
     return bmis_error_set(err, BMIS_E_AUTH, "the account is disabled");
+  int64_t last = r.s.last_active_at ? r.s.last_active_at : r.s.created_at;
+  if (idle_s > 0 && now - last > idle_s) {
+    /* ended, so that no later check with a longer limit revives it */
+    bmis_error ignored;
+    (void)bmis__session_revoke(s, hash, &ignored);
+    return bmis_error_set(err, BMIS_E_AUTH,
+                          "the session timed out: log in again");
+  }
+  /* activity is written at most once a minute (sooner for short limits) */
+  int64_t every = BMIS_SESSION_TOUCH_S;
+  if (idle_s > 0 && idle_s / 4 < every)
+    every = idle_s / 4 > 0 ? idle_s / 4 : 1;
+  if (idle_s > 0 && now - last >= every) {
+    bmis_error ignored; /* a busy store delays the record, not the request */
+    if (bmis__session_touch(s, hash, now, &ignored) == BMIS_OK)
+      r.s.last_active_at = now;
+  }
   if (out)
     *out = r.s;
   return BMIS_OK;
+}
+
+bmis_status bmis_session_check(bmis_store *s, const char *token, int64_t now,
+                               bmis_session *out, bmis_error *err) {
+  return bmis_session_use(s, token, now, 0, out, err);
 }
 
 bmis_status bmis_session_revoke(bmis_store *s, const char *token,

@@ -15,6 +15,7 @@ bmis_status bmis__account_insert(bmis_store *s, const bmis_account *a,
   bmis__bind_text(q, 4, hash);
   bmis__bind_text(q, 5, a->default_bcp);
   bmis__bind_int(q, 6, now);
+  bmis__bind_text(q, 7, a->bcps);
   return bmis__run(q, err);
 }
 
@@ -28,6 +29,7 @@ static void account_row(bmis__stmt *q, bmis__account_row *r) {
   bmis__col_copy(q, 5, r->a.default_bcp, sizeof r->a.default_bcp);
   r->a.created_at = bmis__col_int(q, 6);
   r->a.updated_at = bmis__col_int(q, 7);
+  bmis__col_copy(q, 8, r->a.bcps, sizeof r->a.bcps);
 }
 
 bmis_status bmis__account_get(bmis_store *s, const char *username,
@@ -87,6 +89,18 @@ bmis_status bmis__account_set_disabled(bmis_store *s, const char *username,
   return changed_one(q, username, err);
 }
 
+bmis_status bmis__account_update(bmis_store *s, const bmis_account *a,
+                                 int64_t now, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_UPDATE);
+  bmis__bind_text(q, 1, a->username);
+  bmis__bind_text(q, 2, a->display_name);
+  bmis__bind_text(q, 3, bmis_role_name(a->role));
+  bmis__bind_text(q, 4, a->default_bcp);
+  bmis__bind_text(q, 5, a->bcps);
+  bmis__bind_int(q, 6, now);
+  return changed_one(q, a->username, err);
+}
+
 bmis_status bmis__session_insert(bmis_store *s, const char *token_hash,
                                  const bmis_session *ses, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_SESSION_INSERT);
@@ -114,6 +128,9 @@ bmis_status bmis__session_get(bmis_store *s, const char *token_hash,
     out->s.expires_at = bmis__col_int(q, 5);
     out->revoked = bmis__col_int(q, 6) != 0;
     out->disabled = bmis__col_int(q, 7) != 0;
+    bmis__col_copy(q, 8, out->bcps, sizeof out->bcps);
+    out->s.last_active_at = bmis__col_int(q, 9);
+    out->s.all_bcps = strcmp(out->bcps, "*") == 0;
   }
   bmis__reset(q);
   if (rc < 0)
@@ -133,9 +150,24 @@ bmis_status bmis__session_revoke(bmis_store *s, const char *token_hash,
   return st;
 }
 
+bmis_status bmis__session_revoke_account(bmis_store *s, const char *username,
+                                         bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_SESSION_REVOKE_ACCOUNT);
+  bmis__bind_text(q, 1, username);
+  return bmis__run(q, err);
+}
+
+bmis_status bmis__session_touch(bmis_store *s, const char *token_hash,
+                                int64_t at, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_SESSION_TOUCH);
+  bmis__bind_text(q, 1, token_hash);
+  bmis__bind_int(q, 2, at);
+  return bmis__run(q, err);
+}
+
 bmis_status bmis__login_failure_add(bmis_store *s, const char *username,
-                                    int64_t at, int64_t prune_before,
-                                    bmis_error *err) {
+                                    const char *client, int64_t at,
+                                    int64_t prune_before, bmis_error *err) {
   bmis__stmt *p = bmis__query(s, BMIS__Q_LOGIN_FAILURE_PRUNE, err);
   if (!p)
     return err ? err->status : BMIS_E_STORE;
@@ -145,29 +177,69 @@ bmis_status bmis__login_failure_add(bmis_store *s, const char *username,
     return st;
   Q_OR_FAIL(q, BMIS__Q_LOGIN_FAILURE_INSERT);
   bmis__bind_text(q, 1, username);
-  bmis__bind_int(q, 2, at);
+  bmis__bind_text(q, 2, client);
+  bmis__bind_int(q, 3, at);
   return bmis__run(q, err);
 }
 
-bmis_status bmis__login_failure_recent(bmis_store *s, const char *username,
-                                       int64_t since, int64_t *count,
-                                       int64_t *oldest, bmis_error *err) {
-  Q_OR_FAIL(q, BMIS__Q_LOGIN_FAILURE_RECENT);
+bmis_status bmis__login_failure_counts(bmis_store *s, const char *username,
+                                       const char *client, int64_t since,
+                                       bmis__login_counts *out,
+                                       bmis_error *err) {
+  memset(out, 0, sizeof *out);
+  Q_OR_FAIL(q, BMIS__Q_LOGIN_FAILURE_COUNTS);
   bmis__bind_text(q, 1, username);
-  bmis__bind_int(q, 2, since);
+  bmis__bind_text(q, 2, client);
+  bmis__bind_int(q, 3, since);
   int rc = bmis__step(q, err);
-  *count = *oldest = 0;
   if (rc == BMIS__ROW) {
-    *count = bmis__col_int(q, 0);
-    *oldest = bmis__col_int(q, 1);
+    out->pair = bmis__col_int(q, 0);
+    out->client = bmis__col_int(q, 1);
+    out->name = bmis__col_int(q, 2);
+    out->latest = bmis__col_int(q, 3);
   }
   bmis__reset(q);
   return rc < 0 ? (bmis_status)-rc : BMIS_OK;
 }
 
 bmis_status bmis__login_failure_clear(bmis_store *s, const char *username,
+                                      const char *client, int64_t *cleared,
                                       bmis_error *err) {
-  Q_OR_FAIL(q, BMIS__Q_LOGIN_FAILURE_CLEAR);
-  bmis__bind_text(q, 1, username);
-  return bmis__run(q, err);
+  bmis__stmt *q = bmis__query(s,
+                              !client     ? BMIS__Q_LOGIN_FAILURE_CLEAR_NAME
+                              : !username ? BMIS__Q_LOGIN_FAILURE_CLEAR_CLIENT
+                                          : BMIS__Q_LOGIN_FAILURE_CLEAR,
+                              err);
+  if (!q)
+    return err ? err->status : BMIS_E_STORE;
+  bmis__bind_text(q, 1, username ? username : client);
+  if (username && client)
+    bmis__bind_text(q, 2, client);
+  bmis_status st = bmis__run(q, err);
+  if (cleared)
+    *cleared = st == BMIS_OK ? bmis__changes(q) : 0;
+  return st;
+}
+
+bmis_status bmis__lockout_list(bmis_store *s, int64_t since, int64_t pair_min,
+                               int64_t client_min, int64_t name_min,
+                               bmis_lockout_fn fn, void *ctx, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_LOGIN_LOCKOUT_LIST);
+  bmis__bind_int(q, 1, since);
+  bmis__bind_int(q, 2, pair_min);
+  bmis__bind_int(q, 3, client_min);
+  bmis__bind_int(q, 4, name_min);
+  int rc;
+  bmis_lockout l;
+  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
+    memset(&l, 0, sizeof l);
+    bmis__col_copy(q, 0, l.username, sizeof l.username);
+    bmis__col_copy(q, 1, l.client, sizeof l.client);
+    l.failures = bmis__col_int(q, 2);
+    l.last_failure_at = bmis__col_int(q, 3);
+    if (fn(&l, ctx))
+      break;
+  }
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
 }

@@ -4,6 +4,7 @@
 #include "store_fixture.h"
 
 #include "bmis/account.h"
+#include "bmis/register.h"
 
 #include <sqlite3.h>
 
@@ -21,6 +22,14 @@ static int setup(void **state) {
   bmis_error err;
   if (bmis_store_open(fx_fresh_url(), NULL, &s, &err) != BMIS_OK)
     fail_msg("open: %s", err.message);
+  /* the crossing points accounts may be bound to */
+  const char *codes[] = {"NBO", "MBA"};
+  for (size_t i = 0; i < 2; i++) {
+    bmis_bcp b = {"", "A crossing point", BMIS_BCP_KIND_AIR, "Africa/Nairobi"};
+    snprintf(b.code, sizeof b.code, "%s", codes[i]);
+    if (bmis_bcp_put(s, &b, &err) != BMIS_OK)
+      fail_msg("bcp: %s", err.message);
+  }
   *state = s;
   return 0;
 }
@@ -36,6 +45,8 @@ static bmis_account account_of(const char *user, bmis_role role) {
   snprintf(a.username, sizeof a.username, "%s", user);
   snprintf(a.display_name, sizeof a.display_name, "Name of %s", user);
   snprintf(a.default_bcp, sizeof a.default_bcp, "NBO");
+  snprintf(a.bcps, sizeof a.bcps, "%s",
+           role == BMIS_ROLE_ADMINISTRATOR ? "*" : "NBO,MBA");
   a.role = role;
   return a;
 }

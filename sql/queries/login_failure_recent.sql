@@ -1,1 +1,0 @@
-SELECT count(*), min(at) FROM login_failure WHERE username = $1 AND at > $2

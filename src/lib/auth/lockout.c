@@ -1,0 +1,36 @@
+/* Lockouts in force and their clearing (see bmis/account.h): the failed
+ * logins counted as bmis_session_login counts them. */
+#include "bmis/account.h"
+
+#include "store/repo_account.h"
+
+#include <string.h>
+#include <time.h>
+
+bmis_status bmis_lockout_list(bmis_store *s, int64_t now, bmis_lockout_fn fn,
+                              void *ctx, bmis_error *err) {
+  if (!now)
+    now = (int64_t)time(NULL);
+  return bmis__lockout_list(s, now - BMIS_LOGIN_WINDOW_S,
+                            BMIS_LOGIN_FAILURES_MAX,
+                            BMIS_LOGIN_CLIENT_FAILURES_MAX,
+                            BMIS_LOGIN_NAME_FAILURES_MAX, fn, ctx, err);
+}
+
+bmis_status bmis_lockout_clear(bmis_store *s, const char *username,
+                               const char *client, bmis_error *err) {
+  const char *u = username && *username ? username : NULL;
+  const char *c = client && *client ? client : NULL;
+  if (!u && !c)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "a lockout is named by a username, a client "
+                          "address, or both");
+  int64_t cleared = 0;
+  bmis_status st = bmis__login_failure_clear(s, u, c, &cleared, err);
+  if (st == BMIS_OK && cleared == 0)
+    return bmis_error_set(err, BMIS_E_NOT_FOUND,
+                          "no failed logins%s%s%s%s to clear",
+                          u ? " for '" : "", u ? u : "", u ? "'" : "",
+                          c ? " from that client" : "");
+  return st;
+}
