@@ -122,7 +122,7 @@ static void start(void) {
 static char *expand(const uint8_t *data, size_t size, size_t *len) {
   static const char *const marks[] = {"@officer@", "@supervisor@", "@analyst@",
                                       "@administrator@", "@csrf@"};
-  char *out = malloc(size * 8 + 1); /* a mark is at least 6 bytes: 64 out */
+  char *out = malloc(size * 11 + 1); /* 6 bytes at least become 64 */
   size_t n = 0;
   if (!out)
     abort();

@@ -28,6 +28,9 @@
 #include <unicode/utf8.h>
 #include <unistd.h>
 
+/* GnuTLS priorities: its defaults without TLS 1.0 and 1.1 */
+#define SRV_TLS_PRIORITIES "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
+
 struct srv {
   struct MHD_Daemon *daemon;
   srv_options opt;
@@ -940,6 +943,9 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
         (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, s->tls_cert};
     mode[m++] =
         (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, s->tls_key};
+    /* TLS 1.2 and 1.3 only, GnuTLS's default ciphers otherwise */
+    mode[m++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_PRIORITIES, 0,
+                                        (void *)SRV_TLS_PRIORITIES};
   }
   mode[m] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
   s->daemon = MHD_start_daemon(

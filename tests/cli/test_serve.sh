@@ -221,6 +221,15 @@ reply=$(curl -sS -i --max-time 10 --cacert "$WORK/cert.pem" \
   "https://localhost:$port/" 2>&1 || true)
 grep -qi '^Strict-Transport-Security:' <<<"$reply" ||
   { kill "$PID"; fail "no HSTS on the console: $reply"; }
+# TLS 1.2 and 1.3 only: a client that offers TLS 1.1 at most (its own
+# security level lowered so that it would) gets no session
+if openssl s_client -connect "127.0.0.1:$port" -tls1_1 \
+  -cipher 'DEFAULT:@SECLEVEL=0' </dev/null >"$WORK/tls11" 2>&1; then
+  kill "$PID"; fail "a TLS 1.1 session was made: $(grep -i 'cipher is' "$WORK/tls11")"
+fi
+openssl s_client -connect "127.0.0.1:$port" -tls1_2 -CAfile "$WORK/cert.pem" \
+  </dev/null >"$WORK/tls12" 2>&1 || { kill "$PID"; fail "no TLS 1.2 session"; }
+grep -q 'Verify return code: 0 (ok)' "$WORK/tls12" || { kill "$PID"; fail "TLS 1.2 not verified"; }
 # a certificate it does not trust: curl refuses; plain HTTP: no answer
 if curl -sS --max-time 10 --cacert "$WORK/other-cert.pem" \
   "https://localhost:$port/api/health" >/dev/null 2>&1; then
