@@ -13,7 +13,7 @@
 #define CMD "serve "
 /* seconds the requests in flight get to finish: the process is gone
  * within 10 s of the signal */
-#define GRACE_S 8
+#define GRACE_S 7
 
 static const char serve_help[] =
     "usage: bmis serve [--store URL] [--listen HOST:PORT] [--threads N]\n"
@@ -24,7 +24,7 @@ static const char serve_help[] =
     "(default 127.0.0.1:8080; an IPv4 address, port 0 picks a free one and\n"
     "prints it) until SIGTERM or SIGINT; then every new request, on kept-\n"
     "alive connections too, is answered 503 with Connection: close, the\n"
-    "requests in flight get up to 8 s to finish, and it exits 0 within\n"
+    "requests in flight get up to 7 s to finish, and it exits 0 within\n"
     "10 s. The watchlists are loaded at start; after an\n"
     "import, SIGHUP (or POST /api/watchlists/reload) loads them again while\n"
     "requests go on.\n"

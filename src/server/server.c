@@ -72,7 +72,8 @@ typedef struct conn_state {
   char *body;
   size_t len, cap;
   bool too_large;
-  bool counted; /* in srv.inflight */
+  bool answered; /* refused on its headers: the rest is not read */
+  bool counted;  /* in srv.inflight */
 } conn_state;
 
 void srv_options_init(srv_options *o) {
@@ -476,9 +477,10 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c,
 /* An answer given before the body is read: the connection is closed after
  * it (what remains of the request cannot be told from a next one). */
 static enum MHD_Result refuse_early(srv *s, struct MHD_Connection *c,
-                                    unsigned status, const char *code,
-                                    const char *message) {
+                                    conn_state *st, unsigned status,
+                                    const char *code, const char *message) {
   srv_reply rp = {500, NULL, "", NULL, NULL};
+  st->answered = true;
   srv_reply_error(&rp, status, code, "%s", message);
   watch_answering(s, c);
   return send_reply(s, c, &rp, NULL, true);
@@ -542,30 +544,29 @@ static void param_name(const char *pattern, int n, char *out, size_t cap) {
 static enum MHD_Result on_headers(srv *s, struct MHD_Connection *c,
                                   conn_state *st) {
   if (atomic_load(&s->stopping))
-    return refuse_early(s, c, 503, "E_UNAVAILABLE",
+    return refuse_early(s, c, st, 503, "E_UNAVAILABLE",
                         "the server is shutting down: try again shortly");
   atomic_fetch_add(&s->inflight, 1);
   st->counted = true;
   framing f = {0, 0, NULL, false, false};
   MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
   if (f.lengths && f.encodings)
-    return refuse_early(s, c, 400, "E_FRAMING",
+    return refuse_early(s, c, st, 400, "E_FRAMING",
                         "the request has both Content-Length and "
                         "Transfer-Encoding (RFC 9112 section 6.3)");
   if (f.lengths_differ)
-    return refuse_early(s, c, 400, "E_FRAMING",
+    return refuse_early(s, c, st, 400, "E_FRAMING",
                         "the request has Content-Length headers that differ "
                         "(RFC 9112 section 6.3)");
   if (f.encodings && (f.encodings > 1 || !f.chunked))
-    return refuse_early(s, c, 400, "E_FRAMING",
+    return refuse_early(s, c, st, 400, "E_FRAMING",
                         "Transfer-Encoding: only 'chunked' is accepted");
   if (f.length && strtoull(f.length, NULL, 10) > s->opt.body_max) {
     /* answered now: the body is never read, the connection then closed */
-    st->too_large = true;
     char msg[96];
     snprintf(msg, sizeof msg, "the request body is larger than %zu bytes",
              s->opt.body_max);
-    return refuse_early(s, c, 413, "E_TOO_LARGE", msg);
+    return refuse_early(s, c, st, 413, "E_TOO_LARGE", msg);
   }
   return MHD_YES;
 }
@@ -584,7 +585,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     *con_cls = st;
     return on_headers(s, c, st);
   }
-  if (st->too_large && *upload_size) { /* already answered */
+  if (st->answered) { /* whatever comes is dropped */
     *upload_size = 0;
     return MHD_YES;
   }
@@ -1000,11 +1001,9 @@ void srv_stop(srv *s, unsigned grace_s) {
       s->opt.external ? MHD_INVALID_SOCKET : MHD_quiesce_daemon(s->daemon);
   /* the requests in flight may finish; idle connections do not count */
   struct timespec tick = {0, 20 * 1000 * 1000};
-  for (unsigned waited = 0; waited < grace_s * 50; waited++) {
-    if (atomic_load(&s->inflight) == 0)
-      break;
+  int64_t until = now_ms() + (int64_t)grace_s * 1000;
+  while (atomic_load(&s->inflight) > 0 && now_ms() < until)
     nanosleep(&tick, NULL);
-  }
   MHD_stop_daemon(s->daemon);
   if (listen != MHD_INVALID_SOCKET) /* quiesce hands the socket over */
     close(listen);
