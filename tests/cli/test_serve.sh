@@ -58,6 +58,7 @@ start_server() {
   local db=$1
   shift
   : >"$WORK/serve.err"
+  : >"$LOG" # (not the previous server's port)
   "$BMIS" serve --listen 127.0.0.1:0 --store "$db" "$@" >"$LOG" \
     2>"$WORK/serve.err" &
   PID=$!
@@ -70,8 +71,44 @@ start_server() {
   [ -n "$port" ] || { kill "$PID" 2>/dev/null; cat "$WORK/serve.err" >&2; fail "no URL printed"; }
 }
 
+# --- a client trickling a request, a byte every 5 s (never idle for the
+# 15 s idle timeout), on a server with the default limits: cut off by the
+# 30 s limit per request with a JSON 408, well before 60 s. It runs
+# meanwhile; its outcome is checked at the end.
+: >"$WORK/slow.out"
+"$BMIS" serve --listen 127.0.0.1:0 --store "$WORK/slow.db" >"$WORK/slow.out" \
+  2>"$WORK/slow.err" &
+SLOW_PID=$!
+SLOW_CLIENT=
+# (a failure below must not leave it running)
+trap 'kill "$SLOW_PID" $SLOW_CLIENT 2>/dev/null || true; rm -rf "$WORK"' EXIT
+slow_port=
+for _ in $(seq 1 100); do
+  slow_port=$(sed -n 's|^bmis: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/slow.out")
+  [ -n "$slow_port" ] && break
+  sleep 0.1
+done
+[ -n "$slow_port" ] || { kill "$SLOW_PID"; fail "the slow client's server did not start"; }
+(
+  exec 5<>"/dev/tcp/127.0.0.1/$slow_port"
+  req="GET /api/health HTTP/1.1"$'\r\n'"Host: localhost"$'\r\n'"X-Pad: $(printf 'a%.0s' $(seq 1 40))"
+  t0=$(date +%s)
+  got="(nothing)"
+  for ((i = 0; i < ${#req}; i++)); do
+    printf '%s' "${req:i:1}" >&5 2>/dev/null || { got="(closed)"; break; }
+    # the pacing: up to 5 s for an answer before the next byte
+    if IFS= read -r -t 5 -u 5 line; then
+      got=$line
+      break
+    fi
+  done
+  echo "$(($(date +%s) - t0)) $got" >"$WORK/slow.result"
+) &
+SLOW_CLIENT=$!
+
 # --- a real server: start, health, SIGTERM (power durability: said)
 LOG=$WORK/serve.out
+: >"$LOG" # (sed below may look before the server opens it)
 "$BMIS" serve --listen 127.0.0.1:0 --durability power --store "$S" >"$LOG" \
   2>"$WORK/serve.err" &
 PID=$!
@@ -246,5 +283,18 @@ wait "$PID" || STATUS=$?
 if grep -Eq 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$WORK/serve.err"; then
   fail "sanitizer report"
 fi
+CHECKS=$((CHECKS + 1))
+
+# the trickling client (started above)
+wait "$SLOW_CLIENT" || true
+read -r slow_took slow_got <"$WORK/slow.result"
+echo "a byte every 5 s: cut off after $slow_took s ($slow_got)"
+kill -TERM "$SLOW_PID"
+wait "$SLOW_PID" || true
+[ "$slow_took" -lt 60 ] || fail "a byte every 5 s held the connection $slow_took s"
+case $slow_got in
+  "HTTP/1.1 408 Request Timeout"*) ;;
+  *) fail "the trickling client got: $slow_got" ;;
+esac
 CHECKS=$((CHECKS + 1))
 done_ok
