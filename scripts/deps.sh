@@ -13,6 +13,7 @@ packages=(
   libcmocka-dev                                  # unit tests
   postgresql-15                                  # tests: throwaway server (pg-temp.sh)
   sqlite3                                        # tests: inspecting stores
+  openssl curl                                   # tests: a certificate made at test time, HTTPS (test_serve.sh)
   clang-format                                   # style check (CI)
   chromium                                       # tests: the console in a browser (tests/browser)
 )

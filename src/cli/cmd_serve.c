@@ -1,6 +1,6 @@
 /* `bmis serve`: starts the HTTP server (src/server) on the same store the
  * other commands use, and stops it gracefully on SIGTERM or SIGINT: no new
- * connections, the requests in flight finish. */
+ * connections, every new request 503, the requests in flight finish. */
 #define _POSIX_C_SOURCE 200809L /* sigwait, pthread_sigmask */
 #include "cli.h"
 #include "server.h"
@@ -11,18 +11,23 @@
 #include <string.h>
 
 #define CMD "serve "
-#define GRACE_S 10 /* seconds the requests in flight get to finish */
+/* seconds the requests in flight get to finish: the process is gone
+ * within 10 s of the signal */
+#define GRACE_S 7
 
 static const char serve_help[] =
     "usage: bmis serve [--store URL] [--listen HOST:PORT] [--threads N]\n"
     "                  [--durability process|power] [--idle-timeout MIN]\n"
     "                  [--trusted-proxy ADDR]\n"
     "                  [--anchor-key KEY --anchors FILE [--anchor-every MIN]]\n"
+    "                  [--tls-cert FILE --tls-key FILE]\n"
     "\n"
     "Serves the JSON API (GET /api/openapi.json describes it) on HOST:PORT\n"
     "(default 127.0.0.1:8080; an IPv4 address, port 0 picks a free one and\n"
-    "prints it) until SIGTERM or SIGINT, then lets the requests in flight\n"
-    "finish and exits 0. The watchlists are loaded at start; after an\n"
+    "prints it) until SIGTERM or SIGINT; then every new request, on kept-\n"
+    "alive connections too, is answered 503 with Connection: close, the\n"
+    "requests in flight get up to 7 s to finish, and it exits 0 within\n"
+    "10 s. The watchlists are loaded at start; after an\n"
     "import, SIGHUP (or POST /api/watchlists/reload) loads them again while\n"
     "requests go on.\n"
     "\n" CLI_STORE_HELP
@@ -43,7 +48,12 @@ static const char serve_help[] =
     "  --trusted-proxy ADDR  the reverse proxy in front: only when the peer\n"
     "                     is ADDR is X-Forwarded-For believed (its last\n"
     "                     address is the client); otherwise the peer is\n"
-    "                     the client. Failed logins are counted by client.\n";
+    "                     the client. Failed logins are counted by client.\n"
+    "  --tls-cert FILE    serve HTTPS with this PEM certificate (chain)\n"
+    "  --tls-key FILE     and its PEM private key (not encrypted); the\n"
+    "                     session cookie is then Secure and HSTS is sent.\n"
+    "                     A file that cannot be read or a key that is not\n"
+    "                     the certificate's: exit 2, nothing served\n";
 
 /* "15" or "15m": minutes; "90s": seconds (tests); at most a day. */
 static int parse_idle(const char *v, unsigned *out) {
@@ -86,6 +96,7 @@ int cli_serve(int argc, char **argv) {
   const char *store = NULL, *listen = NULL, *threads = NULL, *durability = NULL,
              *anchor_key = NULL, *anchors = NULL, *anchor_every = NULL,
              *idle = NULL, *proxy = NULL;
+  const char *cert = NULL, *key = NULL;
   const cli_opt opts[] = {{"--store", &store, NULL},
                           {"--listen", &listen, NULL},
                           {"--threads", &threads, NULL},
@@ -95,6 +106,8 @@ int cli_serve(int argc, char **argv) {
                           {"--anchor-every", &anchor_every, NULL},
                           {"--idle-timeout", &idle, NULL},
                           {"--trusted-proxy", &proxy, NULL},
+                          {"--tls-cert", &cert, NULL},
+                          {"--tls-key", &key, NULL},
                           {NULL, NULL, NULL}};
   int npos = 0;
   int r = cli_parse(CMD, argc, argv, opts, NULL, 0, &npos);
@@ -144,6 +157,10 @@ int cli_serve(int argc, char **argv) {
   if (idle && (r = parse_idle(idle, &o.idle_timeout_s)) != CLI_OK)
     return r;
   o.trusted_proxy = proxy;
+  if (!cert != !key)
+    return cli_usage_error(CMD, "--tls-cert and --tls-key go together");
+  o.tls_cert = cert;
+  o.tls_key = key;
   o.store_url = store ? store : cli_default_store(url, sizeof url);
   /* the signals are taken synchronously, by this thread only: block them
    * before the worker threads start so that they inherit the mask */
@@ -157,9 +174,9 @@ int cli_serve(int argc, char **argv) {
   bmis_error err;
   if (srv_start(&o, &s, &err) != BMIS_OK)
     return cli_fail(&err);
-  printf("bmis: serving http://%s:%u/ (store %s, durability %s); stop with "
+  printf("bmis: serving %s://%s:%u/ (store %s, durability %s); stop with "
          "SIGTERM or Ctrl-C\n",
-         o.host, srv_port(s), o.store_url,
+         srv_tls(s) ? "https" : "http", o.host, srv_port(s), o.store_url,
          o.durability == BMIS_DURABLE_POWER ? "power" : "process");
   fflush(stdout);
   int sig = 0;

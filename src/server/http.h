@@ -74,7 +74,17 @@ bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
 #define SRV_SESSION_COOKIE "bmis_session"
 void srv_csrf_token(const char *session_token, char out[65]);
 
-/* A JSON error body: {"error": {"code": CODE, "message": MESSAGE}}. */
+/* The length of the longest prefix of s[0..len) that is well-formed
+ * UTF-8 (len when all of it is): a cut at a whole character. */
+size_t srv_utf8_valid_prefix(const char *s, size_t len);
+
+/* Cuts NUL-terminated s before its first ill-formed UTF-8 sequence (a
+ * character that a capped copy cut in two). */
+void srv_utf8_trim(char *s);
+
+/* A JSON error body: {"error": {"code": CODE, "message": MESSAGE}}. The
+ * message may quote client text: bytes that are not UTF-8 become '?', so
+ * an answer is always made. */
 void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
                      const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

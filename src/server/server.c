@@ -15,13 +15,22 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unicode/utf8.h>
 #include <unistd.h>
+
+/* GnuTLS priorities: its defaults without TLS 1.0 and 1.1 */
+#define SRV_TLS_PRIORITIES "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
 
 struct srv {
   struct MHD_Daemon *daemon;
@@ -36,13 +45,38 @@ struct srv {
   pthread_rwlock_t index_lock; /* readers: requests screening with it */
   pthread_mutex_t reload_lock; /* one reload at a time */
   srv_anchorer *anchorer;      /* NULL unless anchoring (anchor_timer.c) */
+  bool tls;
+  char *tls_cert, *tls_key; /* PEM text, kept while the daemon runs */
+  atomic_bool stopping;     /* srv_stop called: new requests get 503 */
+  atomic_uint inflight;     /* requests begun and not yet completed */
+  /* the connections, for the per-request time limit (see watchdog) */
+  pthread_mutex_t watch_lock;
+  pthread_cond_t watch_wake;
+  struct conn_watch *watched;
+  bool watch_stop, watch_running;
+  pthread_t watch_thread;
 };
+
+/* A connection's clock (libmicrohttpd's socket context): libmicrohttpd's
+ * own timeout counts idle time only, so a client sending a byte every few
+ * seconds would hold a connection for ever; the watchdog cuts a request
+ * not received whole within request_max_s. Under watch_lock. */
+typedef struct conn_watch {
+  struct conn_watch *prev, *next;
+  MHD_socket fd;
+  int64_t since_ms; /* the connection opened, or the last answer ended */
+  bool answering;   /* the request is whole (or answered early): the
+                       handler and the answer are not limited by it */
+  bool cut;
+} conn_watch;
 
 /* One request's state across libmicrohttpd's calls. */
 typedef struct conn_state {
   char *body;
   size_t len, cap;
   bool too_large;
+  bool answered; /* refused on its headers: the rest is not read */
+  bool counted;  /* in srv.inflight */
 } conn_state;
 
 void srv_options_init(srv_options *o) {
@@ -51,6 +85,7 @@ void srv_options_init(srv_options *o) {
   o->port = 8080;
   o->body_max = (size_t)1 << 20;
   o->timeout_s = 15;
+  o->request_max_s = 30;
   o->session_ttl_s = 12 * 3600;
   o->idle_timeout_s = 15 * 60;
   o->durability = BMIS_DURABLE_PROCESS;
@@ -127,7 +162,10 @@ bool srv_json_object(const srv_request *rq, srv_reply *rp,
     for (size_t i = 0; allowed[i] && !known; i++)
       known = strcmp(allowed[i], key) == 0;
     if (!known) {
-      srv_reply_error(rp, 400, "E_INVALID_ARG", "unknown member '%.64s'", key);
+      /* quoted up to 64 bytes, cut at a whole character */
+      int shown = (int)srv_utf8_valid_prefix(key, strnlen(key, 64));
+      srv_reply_error(rp, 400, "E_INVALID_ARG", "unknown member '%.*s'", shown,
+                      key);
       json_decref(root);
       return false;
     }
@@ -161,6 +199,41 @@ unsigned srv_port(const srv *s) {
   return s->port;
 }
 
+bool srv_tls(const srv *s) {
+  return s->tls;
+}
+
+size_t srv_utf8_valid_prefix(const char *s, size_t len) {
+  const uint8_t *u = (const uint8_t *)s;
+  int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(u, i, n, c);
+    if (c < 0)
+      return (size_t)at;
+  }
+  return (size_t)n;
+}
+
+void srv_utf8_trim(char *s) {
+  s[srv_utf8_valid_prefix(s, strlen(s))] = 0;
+}
+
+/* text made valid UTF-8 in place: each ill-formed sequence becomes '?'
+ * (a message quotes what the client sent, which may be any bytes, and
+ * jansson refuses to encode a string that is not UTF-8) */
+static void utf8_repair(char *s) {
+  size_t len = strlen(s), at = 0;
+  while (at < len) {
+    at += srv_utf8_valid_prefix(s + at, len - at);
+    if (at < len) {
+      /* one byte at a time: the next may start a well-formed sequence */
+      s[at++] = '?';
+    }
+  }
+}
+
 void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
                      const char *fmt, ...) {
   char msg[512];
@@ -168,6 +241,7 @@ void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  utf8_repair(msg);
   json_decref(rp->json);
   rp->status = status;
   rp->json = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
@@ -229,6 +303,12 @@ void srv_audit_entry(const bmis_actor *a, const char *action,
   snprintf(e->outcome, sizeof e->outcome, "%s", outcome);
   snprintf(e->bcp, sizeof e->bcp, "%s", a->bcp);
   snprintf(e->desk, sizeof e->desk, "%s", a->desk);
+  /* a field cut to its size ends on a whole character: the log is read
+   * back as JSON */
+  srv_utf8_trim(e->actor);
+  srv_utf8_trim(e->record);
+  srv_utf8_trim(e->bcp);
+  srv_utf8_trim(e->desk);
 }
 
 bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
@@ -246,8 +326,108 @@ bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
   return false;
 }
 
-static enum MHD_Result send_reply(struct MHD_Connection *c, srv_reply *rp,
-                                  const char *allow) {
+static int64_t now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static conn_watch *watch_of(struct MHD_Connection *c) {
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  return ci ? ci->socket_context : NULL;
+}
+
+/* The request on c is whole (or answered early): its clock stops. */
+static void watch_answering(srv *s, struct MHD_Connection *c) {
+  conn_watch *w = watch_of(c);
+  if (!w)
+    return;
+  pthread_mutex_lock(&s->watch_lock);
+  w->answering = true;
+  pthread_mutex_unlock(&s->watch_lock);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c,
+                          void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe) {
+  srv *s = cls;
+  if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+    conn_watch *w = calloc(1, sizeof *w);
+    if (!w)
+      return; /* not watched: libmicrohttpd's idle timeout still holds */
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    w->fd = ci ? ci->connect_fd : MHD_INVALID_SOCKET;
+    w->since_ms = now_ms();
+    pthread_mutex_lock(&s->watch_lock);
+    w->next = s->watched;
+    if (s->watched)
+      s->watched->prev = w;
+    s->watched = w;
+    pthread_mutex_unlock(&s->watch_lock);
+    *socket_context = w;
+    return;
+  }
+  /* closed: libmicrohttpd tells before it closes the socket, so the
+   * watchdog never touches a descriptor that was reused */
+  conn_watch *w = *socket_context;
+  if (!w)
+    return;
+  pthread_mutex_lock(&s->watch_lock);
+  if (w->prev)
+    w->prev->next = w->next;
+  else
+    s->watched = w->next;
+  if (w->next)
+    w->next->prev = w->prev;
+  pthread_mutex_unlock(&s->watch_lock);
+  free(w);
+  *socket_context = NULL;
+}
+
+/* Cuts every request that has taken longer than request_max_s to arrive:
+ * a plain-HTTP client is told so (408, JSON) before the connection is shut
+ * down; libmicrohttpd then sees it closed and cleans up. Checks five times
+ * a second. */
+static void *watchdog(void *arg) {
+  static const char timeout[] =
+      "HTTP/1.1 408 Request Timeout\r\n"
+      "Content-Type: application/json; charset=utf-8\r\n"
+      "Connection: close\r\nContent-Length: 93\r\n\r\n"
+      "{\"error\":{\"code\":\"E_TIMEOUT\",\"message\":\"the request took too "
+      "long to arrive: closed\"}}\n";
+  srv *s = arg;
+  int64_t limit = (int64_t)s->opt.request_max_s * 1000;
+  pthread_mutex_lock(&s->watch_lock);
+  while (!s->watch_stop) {
+    struct timespec until;
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_nsec += 200 * 1000 * 1000;
+    if (until.tv_nsec >= 1000000000) {
+      until.tv_sec++;
+      until.tv_nsec -= 1000000000;
+    }
+    pthread_cond_timedwait(&s->watch_wake, &s->watch_lock, &until);
+    int64_t now = now_ms();
+    for (conn_watch *w = s->watched; w; w = w->next) {
+      if (w->answering || w->cut || now - w->since_ms < limit ||
+          w->fd == MHD_INVALID_SOCKET)
+        continue;
+      if (!s->tls) /* (the socket is non-blocking; the few bytes fit) */
+        (void)!send(w->fd, timeout, sizeof timeout - 1,
+                    MSG_NOSIGNAL | MSG_DONTWAIT);
+      shutdown(w->fd, SHUT_RDWR);
+      w->cut = true;
+    }
+  }
+  pthread_mutex_unlock(&s->watch_lock);
+  return NULL;
+}
+
+static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c,
+                                  srv_reply *rp, const char *allow,
+                                  bool close_after) {
   const char *type = "application/json; charset=utf-8";
   char *text = NULL;
   if (rp->html) {
@@ -281,15 +461,123 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, srv_reply *rp,
                             "default-src 'none'; style-src 'unsafe-inline'");
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
   MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+  if (s->tls)
+    MHD_add_response_header(r, "Strict-Transport-Security", SRV_HSTS);
   if (allow)
     MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
   if (rp->status == 401)
     MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
-  if (rp->cookie[0])
+  if (rp->cookie[0]) {
+    /* over HTTPS, the browser never sends the session over plain HTTP */
+    if (s->tls) {
+      size_t n = strlen(rp->cookie);
+      snprintf(rp->cookie + n, sizeof rp->cookie - n, "; Secure");
+    }
     MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, rp->cookie);
+  }
+  /* after srv_stop, the last answer on every connection */
+  if (close_after || atomic_load(&s->stopping))
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
   enum MHD_Result ok = MHD_queue_response(c, rp->status, r);
   MHD_destroy_response(r);
   return ok;
+}
+
+/* An answer given before the body is read: the connection is closed after
+ * it (what remains of the request cannot be told from a next one). */
+static enum MHD_Result refuse_early(srv *s, struct MHD_Connection *c,
+                                    conn_state *st, unsigned status,
+                                    const char *code, const char *message) {
+  srv_reply rp = {500, NULL, "", NULL, NULL};
+  st->answered = true;
+  srv_reply_error(&rp, status, code, "%s", message);
+  watch_answering(s, c);
+  return send_reply(s, c, &rp, NULL, true);
+}
+
+/* How the request says its body is framed (RFC 9112 section 6). */
+typedef struct framing {
+  unsigned lengths, encodings;
+  const char *length;
+  bool lengths_differ;
+  bool chunked; /* the one Transfer-Encoding is exactly "chunked" */
+} framing;
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind,
+                                     const char *key, const char *value) {
+  (void)kind;
+  framing *f = cls;
+  if (!value)
+    value = "";
+  if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+    if (f->lengths && strcmp(f->length, value) != 0)
+      f->lengths_differ = true;
+    f->length = value;
+    f->lengths++;
+  } else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+    f->encodings++;
+    f->chunked = strcasecmp(value, "chunked") == 0;
+  }
+  return MHD_YES;
+}
+
+/* The first argument whose name or value is not UTF-8, or NULL. */
+typedef struct bad_arg {
+  const char *name;
+} bad_arg;
+
+static enum MHD_Result find_bad_arg(void *cls, enum MHD_ValueKind kind,
+                                    const char *key, const char *value) {
+  (void)kind;
+  bad_arg *b = cls;
+  if (srv_utf8_valid_prefix(key, strlen(key)) != strlen(key) ||
+      (value && srv_utf8_valid_prefix(value, strlen(value)) != strlen(value))) {
+    b->name = key;
+    return MHD_NO;
+  }
+  return MHD_YES;
+}
+
+/* The name of pattern's n-th {parameter} into out. */
+static void param_name(const char *pattern, int n, char *out, size_t cap) {
+  const char *p = pattern;
+  for (int i = 0; p && (p = strchr(p, '{')) && i < n; i++)
+    p++;
+  size_t len = p ? strcspn(p + 1, "}") : 0;
+  snprintf(out, cap, "%.*s", (int)len, p ? p + 1 : "");
+}
+
+/* The request's headers are in: refuse what must not be read on (a body
+ * framed two ways, an unknown transfer coding, an announced body over the
+ * cap, a request that came after srv_stop). */
+static enum MHD_Result on_headers(srv *s, struct MHD_Connection *c,
+                                  conn_state *st) {
+  if (atomic_load(&s->stopping))
+    return refuse_early(s, c, st, 503, "E_UNAVAILABLE",
+                        "the server is shutting down: try again shortly");
+  atomic_fetch_add(&s->inflight, 1);
+  st->counted = true;
+  framing f = {0, 0, NULL, false, false};
+  MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
+  if (f.lengths && f.encodings)
+    return refuse_early(s, c, st, 400, "E_FRAMING",
+                        "the request has both Content-Length and "
+                        "Transfer-Encoding (RFC 9112 section 6.3)");
+  if (f.lengths_differ)
+    return refuse_early(s, c, st, 400, "E_FRAMING",
+                        "the request has Content-Length headers that differ "
+                        "(RFC 9112 section 6.3)");
+  if (f.encodings && (f.encodings > 1 || !f.chunked))
+    return refuse_early(s, c, st, 400, "E_FRAMING",
+                        "Transfer-Encoding: only 'chunked' is accepted");
+  if (f.length && strtoull(f.length, NULL, 10) > s->opt.body_max) {
+    /* answered now: the body is never read, the connection then closed */
+    char msg[96];
+    snprintf(msg, sizeof msg, "the request body is larger than %zu bytes",
+             s->opt.body_max);
+    return refuse_early(s, c, st, 413, "E_TOO_LARGE", msg);
+  }
+  return MHD_YES;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
@@ -299,25 +587,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   (void)version;
   srv *s = cls;
   conn_state *st = *con_cls;
-  if (!st) { /* the headers: refuse an announced oversized body at once */
+  if (!st) {
     st = calloc(1, sizeof *st);
     if (!st)
       return MHD_NO;
     *con_cls = st;
-    const char *cl =
-        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-    if (cl && strtoull(cl, NULL, 10) > s->opt.body_max) {
-      /* answered now: the body is never read, the connection then closed */
-      st->too_large = true;
-      srv_reply rp = {500, NULL, "", NULL, NULL};
-      srv_reply_error(&rp, 413, "E_TOO_LARGE",
-                      "the request body is larger than %zu bytes",
-                      s->opt.body_max);
-      return send_reply(c, &rp, NULL);
-    }
-    return MHD_YES;
+    return on_headers(s, c, st);
   }
-  if (st->too_large && *upload_size) { /* already answered */
+  if (st->answered) { /* whatever comes is dropped */
     *upload_size = 0;
     return MHD_YES;
   }
@@ -343,6 +620,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     return MHD_YES;
   }
   /* the whole request is in */
+  watch_answering(s, c);
   srv_reply rp = {500, NULL, "", NULL, NULL};
   char path[512];
   size_t n = strcspn(url, "?");
@@ -350,11 +628,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     srv_reply_error(&rp, 413, "E_TOO_LARGE",
                     "the request body is larger than %zu bytes",
                     s->opt.body_max);
-    return send_reply(c, &rp, NULL);
+    return send_reply(s, c, &rp, NULL, false);
   }
   if (n >= sizeof path) {
     srv_reply_error(&rp, 414, "E_TOO_LARGE", "the path is too long");
-    return send_reply(c, &rp, NULL);
+    return send_reply(s, c, &rp, NULL, false);
   }
   memcpy(path, url, n);
   path[n] = 0;
@@ -362,7 +640,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   const srv_static_file *file =
       srv_static_wanted(method, path) ? srv_static_find(path) : NULL;
   if (file)
-    return srv_static_send(c, file);
+    return srv_static_send(c, file, s->tls ? SRV_HSTS : NULL);
   bool known = false;
   const char *params[2];
   char param_storage[2][128];
@@ -374,11 +652,29 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     srv_reply_error(&rp, 405, "E_METHOD",
                     "%s is not allowed on %s (allowed: %s)", method, path,
                     allow);
-    return send_reply(c, &rp, allow);
+    return send_reply(s, c, &rp, allow, false);
   }
   if (!route) {
     srv_reply_error(&rp, 404, "E_NOT_FOUND", "no such resource: %s", path);
-    return send_reply(c, &rp, NULL);
+    return send_reply(s, c, &rp, NULL, false);
+  }
+  /* what handlers quote back and hand to the library is UTF-8 */
+  for (int i = 0; i < 2 && params[i]; i++) {
+    if (srv_utf8_valid_prefix(params[i], strlen(params[i])) ==
+        strlen(params[i]))
+      continue;
+    char name[32];
+    param_name(route->path, i, name, sizeof name);
+    srv_reply_error(&rp, 400, "E_INVALID_ARG",
+                    "the path's {%s} is not valid UTF-8", name);
+    return send_reply(s, c, &rp, NULL, false);
+  }
+  bad_arg bad = {NULL};
+  MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, find_bad_arg, &bad);
+  if (bad.name) {
+    srv_reply_error(&rp, 400, "E_INVALID_ARG",
+                    "the query argument '%s' is not valid UTF-8", bad.name);
+    return send_reply(s, c, &rp, NULL, false);
   }
   srv_request rq;
   memset(&rq, 0, sizeof rq);
@@ -410,7 +706,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   rq.store = thread_store(s, &err);
   if (!rq.store) {
     srv_reply_status(&rp, &err);
-    return send_reply(c, &rp, NULL);
+    return send_reply(s, c, &rp, NULL, false);
   }
   const char *auth =
       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
@@ -426,12 +722,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
       srv_reply_error(&rp, 401, "E_AUTH",
                       "log in first (POST /api/login), then send "
                       "'Authorization: Bearer TOKEN'");
-      return send_reply(c, &rp, NULL);
+      return send_reply(s, c, &rp, NULL, false);
     }
     if (bmis_session_use(rq.store, rq.token, 0, s->opt.idle_timeout_s, &session,
                          &err) != BMIS_OK) {
       srv_reply_status(&rp, &err);
-      return send_reply(c, &rp, NULL);
+      return send_reply(s, c, &rp, NULL, false);
     }
     snprintf(rq.actor.username, sizeof rq.actor.username, "%s",
              session.username);
@@ -449,7 +745,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
       srv_reply_error(&rp, 403, "E_FORBIDDEN",
                       "%s %s is not open to the role %s", method, path,
                       bmis_role_name(session.role));
-      return send_reply(c, &rp, NULL);
+      return send_reply(s, c, &rp, NULL, false);
     }
     /* a browser sends the cookie by itself, even for another site's
      * form: a write must also prove it comes from the console */
@@ -463,7 +759,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
         srv_reply_error(&rp, 403, "E_FORBIDDEN",
                         "a write with the session cookie needs the "
                         "X-CSRF-Token given at login");
-        return send_reply(c, &rp, NULL);
+        return send_reply(s, c, &rp, NULL, false);
       }
     }
     rq.session = &session;
@@ -471,20 +767,130 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   route->handler(&rq, &rp);
   if (!rp.json && !rp.raw && !rp.html)
     srv_reply_error(&rp, 500, "E_INTERNAL", "the handler gave no answer");
-  return send_reply(c, &rp, NULL);
+  return send_reply(s, c, &rp, NULL, false);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode why) {
-  (void)cls;
-  (void)c;
   (void)why;
+  srv *s = cls;
   conn_state *st = *con_cls;
   if (st) {
+    if (st->counted)
+      atomic_fetch_sub(&s->inflight, 1);
     free(st->body);
     free(st);
   }
   *con_cls = NULL;
+  /* the next request on this connection starts its clock now */
+  conn_watch *w = watch_of(c);
+  if (w) {
+    pthread_mutex_lock(&s->watch_lock);
+    w->answering = false;
+    w->since_ms = now_ms();
+    pthread_mutex_unlock(&s->watch_lock);
+  }
+}
+
+/* Reads a PEM file whole (NUL-terminated, malloc'd) into *out. */
+static bmis_status read_pem(const char *what, const char *file, char **out,
+                            bmis_error *err) {
+  *out = NULL;
+  FILE *f = fopen(file, "rb");
+  if (!f)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "--tls-%s: cannot read '%s'",
+                          what, file);
+  size_t cap = 1 << 16, n = 0;
+  char *text = malloc(cap + 1);
+  if (text)
+    n = fread(text, 1, cap + 1, f);
+  bool bad = ferror(f);
+  fclose(f);
+  if (!text)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  if (bad || n > cap) {
+    free(text);
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "--tls-%s: '%s' cannot be read, or is larger than "
+                          "64 KiB",
+                          what, file);
+  }
+  text[n] = 0;
+  *out = text;
+  return BMIS_OK;
+}
+
+static int no_passphrase(char *buf, int size, int rwflag, void *u) {
+  (void)buf;
+  (void)size;
+  (void)rwflag;
+  (void)u;
+  return -1; /* a key that needs one is refused, never prompted for */
+}
+
+/* The certificate and key read and checked with OpenSSL before
+ * libmicrohttpd (GnuTLS) is given them: its failure says nothing of
+ * which file is wrong. */
+static bmis_status load_tls(srv *s, bmis_error *err) {
+  if (!s->opt.tls_cert || !s->opt.tls_key)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "--tls-cert and --tls-key go together");
+  if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "this libmicrohttpd was built without TLS: serve "
+                          "plain HTTP behind a reverse proxy that does TLS");
+  bmis_status st = read_pem("cert", s->opt.tls_cert, &s->tls_cert, err);
+  if (st == BMIS_OK)
+    st = read_pem("key", s->opt.tls_key, &s->tls_key, err);
+  if (st != BMIS_OK)
+    return st;
+  BIO *b = BIO_new_mem_buf(s->tls_cert, -1);
+  X509 *x = b ? PEM_read_bio_X509(b, NULL, no_passphrase, NULL) : NULL;
+  BIO_free(b);
+  b = BIO_new_mem_buf(s->tls_key, -1);
+  EVP_PKEY *k =
+      b ? PEM_read_bio_PrivateKey(b, NULL, no_passphrase, NULL) : NULL;
+  BIO_free(b);
+  if (!x)
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "--tls-cert: '%s' is not a PEM certificate",
+                        s->opt.tls_cert);
+  else if (!k)
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "--tls-key: '%s' is not a PEM private key (or it is "
+                        "encrypted: give it without a passphrase)",
+                        s->opt.tls_key);
+  else if (X509_check_private_key(x, k) != 1)
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "--tls-key: '%s' is not the key of the certificate "
+                        "'%s'",
+                        s->opt.tls_key, s->opt.tls_cert);
+  X509_free(x);
+  EVP_PKEY_free(k);
+  return st;
+}
+
+/* Frees what srv_start made of s (the daemon is stopped or never ran). */
+static void srv_free(srv *s) {
+  if (s->watch_running) {
+    pthread_mutex_lock(&s->watch_lock);
+    s->watch_stop = true;
+    pthread_cond_signal(&s->watch_wake);
+    pthread_mutex_unlock(&s->watch_lock);
+    pthread_join(s->watch_thread, NULL);
+  }
+  srv_anchorer_stop(s->anchorer);   /* after the last request's entry */
+  pthread_key_delete(s->store_key); /* the workers closed theirs on exit */
+  bmis_screen_index_free(s->index);
+  pthread_rwlock_destroy(&s->index_lock);
+  pthread_mutex_destroy(&s->reload_lock);
+  pthread_mutex_destroy(&s->watch_lock);
+  pthread_cond_destroy(&s->watch_wake);
+  if (s->tls_key) /* the private key does not linger in freed memory */
+    OPENSSL_cleanse(s->tls_key, strlen(s->tls_key));
+  free(s->tls_key);
+  free(s->tls_cert);
+  free(s);
 }
 
 bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
@@ -514,12 +920,26 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   }
   pthread_rwlock_init(&s->index_lock, NULL);
   pthread_mutex_init(&s->reload_lock, NULL);
+  pthread_mutex_init(&s->watch_lock, NULL);
+  pthread_condattr_t ca;
+  pthread_condattr_init(&ca);
+  pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+  pthread_cond_init(&s->watch_wake, &ca);
+  pthread_condattr_destroy(&ca);
+  atomic_init(&s->stopping, false);
+  atomic_init(&s->inflight, 0);
+  bmis_status st = BMIS_OK;
+  /* TLS first: a wrong file is said before anything else is done */
+  s->tls = o->tls_cert || o->tls_key;
+  if (s->tls && (st = load_tls(s, err)) != BMIS_OK) {
+    srv_free(s);
+    return st;
+  }
   /* the store must open (and be migrated) before anyone is told to come */
   bmis_store *store = NULL;
-  bmis_status st = bmis_store_open(s->store_url, NULL, &store, err);
+  st = bmis_store_open(s->store_url, NULL, &store, err);
   if (st != BMIS_OK) {
-    pthread_key_delete(s->store_key);
-    free(s);
+    srv_free(s);
     return st;
   }
   snprintf(s->store_kind, sizeof s->store_kind, "%s",
@@ -534,9 +954,7 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
                                               : o->anchor_every_min * 60,
                             &s->anchorer, err);
   if (st != BMIS_OK) {
-    pthread_key_delete(s->store_key);
-    bmis_screen_index_free(s->index);
-    free(s);
+    srv_free(s);
     return st;
   }
 
@@ -544,60 +962,95 @@ bmis_status srv_start(const srv_options *o, srv **out, bmis_error *err) {
   memset(&addr, 0, sizeof addr);
   addr.sin_family = AF_INET;
   addr.sin_port = htons((uint16_t)o->port);
-  if (o->port > 65535 || inet_pton(AF_INET, o->host, &addr.sin_addr) != 1) {
-    srv_anchorer_stop(s->anchorer);
-    pthread_key_delete(s->store_key);
-    bmis_screen_index_free(s->index);
-    free(s);
+  if (!o->external && (o->port > 65535 || !o->host ||
+                       inet_pton(AF_INET, o->host, &addr.sin_addr) != 1)) {
+    srv_free(s);
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "cannot listen on '%s:%u': not an IPv4 address "
                           "and port",
-                          o->host, o->port);
+                          o->host ? o->host : "", o->port);
   }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   unsigned threads = o->threads ? o->threads : cores > 2 ? (unsigned)cores : 2;
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+                   MHD_USE_ITC | (s->tls ? MHD_USE_TLS : 0);
+  if (o->external) /* the caller's loop (srv_run), its connections */
+    flags = MHD_USE_NO_LISTEN_SOCKET | (s->tls ? MHD_USE_TLS : 0);
+  /* the options that differ between modes, then the common ones */
+  struct MHD_OptionItem mode[6];
+  unsigned m = 0;
+  if (!o->external) {
+    mode[m++] = (struct MHD_OptionItem){MHD_OPTION_SOCK_ADDR, 0, &addr};
+    mode[m++] = (struct MHD_OptionItem){MHD_OPTION_THREAD_POOL_SIZE,
+                                        (intptr_t)threads, NULL};
+  }
+  if (s->tls) {
+    mode[m++] =
+        (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, s->tls_cert};
+    mode[m++] =
+        (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, s->tls_key};
+    /* TLS 1.2 and 1.3 only, GnuTLS's default ciphers otherwise */
+    mode[m++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_PRIORITIES, 0,
+                                        (void *)SRV_TLS_PRIORITIES};
+  }
+  mode[m] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
   s->daemon = MHD_start_daemon(
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, NULL,
-      NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-      MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
-      o->timeout_s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+      flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, mode,
+      MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s, MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
   if (!s->daemon) {
-    srv_anchorer_stop(s->anchorer);
-    pthread_key_delete(s->store_key);
-    bmis_screen_index_free(s->index);
-    free(s);
+    bool tls = s->tls;
+    srv_free(s);
+    if (o->external || tls)
+      return bmis_error_set(err, BMIS_E_IO, "cannot start the server%s",
+                            tls ? " (GnuTLS refused the certificate or key)"
+                                : "");
     return bmis_error_set(err, BMIS_E_IO,
                           "cannot listen on %s:%u (in use, or not allowed)",
                           o->host, o->port);
   }
+  if (o->request_max_s &&
+      pthread_create(&s->watch_thread, NULL, watchdog, s) == 0)
+    s->watch_running = true;
   const union MHD_DaemonInfo *info =
-      MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+      o->external ? NULL
+                  : MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
   s->port = info ? info->port : o->port;
   *out = s;
   return BMIS_OK;
 }
 
+bmis_status srv_add_connection(srv *s, int fd, bmis_error *err) {
+  struct sockaddr_in peer;
+  memset(&peer, 0, sizeof peer);
+  peer.sin_family = AF_INET;
+  peer.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (MHD_add_connection(s->daemon, fd, (struct sockaddr *)&peer,
+                         sizeof peer) != MHD_YES)
+    return bmis_error_set(err, BMIS_E_IO, "the connection was not taken");
+  return BMIS_OK;
+}
+
+void srv_run(srv *s) {
+  MHD_run(s->daemon);
+}
+
 void srv_stop(srv *s, unsigned grace_s) {
   if (!s)
     return;
-  /* no new connections; those open may finish their request */
-  MHD_socket listen = MHD_quiesce_daemon(s->daemon);
+  /* from now on every request, kept-alive connections' too, is a 503 */
+  atomic_store(&s->stopping, true);
+  /* no new connections */
+  MHD_socket listen =
+      s->opt.external ? MHD_INVALID_SOCKET : MHD_quiesce_daemon(s->daemon);
+  /* the requests in flight may finish; idle connections do not count */
   struct timespec tick = {0, 20 * 1000 * 1000};
-  for (unsigned waited = 0; waited < grace_s * 50; waited++) {
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-    if (!info || info->num_connections == 0)
-      break;
+  int64_t until = now_ms() + (int64_t)grace_s * 1000;
+  while (atomic_load(&s->inflight) > 0 && now_ms() < until)
     nanosleep(&tick, NULL);
-  }
   MHD_stop_daemon(s->daemon);
   if (listen != MHD_INVALID_SOCKET) /* quiesce hands the socket over */
     close(listen);
-  srv_anchorer_stop(s->anchorer);   /* after the last request's entry */
-  pthread_key_delete(s->store_key); /* the workers closed theirs on exit */
-  bmis_screen_index_free(s->index);
-  pthread_rwlock_destroy(&s->index_lock);
-  pthread_mutex_destroy(&s->reload_lock);
-  free(s);
+  srv_free(s);
 }

@@ -48,7 +48,7 @@ bool srv_static_etag_matches(const char *inm, const char *etag) {
 }
 
 enum MHD_Result srv_static_send(struct MHD_Connection *c,
-                                const srv_static_file *f) {
+                                const srv_static_file *f, const char *hsts) {
   const char *inm =
       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
   bool same = srv_static_etag_matches(inm, f->etag);
@@ -65,6 +65,8 @@ enum MHD_Result srv_static_send(struct MHD_Connection *c,
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
   MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
   MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  if (hsts)
+    MHD_add_response_header(r, "Strict-Transport-Security", hsts);
   enum MHD_Result ok =
       MHD_queue_response(c, same ? MHD_HTTP_NOT_MODIFIED : MHD_HTTP_OK, r);
   MHD_destroy_response(r);

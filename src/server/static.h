@@ -30,9 +30,13 @@ const srv_static_file *srv_static_find(const char *path);
  * etag (weak comparison, as RFC 9110 asks for If-None-Match). */
 bool srv_static_etag_matches(const char *if_none_match, const char *etag);
 
+/* Strict-Transport-Security over HTTPS: a year, this host. */
+#define SRV_HSTS "max-age=31536000"
+
 /* Queues f (or 304 Not Modified when the client's If-None-Match matches)
- * with the console's security headers; the libmicrohttpd result. */
+ * with the console's security headers, and hsts as
+ * Strict-Transport-Security unless NULL; the libmicrohttpd result. */
 enum MHD_Result srv_static_send(struct MHD_Connection *c,
-                                const srv_static_file *f);
+                                const srv_static_file *f, const char *hsts);
 
 #endif

@@ -18,6 +18,7 @@
 #include <jansson.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,7 @@ static int setup(void **state) {
   o.body_max = 1024;
   o.timeout_s = 1;
   o.trusted_proxy = "127.0.0.1"; /* X-Forwarded-For names other clients */
+  o.request_max_s = 3;
   if (srv_start(&o, &server, &err) != BMIS_OK) {
     fprintf(stderr, "srv_start: %s\n", err.message);
     return -1;
@@ -342,6 +344,241 @@ static void a_stalled_client_is_dropped(void **state) {
 }
 
 /* A fresh session's token for user (its role's name). */
+static void login(const char *user, char token[BMIS_SESSION_TOKEN_SIZE]);
+
+/* Bytes that are not UTF-8, in a path, a path parameter, a query argument
+ * or a JSON member name cut at 64 bytes: a 4xx that says what is wrong,
+ * never a 5xx (jansson refuses to encode such text). */
+static void bad_utf8_is_never_a_5xx(void **state) {
+  (void)state;
+  answer a = request("GET", "/api/x%ff", NULL, NULL);
+  expect_error(&a, 404, "E_NOT_FOUND");
+  json_decref(a.json);
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  login("officer", token);
+  bearer(token, auth, sizeof auth);
+  a = request("POST", "/api/inspections/x/hits/%ff", "{}", auth);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_non_null(strstr(json_string_value(json_object_get(
+                             json_object_get(a.json, "error"), "message")),
+                         "{index}"));
+  json_decref(a.json);
+  a = request("GET", "/api/travellers?surname=%c3%28", NULL, auth);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_non_null(strstr(json_string_value(json_object_get(
+                             json_object_get(a.json, "error"), "message")),
+                         "surname"));
+  json_decref(a.json);
+  /* 63 ASCII bytes and a two-byte letter: "%.64s" cut it in two */
+  a = request(
+      "POST", "/api/login",
+      "{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+      "\xc3\xa9\": 1}",
+      NULL);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  json_decref(a.json);
+  /* every route, every parameter: a lone byte, a cut sequence, an
+   * overlong form, a surrogate */
+  static const char *const bad[] = {"%ff", "%c3", "%c0%af", "%ed%a0%80"};
+  for (size_t i = 0; i < srv_route_count; i++) {
+    const srv_route *r = &srv_routes[i];
+    for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+      char url[256];
+      size_t n = 0;
+      for (const char *p = r->path; *p && n + 16 < sizeof url;) {
+        if (*p == '{') {
+          n += (size_t)snprintf(url + n, sizeof url - n, "%s", bad[b]);
+          p = strchr(p, '}') + 1;
+        } else {
+          url[n++] = *p++;
+        }
+      }
+      url[n] = 0;
+      a = request(r->method, url, strcmp(r->method, "GET") == 0 ? NULL : "{}",
+                  auth);
+      if (a.status >= 500 || !a.json)
+        fail_msg("%s %s: %d", r->method, url, a.status);
+      json_decref(a.json);
+    }
+  }
+}
+
+/* Raw bytes on a fresh connection; everything the server sends until it
+ * closes or timeout_ms pass, and how long that took. */
+static char *exchange(const char *bytes, int timeout_ms, double *seconds) {
+  struct timespec t0, t1;
+  int fd = connect_server();
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  send_all(fd, bytes, strlen(bytes));
+  size_t len;
+  char *text = read_all(fd, timeout_ms, &len);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  close(fd);
+  if (seconds)
+    *seconds = (double)(t1.tv_sec - t0.tv_sec) +
+               (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  return text;
+}
+
+static int count(const char *text, const char *what) {
+  int n = 0;
+  for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+    n++;
+  return n;
+}
+
+/* A body framed two ways could be read one way here and another by a
+ * proxy in front (request smuggling): refused, JSON, and the connection
+ * closed, so the request hidden behind it is never answered. */
+static void ambiguous_framing_is_refused_and_closed(void **state) {
+  (void)state;
+  static const char *const cases[] = {
+      "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+      "POST /api/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+      "Content-Length: 5\r\n\r\n0\r\n\r\n",
+      "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+      "Content-Length: 40\r\n\r\n{}",
+      "POST /api/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+      "POST /api/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char req[1024];
+    /* the smuggled request, right behind */
+    snprintf(req, sizeof req, "%sGET /api/health HTTP/1.1\r\nHost: x\r\n\r\n",
+             cases[i]);
+    double took;
+    char *text = exchange(req, 5000, &took);
+    if (strncmp(text, "HTTP/1.1 400 ", 13) != 0 ||
+        !strstr(text, "\"code\":\"E_FRAMING\"") ||
+        !strstr(text, "Connection: close") ||
+        !strstr(text, "Content-Type: application/json") ||
+        count(text, "HTTP/1.1 ") != 1)
+      fail_msg("case %zu: %s", i, text);
+    assert_true(took < 0.9); /* closed at once, not by the idle timeout */
+    free(text);
+  }
+  /* the same length twice is one length */
+  char *text = exchange("POST /api/login HTTP/1.1\r\nHost: x\r\nConnection: "
+                        "close\r\nContent-Length: 2\r\nContent-Length: 2\r\n"
+                        "\r\n{}",
+                        5000, NULL);
+  assert_non_null(strstr(text, "'username' is required"));
+  free(text);
+}
+
+/* A client trickling a request (a byte every half second, never idle long
+ * enough for the idle timeout) is cut off once the request has taken the
+ * limit (3 s here), with a JSON 408: headers and body alike. */
+static void a_trickling_client_is_cut_off(void **state) {
+  (void)state;
+  static const char *const reqs[] = {
+      "GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n",
+      "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Length: 60\r\n\r\n"
+      "{\"username\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  };
+  for (size_t i = 0; i < sizeof reqs / sizeof *reqs; i++) {
+    int fd = connect_server();
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    char got[2048] = "";
+    size_t n = 0;
+    bool closed = false;
+    for (const char *p = reqs[i]; *p && !closed; p++) {
+      if (send(fd, p, 1, MSG_NOSIGNAL) != 1)
+        break;
+      struct pollfd pf = {fd, POLLIN, 0};
+      if (poll(&pf, 1, 500) > 0) {
+        ssize_t r = recv(fd, got + n, sizeof got - n - 1, 0);
+        if (r <= 0)
+          closed = true;
+        else
+          n += (size_t)r;
+        got[n] = 0;
+      }
+    }
+    if (!closed) { /* what is left to read, until the close */
+      size_t len;
+      char *rest = read_all(fd, 2000, &len);
+      snprintf(got + n, sizeof got - n, "%s", rest);
+      free(rest);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    close(fd);
+    long took = t1.tv_sec - t0.tv_sec;
+    if (took > 5 || !strstr(got, "HTTP/1.1 408") ||
+        !strstr(got, "\"code\":\"E_TIMEOUT\""))
+      fail_msg("case %zu: %ld s: %s", i, took, got);
+  }
+  /* a request on time is not affected */
+  answer a = request("GET", "/api/health", NULL, NULL);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+}
+
+static void *stop_server(void *arg) {
+  srv_stop(arg, 8);
+  return NULL;
+}
+
+/* After srv_stop: a connection kept alive from before gets 503 with
+ * Connection: close, a request in flight finishes, new connections are
+ * not taken, and the server is gone well within 10 s. */
+static void stopping_answers_503_and_finishes_in_flight(void **state) {
+  (void)state;
+  srv_options o;
+  srv_options_init(&o);
+  o.store_url = store;
+  o.port = 0;
+  o.threads = 2;
+  o.timeout_s = 30; /* the kept-alive connection would outlive the grace */
+  srv *s2;
+  bmis_error err;
+  assert_int_equal(srv_start(&o, &s2, &err), BMIS_OK);
+  srv *first = server;
+  server = s2; /* connect_server() speaks to it */
+  int kept = connect_server();
+  const char *health = "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n";
+  send_all(kept, health, strlen(health));
+  char buf[4096];
+  ssize_t r = recv(kept, buf, sizeof buf - 1, 0);
+  assert_true(r > 0);
+  buf[r] = 0;
+  assert_non_null(strstr(buf, "HTTP/1.1 200"));
+  assert_null(strstr(buf, "Connection: close"));
+  int flying = connect_server();
+  const char *half = "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                     "2\r\n\r\n{";
+  send_all(flying, half, strlen(half));
+  struct timespec pause = {0, 300 * 1000 * 1000}, t0, t1;
+  nanosleep(&pause, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  pthread_t stopper;
+  assert_int_equal(pthread_create(&stopper, NULL, stop_server, s2), 0);
+  nanosleep(&pause, NULL);
+  send_all(kept, health, strlen(health));
+  size_t len;
+  char *text = read_all(kept, 5000, &len);
+  if (strncmp(text, "HTTP/1.1 503 ", 13) != 0 ||
+      !strstr(text, "Connection: close") ||
+      !strstr(text, "\"code\":\"E_UNAVAILABLE\""))
+    fail_msg("kept-alive after stop: %s", text);
+  free(text);
+  close(kept);
+  send_all(flying, "}", 1);
+  text = read_all(flying, 5000, &len);
+  if (!strstr(text, "HTTP/1.1 400 ") || !strstr(text, "'username'"))
+    fail_msg("in flight: %s", text);
+  free(text);
+  close(flying);
+  assert_int_equal(pthread_join(stopper, NULL), 0);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  assert_true(t1.tv_sec - t0.tv_sec < 10);
+  server = first;
+}
+
 static void login(const char *user, char token[BMIS_SESSION_TOKEN_SIZE]) {
   char body[256];
   snprintf(body, sizeof body,
@@ -1604,6 +1841,10 @@ int main(void) {
       cmocka_unit_test(idle_sessions_time_out_and_no_proxy_is_trusted),
       cmocka_unit_test(lockouts_cannot_be_abused),
       cmocka_unit_test(the_client_address),
+      cmocka_unit_test(bad_utf8_is_never_a_5xx),
+      cmocka_unit_test(ambiguous_framing_is_refused_and_closed),
+      cmocka_unit_test(a_trickling_client_is_cut_off),
+      cmocka_unit_test(stopping_answers_503_and_finishes_in_flight),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
