@@ -262,6 +262,14 @@ static bmis_status import_entry(import *im, const bmis_wl_person *p,
                           "entry '%s': cannot be written as JSON (text that "
                           "is not UTF-8, or out of memory)",
                           ref);
+  /* Whoever built the content (a reader, or a front end through the public
+   * adders), an entry that could never match is not put in force. */
+  bmis_status ok = p ? bmis__wl_person_screenable(p, err)
+                     : bmis__wl_document_screenable(d, err);
+  if (ok != BMIS_OK) {
+    free(text);
+    return ok;
+  }
   pending *pd = im->new_rows;
   size_t slot = pd->n;
   bmis__wl_entry_row *row = &pd->rows[slot];

@@ -558,6 +558,33 @@ static void text_that_is_not_utf8_is_refused(void **state) {
   bmis_wl_content_free(c);
 }
 
+/* Issue 12, defect 14: content built through the public adders (as a front
+ * end may) with an entry that could never match is not put in force. */
+static void an_entry_that_cannot_match_is_refused(void **state) {
+  bmis_store *s = *state;
+  bmis_watchlist m = sanctions("", 1);
+  bmis_error err;
+  bmis_wl_content *c = bmis_wl_content_new();
+  person(c, "A", "JOHN DOE", 1965);
+  bmis_wl_person *p;
+  assert_int_equal(bmis_wl_content_add_person(c, "NONAME", &p, &err), BMIS_OK);
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(
+      err.message, "person 'NONAME' has no name; it could never be screened");
+  bmis_wl_content_free(c);
+  c = bmis_wl_content_new();
+  person(c, "A", "JOHN DOE", 1965);
+  document(c, "D", "KEN", "--", BMIS_DOC_STOLEN);
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "document 'D': number '--' has no letter "
+                                   "or digit; it could never be screened");
+  bmis_watchlist got;
+  assert_int_equal(bmis_watchlist_get(s, "un", &got, NULL), BMIS_E_NOT_FOUND);
+  bmis_wl_content_free(c);
+}
+
 static void a_removed_list_is_gone(void **state) {
   bmis_store *s = *state;
   bmis_wl_content *c = version1();
@@ -1133,8 +1160,10 @@ static void jsonl_errors_name_the_line_and_member(void **state) {
   bmis_wl_content_free(c);
   /* A line over 1 MiB. */
   size_t big = BMIS__WL_JSONL_LINE_MAX + 10;
-  char *text = malloc(big + 64);
-  snprintf(text, 64, "{\"kind\":\"person\",\"ref\":\"A\"}\n{\"remarks\":\"");
+  char *text = malloc(big + 128);
+  snprintf(text, 128,
+           "{\"kind\":\"person\",\"ref\":\"A\",\"names\":[{\"text\":"
+           "\"A\",\"quality\":\"primary\"}]}\n{\"remarks\":\"");
   size_t used = strlen(text);
   memset(text + used, 'x', big);
   snprintf(text + used + big, 8, "\"}");
@@ -1156,6 +1185,7 @@ int main(int argc, char **argv) {
       T_(lists_are_listed_by_name_with_counts),
       T_(content_comes_back_as_imported),
       T_(text_that_is_not_utf8_is_refused),
+      T_(an_entry_that_cannot_match_is_refused),
       T_(a_removed_list_is_gone),
       T_(the_threshold_is_checked),
       T_(category_action_and_name_rules),
