@@ -2,6 +2,8 @@
  * ICU's U8_NEXT (DESIGN.md: a thin wrapper, not a decoder of our own). */
 #include "bmis/text.h"
 
+#include "base/text.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -72,4 +74,32 @@ bmis_status bmis_text_check_field(const char *field, size_t size,
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: longer than %zu bytes",
                           what ? what : "text", size - 1);
   return bmis_text_check(field, size - 1, flags, what, err);
+}
+
+bool bmis__text_repair(char *dst, size_t cap, const char *src) {
+  static const char fffd[] = "\xEF\xBF\xBD";
+  if (!dst || cap == 0)
+    return false;
+  dst[0] = 0;
+  if (!src)
+    return true;
+  size_t len = strlen(src), used = 0;
+  bool same = true;
+  const uint8_t *s = (const uint8_t *)src;
+  int32_t n = len > INT32_MAX ? INT32_MAX : (int32_t)len, i = 0;
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const char *bytes = c < 0 ? fffd : src + at;
+    size_t k = c < 0 ? 3 : (size_t)(i - at);
+    if (c < 0)
+      same = false;
+    if (used + k >= cap)
+      return false;
+    memcpy(dst + used, bytes, k);
+    used += k;
+    dst[used] = 0;
+  }
+  return same && (size_t)n == len;
 }

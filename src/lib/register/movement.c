@@ -1,7 +1,9 @@
 /* Recording crossings, and the later decisions, corrections and voids that
  * change a movement while keeping its history. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/text.h"
 #include "bmis/country.h"
+#include "bmis/text.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
 
@@ -527,9 +529,14 @@ static bmis_status need_change(const bmis_change *c, bool reason,
   if (!c || !c->by[0])
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "by: who makes the change must be given");
-  if (reason && !c->reason[0])
-    return bmis_error_set(err, BMIS_E_INVALID_ARG, "reason: missing");
-  return BMIS_OK;
+  bmis_status st =
+      bmis_text_check_field(c->by, sizeof c->by, BMIS_TEXT_LINE, "by", err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(c->reason, sizeof c->reason,
+                               reason ? BMIS_TEXT_LINES
+                                      : BMIS_TEXT_LINES | BMIS_TEXT_EMPTY_OK,
+                               "reason", err);
+  return st;
 }
 
 /* Stores `next` as the new version of `old` (history row first), then
@@ -656,9 +663,11 @@ static int call_version(int version, const char *kind, const char *by,
   bmis_movement_version mv;
   memset(&mv, 0, sizeof mv);
   mv.version = version;
-  snprintf(mv.kind, sizeof mv.kind, "%s", kind);
-  snprintf(mv.by, sizeof mv.by, "%s", by);
-  snprintf(mv.reason, sizeof mv.reason, "%s", reason);
+  /* Rows an older version wrote (a reason cut inside a character) still
+   * read back: repaired, never dropped. */
+  bmis__text_repair(mv.kind, sizeof mv.kind, kind);
+  bmis__text_repair(mv.by, sizeof mv.by, by);
+  bmis__text_repair(mv.reason, sizeof mv.reason, reason);
   mv.at = at;
   json_t *j = json_loads(before, 0, NULL);
   if (j)

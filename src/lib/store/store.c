@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
 #include "store/store_internal.h"
 
+#include "base/text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,12 +232,9 @@ double bmis__col_double(bmis__stmt *st, int i) {
 }
 
 void bmis__col_copy(bmis__stmt *st, int i, char *dst, size_t cap) {
-  const char *t = st->drv->col_text(st, i);
-  size_t n = strlen(t);
-  if (n >= cap)
-    n = cap - 1;
-  memcpy(dst, t, n);
-  dst[n] = 0;
+  /* What an older version stored cut inside a character still reads back
+   * (issue 12, defect 4): repaired, and cut only between characters. */
+  bmis__text_repair(dst, cap, st->drv->col_text(st, i));
 }
 
 int64_t bmis__changes(bmis__stmt *st) {
