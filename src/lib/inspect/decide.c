@@ -2,6 +2,8 @@
  * a referral, and the safeguards both obey (see bmis/inspect.h). */
 #include "inspect/inspect_internal.h"
 
+#include "bmis/text.h"
+
 #include "register/register_internal.h"
 #include "store/repo.h"
 #include "store/repo_inspection.h"
@@ -10,6 +12,28 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* The decision's text, refused rather than cut or stored unreadable
+ * (issue 12, defect 4): a front end may not have checked. */
+static bmis_status decision_texts(const bmis_inspection_decision *d,
+                                  bmis_error *err) {
+  const unsigned one = BMIS_TEXT_EMPTY_OK,
+                 lines = BMIS_TEXT_EMPTY_OK | BMIS_TEXT_LINES;
+  bmis_status st = bmis_text_check_field(d->entry_type, sizeof d->entry_type,
+                                         one, "entry_type", err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->grounds, sizeof d->grounds, one, "grounds",
+                               err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->explanation, sizeof d->explanation, lines,
+                               "explanation", err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->language, sizeof d->language, one, "language",
+                               err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->note, sizeof d->note, lines, "note", err);
+  return st;
+}
 
 /* The safeguards on a decision, given what is known of the person. */
 static bmis_status safeguards(unsigned prot, const bmis_inspection_decision *d,
@@ -81,8 +105,11 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
   memset(out, 0, sizeof *out);
   if (!at)
     at = (int64_t)time(NULL);
+  bmis_status st = decision_texts(d, err);
+  if (st != BMIS_OK)
+    return st;
   bmis__inspection_row r;
-  bmis_status st = bmis__inspection_get(s, id, &r, err);
+  st = bmis__inspection_get(s, id, &r, err);
   if (st != BMIS_OK)
     return st;
   bmis_inspection_request rq;
@@ -233,6 +260,9 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
                                          bmis_error *err) {
   if (!at)
     at = (int64_t)time(NULL);
+  if (!din || decision_texts(din, err) != BMIS_OK)
+    return din ? BMIS_E_INVALID_ARG
+               : bmis_error_set(err, BMIS_E_INVALID_ARG, "no decision");
   bmis_inspection_decision d = *din;
   switch (outcome) {
   case BMIS_OUTCOME_ADMITTED: d.decision = BMIS_DECISION_ADMITTED; break;

@@ -3,6 +3,7 @@
  * traveller against the same entry finds it, and sees it voided once the
  * entry has changed. */
 #include "bmis/register.h"
+#include "bmis/text.h"
 #include "screen/screen_internal.h"
 #include "store/repo.h"
 
@@ -32,7 +33,8 @@ static bmis_status need(const char *what, const char *f, size_t cap,
                           what, cap - 1);
   if (blank(f, n))
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: required", what);
-  return BMIS_OK;
+  /* UTF-8 and no control characters but line breaks (issue 12). */
+  return bmis_text_check_field(f, cap, BMIS_TEXT_LINES, what, err);
 }
 
 /* "list/ref", cut to the field when both are long. */
