@@ -28,8 +28,8 @@ static bool blank(const char *s, size_t n) {
 static bmis_status need(const char *what, const char *f, size_t cap,
                         bmis_error *err) {
   size_t n = field_len(f, cap);
-  if (n == cap)
-    return bmis_error_set(err, BMIS_E_TOO_LARGE, "%s: longer than %zu bytes",
+  if (n == cap) /* E_INVALID_ARG (400), as every text refused (issue 12) */
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: longer than %zu bytes",
                           what, cap - 1);
   if (blank(f, n))
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: required", what);

@@ -109,6 +109,16 @@ static void bad_accounts_are_refused_with_the_reason(void **state) {
   a.display_name[0] = 0;
   assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "display name"));
+  /* Issue 12, defect 4: refused, never cut or stored unreadable. */
+  snprintf(a.display_name, sizeof a.display_name, "Amina \xc3");
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "display name: not valid UTF-8 at byte 7");
+  snprintf(a.display_name, sizeof a.display_name, "Amina\nDiallo");
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "display name: control character"));
+  memset(a.display_name, 'x', sizeof a.display_name);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "display name: longer than 127 bytes");
   int n = 0;
   assert_int_equal(bmis_account_list(s, count, &n, &err), BMIS_OK);
   assert_int_equal(n, 0); /* nothing half-added */

@@ -933,8 +933,15 @@ static void a_disposition_needs_every_field(void **state) {
   assert_string_equal(err.message, "reason: required");
   d = decision("person-7", BMIS_HIT_DISMISSED, "x", 10);
   memset(d.reason, 'r', sizeof d.reason);
-  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_TOO_LARGE);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "reason: longer than 255 bytes");
+  /* Issue 12, defect 4: cut inside a character, or a control character. */
+  d = decision("person-7", BMIS_HIT_DISMISSED, "photo differs \xc3", 10);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: not valid UTF-8 at byte 15");
+  d = decision("person-7", BMIS_HIT_DISMISSED, "photo\x1b[2J", 10);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "reason: control character U+001B"));
   d = decision("person-7", BMIS_HIT_DECISION_NONE, "why", 10);
   assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "decision: must be confirmed or dismissed");
