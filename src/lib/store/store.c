@@ -231,6 +231,15 @@ double bmis__col_double(bmis__stmt *st, int i) {
   return st->drv->col_double(st, i);
 }
 
+void bmis__col_copy_exact(bmis__stmt *st, int i, char *dst, size_t cap) {
+  const char *t = st->drv->col_text(st, i);
+  size_t n = strlen(t);
+  if (n >= cap)
+    n = cap - 1;
+  memcpy(dst, t, n);
+  dst[n] = 0;
+}
+
 void bmis__col_copy(bmis__stmt *st, int i, char *dst, size_t cap) {
   /* What an older version stored cut inside a character still reads back
    * (issue 12, defect 4): repaired, and cut only between characters. */
