@@ -723,6 +723,10 @@ static void bad_text_is_refused_and_old_history_reads_back(void **state) {
   assert_int_equal(bmis_movement_record(s, &cc, &rr, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message,
                       "traveller.surname: not valid UTF-8 at byte 4");
+  /* A crossing point's name. */
+  bmis_bcp b = {"XYZ", "Lake \xc3", BMIS_BCP_KIND_LAND, "Africa/Nairobi"};
+  assert_int_equal(bmis_bcp_put(s, &b, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "name: not valid UTF-8 at byte 6");
   /* Exactly at the limit: 510 ASCII and "é" are 512 bytes; it reads back. */
   memset(ch.reason, 'a', 510);
   memcpy(ch.reason + 510, "\xc3\xa9", 3);
