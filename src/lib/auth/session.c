@@ -2,6 +2,7 @@
  * keeps only the SHA-256, bound to a crossing point and desk, with an
  * expiry and a revocation. */
 #include "bmis/account.h"
+#include "bmis/text.h"
 
 #include "store/repo_account.h"
 
@@ -53,6 +54,11 @@ bmis_status bmis_session_open(bmis_store *s, const char *username,
       (desk && strlen(desk) >= sizeof ses.desk))
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "crossing point or desk: at most 15 characters");
+  /* the desk goes into movements and audit entries: one line of UTF-8 */
+  bmis_status desk_ok = bmis_text_check(desk, sizeof ses.desk - 1,
+                                        BMIS_TEXT_EMPTY_OK, "desk", err);
+  if (desk_ok != BMIS_OK)
+    return desk_ok;
   /* guessing is slowed: so many failures for a name within the window,
    * and its logins wait (whether the name exists or not) */
   int64_t t = now ? now : (int64_t)time(NULL);

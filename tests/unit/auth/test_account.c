@@ -248,6 +248,17 @@ static void sessions_open_check_expire_and_end(void **state) {
   assert_int_equal(
       bmis_session_open(s, "amina", GOOD, "", "", 0, 0, tok, &ses, &err),
       BMIS_E_INVALID_ARG);
+  /* the desk is one line of UTF-8 (issue 12, defect 4) */
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "",
+                                     "D\x1b"
+                                     "3",
+                                     3600, 0, tok, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "desk: control character U+001B"));
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "", "D\xc3", 3600, 0,
+                                     tok, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "desk: not valid UTF-8 at byte 2");
 }
 
 static void repeated_failures_make_logins_wait(void **state) {
