@@ -842,6 +842,32 @@ static void text_is_refused_never_cut(void **state) {
   assert_string_equal(json_string_value(json_object_get(v, "kind")), "void");
   assert_string_equal(json_string_value(json_object_get(v, "reason")), reason);
   json_decref(a.json);
+
+  /* An account's name: over its 127 bytes, or with a control character. */
+  login("administrator", token);
+  bearer(token, auth, sizeof auth);
+  char name[200];
+  memset(name, 'n', 126);
+  snprintf(name + 126, sizeof name - 126, "\xc3\xa9");
+  struct {
+    const char *name, *message;
+  } names[] = {
+      {name, "name: longer than 127 bytes"},
+      {"Amina\\u0007Diallo", "name: control character U+0007 at byte 6 "
+                             "(one line of text is expected)"},
+  };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    snprintf(body, sizeof body,
+             "{\"username\": \"amina\", \"name\": \"%s\", \"role\": "
+             "\"officer\", \"password\": \"%s\"}",
+             names[i].name, PASSWORD);
+    a = request("POST", "/api/accounts", body, auth);
+    expect_error(&a, 400, "E_INVALID_ARG");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(a.json, "error"), "message")),
+                        names[i].message);
+    json_decref(a.json);
+  }
 }
 
 int main(void) {
