@@ -157,6 +157,9 @@ printf 'kind,ref,doc_state,doc_number,doc_status\ndocument,D1,KEN,"- -",lost\n' 
 run "$BMIS" watchlist import national "$WORK/nonumber.csv" --category wanted --store "$S"
 expect_status 2
 expect_err "nonumber.csv: line 2, column doc_number: '- -' has no letter or digit"
+run "$BMIS" watchlist import national "$CSV" --category wanted --version "$(printf '2026-12\303')" --store "$S"
+expect_status 2
+expect_err '^bmis: --version: not valid UTF-8 at byte 8$'
 run "$BMIS" watchlist show national --store "$S"
 expect_status 0
 expect_out '^  version    2026-11$'

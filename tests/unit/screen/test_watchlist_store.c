@@ -580,6 +580,19 @@ static void an_entry_that_cannot_match_is_refused(void **state) {
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "document 'D': number '--' has no letter "
                                    "or digit; it could never be screened");
+  /* Issue 12, defect 4: the list's source and version are one line of
+   * UTF-8, refused otherwise. */
+  bmis_wl_content_free(c);
+  c = version1();
+  m = sanctions("2026-\xc3", 1);
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "version: not valid UTF-8 at byte 6");
+  m = sanctions("v1", 1);
+  snprintf(m.source, sizeof m.source, "UN\x1b[2J");
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "source: control character U+001B"));
   bmis_watchlist got;
   assert_int_equal(bmis_watchlist_get(s, "un", &got, NULL), BMIS_E_NOT_FOUND);
   bmis_wl_content_free(c);
