@@ -723,6 +723,12 @@ static void bad_text_is_refused_and_old_history_reads_back(void **state) {
   assert_int_equal(bmis_movement_record(s, &cc, &rr, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message,
                       "traveller.surname: not valid UTF-8 at byte 4");
+  /* An identity decision's reason (checked before the link is looked up). */
+  snprintf(ch.reason, sizeof ch.reason, "same person \xff");
+  assert_int_equal(bmis_link_decide(s, "01a21000-0000-7000-8000-00000000dead",
+                                    BMIS_LINK_CONFIRMED, &ch, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: not valid UTF-8 at byte 13");
   /* A crossing point's name. */
   bmis_bcp b = {"XYZ", "Lake \xc3", BMIS_BCP_KIND_LAND, "Africa/Nairobi"};
   assert_int_equal(bmis_bcp_put(s, &b, &err), BMIS_E_INVALID_ARG);
