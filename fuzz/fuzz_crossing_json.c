@@ -8,7 +8,9 @@
  * Besides memory errors, the target aborts when a result breaks a promise:
  * the status is OK, E_PARSE, E_INVALID_ARG or E_NOMEM and agrees with the
  * error, whose message is terminated and, on failure, not empty; on success
- * every text field is terminated within its array, every code is one of its
+ * every text field is terminated within its array and is well-formed UTF-8
+ * without control characters but line breaks and tabs (issue 12, defect 4:
+ * text is refused, never cut), every code is one of its
  * list (or 0), dates are 0 or real dates (partial ones only where the header
  * allows them: a traveller's birth), whole numbers stay within the ranges
  * the readers check, at most 5 referrals; and a movement written by
@@ -17,6 +19,7 @@
 #include "fuzz_target.h"
 
 #include "bmis/register.h"
+#include "bmis/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +35,17 @@ static void require(int ok, const char *what) {
 #define TERMINATED(field)                                                      \
   require(memchr((field), '\0', sizeof(field)) != NULL,                        \
           #field " not terminated")
+
+/* Terminated, and text as the library accepts it (issue 12, defect 4):
+ * well-formed UTF-8, no control character but line breaks and tabs. */
+#define TEXT_FIELD(field)                                                      \
+  do {                                                                         \
+    TERMINATED(field);                                                         \
+    require(bmis_text_check_field((field), sizeof(field),                      \
+                                  BMIS_TEXT_LINES | BMIS_TEXT_EMPTY_OK,        \
+                                  #field, NULL) == BMIS_OK,                    \
+            #field " is not UTF-8 or holds a control character");              \
+  } while (0)
 
 static void check_status(bmis_status st, const bmis_error *err) {
   require(st == BMIS_OK || st == BMIS_E_PARSE || st == BMIS_E_INVALID_ARG ||
@@ -70,21 +84,21 @@ static void check_id(const char *id, const char *what) {
 }
 
 static void check_movement(const bmis_movement *m) {
-  TERMINATED(m->id);
-  TERMINATED(m->traveller_id);
-  TERMINATED(m->document_id);
-  TERMINATED(m->bcp);
-  TERMINATED(m->carrier);
-  TERMINATED(m->transport_number);
-  TERMINATED(m->route_country);
-  TERMINATED(m->residence_country);
-  TERMINATED(m->local_address);
-  TERMINATED(m->entry_type);
-  TERMINATED(m->grounds);
-  TERMINATED(m->decision_note);
-  TERMINATED(m->officer);
-  TERMINATED(m->desk);
-  TERMINATED(m->nationality);
+  TEXT_FIELD(m->id);
+  TEXT_FIELD(m->traveller_id);
+  TEXT_FIELD(m->document_id);
+  TEXT_FIELD(m->bcp);
+  TEXT_FIELD(m->carrier);
+  TEXT_FIELD(m->transport_number);
+  TEXT_FIELD(m->route_country);
+  TEXT_FIELD(m->residence_country);
+  TEXT_FIELD(m->local_address);
+  TEXT_FIELD(m->entry_type);
+  TEXT_FIELD(m->grounds);
+  TEXT_FIELD(m->decision_note);
+  TEXT_FIELD(m->officer);
+  TEXT_FIELD(m->desk);
+  TEXT_FIELD(m->nationality);
   check_id(m->id, "movement id neither empty nor a UUID");
   check_id(m->traveller_id, "traveller_id neither empty nor a UUID");
   check_id(m->document_id, "document_id neither empty nor a UUID");
@@ -103,21 +117,21 @@ static void check_movement(const bmis_movement *m) {
 static void check_crossing(const bmis_crossing *c) {
   const bmis_traveller *t = &c->traveller;
   const bmis_document *d = &c->document;
-  TERMINATED(t->id);
-  TERMINATED(t->person_id);
-  TERMINATED(t->surname);
-  TERMINATED(t->given_names);
-  TERMINATED(t->nationality);
-  TERMINATED(t->birth_country);
+  TEXT_FIELD(t->id);
+  TEXT_FIELD(t->person_id);
+  TEXT_FIELD(t->surname);
+  TEXT_FIELD(t->given_names);
+  TEXT_FIELD(t->nationality);
+  TEXT_FIELD(t->birth_country);
   check_partial_date(t->birth, "traveller.birth neither zero nor a date");
   require(t->sex == 0 || t->sex == 'F' || t->sex == 'M' || t->sex == 'X',
           "traveller.sex not F, M, X or 0");
-  TERMINATED(d->id);
-  TERMINATED(d->traveller_id);
-  TERMINATED(d->type);
-  TERMINATED(d->issuing_state);
-  TERMINATED(d->number);
-  TERMINATED(d->mrz);
+  TEXT_FIELD(d->id);
+  TEXT_FIELD(d->traveller_id);
+  TEXT_FIELD(d->type);
+  TEXT_FIELD(d->issuing_state);
+  TEXT_FIELD(d->number);
+  TEXT_FIELD(d->mrz);
   check_date(d->expiry, "document.expiry neither zero nor a date");
   check_movement(&c->movement);
   require(c->permitted_days >= 0 && c->permitted_days <= 3660,

@@ -4,7 +4,11 @@
  * line at fault; and on success, content that keeps every promise of
  * include/bmis/screen.h (references 1-63 bytes and unique, names non-empty
  * UTF-8 under 256 bytes with a quality, births within range, countries from
- * the table, documents with a number, remarks within 4000 bytes), which
+ * the table, remarks within 4000 bytes) and that every entry can be
+ * screened (issue 12, defect 14): a person has at least one usable name,
+ * one the scorer makes tokens of (bmis_screen_compare_names accepts it),
+ * and every document, a person's or a document
+ * entry, has a number with an ASCII letter or digit; which
  * bmis_wl_write_jsonl writes and bmis_wl_read reads back as the same
  * entries. */
 #ifndef BMIS_FUZZ_WL_CHECK_H
@@ -57,9 +61,30 @@ static void wl_check_ref(const char *ref) {
     wl_require((unsigned char)*c >= 0x20, "control character in reference");
 }
 
+/* A number the screening compares by (letters and digits, others dropped)
+ * is not empty. */
+static int wl_number_usable(const char *number) {
+  for (const char *c = number; *c; c++)
+    if ((*c >= '0' && *c <= '9') || (*c >= 'A' && *c <= 'Z') ||
+        (*c >= 'a' && *c <= 'z'))
+      return 1;
+  return 0;
+}
+
+/* A name that screening can match: the scorer makes tokens of it (it
+ * refuses a name with no letter or digit with E_PARSE). */
+static int wl_name_usable(const char *name) {
+  double score = 0;
+  return bmis_screen_compare_names(name, name, &score, NULL, NULL) == BMIS_OK;
+}
+
 static void wl_check_person(const bmis_wl_person *p) {
   wl_check_ref(p->ref);
   wl_require(p->name_count > 0, "person without a name");
+  int usable = 0;
+  for (size_t i = 0; i < p->name_count && !usable; i++)
+    usable = wl_name_usable(p->names[i].text);
+  wl_require(usable, "person without a usable name");
   for (size_t i = 0; i < p->name_count; i++) {
     const bmis_wl_name *n = &p->names[i];
     wl_require(n->text && n->text[0], "empty name");
@@ -94,7 +119,7 @@ static void wl_check_person(const bmis_wl_person *p) {
     wl_require(memchr(d->type, 0, sizeof d->type) && wl_utf8(d->type),
                "document type");
     wl_require(memchr(d->number, 0, sizeof d->number) && d->number[0] &&
-                   wl_utf8(d->number),
+                   wl_utf8(d->number) && wl_number_usable(d->number),
                "document number");
     if (d->state[0])
       wl_check_country(d->state, "document state");
@@ -107,7 +132,8 @@ static void wl_check_person(const bmis_wl_person *p) {
 static void wl_check_document(const bmis_wl_document *d) {
   wl_check_ref(d->ref);
   wl_check_country(d->state, "document state");
-  wl_require(memchr(d->number, 0, sizeof d->number) && d->number[0],
+  wl_require(memchr(d->number, 0, sizeof d->number) && d->number[0] &&
+                 wl_number_usable(d->number),
              "document number");
   wl_require(memchr(d->type, 0, sizeof d->type) != NULL, "document type");
   wl_require(d->status >= BMIS_DOC_LOST && d->status <= BMIS_DOC_INVALIDATED,

@@ -12,6 +12,7 @@
 #include "bmis/screen.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
+#include "bmis/text.h"
 #include "bmis/version.h"
 
 #endif

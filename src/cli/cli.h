@@ -5,6 +5,7 @@
 #include "bmis/doc.h"
 #include "bmis/register.h"
 #include "bmis/store.h"
+#include "bmis/text.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -75,6 +76,14 @@ int cli_open_store(const char *url, const char *durability, bool must_exist,
 /* Prints "bmis: <message>" and a hint to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Copies option text v (NULL: nothing to do) into dst[cap] with
+ * bmis_text_copy (flags: BMIS_TEXT_LINES for a note), so that text that is
+ * too long, not UTF-8 or holds control characters is refused naming the
+ * option and its limit, never cut (issue 12, defect 4). CLI_OK, or the
+ * usage error's exit status (2) after printing it. */
+int cli_text_opt(const char *command, const char *opt, char *dst, size_t cap,
+                 const char *v, unsigned flags);
 
 /* ---- the audit log (cmd_audit.c) ---- */
 

@@ -55,13 +55,12 @@ static const char *os_user(void) {
   return pw && pw->pw_name ? pw->pw_name : "unknown";
 }
 
+/* Refused, never cut: too long, not UTF-8, control characters (a note or
+ * a reason may run over lines). */
 static int copy_opt(const char *opt, char *dst, size_t cap, const char *v) {
-  if (!v)
-    return CLI_OK;
-  if (strlen(v) >= cap)
-    return cli_usage_error(CMD, "%s: longer than %zu bytes", opt, cap - 1);
-  memcpy(dst, v, strlen(v) + 1);
-  return CLI_OK;
+  bool lines = strcmp(opt, "--note") == 0 || strcmp(opt, "--reason") == 0 ||
+               strcmp(opt, "--address") == 0;
+  return cli_text_opt(CMD, opt, dst, cap, v, lines ? BMIS_TEXT_LINES : 0);
 }
 
 static int code_opt(const char *opt, bmis_code_list list, const char *v,

@@ -303,11 +303,18 @@ int cli_identity(int argc, char **argv) {
     bmis_change ch;
     memset(&ch, 0, sizeof ch);
     struct passwd *pw = getpwuid(geteuid());
-    snprintf(ch.by, sizeof ch.by, "%s",
-             by                  ? by
-             : pw && pw->pw_name ? pw->pw_name
-                                 : "unknown");
-    snprintf(ch.reason, sizeof ch.reason, "%s", reason);
+    int bad = cli_text_opt("identity ", "--by", ch.by, sizeof ch.by,
+                           by                  ? by
+                           : pw && pw->pw_name ? pw->pw_name
+                                               : "unknown",
+                           0);
+    if (!bad)
+      bad = cli_text_opt("identity ", "--reason", ch.reason, sizeof ch.reason,
+                         reason, BMIS_TEXT_LINES);
+    if (bad) {
+      bmis_store_close(s);
+      return bad;
+    }
     ch.at = (int64_t)time(NULL);
     bmis_identity_link l;
     char record[96];

@@ -676,10 +676,8 @@ static const char *os_user(void) {
 }
 
 static int copy_opt(const char *opt, char *dst, size_t cap, const char *v) {
-  if (strlen(v) >= cap)
-    return cli_usage_error(CMD, "%s: longer than %zu bytes", opt, cap - 1);
-  memcpy(dst, v, strlen(v) + 1);
-  return CLI_OK;
+  return cli_text_opt(CMD, opt, dst, cap, v,
+                      strcmp(opt, "--reason") == 0 ? BMIS_TEXT_LINES : 0);
 }
 
 /* The traveller key decisions are kept under (bmis_screen_traveller_key):

@@ -448,17 +448,18 @@ static int import(const options *o, const char *name, const char *path) {
     source = strcmp(path, "-") == 0 ? "standard input"
              : slash                ? slash + 1
                                     : path;
+    /* a file name need not be text: say so rather than refuse the list */
+    if (bmis_text_check(source, sizeof meta.source - 1, 0, "source", NULL) !=
+        BMIS_OK)
+      source = "a file (its name is not one line of UTF-8)";
   }
-  if (strlen(source) >= sizeof meta.source)
-    return cli_usage_error(CMD, "--source: longer than %zu bytes",
-                           sizeof meta.source - 1);
-  memcpy(meta.source, source, strlen(source) + 1);
-  if (o->version) {
-    if (strlen(o->version) >= sizeof meta.version)
-      return cli_usage_error(CMD, "--version: longer than %zu bytes",
-                             sizeof meta.version - 1);
-    memcpy(meta.version, o->version, strlen(o->version) + 1);
-  }
+  int bad =
+      cli_text_opt(CMD, "--source", meta.source, sizeof meta.source, source, 0);
+  if (!bad)
+    bad = cli_text_opt(CMD, "--version", meta.version, sizeof meta.version,
+                       o->version, 0);
+  if (bad)
+    return bad;
   if (o->threshold &&
       parse_threshold("--threshold", o->threshold, &meta.threshold) != CLI_OK)
     return CLI_USAGE;

@@ -1,4 +1,5 @@
 /* `bmis`: dispatches to a table of subcommands. */
+#include "bmis/text.h"
 #include "bmis/version.h"
 #include "cli.h"
 
@@ -44,6 +45,17 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
   fprintf(stderr, "\ntry 'bmis %s--help'\n", cmd ? cmd : "");
   va_end(ap);
   return CLI_USAGE;
+}
+
+int cli_text_opt(const char *cmd, const char *opt, char *dst, size_t cap,
+                 const char *v, unsigned flags) {
+  if (!v)
+    return CLI_OK;
+  bmis_error err;
+  if (bmis_text_copy(dst, cap, v, flags | BMIS_TEXT_EMPTY_OK, opt, &err) ==
+      BMIS_OK)
+    return CLI_OK;
+  return cli_usage_error(cmd, "%s", err.message);
 }
 
 int main(int argc, char **argv) {

@@ -3,6 +3,8 @@
  * every change is in the audit log. */
 #include "http.h"
 
+#include "bmis/text.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -57,16 +59,21 @@ void api_account_add(const srv_request *rq, srv_reply *rp) {
     bmis_error err;
     memset(&a, 0, sizeof a);
     if (strlen(user) >= sizeof a.username ||
-        strlen(name) >= sizeof a.display_name ||
         (bcp && strlen(bcp) >= sizeof a.default_bcp) ||
         (bcps && strlen(bcps) >= sizeof a.bcps)) {
       srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "username, name, default_bcp or bcps: too long");
+                      "username, default_bcp or bcps: too long");
+      json_decref(in);
+      return;
+    }
+    /* the name is refused, never cut (issue 12, defect 4) */
+    if (bmis_text_copy(a.display_name, sizeof a.display_name, name,
+                       BMIS_TEXT_LINE, "name", &err) != BMIS_OK) {
+      srv_reply_status(rp, &err);
       json_decref(in);
       return;
     }
     copy(a.username, sizeof a.username, user);
-    copy(a.display_name, sizeof a.display_name, name);
     copy(a.default_bcp, sizeof a.default_bcp, bcp);
     copy(a.bcps, sizeof a.bcps, bcps);
     a.role = bmis_role_from_name(role);

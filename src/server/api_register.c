@@ -63,9 +63,11 @@ void api_movement_correct(const srv_request *rq, srv_reply *rp) {
     bmis_movement m;
     bmis_change ch;
     bmis_error err;
-    srv_change(rq, reason, &ch);
+    bool fine = srv_change(rq, reason, &ch, rp);
     char *text = json_is_object(changes) ? json_dumps(changes, 0) : NULL;
-    if (!text) {
+    if (!fine) {
+      /* answered */
+    } else if (!text) {
       srv_reply_error(rp, 400, "E_INVALID_ARG",
                       "movement: the members to change, as an object");
     } else if (bmis_movement_get(rq->store, rq->params[0], &m, &err) !=
@@ -98,9 +100,10 @@ void api_movement_void(const srv_request *rq, srv_reply *rp) {
   if (srv_json_string(in, "reason", true, rp, &reason)) {
     bmis_change ch;
     bmis_error err;
-    srv_change(rq, reason, &ch);
-    if (bmis_inspection_movement_void(rq->store, &rq->actor, rq->params[0], &ch,
-                                      &err) != BMIS_OK)
+    if (!srv_change(rq, reason, &ch, rp))
+      ; /* answered */
+    else if (bmis_inspection_movement_void(rq->store, &rq->actor, rq->params[0],
+                                           &ch, &err) != BMIS_OK)
       srv_reply_status(rp, &err);
     else
       reply_movement(rq, rp, "movement.void", 200);
@@ -171,10 +174,12 @@ void api_identity_decide(const srv_request *rq, srv_reply *rp) {
     bmis_change ch;
     bmis_error err;
     bmis_identity_link l;
-    srv_change(rq, reason, &ch);
+    bool fine = srv_change(rq, reason, &ch, rp);
     char record[97];
     snprintf(record, sizeof record, "identity-link:%.80s", rq->params[0]);
-    if (!status)
+    if (!fine)
+      ; /* answered */
+    else if (!status)
       srv_reply_error(rp, 400, "E_INVALID_ARG",
                       "decision: must be confirm or reject");
     else if (bmis_link_decide(rq->store, rq->params[0], status, &ch, &err) !=

@@ -2,6 +2,8 @@
  * an actor makes (see http.h). */
 #include "http.h"
 
+#include "bmis/text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +25,16 @@ json_t *srv_movement_json(const bmis_movement *m) {
   return o ? o : json_null();
 }
 
-void srv_change(const srv_request *rq, const char *reason, bmis_change *out) {
+bool srv_change(const srv_request *rq, const char *reason, bmis_change *out,
+                srv_reply *rp) {
   memset(out, 0, sizeof *out);
   snprintf(out->by, sizeof out->by, "%s", rq->actor.username);
-  snprintf(out->reason, sizeof out->reason, "%s", reason ? reason : "");
   out->at = (int64_t)time(NULL);
+  bmis_error err;
+  if (bmis_text_copy(out->reason, sizeof out->reason, reason,
+                     BMIS_TEXT_LINES | BMIS_TEXT_EMPTY_OK, "reason",
+                     &err) == BMIS_OK)
+    return true;
+  srv_reply_status(rp, &err);
+  return false;
 }

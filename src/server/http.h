@@ -52,7 +52,11 @@ void srv_index_release(const srv *s);
  * out of memory); the change an actor makes now, with its reason. */
 json_t *srv_traveller_json(const bmis_traveller *t);
 json_t *srv_movement_json(const bmis_movement *m);
-void srv_change(const srv_request *rq, const char *reason, bmis_change *out);
+/* srv_change fills *out; a reason that is too long (over 512 bytes), not
+ * UTF-8 or holds control characters other than line breaks is refused with
+ * 400 in rp, never cut (issue 12, defect 4): false then. */
+bool srv_change(const srv_request *rq, const char *reason, bmis_change *out,
+                srv_reply *rp);
 
 /* An audit entry of the API channel: actor a did action on record, with
  * this outcome ("ok" or a status name). */

@@ -157,9 +157,33 @@ expect_err "bcp: 'NOPE'"
 run "$BMIS" movement correct "$REF" --set '{"bcp":' --reason x --store "$S"
 expect_status 2
 expect_err 'JSON at line 1'
-run "$BMIS" movement void "$REF" --reason "recorded twice" --store "$S"
+# Issue 12, defect 4: text is refused, never cut: 511 ASCII and "é" (513
+# bytes), a character cut in half, a control character, a note too long.
+A511=$(printf 'a%.0s' $(seq 1 511))
+run "$BMIS" movement void "$REF" --reason "${A511}é" --store "$S"
+expect_status 2
+expect_err '^bmis: --reason: longer than 512 bytes$'
+run "$BMIS" movement void "$REF" --reason "$(printf 'recorded twice \303')" --store "$S"
+expect_status 2
+expect_err '^bmis: --reason: not valid UTF-8 at byte 16$'
+run "$BMIS" movement void "$REF" --reason "$(printf 'twice\033[2J')" --store "$S"
+expect_status 2
+expect_err '^bmis: --reason: control character U\+001B at byte 6$'
+run "$BMIS" movement decide "$REF" --decision admitted --note "${A511}é" --by supervisor1 --store "$S"
+expect_status 2
+expect_err '^bmis: --note: longer than 512 bytes$'
+run "$BMIS" movement void "$REF" --reason "recorded twice" --by "$(printf 'sup\nervisor')" --store "$S"
+expect_status 2
+expect_err '^bmis: --by: control character U\+000A'
+run "$BMIS" identity review confirm 01a21000-0000-7000-8000-00000000dead --reason "$(printf 'same \377')" --by sup --store "$S"
+expect_status 2
+expect_err '^bmis: --reason: not valid UTF-8 at byte 6$'
+# Exactly at the limit (510 ASCII and "é": 512 bytes): kept whole, read back.
+run "$BMIS" movement void "$REF" --reason "${A511%a}é" --store "$S"
 expect_status 0
 expect_out 'VOID'
+run "$BMIS" movement show "$REF" --store "$S" --json
+expect_out "\"kind\":\"void\",\"by\":\"[^\"]*\",\"reason\":\"${A511%a}é\""
 run "$BMIS" movement list --store "$S" --decision referred
 expect_out_empty
 run "$BMIS" movement show 01a21000-0000-7000-8000-00000000dead --store "$S"

@@ -142,6 +142,28 @@ printf 'kind,ref,name\nperson,P1,X\nperson,P1,Y\n' >"$WORK/dup.csv"
 run "$BMIS" watchlist import national "$WORK/dup.csv" --category wanted --store "$S"
 expect_status 2
 expect_err "dup.csv: line 3, column ref: reference 'P1' appears twice in the list"
+# Issue 12, defect 14: an entry no traveller could ever match is refused
+# (line and entry named), and the list in force stays as it was.
+printf '{"kind":"list","version":"dp"}\n{"kind":"person","ref":"DP-0","names":[{"text":"Jo Doe","quality":"primary"}]}\n{"kind":"person","ref":"DP-1"}\n' >"$WORK/noname.jsonl"
+run "$BMIS" watchlist import national "$WORK/noname.jsonl" --category wanted --store "$S"
+expect_status 2
+expect_err "noname.jsonl: line 3: person 'DP-1' has no name; it could never be screened"
+expect_out_empty
+printf 'kind,ref,name\nperson,P1,"-- ?"\n' >"$WORK/marks.csv"
+run "$BMIS" watchlist import national "$WORK/marks.csv" --category wanted --store "$S"
+expect_status 2
+expect_err "marks.csv: line 2, column name: person 'P1' has no name that can be screened"
+printf 'kind,ref,doc_state,doc_number,doc_status\ndocument,D1,KEN,"- -",lost\n' >"$WORK/nonumber.csv"
+run "$BMIS" watchlist import national "$WORK/nonumber.csv" --category wanted --store "$S"
+expect_status 2
+expect_err "nonumber.csv: line 2, column doc_number: '- -' has no letter or digit"
+run "$BMIS" watchlist import national "$CSV" --category wanted --version "$(printf '2026-12\303')" --store "$S"
+expect_status 2
+expect_err '^bmis: --version: not valid UTF-8 at byte 8$'
+run "$BMIS" watchlist show national --store "$S"
+expect_status 0
+expect_out '^  version    2026-11$'
+expect_out '^  entries    3 persons, 2 documents$'
 printf 'kind,ref,name\nperson,P1,X\n' >"$WORK/prot.csv"
 run "$BMIS" watchlist import prot "$WORK/prot.csv" --category protection_alert --action refer --store "$S"
 expect_status 2

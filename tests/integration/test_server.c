@@ -1816,6 +1816,123 @@ static void the_client_address(void **state) {
   assert_non_null(strstr(err.message, "'proxy.example'"));
 }
 
+/* Issue 12, defect 4: over-long or broken text is refused with 400, never
+ * cut, and the movement's history reads back. */
+static void text_is_refused_never_cut(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128], m[200], body[1024];
+  bmis_doc_make_input in;
+  memset(&in, 0, sizeof in);
+  in.format = BMIS_DOC_TD3;
+  in.surname = "OKAFOR";
+  in.given_names = "CHIDI";
+  in.number = "A70000019";
+  in.nationality = "NGA";
+  in.birth_date = (bmis_date){1985, 2, 2};
+  in.sex = 'M';
+  in.expiry_date = (bmis_date){2033, 1, 1};
+  bmis_error err;
+  assert_int_equal(bmis_doc_make(&in, m, sizeof m, &err), BMIS_OK);
+  char *nl = strchr(m, '\n');
+  *nl = 0;
+  snprintf(body, sizeof body,
+           "{\"mrz\": \"%s\\n%s\", \"direction\": \"entry\"}", m, nl + 1);
+  login("officer", token);
+  bearer(token, auth, sizeof auth);
+  answer a = request("POST", "/api/inspections", body, auth);
+  assert_int_equal(a.status, 201);
+  char id[64], path[160];
+  snprintf(id, sizeof id, "%s",
+           json_string_value(json_object_get(a.json, "id")));
+  json_decref(a.json);
+  /* A decision note over its 512 bytes. */
+  char note[600];
+  memset(note, 'n', 513);
+  note[513] = 0;
+  snprintf(path, sizeof path, "/api/inspections/%s/decision", id);
+  snprintf(body, sizeof body, "{\"decision\": \"refer\", \"note\": \"%s\"}",
+           note);
+  a = request("POST", path, body, auth);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(a.json, "error"), "message")),
+                      "note: longer than 512 bytes");
+  json_decref(a.json);
+  a = request("POST", path, "{\"decision\": \"admit\"}", auth);
+  assert_int_equal(a.status, 201);
+  json_decref(a.json);
+
+  login("supervisor", token);
+  bearer(token, auth, sizeof auth);
+  snprintf(path, sizeof path, "/api/movements/%s/void", id);
+  struct {
+    size_t ascii;
+    const char *tail;
+    const char *message;
+  } bad[] = {
+      /* 511 ASCII and "é": it was cut inside the character */
+      {511, "\xc3\xa9", "reason: longer than 512 bytes"},
+      {600, "", "reason: longer than 512 bytes"},
+      {3, "\\u001b[2J", "reason: control character U+001B at byte 4"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    char reason[700];
+    memset(reason, 'r', bad[i].ascii);
+    snprintf(reason + bad[i].ascii, sizeof reason - bad[i].ascii, "%s",
+             bad[i].tail);
+    snprintf(body, sizeof body, "{\"reason\": \"%s\"}", reason);
+    a = request("POST", path, body, auth);
+    expect_error(&a, 400, "E_INVALID_ARG");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(a.json, "error"), "message")),
+                        bad[i].message);
+    json_decref(a.json);
+  }
+  /* Exactly at the limit: 510 ASCII and "é" are 512 bytes. */
+  char reason[600];
+  memset(reason, 'r', 510);
+  snprintf(reason + 510, sizeof reason - 510, "\xc3\xa9");
+  snprintf(body, sizeof body, "{\"reason\": \"%s\"}", reason);
+  a = request("POST", path, body, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  snprintf(path, sizeof path, "/api/movements/%s", id);
+  a = request("GET", path, NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_t *history = json_object_get(a.json, "history");
+  assert_int_equal(json_array_size(history), 1);
+  json_t *v = json_array_get(history, 0);
+  assert_string_equal(json_string_value(json_object_get(v, "kind")), "void");
+  assert_string_equal(json_string_value(json_object_get(v, "reason")), reason);
+  json_decref(a.json);
+
+  /* An account's name: over its 127 bytes, or with a control character. */
+  login("administrator", token);
+  bearer(token, auth, sizeof auth);
+  char name[200];
+  memset(name, 'n', 126);
+  snprintf(name + 126, sizeof name - 126, "\xc3\xa9");
+  struct {
+    const char *name, *message;
+  } names[] = {
+      {name, "name: longer than 127 bytes"},
+      {"Amina\\u0007Diallo", "name: control character U+0007 at byte 6 "
+                             "(one line of text is expected)"},
+  };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    snprintf(body, sizeof body,
+             "{\"username\": \"amina\", \"name\": \"%s\", \"role\": "
+             "\"officer\", \"password\": \"%s\"}",
+             names[i].name, PASSWORD);
+    a = request("POST", "/api/accounts", body, auth);
+    expect_error(&a, 400, "E_INVALID_ARG");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(a.json, "error"), "message")),
+                        names[i].message);
+    json_decref(a.json);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -1844,6 +1961,7 @@ int main(void) {
       cmocka_unit_test(bad_utf8_is_never_a_5xx),
       cmocka_unit_test(ambiguous_framing_is_refused_and_closed),
       cmocka_unit_test(a_trickling_client_is_cut_off),
+      cmocka_unit_test(text_is_refused_never_cut),
       cmocka_unit_test(stopping_answers_503_and_finishes_in_flight),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

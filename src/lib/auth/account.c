@@ -2,6 +2,7 @@
  * hashing with libargon2, and the constant-work check. */
 #define _POSIX_C_SOURCE 200809L /* strnlen */
 #include "auth_internal.h"
+#include "bmis/text.h"
 
 #include "store/repo.h"
 #include "store/repo_account.h"
@@ -103,10 +104,11 @@ bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "role: officer, supervisor, analyst or "
                           "administrator");
-  if (!a->display_name[0] || strnlen(a->display_name, sizeof a->display_name) ==
-                                 sizeof a->display_name)
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "display name: 1 to 127 bytes");
+  /* One line of UTF-8, 1 to 127 bytes: refused, never cut (issue 12). */
+  if ((st = bmis_text_check_field(a->display_name, sizeof a->display_name,
+                                  BMIS_TEXT_LINE, "display name", err)) !=
+      BMIS_OK)
+    return st;
   if ((st = check_password(password, err)) != BMIS_OK)
     return st;
   bmis_account settled = *a;

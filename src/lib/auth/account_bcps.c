@@ -4,6 +4,7 @@
  * what the account may do changes. */
 #define _POSIX_C_SOURCE 200809L /* strnlen */
 #include "auth_internal.h"
+#include "bmis/text.h"
 
 #include "bmis/register.h"
 #include "store/repo.h"
@@ -137,10 +138,11 @@ bmis_status bmis_account_update(bmis_store *s, const char *username,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "role: officer, supervisor, analyst or "
                           "administrator");
+  /* one line of UTF-8, 1 to 127 bytes: refused, never cut */
   if (c->display_name &&
-      (!c->display_name[0] || strlen(c->display_name) >= sizeof a.display_name))
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "display name: 1 to 127 bytes");
+      (st = bmis_text_check(c->display_name, sizeof a.display_name - 1,
+                            BMIS_TEXT_LINE, "display name", err)) != BMIS_OK)
+    return st;
   if ((c->bcps && strlen(c->bcps) >= sizeof a.bcps) ||
       (c->default_bcp && strlen(c->default_bcp) >= sizeof a.default_bcp))
     return bmis_error_set(err, BMIS_E_INVALID_ARG,

@@ -2,6 +2,7 @@
  * keeps only the SHA-256, bound to a crossing point and desk, with an
  * expiry and a revocation. */
 #include "bmis/account.h"
+#include "bmis/text.h"
 
 #include "bmis/register.h"
 #include "store/repo_account.h"
@@ -111,6 +112,11 @@ bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
   if (strlen(client) >= sizeof((bmis_lockout *)0)->client)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "client address: at most 63 characters");
+  /* the desk goes into movements and audit entries: one line of UTF-8 */
+  bmis_status desk_ok = bmis_text_check(in->desk, sizeof ses.desk - 1,
+                                        BMIS_TEXT_EMPTY_OK, "desk", err);
+  if (desk_ok != BMIS_OK)
+    return desk_ok;
   const char *name = in->username ? in->username : "";
   if (strlen(name) >= sizeof ses.username)
     return bmis_error_set(err, BMIS_E_AUTH, "wrong username or password");

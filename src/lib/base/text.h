@@ -17,4 +17,12 @@ static inline bool bmis__copy(char *dst, size_t cap, const char *src) {
   return fits;
 }
 
+/* Copies stored text src into dst[cap] so that it always reads back as
+ * text: each ill-formed UTF-8 sequence (a value an older version cut in the
+ * middle of a character, say) becomes U+FFFD, and when src does not fit it
+ * ends at a character boundary. For reading what the store holds, never
+ * for accepting input (that is bmis_text_check: refused, not cut). Returns
+ * false when src was changed or cut. */
+bool bmis__text_repair(char *dst, size_t cap, const char *src);
+
 #endif

@@ -2,6 +2,8 @@
  * a referral, and the safeguards both obey (see bmis/inspect.h). */
 #include "inspect/inspect_internal.h"
 
+#include "bmis/text.h"
+
 #include "register/register_internal.h"
 #include "store/repo.h"
 #include "store/repo_inspection.h"
@@ -10,6 +12,32 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* The decision's text, refused rather than cut or stored unreadable
+ * (issue 12, defect 4): a front end may not have checked. */
+static bmis_status decision_texts(const bmis_inspection_decision *d,
+                                  bmis_error *err) {
+  const unsigned one = BMIS_TEXT_EMPTY_OK,
+                 lines = BMIS_TEXT_EMPTY_OK | BMIS_TEXT_LINES;
+  bmis_status st = bmis_text_check_field(d->entry_type, sizeof d->entry_type,
+                                         one, "entry_type", err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->grounds, sizeof d->grounds, one, "grounds",
+                               err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->explanation, sizeof d->explanation, lines,
+                               "explanation", err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->language, sizeof d->language, one, "language",
+                               err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(d->note, sizeof d->note, lines, "note", err);
+  if (st == BMIS_OK)
+    st =
+        bmis_text_check_field(d->authority_outcome, sizeof d->authority_outcome,
+                              lines, "authority_outcome", err);
+  return st;
+}
 
 /* The safeguards on a decision, given what is known of the person. */
 static bmis_status safeguards(unsigned prot, const bmis_inspection_decision *d,
@@ -96,8 +124,11 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
   memset(out, 0, sizeof *out);
   if (!at)
     at = (int64_t)time(NULL);
+  bmis_status st = decision_texts(d, err);
+  if (st != BMIS_OK)
+    return st;
   bmis__inspection_row r;
-  bmis_status st = inspection_of(s, id, actor, &r, err);
+  st = inspection_of(s, id, actor, &r, err);
   if (st != BMIS_OK)
     return st;
   bmis_inspection_request rq;
@@ -333,6 +364,9 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
                                          bmis_error *err) {
   if (!at)
     at = (int64_t)time(NULL);
+  if (!din || decision_texts(din, err) != BMIS_OK)
+    return din ? BMIS_E_INVALID_ARG
+               : bmis_error_set(err, BMIS_E_INVALID_ARG, "no decision");
   bmis_inspection_decision d = *din;
   switch (outcome) {
   case BMIS_OUTCOME_ADMITTED: d.decision = BMIS_DECISION_ADMITTED; break;
@@ -378,17 +412,27 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
   if (st == BMIS_OK && d.decision == BMIS_DECISION_REFERRED && !d.note[0])
     st = bmis_error_set(err, BMIS_E_INVALID_ARG,
                         "note: say to whom the person is referred onward");
-  char note[513];
-  snprintf(note, sizeof note, "%.16s%s%.480s",
-           bmis_code_name(BMIS_LIST_DECISION, d.decision),
-           d.note[0] || d.explanation[0] ? ": " : "",
-           d.note[0] ? d.note : d.explanation);
-  if (outcome == BMIS_OUTCOME_REFERRED_ONWARD)
-    snprintf(note, sizeof note, "referred onward: %.480s", d.note);
-  if (d.authority_outcome[0])
-    snprintf(note, sizeof note, "%.16s; authority: %.256s; reason: %.200s",
-             bmis_code_name(BMIS_LIST_DECISION, d.decision),
-             d.authority_outcome, d.note[0] ? d.note : d.explanation);
+  /* the referral's note and the history's reason: the words given,
+   * whole, or a clear refusal (text is never cut) */
+  char note[513], reason[513];
+  const char *why = d.note[0] ? d.note : d.explanation;
+  const char *done = bmis_code_name(BMIS_LIST_DECISION, d.decision);
+  if (st == BMIS_OK) {
+    int n = d.authority_outcome[0]
+                ? snprintf(note, sizeof note, "%s; authority: %s; reason: %s",
+                           done, d.authority_outcome, why)
+            : outcome == BMIS_OUTCOME_REFERRED_ONWARD
+                ? snprintf(note, sizeof note, "referred onward: %s", d.note)
+                : snprintf(note, sizeof note, "%s%s%s", done,
+                           why[0] ? ": " : "", why);
+    int r = snprintf(reason, sizeof reason, "secondary inspection: %s", note);
+    if (n < 0 || r < 0 || (size_t)r >= sizeof reason)
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "note, authority_outcome: together with the "
+                          "outcome they make a record longer than %zu "
+                          "bytes; shorten them",
+                          sizeof reason - 1);
+  }
   if (st == BMIS_OK)
     st = bmis_store_begin(s, err);
   if (st != BMIS_OK) {
@@ -406,7 +450,7 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
     bmis_change ch;
     memset(&ch, 0, sizeof ch);
     snprintf(ch.by, sizeof ch.by, "%s", actor->username);
-    snprintf(ch.reason, sizeof ch.reason, "secondary inspection: %.480s", note);
+    memcpy(ch.reason, reason, sizeof ch.reason);
     ch.at = at;
     st = bmis_movement_decide(s, &next, &ch, err);
     if (st == BMIS_OK && inspected) {

@@ -8,6 +8,7 @@
 #include "store/repo_inspection.h"
 
 #include "bmis/audit.h"
+#include "bmis/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -540,6 +541,11 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "reason: say why the hit is %s",
                           bmis_hit_decision_code(decision));
+  bmis_status checked =
+      bmis_text_check(reason, sizeof out->reason - 1, BMIS_TEXT_LINES, "reason",
+                      err); /* refused, never cut */
+  if (checked != BMIS_OK)
+    return checked;
   bmis__inspection_row r;
   bmis_status st = bmis__inspection_get(s, id, &r, err);
   if (st != BMIS_OK)

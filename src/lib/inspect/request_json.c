@@ -2,6 +2,7 @@
  * (docs/API.md). Every error names the member at fault. */
 #include "bmis/country.h"
 #include "bmis/inspect.h"
+#include "bmis/text.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -54,16 +55,20 @@ static bmis_status text(json_t *o, const char *where, const char *name,
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s%s%s: must be a string",
                           where, *where ? "." : "", name);
   size_t n = json_string_length(v);
-  if (n >= cap)
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "%s%s%s: longer than %zu bytes", where,
-                          *where ? "." : "", name, cap - 1);
   if (memchr(json_string_value(v), 0, n))
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "%s%s%s: holds a NUL character", where,
                           *where ? "." : "", name);
-  memcpy(out, json_string_value(v), n + 1);
-  return BMIS_OK;
+  /* Refused, never cut; line breaks only where text runs over lines. */
+  static const char *const multiline[] = {"mrz", "local_address", "explanation",
+                                          "note"};
+  unsigned flags = BMIS_TEXT_EMPTY_OK;
+  for (size_t i = 0; i < sizeof multiline / sizeof *multiline; i++)
+    if (strcmp(name, multiline[i]) == 0)
+      flags |= BMIS_TEXT_LINES;
+  char what[96];
+  snprintf(what, sizeof what, "%s%s%s", where, *where ? "." : "", name);
+  return bmis_text_copy(out, cap, json_string_value(v), flags, what, err);
 }
 
 static bmis_status flag(json_t *o, const char *where, const char *name,

@@ -3,6 +3,7 @@
 #include "base/text.h"
 #include "base/tz.h"
 #include "bmis/country.h"
+#include "bmis/text.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
 
@@ -165,8 +166,10 @@ bmis_status bmis_bcp_put(bmis_store *s, const bmis_bcp *b, bmis_error *err) {
       return bmis_error_set(err, BMIS_E_INVALID_ARG,
                             "code: '%s' may hold only A-Z, 0-9 and '-'",
                             b->code);
-  if (!b->name[0])
-    return bmis_error_set(err, BMIS_E_INVALID_ARG, "name: missing");
+  bmis_status named = bmis_text_check_field(b->name, sizeof b->name,
+                                            BMIS_TEXT_LINE, "name", err);
+  if (named != BMIS_OK)
+    return named;
   if (!bmis_code_name(BMIS_LIST_BCP_KIND, b->kind)[0])
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "kind: must be air, land, sea or rail");

@@ -3,6 +3,7 @@
  * tables; an unknown member, a wrong type or an over-long value is an error
  * naming the member. */
 #include "bmis/doc.h"
+#include "bmis/text.h"
 #include "register/register_internal.h"
 
 #include <ctype.h>
@@ -12,7 +13,8 @@
 #include <string.h>
 
 typedef enum kind {
-  K_TEXT,  /* char[size] */
+  K_TEXT,  /* char[size], one line */
+  K_LINES, /* char[size], line breaks and tabs allowed */
   K_ID,    /* char[BMIS_ID_SIZE], a UUID */
   K_DATE,  /* bmis_date, full */
   K_PDATE, /* bmis_date, may be partial: "1980", "1980-05" */
@@ -33,6 +35,8 @@ typedef struct member {
 
 #define TEXT(s, f)                                                             \
   { #f, K_TEXT, offsetof(s, f), sizeof(((s *)0)->f), 0, 0 }
+#define LINES(s, f)                                                            \
+  { #f, K_LINES, offsetof(s, f), sizeof(((s *)0)->f), 0, 0 }
 #define OF(s, f, k)                                                            \
   { #f, k, offsetof(s, f), sizeof(((s *)0)->f), 0, 0 }
 #define CODE(s, f, l)                                                          \
@@ -55,12 +59,12 @@ static const member movement_members[] = {
     TEXT(bmis_movement, residence_country),
     CODE(bmis_movement, purpose, BMIS_LIST_PURPOSE),
     OF(bmis_movement, intended_days, K_INT),
-    TEXT(bmis_movement, local_address),
+    LINES(bmis_movement, local_address),
     TEXT(bmis_movement, entry_type),
     OF(bmis_movement, permitted_until, K_DATE),
     CODE(bmis_movement, decision, BMIS_LIST_DECISION),
     TEXT(bmis_movement, grounds),
-    TEXT(bmis_movement, decision_note),
+    LINES(bmis_movement, decision_note),
     TEXT(bmis_movement, officer),
     TEXT(bmis_movement, desk),
     OUT(bmis_movement, nationality, K_TEXT),
@@ -77,7 +81,7 @@ static const member traveller_members[] = {
 static const member document_members[] = {
     TEXT(bmis_document, type),   TEXT(bmis_document, issuing_state),
     TEXT(bmis_document, number), OF(bmis_document, expiry, K_DATE),
-    TEXT(bmis_document, mrz),
+    LINES(bmis_document, mrz),
 };
 
 #define COUNT(a) (sizeof a / sizeof a[0])
@@ -139,15 +143,18 @@ static bmis_status read_member(const member *m, json_t *v, void *base,
     return type_error(where, m->name, "text without NUL characters", err);
   switch (m->kind) {
   case K_TEXT:
-  case K_ID:
-    if (len >= m->size)
-      return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                            "%s%s%s: longer than %zu bytes", where,
-                            *where ? "." : "", m->name, m->size - 1);
-    if (m->kind == K_ID && len && !bmis_uuid_is_valid(text))
+  case K_LINES:
+  case K_ID: {
+    /* Refused, never cut (issue 12, defect 4); the member as named. */
+    char what[96];
+    snprintf(what, sizeof what, "%s%s%s", where, *where ? "." : "", m->name);
+    if (m->kind == K_ID && len && len < m->size && !bmis_uuid_is_valid(text))
       return type_error(where, m->name, "a UUID", err);
-    memcpy(p, text, len + 1);
-    return BMIS_OK;
+    return bmis_text_copy(p, m->size, text,
+                          BMIS_TEXT_EMPTY_OK |
+                              (m->kind == K_LINES ? BMIS_TEXT_LINES : 0),
+                          what, err);
+  }
   case K_DATE:
   case K_PDATE:
     return parse_date(where, m->name, text, m->kind == K_PDATE,
@@ -343,6 +350,7 @@ static json_t *member_json(const member *m, const void *base) {
   char buf[32];
   switch (m->kind) {
   case K_TEXT:
+  case K_LINES:
   case K_ID: return json_string(p);
   case K_DATE:
   case K_PDATE: {

@@ -9,6 +9,7 @@
  * named by its oldest traveller id (ids are time-ordered). */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
 #include "bmis/doc.h"
+#include "bmis/text.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
 
@@ -311,7 +312,15 @@ bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
   if (!change || !change->by[0])
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "by: who decides must be given");
-  bmis_status st = bmis__tx_begin(s, err);
+  bmis_status st = bmis_text_check_field(change->by, sizeof change->by,
+                                         BMIS_TEXT_LINE, "by", err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(change->reason, sizeof change->reason,
+                               BMIS_TEXT_LINES | BMIS_TEXT_EMPTY_OK, "reason",
+                               err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__tx_begin(s, err);
   if (st != BMIS_OK)
     return st;
   bmis_identity_link l;

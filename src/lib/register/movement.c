@@ -1,7 +1,9 @@
 /* Recording crossings, and the later decisions, corrections and voids that
  * change a movement while keeping its history. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/text.h"
 #include "bmis/country.h"
+#include "bmis/text.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
 
@@ -42,6 +44,42 @@ static bool partial_date_ok(bmis_date d) {
   return d.day == 0 || bmis_date_is_valid(d);
 }
 
+/* A struct's text fields, each as the library accepts text from outside
+ * (bmis_text_check_field): a front end may not have checked. */
+typedef struct text_field {
+  const char *name;
+  const char *field;
+  size_t size;
+  unsigned flags;
+} text_field;
+#define FIELD(n, f, fl)                                                        \
+  { n, f, sizeof f, BMIS_TEXT_EMPTY_OK | (fl) }
+
+static bmis_status check_texts(const text_field *t, size_t n, bmis_error *err) {
+  for (size_t i = 0; i < n; i++) {
+    bmis_status st = bmis_text_check_field(t[i].field, t[i].size, t[i].flags,
+                                           t[i].name, err);
+    if (st != BMIS_OK)
+      return st;
+  }
+  return BMIS_OK;
+}
+
+static bmis_status movement_texts(const bmis_movement *m, bmis_error *err) {
+  const text_field t[] = {
+      FIELD("bcp", m->bcp, 0),
+      FIELD("carrier", m->carrier, 0),
+      FIELD("transport_number", m->transport_number, 0),
+      FIELD("local_address", m->local_address, BMIS_TEXT_LINES),
+      FIELD("entry_type", m->entry_type, 0),
+      FIELD("grounds", m->grounds, 0),
+      FIELD("decision_note", m->decision_note, BMIS_TEXT_LINES),
+      FIELD("officer", m->officer, 0),
+      FIELD("desk", m->desk, 0),
+  };
+  return check_texts(t, sizeof t / sizeof t[0], err);
+}
+
 /* Checks a movement's own fields (not who it belongs to), and sets its local
  * date from the crossing point's time zone. permitted_days, when > 0,
  * becomes permitted_until. `national`: the document is the operating
@@ -50,6 +88,9 @@ static bmis_status validate_movement(bmis_store *s, bmis_movement *m,
                                      int permitted_days, bool national,
                                      const bmis_register_config *cfg,
                                      bmis_error *err) {
+  bmis_status texts = movement_texts(m, err);
+  if (texts != BMIS_OK)
+    return texts;
   upper(m->bcp);
   upper(m->route_country);
   upper(m->residence_country);
@@ -146,6 +187,19 @@ static bmis_status validate_movement(bmis_store *s, bmis_movement *m,
 static bmis_status validate_person(bmis_crossing *c, bmis_error *err) {
   bmis_traveller *t = &c->traveller;
   bmis_document *d = &c->document;
+  const text_field texts[] = {
+      FIELD("traveller.surname", t->surname, 0),
+      FIELD("traveller.given_names", t->given_names, 0),
+      FIELD("traveller.nationality", t->nationality, 0),
+      FIELD("traveller.birth_country", t->birth_country, 0),
+      FIELD("document.type", d->type, 0),
+      FIELD("document.issuing_state", d->issuing_state, 0),
+      FIELD("document.number", d->number, 0),
+      FIELD("document.mrz", d->mrz, BMIS_TEXT_LINES),
+  };
+  bmis_status checked = check_texts(texts, sizeof texts / sizeof texts[0], err);
+  if (checked != BMIS_OK)
+    return checked;
   upper(t->nationality);
   upper(t->birth_country);
   upper(d->issuing_state);
@@ -557,9 +611,14 @@ static bmis_status need_change(const bmis_change *c, bool reason,
   if (!c || !c->by[0])
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "by: who makes the change must be given");
-  if (reason && !c->reason[0])
-    return bmis_error_set(err, BMIS_E_INVALID_ARG, "reason: missing");
-  return BMIS_OK;
+  bmis_status st =
+      bmis_text_check_field(c->by, sizeof c->by, BMIS_TEXT_LINE, "by", err);
+  if (st == BMIS_OK)
+    st = bmis_text_check_field(c->reason, sizeof c->reason,
+                               reason ? BMIS_TEXT_LINES
+                                      : BMIS_TEXT_LINES | BMIS_TEXT_EMPTY_OK,
+                               "reason", err);
+  return st;
 }
 
 bmis_status bmis__movement_save_version(bmis_store *s, const bmis_movement *old,
@@ -709,9 +768,11 @@ static int call_version(int version, const char *kind, const char *by,
   bmis_movement_version mv;
   memset(&mv, 0, sizeof mv);
   mv.version = version;
-  snprintf(mv.kind, sizeof mv.kind, "%s", kind);
-  snprintf(mv.by, sizeof mv.by, "%s", by);
-  snprintf(mv.reason, sizeof mv.reason, "%s", reason);
+  /* Rows an older version wrote (a reason cut inside a character) still
+   * read back: repaired, never dropped. */
+  bmis__text_repair(mv.kind, sizeof mv.kind, kind);
+  bmis__text_repair(mv.by, sizeof mv.by, by);
+  bmis__text_repair(mv.reason, sizeof mv.reason, reason);
   mv.at = at;
   json_t *j = json_loads(before, 0, NULL);
   if (j)

@@ -104,8 +104,10 @@ bmis_status bmis__person_refusals_to_referrals(bmis_store *s,
     bmis_movement next = v.m[i];
     next.decision = BMIS_DECISION_REFERRED;
     memset(next.grounds, 0, sizeof next.grounds);
+    /* the reason in full is the history's; the note says what happened */
     snprintf(next.decision_note, sizeof next.decision_note,
-             "was refused; %.480s", change->reason);
+             "was refused; referred: a protection need was raised after the "
+             "refusal, before it was carried out");
     st =
         bmis__movement_save_version(s, &v.m[i], &next, "decision", change, err);
     if (st == BMIS_OK && count)
@@ -165,8 +167,8 @@ bmis_status bmis_movement_protect(bmis_store *s, const char *movement_id,
     r.kind = kinds[i];
     r.open = true;
     r.opened_at = change->at;
-    snprintf(r.note, sizeof r.note, "raised after the decision: %.480s",
-             change->reason);
+    snprintf(r.note, sizeof r.note, "raised after the decision by %s",
+             change->by);
     if (st == BMIS_OK)
       st = bmis__referral_insert(s, &r, err);
     open.mask |= 1u << kinds[i];

@@ -3,6 +3,7 @@
  * traveller against the same entry finds it, and sees it voided once the
  * entry has changed. */
 #include "bmis/register.h"
+#include "bmis/text.h"
 #include "screen/screen_internal.h"
 #include "store/repo.h"
 
@@ -27,12 +28,13 @@ static bool blank(const char *s, size_t n) {
 static bmis_status need(const char *what, const char *f, size_t cap,
                         bmis_error *err) {
   size_t n = field_len(f, cap);
-  if (n == cap)
-    return bmis_error_set(err, BMIS_E_TOO_LARGE, "%s: longer than %zu bytes",
+  if (n == cap) /* E_INVALID_ARG (400), as every text refused (issue 12) */
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: longer than %zu bytes",
                           what, cap - 1);
   if (blank(f, n))
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: required", what);
-  return BMIS_OK;
+  /* UTF-8 and no control characters but line breaks (issue 12). */
+  return bmis_text_check_field(f, cap, BMIS_TEXT_LINES, what, err);
 }
 
 /* "list/ref", cut to the field when both are long. */

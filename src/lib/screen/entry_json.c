@@ -591,6 +591,20 @@ static bool is_list_line(json_t *o) {
   return json_is_string(k) && strcmp(json_string_value(k), "list") == 0;
 }
 
+/* An entry of a list file, refused when it could never be matched (the
+ * store's own entries are read with bmis__wl_entry_from_json alone, so that
+ * what an older version stored still reads back). */
+static bmis_status entry_screenable(json_t *o, bmis_wl_content *c,
+                                    bmis_error *err) {
+  size_t persons = bmis_wl_person_count(c), docs = bmis_wl_document_count(c);
+  bmis_status st = bmis__wl_entry_from_json(o, c, err);
+  if (st == BMIS_OK && bmis_wl_person_count(c) > persons)
+    st = bmis__wl_person_screenable(bmis_wl_person_at(c, persons), err);
+  else if (st == BMIS_OK && bmis_wl_document_count(c) > docs)
+    st = bmis__wl_document_screenable(bmis_wl_document_at(c, docs), err);
+  return st;
+}
+
 bmis_status bmis__wl_read_jsonl(const char *data, size_t len,
                                 bmis_wl_content *out, bmis_error *err) {
   if (!out || (!data && len))
@@ -623,7 +637,7 @@ bmis_status bmis__wl_read_jsonl(const char *data, size_t len,
     if (!json_is_object(o))
       st = bad(err, "must be an object");
     else if (!is_list_line(o))
-      st = bmis__wl_entry_from_json(o, out, err);
+      st = entry_screenable(o, out, err);
     else if (first)
       st = list_line(o, out, err);
     else

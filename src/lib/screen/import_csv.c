@@ -404,6 +404,11 @@ static bmis_status piece_document(csv *in, bmis_wl_content *c,
   if (!*number || strlen(number) >= sizeof d.number)
     return cell_error(in, column, BMIS_E_PARSE,
                       "document number '%.40s' is not 1-39 bytes", number);
+  if (!bmis__wl_number_screenable(number))
+    return cell_error(in, column, BMIS_E_PARSE,
+                      "document number '%.40s' has no letter or digit; it "
+                      "could never be screened",
+                      number);
   const bmis_country *k = *state ? bmis_country_lookup(state) : NULL;
   if (*state && !k)
     return cell_error(in, column, BMIS_E_PARSE,
@@ -470,6 +475,8 @@ static bmis_status person_row(csv *in, bmis_wl_content *c, const char *ref) {
   if (*remarks &&
       (st = bmis_wl_person_set_remarks(c, p, remarks, &why)) != BMIS_OK)
     return cell_error(in, C_REMARKS, st, "%s", why.message);
+  if ((st = bmis__wl_person_screenable(p, &why)) != BMIS_OK)
+    return cell_error(in, C_NAME, st, "%s", why.message);
   return BMIS_OK;
 }
 
@@ -491,6 +498,11 @@ static bmis_status document_row(csv *in, bmis_wl_content *c, const char *ref) {
   if (!*number || strlen(number) >= sizeof d.number)
     return cell_error(in, C_DOC_NUMBER, BMIS_E_PARSE,
                       "a document number has 1-39 bytes");
+  if (!bmis__wl_number_screenable(number))
+    return cell_error(in, C_DOC_NUMBER, BMIS_E_PARSE,
+                      "'%.40s' has no letter or digit; it could never be "
+                      "screened",
+                      number);
   memcpy(d.number, number, strlen(number) + 1);
   size_t tl = strlen(type);
   if (tl > 2 || (tl >= 1 && (type[0] < 'A' || type[0] > 'Z')) ||

@@ -1062,6 +1062,13 @@ static bmis_status individual(un_reader *r, const xmlNode *ind) {
        d = next_sibling(d, "INDIVIDUAL_DOCUMENT"))
     if ((st = document(r, p, d, rm)) != BMIS_OK)
       goto out;
+  if ((st = bmis__wl_person_screenable(p, &why)) != BMIS_OK) {
+    st = st == BMIS_E_NOMEM
+             ? nomem(r->err)
+             : bmis_error_set(r->err, BMIS_E_PARSE, "line %ld: INDIVIDUAL %s",
+                              line_of(ind), why.message);
+    goto out;
+  }
 
   char values[2048];
   if (values_joined(first_child(ind, "TITLE"), values, sizeof values) !=

@@ -44,6 +44,50 @@ void bmis__doc_number_norm(const char *in, char out[40]) {
   out[n] = 0;
 }
 
+bool bmis__wl_number_screenable(const char *number) {
+  char norm[40];
+  bmis__doc_number_norm(number, norm);
+  return norm[0] != 0;
+}
+
+bmis_status bmis__wl_person_screenable(const bmis_wl_person *p,
+                                       bmis_error *err) {
+  bool named = false;
+  for (size_t i = 0; i < p->name_count && !named; i++) {
+    bmis__forms f;
+    bmis_error e2;
+    bmis_status st = bmis__name_forms(p->names[i].text, &f, &e2);
+    if (st == BMIS_E_NOMEM || st == BMIS_E_INTERNAL)
+      return bmis_error_set(err, st, "person '%s': %s", p->ref, e2.message);
+    named = st == BMIS_OK && f.count > 0;
+  }
+  if (!named)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          p->name_count
+                              ? "person '%s' has no name that can be screened "
+                                "(no name has a letter or digit)"
+                              : "person '%s' has no name; it could never be "
+                                "screened",
+                          p->ref);
+  for (size_t i = 0; i < p->document_count; i++)
+    if (!bmis__wl_number_screenable(p->documents[i].number))
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "person '%s': document number '%s' has no letter "
+                            "or digit; it could never be screened",
+                            p->ref, p->documents[i].number);
+  return BMIS_OK;
+}
+
+bmis_status bmis__wl_document_screenable(const bmis_wl_document *d,
+                                         bmis_error *err) {
+  if (!bmis__wl_number_screenable(d->number))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "document '%s': number '%s' has no letter or digit; "
+                          "it could never be screened",
+                          d->ref, d->number);
+  return BMIS_OK;
+}
+
 typedef struct buf {
   char *p;
   size_t len, cap;

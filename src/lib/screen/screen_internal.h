@@ -43,6 +43,19 @@ void bmis__country_canon(const char *in, char out[4]);
  * '<', '-' and other marks dropped), cut at 39 characters. */
 void bmis__doc_number_norm(const char *in, char out[40]);
 
+/* Whether an entry can be screened at all: a person needs a name that
+ * normalises to at least one token (bmis__name_forms), and every document
+ * (a person's or a document entry) a number that normalises to at least one
+ * letter or digit (bmis__doc_number_norm). An entry that fails could never
+ * be matched, so the readers and bmis_wl_import refuse it:
+ * BMIS_E_INVALID_ARG naming the entry and what it lacks. */
+bmis_status bmis__wl_person_screenable(const bmis_wl_person *p,
+                                       bmis_error *err);
+bmis_status bmis__wl_document_screenable(const bmis_wl_document *d,
+                                         bmis_error *err);
+/* Whether a document number normalises to at least one letter or digit. */
+bool bmis__wl_number_screenable(const char *number);
+
 /* ---- reading list files (import_un.c, import_csv.c; bmis_wl_read in
  * read.c) ---- */
 

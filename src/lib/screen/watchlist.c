@@ -3,6 +3,7 @@
  * content back, removing them and setting their threshold. The SQL is in
  * store/repo_watchlist.c. */
 #include "base/text.h"
+#include "bmis/text.h"
 #include "screen/screen_internal.h"
 #include "store/repo.h"
 
@@ -70,6 +71,14 @@ static bmis_status check_meta(const bmis_watchlist *m, bmis_error *err) {
     return bmis_error_set(err, BMIS_E_TOO_LARGE,
                           "source and version are at most %d bytes",
                           BMIS_WL_TEXT_SIZE - 1);
+  /* shown and written as JSON: one line of UTF-8 (issue 12, defect 4) */
+  bmis_status text = bmis_text_check_field(m->source, sizeof m->source,
+                                           BMIS_TEXT_EMPTY_OK, "source", err);
+  if (text == BMIS_OK)
+    text = bmis_text_check_field(m->version, sizeof m->version,
+                                 BMIS_TEXT_EMPTY_OK, "version", err);
+  if (text != BMIS_OK)
+    return text;
   if (m->loaded_at < 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "loaded_at: must be a time after 1970");
@@ -262,6 +271,14 @@ static bmis_status import_entry(import *im, const bmis_wl_person *p,
                           "entry '%s': cannot be written as JSON (text that "
                           "is not UTF-8, or out of memory)",
                           ref);
+  /* Whoever built the content (a reader, or a front end through the public
+   * adders), an entry that could never match is not put in force. */
+  bmis_status ok = p ? bmis__wl_person_screenable(p, err)
+                     : bmis__wl_document_screenable(d, err);
+  if (ok != BMIS_OK) {
+    free(text);
+    return ok;
+  }
   pending *pd = im->new_rows;
   size_t slot = pd->n;
   bmis__wl_entry_row *row = &pd->rows[slot];

@@ -11,7 +11,7 @@ bmis_status bmis__audit_head_advance(bmis_store *s, int64_t *seq, char prev[65],
   int rc = bmis__step(q, err);
   if (rc == BMIS__ROW) {
     *seq = bmis__col_int(q, 0);
-    bmis__col_copy(q, 1, prev, 65);
+    bmis__col_copy_exact(q, 1, prev, 65);
     /* stepped to its end: the update is complete before the reset */
     while ((rc = bmis__step(q, err)) == BMIS__ROW)
       ;
@@ -49,7 +49,7 @@ bmis_status bmis__audit_head_get(bmis_store *s, int64_t *seq, char hash[65],
   hash[0] = 0;
   if (rc == BMIS__ROW) {
     *seq = bmis__col_int(q, 0);
-    bmis__col_copy(q, 1, hash, 65);
+    bmis__col_copy_exact(q, 1, hash, 65);
   }
   bmis__reset(q);
   return rc < 0 ? (bmis_status)-rc : BMIS_OK;
@@ -79,17 +79,17 @@ static void audit_row(bmis__stmt *q, bmis_audit_entry *e) {
   memset(e, 0, sizeof *e);
   e->seq = bmis__col_int(q, 0);
   e->at = bmis__col_int(q, 1);
-  bmis__col_copy(q, 2, e->actor, sizeof e->actor);
-  bmis__col_copy(q, 3, e->role, sizeof e->role);
-  bmis__col_copy(q, 4, e->channel, sizeof e->channel);
-  bmis__col_copy(q, 5, e->action, sizeof e->action);
-  bmis__col_copy(q, 6, e->record, sizeof e->record);
-  bmis__col_copy(q, 7, e->outcome, sizeof e->outcome);
-  bmis__col_copy(q, 8, e->bcp, sizeof e->bcp);
-  bmis__col_copy(q, 9, e->desk, sizeof e->desk);
-  bmis__col_copy(q, 10, e->detail, sizeof e->detail);
-  bmis__col_copy(q, 11, e->prev_hash, sizeof e->prev_hash);
-  bmis__col_copy(q, 12, e->hash, sizeof e->hash);
+  bmis__col_copy_exact(q, 2, e->actor, sizeof e->actor);
+  bmis__col_copy_exact(q, 3, e->role, sizeof e->role);
+  bmis__col_copy_exact(q, 4, e->channel, sizeof e->channel);
+  bmis__col_copy_exact(q, 5, e->action, sizeof e->action);
+  bmis__col_copy_exact(q, 6, e->record, sizeof e->record);
+  bmis__col_copy_exact(q, 7, e->outcome, sizeof e->outcome);
+  bmis__col_copy_exact(q, 8, e->bcp, sizeof e->bcp);
+  bmis__col_copy_exact(q, 9, e->desk, sizeof e->desk);
+  bmis__col_copy_exact(q, 10, e->detail, sizeof e->detail);
+  bmis__col_copy_exact(q, 11, e->prev_hash, sizeof e->prev_hash);
+  bmis__col_copy_exact(q, 12, e->hash, sizeof e->hash);
 }
 
 bmis_status bmis__audit_page(bmis_store *s, int64_t after, const char *actor,

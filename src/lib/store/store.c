@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
 #include "store/store_internal.h"
 
+#include "base/text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,13 +231,19 @@ double bmis__col_double(bmis__stmt *st, int i) {
   return st->drv->col_double(st, i);
 }
 
-void bmis__col_copy(bmis__stmt *st, int i, char *dst, size_t cap) {
+void bmis__col_copy_exact(bmis__stmt *st, int i, char *dst, size_t cap) {
   const char *t = st->drv->col_text(st, i);
   size_t n = strlen(t);
   if (n >= cap)
     n = cap - 1;
   memcpy(dst, t, n);
   dst[n] = 0;
+}
+
+void bmis__col_copy(bmis__stmt *st, int i, char *dst, size_t cap) {
+  /* What an older version stored cut inside a character still reads back
+   * (issue 12, defect 4): repaired, and cut only between characters. */
+  bmis__text_repair(dst, cap, st->drv->col_text(st, i));
 }
 
 int64_t bmis__changes(bmis__stmt *st) {

@@ -108,8 +108,12 @@ bmis_status bmis__run(bmis__stmt *st, bmis_error *err);
 const char *bmis__col_text(bmis__stmt *st, int i);
 int64_t bmis__col_int(bmis__stmt *st, int i);
 double bmis__col_double(bmis__stmt *st, int i);
-/* Copies column text into a fixed-size field (cut to fit, NUL-ended). */
+/* Copies column text into a fixed-size field (cut to fit between
+ * characters, ill-formed UTF-8 replaced; see bmis__text_repair). */
 void bmis__col_copy(bmis__stmt *st, int i, char *dst, size_t cap);
+/* The bytes as stored, cut to fit, nothing repaired: for what a hash covers
+ * (the audit chain), where a repaired text would read as tampering. */
+void bmis__col_copy_exact(bmis__stmt *st, int i, char *dst, size_t cap);
 int64_t bmis__changes(bmis__stmt *st);
 void bmis__reset(bmis__stmt *st);
 

@@ -120,6 +120,16 @@ static void bad_accounts_are_refused_with_the_reason(void **state) {
   a.display_name[0] = 0;
   assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "display name"));
+  /* Issue 12, defect 4: refused, never cut or stored unreadable. */
+  snprintf(a.display_name, sizeof a.display_name, "Amina \xc3");
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "display name: not valid UTF-8 at byte 7");
+  snprintf(a.display_name, sizeof a.display_name, "Amina\nDiallo");
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "display name: control character"));
+  memset(a.display_name, 'x', sizeof a.display_name);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "display name: longer than 127 bytes");
   int n = 0;
   assert_int_equal(bmis_account_list(s, count, &n, &err), BMIS_OK);
   assert_int_equal(n, 0); /* nothing half-added */
@@ -249,6 +259,17 @@ static void sessions_open_check_expire_and_end(void **state) {
   assert_int_equal(
       bmis_session_open(s, "amina", GOOD, "", "", 0, 0, tok, &ses, &err),
       BMIS_E_INVALID_ARG);
+  /* the desk is one line of UTF-8 (issue 12, defect 4) */
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "",
+                                     "D\x1b"
+                                     "3",
+                                     3600, 0, tok, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "desk: control character U+001B"));
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "", "D\xc3", 3600, 0,
+                                     tok, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "desk: not valid UTF-8 at byte 2");
 }
 
 static void repeated_failures_make_logins_wait(void **state) {

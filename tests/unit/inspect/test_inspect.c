@@ -550,6 +550,66 @@ static void secondary_closes_the_referral_on_the_same_movement(void **state) {
                    BMIS_E_CONFLICT);
 }
 
+/* Issue 12, defect 4: the desk's text is refused, never cut, by the library
+ * itself: a hit's reason, a decision's note and explanation, a secondary
+ * outcome's note, whether or not the front end read them from JSON. */
+static void bad_text_on_the_desk_is_refused(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  mrz(m, "SIDOROV", "IVAN PETROVICH", "7200001", "RUS", "1961-04-12", 'M');
+  json_decref(inspect_mrz(f, m, NULL, id));
+  bmis_hit_disposition d;
+  bmis_error err;
+  char reason[300];
+  memset(reason, 'a', 254);
+  memcpy(reason + 254, "\xc3\xa9", 3); /* 256 bytes: one over */
+  assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
+                                           reason, &f->officer, 0, &d, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: longer than 255 bytes");
+  assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
+                                           "photo \xe9", &f->officer, 0, &d,
+                                           &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: not valid UTF-8 at byte 7");
+  /* A decision built in C, not read from JSON. */
+  bmis_inspection_decision dec;
+  memset(&dec, 0, sizeof dec);
+  dec.decision = BMIS_DECISION_REFERRED;
+  memset(dec.note, 'n', sizeof dec.note); /* does not end in its field */
+  bmis_decision_result out;
+  assert_int_equal(
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "note: longer than 512 bytes");
+  snprintf(dec.note, sizeof dec.note, "see \x1b[31mred");
+  assert_int_equal(
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "note: control character U+001B"));
+  /* From JSON: the member named, invalid text refused. */
+  assert_int_equal(decide(f, id,
+                          "{\"decision\":\"refer\",\"note\":\"a\\u0007b\"}",
+                          &out, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "note: control character U+0007"));
+  /* A line break is fine in a note. */
+  assert_int_equal(decide(f, id,
+                          "{\"decision\":\"refer\",\"note\":\"line one\\nline "
+                          "two\"}",
+                          &out, &err),
+                   BMIS_OK);
+  /* The secondary outcome's note. */
+  bmis_inspection_decision o;
+  memset(&o, 0, sizeof o);
+  snprintf(o.note, sizeof o.note, "cut \xc3");
+  assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
+                                                BMIS_OUTCOME_REFERRED_ONWARD,
+                                                &o, &f->supervisor, 0, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "note: not valid UTF-8 at byte 5");
+}
+
 /* Decided inspections lose what the desk was shown; open cases and the
  * decision's own facts stay. */
 static void old_inspections_are_emptied(void **state) {
@@ -663,6 +723,21 @@ static void asylum_follows_the_person_to_the_next_inspection(void **state) {
   json_decref(inspect(f, body, exit_id));
   assert_int_equal(decide(f, exit_id, refuse_held, &out, &err),
                    BMIS_E_SAFEGUARD);
+  /* words that would not fit the record whole are refused, not cut */
+  {
+    char json[1400], authority[257], why[401];
+    memset(authority, 'a', 256);
+    authority[256] = 0;
+    memset(why, 'w', 400);
+    why[400] = 0;
+    snprintf(json, sizeof json,
+             "{\"outcome\":\"referred_onward\",\"note\":\"%s\","
+             "\"authority_outcome\":\"%s\"}",
+             why, authority);
+    assert_int_equal(close_referral(f, asylum_ref, json, &err),
+                     BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "shorten"));
+  }
   /* the referral closes only with the authority's recorded outcome */
   assert_int_equal(close_referral(f, asylum_ref,
                                   "{\"outcome\":\"referred_onward\","
@@ -1010,6 +1085,7 @@ int main(int argc, char **argv) {
       T_(asylum_at_a_later_desk_turns_a_pending_refusal),
       T_(a_protection_alert_bars_refusal_and_detention),
       T_(another_posts_records_are_forbidden),
+      T_(bad_text_on_the_desk_is_refused),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();

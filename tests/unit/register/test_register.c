@@ -665,6 +665,97 @@ static void corrections_and_voids_keep_history(void **state) {
   assert_int_equal(bmis_movement_correct(s, &m, &ch, &err), BMIS_E_RULE);
 }
 
+/* Issue 12, defect 4: text is refused, never cut, by the library itself
+ * (a front end may not check), and a history an older version wrote with a
+ * reason cut inside a character still reads back. */
+static void bad_text_is_refused_and_old_history_reads_back(void **state) {
+  bmis_store *s = *state;
+  bmis_crossing c =
+      person("Okafor", "Chidi", "1985-02-02", "NGA", 'M', "A7000001");
+  at(&c, BMIS_DIRECTION_ENTRY, "2026-04-01T08:00:00Z");
+  bmis_record_result r = record(s, &c);
+  bmis_movement m;
+  assert_int_equal(bmis_movement_get(s, r.movement_id, &m, NULL), BMIS_OK);
+  bmis_change ch = {"supervisor1", "", 100};
+  bmis_error err;
+  /* 513 bytes that do not end within the field. */
+  memset(ch.reason, 'a', sizeof ch.reason);
+  assert_int_equal(bmis_movement_void(s, r.movement_id, &ch, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: longer than 512 bytes");
+  /* 511 ASCII and the first byte of "é", as the old server cut it. */
+  memset(ch.reason, 'a', 511);
+  ch.reason[511] = '\xc3';
+  ch.reason[512] = 0;
+  assert_int_equal(bmis_movement_void(s, r.movement_id, &ch, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: not valid UTF-8 at byte 512");
+  snprintf(ch.reason, sizeof ch.reason, "keyed \x1b[2Jwrongly");
+  assert_int_equal(bmis_movement_correct(s, &m, &ch, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "reason: control character U+001B"));
+  snprintf(ch.reason, sizeof ch.reason, "keyed wrongly");
+  snprintf(ch.by, sizeof ch.by, "super\nvisor");
+  assert_int_equal(bmis_movement_correct(s, &m, &ch, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "by: control character U+000A"));
+  snprintf(ch.by, sizeof ch.by, "supervisor1");
+  /* A movement's own text: a note cut inside a character, a carrier with a
+   * control character. */
+  bmis_movement bad = m;
+  snprintf(bad.decision_note, sizeof bad.decision_note, "caf\xc3");
+  assert_int_equal(bmis_movement_correct(s, &bad, &ch, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "decision_note: not valid UTF-8 at byte 4");
+  bad = m;
+  snprintf(bad.carrier, sizeof bad.carrier, "KQ\x7f");
+  assert_int_equal(bmis_movement_correct(s, &bad, &ch, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "carrier: control character U+007F"));
+  bad = m;
+  snprintf(bad.decision_note, sizeof bad.decision_note, "seen\aby");
+  assert_int_equal(bmis_movement_decide(s, &bad, &ch, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(
+      strstr(err.message, "decision_note: control character U+0007"));
+  bmis_crossing cc = c;
+  snprintf(cc.traveller.surname, sizeof cc.traveller.surname, "Oka\xff");
+  cc.movement.id[0] = 0;
+  bmis_record_result rr;
+  assert_int_equal(bmis_movement_record(s, &cc, &rr, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message,
+                      "traveller.surname: not valid UTF-8 at byte 4");
+  /* An identity decision's reason (checked before the link is looked up). */
+  snprintf(ch.reason, sizeof ch.reason, "same person \xff");
+  assert_int_equal(bmis_link_decide(s, "01a21000-0000-7000-8000-00000000dead",
+                                    BMIS_LINK_CONFIRMED, &ch, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: not valid UTF-8 at byte 13");
+  /* A crossing point's name. */
+  bmis_bcp b = {"XYZ", "Lake \xc3", BMIS_BCP_KIND_LAND, "Africa/Nairobi"};
+  assert_int_equal(bmis_bcp_put(s, &b, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "name: not valid UTF-8 at byte 6");
+  /* Exactly at the limit: 510 ASCII and "é" are 512 bytes; it reads back. */
+  memset(ch.reason, 'a', 510);
+  memcpy(ch.reason + 510, "\xc3\xa9", 3);
+  assert_int_equal(bmis_movement_void(s, r.movement_id, &ch, &err), BMIS_OK);
+  bmis_movement_version v[2];
+  memset(v, 0, sizeof v);
+  assert_int_equal(
+      bmis_movement_history(s, r.movement_id, grab_version, v, NULL), BMIS_OK);
+  assert_string_equal(v[0].kind, "void");
+  assert_string_equal(v[0].reason, ch.reason);
+  if (fx_is_pg())
+    return; /* PostgreSQL never stores text that is not UTF-8 */
+  /* The row as the old code wrote it: cut inside "é". */
+  raw_sql("UPDATE movement_version SET reason = CAST(X'636166C3' AS TEXT) "
+          "WHERE kind = 'void'");
+  memset(v, 0, sizeof v);
+  assert_int_equal(
+      bmis_movement_history(s, r.movement_id, grab_version, v, NULL), BMIS_OK);
+  assert_string_equal(v[0].kind, "void");
+  assert_string_equal(v[0].reason, "caf\xef\xbf\xbd"); /* U+FFFD */
+  assert_int_equal(v[0].before.version, 1);
+}
+
 static void overstayers_as_of_a_date(void **state) {
   bmis_store *s = *state;
   /* 1: still present beyond the permitted stay. */
@@ -1023,6 +1114,7 @@ int main(int argc, char **argv) {
       T_(backup_and_restore),
       T_(a_retry_racing_the_first_attempt_is_a_duplicate),
       T_(reopening_keeps_everything),
+      T_(bad_text_is_refused_and_old_history_reads_back),
   };
   int failed = cmocka_run_group_tests_name(fx_is_pg() ? "register on postgres"
                                                       : "register on sqlite",

@@ -824,6 +824,61 @@ static void csv_errors(void **state) {
 
 /* ---- the dispatcher ---- */
 
+/* Issue 12, defect 14: an entry no traveller could ever match is refused by
+ * every reader, with the line and entry at fault, never imported. */
+static void unscreenable_entries(void **state) {
+  (void)state;
+  /* JSON lines: no names, names with no letter or digit, a document number
+   * that normalises to nothing (a person's or a document entry's). */
+  const char *jl = "{\"kind\":\"person\",\"ref\":\"OK-1\",\"names\":[{\"text\":"
+                   "\"Jo Doe\",\"quality\":\"primary\"}]}\n"
+                   "{\"kind\":\"person\",\"ref\":\"DP-1\"}\n";
+  read_fails(BMIS_WL_FORMAT_JSONL, jl, strlen(jl), BMIS_E_PARSE,
+             "line 2: person 'DP-1' has no name");
+  jl = "{\"kind\":\"person\",\"ref\":\"DP-2\",\"names\":[]}\n";
+  read_fails(BMIS_WL_FORMAT_JSONL, jl, strlen(jl), BMIS_E_PARSE,
+             "line 1: person 'DP-2' has no name");
+  jl = "{\"kind\":\"person\",\"ref\":\"DP-3\",\"names\":[{\"text\":\"-- !! "
+       "--\",\"quality\":\"primary\"},{\"text\":\"\xe2\x80\x94\","
+       "\"quality\":\"weak\"}]}\n";
+  read_fails(BMIS_WL_FORMAT_JSONL, jl, strlen(jl), BMIS_E_PARSE,
+             "line 1: person 'DP-3' has no name that can be screened");
+  jl = "{\"kind\":\"person\",\"ref\":\"DP-4\",\"names\":[{\"text\":\"Jo "
+       "Doe\",\"quality\":\"primary\"}],\"documents\":[{\"number\":\"-/-\"}]}"
+       "\n";
+  read_fails(BMIS_WL_FORMAT_JSONL, jl, strlen(jl), BMIS_E_PARSE,
+             "line 1: person 'DP-4': document number '-/-' has no letter");
+  jl = "{\"kind\":\"document\",\"ref\":\"DD-1\",\"state\":\"KEN\",\"number\":"
+       "\"< <\",\"status\":\"lost\"}\n";
+  read_fails(BMIS_WL_FORMAT_JSONL, jl, strlen(jl), BMIS_E_PARSE,
+             "line 1: document 'DD-1': number '< <' has no letter or digit");
+  /* One usable name is enough; a non-Latin name transliterates. */
+  jl =
+      "{\"kind\":\"person\",\"ref\":\"OK-2\",\"names\":[{\"text\":\"!!\","
+      "\"quality\":\"primary\"},{\"text\":\"\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd\","
+      "\"quality\":\"strong\"}]}\n";
+  bmis_wl_content *c = read_ok(BMIS_WL_FORMAT_JSONL, jl, strlen(jl));
+  assert_int_equal(bmis_wl_person_count(c), 1);
+  bmis_wl_content_free(c);
+  /* CSV. */
+  csv_fails("kind,ref,name\nperson,P1,X\nperson,P2,\"- -\"\n",
+            "line 3, column name: person 'P2' has no name that can be "
+            "screened");
+  csv_fails("kind,ref,name,documents\nperson,P1,X,P:KEN:--\n",
+            "line 2, column documents: document number '--' has no letter");
+  csv_fails("kind,ref,doc_state,doc_number,doc_status\n"
+            "document,D1,KEN,A1,lost\ndocument,D2,KEN,\"< /\",lost\n",
+            "line 3, column doc_number: '< /' has no letter or digit");
+  /* UN XML: an individual whose names are only marks. */
+  xml_fails(
+      HEAD "<INDIVIDUALS>\n" IND(
+          "X.1", "") "<INDIVIDUAL><FIRST_NAME>?</FIRST_NAME>"
+                     "<REFERENCE_NUMBER>X.2</REFERENCE_NUMBER></INDIVIDUAL>\n"
+                     "</INDIVIDUALS></CONSOLIDATED_LIST>",
+      "line 5: INDIVIDUAL person 'X.2' has no name that can be "
+      "screened");
+}
+
 static void read_dispatch(void **state) {
   (void)state;
   bmis_wl_content *c = bmis_wl_content_new();
@@ -873,7 +928,7 @@ int main(void) {
       cmocka_unit_test(un_malformed),   cmocka_unit_test(un_caps),
       cmocka_unit_test(un_truncated),   cmocka_unit_test(csv_sample),
       cmocka_unit_test(csv_quoting),    cmocka_unit_test(csv_errors),
-      cmocka_unit_test(read_dispatch),
+      cmocka_unit_test(read_dispatch),  cmocka_unit_test(unscreenable_entries),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

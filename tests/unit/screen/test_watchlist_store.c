@@ -559,6 +559,46 @@ static void text_that_is_not_utf8_is_refused(void **state) {
   bmis_wl_content_free(c);
 }
 
+/* Issue 12, defect 14: content built through the public adders (as a front
+ * end may) with an entry that could never match is not put in force. */
+static void an_entry_that_cannot_match_is_refused(void **state) {
+  bmis_store *s = *state;
+  bmis_watchlist m = sanctions("", 1);
+  bmis_error err;
+  bmis_wl_content *c = bmis_wl_content_new();
+  person(c, "A", "JOHN DOE", 1965);
+  bmis_wl_person *p;
+  assert_int_equal(bmis_wl_content_add_person(c, "NONAME", &p, &err), BMIS_OK);
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(
+      err.message, "person 'NONAME' has no name; it could never be screened");
+  bmis_wl_content_free(c);
+  c = bmis_wl_content_new();
+  person(c, "A", "JOHN DOE", 1965);
+  document(c, "D", "KEN", "--", BMIS_DOC_STOLEN);
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "document 'D': number '--' has no letter "
+                                   "or digit; it could never be screened");
+  /* Issue 12, defect 4: the list's source and version are one line of
+   * UTF-8, refused otherwise. */
+  bmis_wl_content_free(c);
+  c = version1();
+  m = sanctions("2026-\xc3", 1);
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "version: not valid UTF-8 at byte 6");
+  m = sanctions("v1", 1);
+  snprintf(m.source, sizeof m.source, "UN\x1b[2J");
+  assert_int_equal(bmis_watchlist_import(s, &m, c, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "source: control character U+001B"));
+  bmis_watchlist got;
+  assert_int_equal(bmis_watchlist_get(s, "un", &got, NULL), BMIS_E_NOT_FOUND);
+  bmis_wl_content_free(c);
+}
+
 static void a_removed_list_is_gone(void **state) {
   bmis_store *s = *state;
   bmis_wl_content *c = version1();
@@ -907,8 +947,15 @@ static void a_disposition_needs_every_field(void **state) {
   assert_string_equal(err.message, "reason: required");
   d = decision("person-7", BMIS_HIT_DISMISSED, "x", 10);
   memset(d.reason, 'r', sizeof d.reason);
-  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_TOO_LARGE);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "reason: longer than 255 bytes");
+  /* Issue 12, defect 4: cut inside a character, or a control character. */
+  d = decision("person-7", BMIS_HIT_DISMISSED, "photo differs \xc3", 10);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "reason: not valid UTF-8 at byte 15");
+  d = decision("person-7", BMIS_HIT_DISMISSED, "photo\x1b[2J", 10);
+  assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "reason: control character U+001B"));
   d = decision("person-7", BMIS_HIT_DECISION_NONE, "why", 10);
   assert_int_equal(bmis_hit_dispose(s, &h, &d, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "decision: must be confirmed or dismissed");
@@ -1304,8 +1351,10 @@ static void jsonl_errors_name_the_line_and_member(void **state) {
   bmis_wl_content_free(c);
   /* A line over 1 MiB. */
   size_t big = BMIS__WL_JSONL_LINE_MAX + 10;
-  char *text = malloc(big + 64);
-  snprintf(text, 64, "{\"kind\":\"person\",\"ref\":\"A\"}\n{\"remarks\":\"");
+  char *text = malloc(big + 128);
+  snprintf(text, 128,
+           "{\"kind\":\"person\",\"ref\":\"A\",\"names\":[{\"text\":"
+           "\"A\",\"quality\":\"primary\"}]}\n{\"remarks\":\"");
   size_t used = strlen(text);
   memset(text + used, 'x', big);
   snprintf(text + used + big, 8, "\"}");
@@ -1327,6 +1376,7 @@ int main(int argc, char **argv) {
       T_(lists_are_listed_by_name_with_counts),
       T_(content_comes_back_as_imported),
       T_(text_that_is_not_utf8_is_refused),
+      T_(an_entry_that_cannot_match_is_refused),
       T_(a_removed_list_is_gone),
       T_(the_threshold_is_checked),
       T_(category_action_and_name_rules),
