@@ -139,6 +139,18 @@ run "$BMIS" movement list --store "$S" --decision referred
 REF=$(awk '{print $1}' "$OUT")
 run "$BMIS" movement show "$REF" --store "$S"
 expect_out 'referral .*: asylum \(open\)'
+# Protection follows the person (issue 12): while the asylum referral is
+# open, no writer may refuse them, here a bulk line through another door
+cat >"$WORK/refuse-asylum.jsonl" <<'EOF_JSON'
+{"direction":"entry","bcp":"NBO","crossed_at":"2026-11-04T10:00:00Z","decision":"refused","grounds":"C","traveller":{"surname":"HADDAD","given_names":"OMAR","birth":"1988-02-02","sex":"M","nationality":"SYR"},"document":{"issuing_state":"SYR","number":"N0123456"}}
+EOF_JSON
+run --in "$WORK/refuse-asylum.jsonl" "$BMIS" movement record --store "$S" --json -
+expect_status 1
+expect_out '"code":"E_SAFEGUARD"'
+expect_out 'open asylum referral'
+run "$BMIS" movement decide "$REF" --decision refused --grounds C --by supervisor1 --store "$S"
+expect_status 1
+expect_err 'open asylum referral'
 run "$BMIS" movement decide "$REF" --decision admitted --permitted-days 30 --by supervisor1 --store "$S"
 expect_status 0
 expect_out 'admitted until 2026-12-01'
