@@ -10,6 +10,7 @@
 
 #include "bmis/audit.h"
 #include "bmis/store.h"
+#include "bmis/text.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -526,12 +527,21 @@ typedef struct bad_arg {
   const char *name;
 } bad_arg;
 
+/* What a request names in its path or query is one line of UTF-8: it is
+ * quoted back, handed to the library and written in audit records, whose
+ * fields refuse control characters. */
+static bool one_line(const char *text) {
+  bmis_error e;
+  return bmis_text_check(text, strlen(text),
+                         BMIS_TEXT_LINE | BMIS_TEXT_EMPTY_OK, "argument",
+                         &e) == BMIS_OK;
+}
+
 static enum MHD_Result find_bad_arg(void *cls, enum MHD_ValueKind kind,
                                     const char *key, const char *value) {
   (void)kind;
   bad_arg *b = cls;
-  if (srv_utf8_valid_prefix(key, strlen(key)) != strlen(key) ||
-      (value && srv_utf8_valid_prefix(value, strlen(value)) != strlen(value))) {
+  if (!one_line(key) || (value && !one_line(value))) {
     b->name = key;
     return MHD_NO;
   }
@@ -660,20 +670,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   }
   /* what handlers quote back and hand to the library is UTF-8 */
   for (int i = 0; i < 2 && params[i]; i++) {
-    if (srv_utf8_valid_prefix(params[i], strlen(params[i])) ==
-        strlen(params[i]))
+    if (one_line(params[i]))
       continue;
     char name[32];
     param_name(route->path, i, name, sizeof name);
     srv_reply_error(&rp, 400, "E_INVALID_ARG",
-                    "the path's {%s} is not valid UTF-8", name);
+                    "the path's {%s} is not one line of valid UTF-8", name);
     return send_reply(s, c, &rp, NULL, false);
   }
   bad_arg bad = {NULL};
   MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, find_bad_arg, &bad);
   if (bad.name) {
     srv_reply_error(&rp, 400, "E_INVALID_ARG",
-                    "the query argument '%s' is not valid UTF-8", bad.name);
+                    "the query argument '%s' is not one line of valid UTF-8",
+                    bad.name);
     return send_reply(s, c, &rp, NULL, false);
   }
   srv_request rq;
