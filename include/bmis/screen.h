@@ -324,7 +324,8 @@ BMIS_API bmis_status bmis_watchlist_set_threshold(bmis_store *s,
 
 /* Changes the list's confirm_at (0 < c <= 1; 0 = default): dismissals of
  * its hits scoring at or above it need a second person, when the list's
- * category is sanctions or wanted. BMIS_E_NOT_FOUND when there is no such
+ * category is sanctions, wanted or protection alert. BMIS_E_NOT_FOUND when
+ * there is no such
  * list. */
 BMIS_API bmis_status bmis_watchlist_set_confirm_at(bmis_store *s,
                                                    const char *name,
@@ -528,9 +529,9 @@ BMIS_API bmis_status bmis_screen_traveller_key(const char *traveller_id,
  * screening see whether the entry changed since (the disposition is then
  * voided).
  *
- * The second person: a dismissal of a hit on a sanctions or wanted-person
- * list (the list's category as stored, else the hit's) whose score
- * (hit->score) is at or above the list's confirm_at is stored PENDING
+ * The second person: a dismissal of a hit on a sanctions, wanted-person or
+ * protection-alert list (the list's category as stored, else the hit's) whose
+ * score (hit->score) is at or above the list's confirm_at is stored PENDING
  * (d->review), whoever made it, officer or supervisor: it clears later
  * screenings only once a supervisor other than d->by confirms it
  * (bmis_disposition_review in bmis/inspect.h). Confirmations of hits, and

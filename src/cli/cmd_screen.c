@@ -68,7 +68,8 @@
   "dispose: records a decision on a hit: the entry REF of list L, for the\n"   \
   "traveller or for the document. --by defaults to the operating-system\n"     \
   "user, --role to officer. It prints the decision's id. A dismissal on a\n"   \
-  "sanctions or wanted list (the score is not known here: taken as 1.00)\n"    \
+  "sanctions, wanted or protection-alert list (the score is not known\n"       \
+  "here: taken as 1.00)\n"                                                     \
   "waits for a second supervisor's confirmation (the server's\n"               \
   "/api/dispositions) before it clears later screenings.\n"                    \
   "\n"                                                                         \

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 /* The decision's text, refused rather than cut or stored unreadable
  * (issue 12, defect 4): a front end may not have checked. */
@@ -37,6 +39,19 @@ static bmis_status decision_texts(const bmis_inspection_decision *d,
         bmis_text_check_field(d->authority_outcome, sizeof d->authority_outcome,
                               lines, "authority_outcome", err);
   return st;
+}
+
+/* Whether a text has at least a few letters or digits (of any script):
+ * a record of an authority's outcome, or a reason, that says something. */
+static bool says_something(const char *text) {
+  const uint8_t *u = (const uint8_t *)text;
+  int32_t i = 0, n = (int32_t)strlen(text), count = 0;
+  while (i < n && count < 4) {
+    UChar32 c;
+    U8_NEXT(u, i, n, c);
+    count += c >= 0 && u_isalnum(c);
+  }
+  return count >= 4;
 }
 
 /* The safeguards on a decision, given what is known of the person. */
@@ -162,13 +177,9 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
    * came in: what the scan found, what was raised since or with this
    * decision, and the person's open referrals from any crossing. */
   unsigned prot = r.protection | bmis__protection_bits(&d->protection);
-  char person_id[BMIS_ID_SIZE] = "";
-  if (st == BMIS_OK)
-    st = bmis__person_of_document(s, c->document.issuing_state,
-                                  c->document.number, person_id, err);
   unsigned open = 0;
   if (st == BMIS_OK)
-    st = bmis__person_open_bits(s, person_id, &open, NULL, err);
+    st = bmis__open_bits_of(s, &c->traveller, &c->document, &open, err);
   if (st == BMIS_OK)
     st = safeguards(prot | open, d, err);
   r.protection = prot;
@@ -344,6 +355,8 @@ static bmis_status protection_of(bmis_store *s, const bmis_movement *m,
   bmis_traveller t;
   if (st == BMIS_OK)
     st = bmis_traveller_get(s, m->traveller_id, &t, err);
+  if (st == BMIS_OK && !t.birth.year) /* age unknown: a possible child */
+    *prot |= BMIS__PROT_MINOR;
   if (st == BMIS_OK && t.birth.year) {
     bmis_date b = t.birth;
     /* a partial birth date counts at its latest possible day */
@@ -400,9 +413,11 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
     st = safeguards(
         prot & ~(unsigned)(BMIS__PROT_TRAFFICKING | BMIS__PROT_PROTECTION_HIT),
         &d, err);
-  /* a protective referral ends only with the authority's word */
+  /* a protective referral ends only with the authority's word: words
+   * that say something, not a blank, a dot or a letter */
   if (st == BMIS_OK && bmis_referral_kind_protective(ref.kind) &&
-      (!d.authority_outcome[0] || !(d.note[0] || d.explanation[0])))
+      (!says_something(d.authority_outcome) ||
+       !says_something(d.note[0] ? d.note : d.explanation)))
     st = bmis_error_set(
         err, BMIS_E_INVALID_ARG,
         "authority_outcome, note: a %s referral is closed with the competent "

@@ -295,7 +295,9 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   const bmis_document *d = &w->c.document;
 
   unsigned prot = 0;
-  if (w->doc.minor)
+  /* possibly under 18, or of unknown age (ICAO allows an unknown date of
+   * birth): a child until the age is assessed */
+  if (w->doc.minor || !t->birth.year)
     prot |= BMIS__PROT_MINOR;
   if (rq->asylum || rq->card.purpose == BMIS_PURPOSE_ASYLUM)
     prot |= BMIS__PROT_ASYLUM;
@@ -353,6 +355,14 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
     } else if (got != BMIS_E_NOT_FOUND) {
       st = bmis_error_set(err, got, "%s", e.message);
     }
+  }
+
+  /* a document the register does not know: protection still follows the
+   * person it may belong to */
+  if (st == BMIS_OK && !person_id[0]) {
+    unsigned open = 0;
+    st = bmis__open_bits_of(s, t, d, &open, err);
+    prot |= open;
   }
 
   json_t *out = NULL, *hits_stored = json_array();

@@ -39,6 +39,14 @@ bmis_status bmis__person_of_document(bmis_store *s, const char *state,
                                      char person_id[BMIS_ID_SIZE],
                                      bmis_error *err);
 
+/* The BMIS__PROT_OPEN_* bits of whoever presents this document: its
+ * person's, or, for a document the register does not know yet, those of
+ * every person the register would consider the same (name and birth, as
+ * at linking, from a possible match up). */
+bmis_status bmis__open_bits_of(bmis_store *s, const bmis_traveller *t,
+                               const bmis_document *d, unsigned *bits,
+                               bmis_error *err);
+
 /* E_FORBIDDEN unless the actor may act on a record of crossing point bcp
  * (the session's own, or any with all_bcps). */
 bmis_status bmis__actor_at(const bmis_actor *a, const char *what,

@@ -66,6 +66,34 @@ bmis_status bmis__person_of_document(bmis_store *s, const char *state,
   return BMIS_OK;
 }
 
+bmis_status bmis__open_bits_of(bmis_store *s, const bmis_traveller *t,
+                               const bmis_document *d, unsigned *bits,
+                               bmis_error *err) {
+  *bits = 0;
+  char person_id[BMIS_ID_SIZE];
+  bmis_status st =
+      bmis__person_of_document(s, d->issuing_state, d->number, person_id, err);
+  if (st != BMIS_OK || person_id[0])
+    return st == BMIS_OK ? bmis__person_open_bits(s, person_id, bits, NULL, err)
+                         : st;
+  /* a document the register does not know: whoever it may be, by name and
+   * birth, as the register would consider linking it (a possible match is
+   * enough: protection errs on the side of the person) */
+  if (!t->surname[0] || !bmis_date_is_valid(t->birth))
+    return BMIS_OK;
+  bmis_traveller_match m[8];
+  size_t n = 0;
+  st = bmis_traveller_search(s, t->surname, t->given_names, t->birth,
+                             t->nationality, t->sex, m, 8, &n, err);
+  for (size_t i = 0; st == BMIS_OK && i < n; i++) {
+    unsigned b = 0;
+    if (m[i].score >= BMIS__LINK_WEAK)
+      st = bmis__person_open_bits(s, m[i].traveller.person_id, &b, NULL, err);
+    *bits |= b;
+  }
+  return st;
+}
+
 bmis_status bmis__actor_at(const bmis_actor *a, const char *what,
                            const char *bcp, bmis_error *err) {
   if (a->all_bcps || strcmp(a->bcp, bcp) == 0)
@@ -146,8 +174,8 @@ void bmis__protection_reasons(unsigned prot, json_t *why, json_t *prompts) {
                  "the asylum authority.");
   }
   if (prot & BMIS__PROT_OPEN_ASYLUM) {
-    add(why, "an asylum referral of this person is open: refer; do not "
-             "refuse or hold");
+    add(why, "an asylum referral of this person (or of one the register "
+             "may take for them) is open: refer; do not refuse or hold");
     add(prompts, "This person has an open asylum referral: do not refuse or "
                  "return; refer.");
   }

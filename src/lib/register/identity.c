@@ -326,6 +326,21 @@ bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
   bmis_identity_link l;
   id_set old = {0}, now = {0};
   st = bmis__link_get(s, link_id, &l, err);
+  /* splitting a person in two must not strip either record of the
+   * protection the person has: close the referral first */
+  if (st == BMIS_OK && status == BMIS_LINK_REJECTED &&
+      l.status == BMIS_LINK_CONFIRMED) {
+    bmis_traveller t;
+    st = bmis__traveller_get(s, l.traveller_id, &t, err);
+    if (st == BMIS_OK)
+      st = bmis__person_refusal_allowed(s, t.person_id, err);
+    if (st == BMIS_E_SAFEGUARD)
+      st = bmis_error_set(err, BMIS_E_SAFEGUARD,
+                          "the person has an open asylum, child-protection "
+                          "or trafficking referral: a confirmed link is not "
+                          "undone while it is open (the records would lose "
+                          "its protection); close the referral first");
+  }
   if (st == BMIS_OK)
     st = bmis__link_decide(s, link_id, status, change, err);
   /* Both ends: a confirmation joins their groups; a rejection (of a link

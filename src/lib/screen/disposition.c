@@ -68,7 +68,11 @@ static bmis_status needs_review(bmis_store *s, const bmis_hit *h, bool *needs,
   } else if (st != BMIS_E_NOT_FOUND) {
     return bmis_error_set(err, st, "%s", e.message);
   }
-  *needs = (category == BMIS_WL_SANCTIONS || category == BMIS_WL_WANTED) &&
+  /* sanctions and wanted persons: one person must not let them through;
+   * protection alerts (a missing child, a possible victim): one person must
+   * not close the protection they give */
+  *needs = (category == BMIS_WL_SANCTIONS || category == BMIS_WL_WANTED ||
+            category == BMIS_WL_PROTECTION_ALERT) &&
            h->score >= confirm_at;
   return BMIS_OK;
 }

@@ -1015,6 +1015,155 @@ static void another_posts_records_are_forbidden(void **state) {
       BMIS_E_FORBIDDEN);
 }
 
+static int first_link(const bmis_identity_link *l, void *ctx) {
+  memcpy(ctx, l->id, BMIS_ID_SIZE);
+  return 1;
+}
+
+/* Found by attacking the server after the fix (issue 12, F1-F6). */
+static void protection_holds_against_the_second_audit(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  bmis_decision_result out;
+  bmis_error err;
+  /* F1: a blank, a dot or a letter is not the authority's outcome */
+  mrz(m, "HADDAD", "OMAR", "N0012345", "SYR", "1990-03-14", 'M');
+  json_decref(inspect_mrz(f, m, "{\"asylum\": true}", id));
+  assert_int_equal(
+      decide(f, id, "{\"decision\":\"refer\",\"note\":\"asks\"}", &out, &err),
+      BMIS_OK);
+  const char *blank[] = {
+      "{\"outcome\":\"referred_onward\",\"authority_outcome\":\" \","
+      "\"note\":\" \"}",
+      "{\"outcome\":\"admitted\",\"authority_outcome\":\".\",\"note\":\".\"}",
+      "{\"outcome\":\"referred_onward\",\"authority_outcome\":\"x\","
+      "\"note\":\"handed over to the asylum office\"}",
+      "{\"outcome\":\"referred_onward\",\"authority_outcome\":\"asylum "
+      "office: case 2026/9 withdrawn\",\"note\":\"-- ...\"}"};
+  for (size_t i = 0; i < sizeof blank / sizeof *blank; i++) {
+    assert_int_equal(close_referral(f, out.referrals[0].id, blank[i], &err),
+                     BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "authority"));
+  }
+
+  /* F5: a document the register does not know yet, of the same person:
+   * the desk is told, and neither refusal nor admission gets through */
+  bmis_doc_make_input in;
+  memset(&in, 0, sizeof in);
+  in.format = BMIS_DOC_TD3;
+  in.surname = "HADDAD";
+  in.given_names = "OMAR";
+  in.number = "B4445556";
+  in.nationality = "SYR";
+  in.issuing_state = "BEL";
+  in.birth_date = (bmis_date){1990, 3, 14};
+  in.sex = 'M';
+  in.expiry_date = (bmis_date){2031, 1, 20};
+  assert_int_equal(bmis_doc_make(&in, m, sizeof m, &err), BMIS_OK);
+  json_t *r = inspect_mrz(f, m, NULL, id);
+  assert_false(allowed(r, "admit"));
+  assert_false(allowed(r, "refuse"));
+  assert_string_equal(
+      json_string_value(json_array_get(
+          json_object_get(json_object_get(r, "protection"), "open_referrals"),
+          0)),
+      "asylum");
+  json_decref(r);
+  assert_int_equal(decide(f, id, "{\"decision\":\"admit\"}", &out, &err),
+                   BMIS_E_SAFEGUARD);
+
+  /* F6: a date of birth the document leaves unknown: a possible child */
+  bmis_doc_make_input u = in;
+  u.surname = "NOBODY";
+  u.given_names = "KNOWN";
+  u.number = "U1234567";
+  u.issuing_state = "SYR";
+  assert_int_equal(bmis_doc_make(&u, m, sizeof m, &err), BMIS_OK);
+  /* the birth date as ICAO writes an unknown one: fillers, check digit 0
+   * (fillers count nothing), the composite check digit made again */
+  char *l2 = strchr(m, '\n') + 1;
+  memcpy(l2 + 13, "<<<<<<0", 7);
+  static const int weight[3] = {7, 3, 1};
+  const int spans[][2] = {{0, 10}, {13, 20}, {21, 43}};
+  int sum = 0, k = 0;
+  for (int sp = 0; sp < 3; sp++)
+    for (int i = spans[sp][0]; i < spans[sp][1]; i++, k++) {
+      char ch = l2[i];
+      int v = ch >= '0' && ch <= '9'   ? ch - '0'
+              : ch >= 'A' && ch <= 'Z' ? ch - 'A' + 10
+                                       : 0;
+      sum += v * weight[k % 3];
+    }
+  l2[43] = (char)('0' + sum % 10);
+  r = inspect_mrz(f, m, NULL, id);
+  assert_true(
+      json_is_true(json_object_get(json_object_get(r, "document"), "valid")));
+  assert_true(
+      json_is_true(json_object_get(json_object_get(r, "traveller"), "minor")));
+  json_decref(r);
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
+  assert_non_null(strstr(err.message, "minor"));
+}
+
+/* F4: a confirmed link is not undone while the person is protected. */
+static void a_protected_person_is_not_split(void **state) {
+  fx *f = *state;
+  bmis_error err;
+  bmis_record_result rr;
+  const char *lines[] = {
+      "{\"direction\":\"entry\",\"bcp\":\"NBO\",\"crossed_at\":"
+      "\"2026-11-02T10:00:00Z\",\"decision\":\"referred\",\"referrals\":"
+      "[\"asylum\"],\"traveller\":{\"surname\":\"MUELLER\",\"given_names\":"
+      "\"HANS\",\"birth\":\"1980-05-05\",\"sex\":\"M\",\"nationality\":"
+      "\"DEU\"},\"document\":{\"issuing_state\":\"DEU\",\"number\":"
+      "\"C01X00T47\"}}",
+      "{\"direction\":\"entry\",\"bcp\":\"NBO\",\"crossed_at\":"
+      "\"2026-11-03T10:00:00Z\",\"decision\":\"referred\",\"traveller\":"
+      "{\"surname\":\"MULLER\",\"given_names\":\"HANS PETER\",\"birth\":"
+      "\"1980-05-05\",\"sex\":\"M\",\"nationality\":\"DEU\"},\"document\":"
+      "{\"issuing_state\":\"DEU\",\"number\":\"C02X00T48\"}}"};
+  for (int i = 0; i < 2; i++) {
+    bmis_crossing c;
+    assert_int_equal(
+        bmis_crossing_from_json(lines[i], strlen(lines[i]), &c, &err), BMIS_OK);
+    if (bmis_movement_record(f->s, &c, &rr, &err) != BMIS_OK)
+      fail_msg("record: %s", err.message);
+  }
+  char link[BMIS_ID_SIZE] = "";
+  assert_int_equal(
+      bmis_link_list(f->s, BMIS_LINK_PENDING, first_link, link, &err), BMIS_OK);
+  if (!link[0])
+    skip(); /* the register joined them at once: nothing to split */
+  bmis_change ch = {"joseph", "same man: photo", 0};
+  assert_int_equal(bmis_link_decide(f->s, link, BMIS_LINK_CONFIRMED, &ch, &err),
+                   BMIS_OK);
+  snprintf(ch.reason, sizeof ch.reason, "changed my mind");
+  assert_int_equal(bmis_link_decide(f->s, link, BMIS_LINK_REJECTED, &ch, &err),
+                   BMIS_E_SAFEGUARD);
+  assert_non_null(strstr(err.message, "close the referral first"));
+}
+
+/* F2: one officer's dismissal of a protection alert does not close the
+ * protection it gives: a second person confirms it first. */
+static void a_protection_alert_needs_a_second_person(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  bmis_error err;
+  mrz(m, "KARIMI", "LINA", "A0099887", "AFG", "2014-05-05", 'F');
+  json_decref(inspect_mrz(f, m, NULL, id));
+  bmis_hit_disposition d;
+  assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
+                                           "not the same girl", &f->officer, 0,
+                                           &d, &err),
+                   BMIS_OK);
+  json_t *r = inspect_mrz(f, m, NULL, id);
+  assert_false(allowed(r, "refuse"));
+  assert_false(allowed(r, "admit"));
+  json_decref(r);
+  bmis_decision_result out;
+  assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
+}
+
 static void bad_requests_name_the_member(void **state) {
   (void)state;
   bmis_inspection_request rq;
@@ -1085,6 +1234,9 @@ int main(int argc, char **argv) {
       T_(asylum_at_a_later_desk_turns_a_pending_refusal),
       T_(a_protection_alert_bars_refusal_and_detention),
       T_(another_posts_records_are_forbidden),
+      T_(protection_holds_against_the_second_audit),
+      T_(a_protected_person_is_not_split),
+      T_(a_protection_alert_needs_a_second_person),
       T_(bad_text_on_the_desk_is_refused),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
