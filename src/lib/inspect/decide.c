@@ -62,8 +62,13 @@ static bmis_status safeguards(unsigned prot, const bmis_inspection_decision *d,
     why = bmis__safeguard_refuse(prot);
   else if (d->decision == BMIS_DECISION_ADMITTED)
     why = bmis__safeguard_admit(prot);
+  /* a listing is a rule of the desk (E_RULE), not a person's protection */
+  bool listing = d->decision == BMIS_DECISION_ADMITTED &&
+                 (prot & BMIS__PROT_LISTED) &&
+                 !bmis__safeguard_admit(prot & ~(unsigned)BMIS__PROT_LISTED);
   if (why)
-    return bmis_error_set(err, BMIS_E_SAFEGUARD, "%s", why);
+    return bmis_error_set(err, listing ? BMIS_E_RULE : BMIS_E_SAFEGUARD, "%s",
+                          why);
   if (d->decision != BMIS_DECISION_REFUSED)
     return BMIS_OK;
   if (prot & BMIS__PROT_MINOR && d->held_pending_return)
@@ -177,9 +182,12 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
    * came in: what the scan found, what was raised since or with this
    * decision, and the person's open referrals from any crossing. */
   unsigned prot = r.protection | bmis__protection_bits(&d->protection);
-  unsigned open = 0;
+  unsigned open = 0, listed = 0;
   if (st == BMIS_OK)
     st = bmis__open_bits_of(s, &c->traveller, &c->document, &open, err);
+  if (st == BMIS_OK)
+    st = bmis__listed_bits(s, r.hits_json, r.traveller_key, &listed, err);
+  open |= listed;
   if (st == BMIS_OK)
     st = safeguards(prot | open, d, err);
   r.protection = prot;

@@ -366,6 +366,7 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   }
 
   json_t *out = NULL, *hits_stored = json_array();
+  unsigned listed = 0; /* shown, not stored: read again at the decision */
   if (st == BMIS_OK) {
     json_t *hits = json_array(), *why = json_array(), *prompts = json_array();
     int open_hits = 0;
@@ -385,6 +386,8 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
                    h->list, h->ref);
       } else if (!hit_cleared(h)) {
         open_hits++;
+        if (bmis__category_bars_admission(h->category))
+          listed = BMIS__PROT_LISTED;
       }
     }
     if (open_hits)
@@ -442,7 +445,7 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
           hit_is_protective(&sr.hits[i]) && !hit_cleared(&sr.hits[i]);
     json_t *protection =
         bmis__protection_json(prot, rq->trafficking, protection_hits, prompts);
-    json_t *decisions = bmis__decisions_json(prot);
+    json_t *decisions = bmis__decisions_json(prot | listed);
     bool refer = json_array_size(why) > 0;
     st = bmis_uuid_v7(id_out, err);
     char when[21];

@@ -21,8 +21,23 @@ enum {
   BMIS__PROT_OPEN_ASYLUM = 64,
   BMIS__PROT_OPEN_CHILD = 128,
   BMIS__PROT_OPEN_TRAFFICKING = 256,
-  BMIS__PROT_OPEN = 64 | 128 | 256
+  BMIS__PROT_OPEN = 64 | 128 | 256,
+  /* not protection but a rule of the desk: a hit on a sanctions, wanted or
+   * national-alert list that is not cleared; admission is not the desk's
+   * decision (refer), never stored with the inspection (a dismissal made
+   * meanwhile counts at the decision) */
+  BMIS__PROT_LISTED = 512
 };
+
+/* Whether a hit's category keeps admission from the desk until cleared. */
+bool bmis__category_bars_admission(bmis_wl_category c);
+
+/* BMIS__PROT_LISTED when a stored hit of an inspection (hits_json: list,
+ * ref, hash, category) on such a list is not cleared now for the traveller
+ * key (no dismissal in force for that entry version). */
+bmis_status bmis__listed_bits(bmis_store *s, const char *hits_json,
+                              const char *traveller_key, unsigned *bits,
+                              bmis_error *err);
 
 /* The bits of needs the officer raised. */
 unsigned bmis__protection_bits(const bmis_protection *p);

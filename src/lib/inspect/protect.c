@@ -55,6 +55,9 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
   if (st == BMIS_OK)
     st =
         bmis__person_open_bits(s, person_id ? person_id : "", &open, NULL, err);
+  unsigned listed = 0;
+  if (st == BMIS_OK)
+    st = bmis__listed_bits(s, r->hits_json, r->traveller_key, &listed, err);
   if (st == BMIS_OK) {
     unsigned trafficking = trafficking_of(request) | p->trafficking;
     json_t *rp = json_object_get(request, "protection");
@@ -73,7 +76,8 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
     json_object_set_new(
         result, "protection",
         bmis__protection_json(prot | open, trafficking, hits, prompts));
-    json_object_set_new(result, "decisions", bmis__decisions_json(prot | open));
+    json_object_set_new(result, "decisions",
+                        bmis__decisions_json(prot | open | listed));
     json_t *rec = json_object_get(result, "recommendation");
     json_object_set_new(rec, "action", json_string("refer"));
     bmis__protection_reasons(raised & ~r->protection & ~open,

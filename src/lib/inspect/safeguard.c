@@ -5,6 +5,7 @@
 #include "inspect/inspect_internal.h"
 
 #include "register/register_internal.h"
+#include "screen/screen_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -94,6 +95,47 @@ bmis_status bmis__open_bits_of(bmis_store *s, const bmis_traveller *t,
   return st;
 }
 
+bool bmis__category_bars_admission(bmis_wl_category c) {
+  return c == BMIS_WL_SANCTIONS || c == BMIS_WL_WANTED ||
+         c == BMIS_WL_NATIONAL_ALERT;
+}
+
+bmis_status bmis__listed_bits(bmis_store *s, const char *hits_json,
+                              const char *traveller_key, unsigned *bits,
+                              bmis_error *err) {
+  *bits = 0;
+  json_t *hits = hits_json ? json_loads(hits_json, 0, NULL) : NULL;
+  size_t i;
+  json_t *h;
+  bmis_status st = BMIS_OK;
+  json_array_foreach(hits, i, h) {
+    const char *list = json_string_value(json_object_get(h, "list"));
+    const char *ref = json_string_value(json_object_get(h, "ref"));
+    const char *hash = json_string_value(json_object_get(h, "hash"));
+    bmis_wl_category cat = bmis_wl_category_parse(
+        json_string_value(json_object_get(h, "category")));
+    if (!list || !ref || !bmis__category_bars_admission(cat))
+      continue;
+    bmis_hit_disposition d;
+    bool found = false;
+    const char *keys[1] = {traveller_key};
+    if (traveller_key && traveller_key[0])
+      st = bmis__disposition_latest(s, list, ref, keys, 1, hash, &d, &found,
+                                    err);
+    if (st != BMIS_OK)
+      break;
+    bool cleared =
+        found && !d.voided && d.decision == BMIS_HIT_DISMISSED &&
+        (d.review == BMIS_REVIEW_NONE || d.review == BMIS_REVIEW_CONFIRMED);
+    if (!cleared) {
+      *bits |= BMIS__PROT_LISTED;
+      break;
+    }
+  }
+  json_decref(hits);
+  return st;
+}
+
 bmis_status bmis__actor_at(const bmis_actor *a, const char *what,
                            const char *bcp, bmis_error *err) {
   if (a->all_bcps || strcmp(a->bcp, bcp) == 0)
@@ -150,6 +192,11 @@ const char *bmis__safeguard_refuse(unsigned protection) {
 }
 
 const char *bmis__safeguard_admit(unsigned protection) {
+  if (protection & BMIS__PROT_LISTED)
+    return "a hit on a sanctions, wanted-person or national-alert list is "
+           "not cleared: admission is not the desk's decision; refer to "
+           "secondary inspection (or clear the hit, with a second person "
+           "where the list asks for one)";
   if (protection & BMIS__PROT_ASYLUM)
     return "the person has expressed the intention to seek asylum: the only "
            "outcome at the desk is referral to the asylum authority";

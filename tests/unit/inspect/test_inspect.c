@@ -1164,6 +1164,39 @@ static void a_protection_alert_needs_a_second_person(void **state) {
   assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
 }
 
+/* F3: a sanctions hit nobody cleared keeps admission from the desk; the
+ * desk refers, and a dismissal awaiting its second person clears nothing. */
+static void an_uncleared_listing_is_not_admitted_at_the_desk(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE];
+  bmis_decision_result out;
+  bmis_error err;
+  mrz(m, "SIDOROV", "IVAN PETROVICH", "7200001", "RUS", "1961-04-12", 'M');
+  json_t *r = inspect_mrz(f, m, NULL, id);
+  assert_false(allowed(r, "admit"));
+  assert_true(allowed(r, "refer"));
+  json_decref(r);
+  assert_int_equal(decide(f, id, "{\"decision\":\"admit\"}", &out, &err),
+                   BMIS_E_RULE);
+  assert_non_null(strstr(err.message, "not cleared"));
+  /* dismissed by the officer: still waiting for a second person */
+  bmis_hit_disposition d;
+  assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
+                                           "another man: photo", &f->officer, 0,
+                                           &d, &err),
+                   BMIS_OK);
+  assert_int_equal(decide(f, id, "{\"decision\":\"admit\"}", &out, &err),
+                   BMIS_E_RULE);
+  /* a supervisor confirms it: the same inspection may now admit */
+  bmis_hit_disposition rv;
+  assert_int_equal(bmis_disposition_review(f->s, d.id, BMIS_REVIEW_CONFIRMED,
+                                           "photo compared", &f->supervisor,
+                                           (int64_t)time(NULL), &rv, &err),
+                   BMIS_OK);
+  assert_int_equal(decide(f, id, "{\"decision\":\"admit\"}", &out, &err),
+                   BMIS_OK);
+}
+
 static void bad_requests_name_the_member(void **state) {
   (void)state;
   bmis_inspection_request rq;
@@ -1237,6 +1270,7 @@ int main(int argc, char **argv) {
       T_(protection_holds_against_the_second_audit),
       T_(a_protected_person_is_not_split),
       T_(a_protection_alert_needs_a_second_person),
+      T_(an_uncleared_listing_is_not_admitted_at_the_desk),
       T_(bad_text_on_the_desk_is_refused),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
