@@ -54,6 +54,17 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
   if (st == BMIS_OK && snprintf(d.entry_key, sizeof d.entry_key, "%s/%s",
                                 d.list, d.ref) >= (int)sizeof d.entry_key)
     d.entry_key[sizeof d.entry_key - 1] = 0;
+  /* Where the dismissal was made: a supervisor of another crossing point
+   * neither sees it in the queue nor reviews it, nor learns
+   * whether it is still pending (a dismissal with no
+   * crossing point: an account with every one). */
+  if (st == BMIS_OK && !actor->all_bcps &&
+      (!d.bcp[0] || strcmp(d.bcp, actor->bcp) != 0))
+    st = bmis_error_set(err, BMIS_E_FORBIDDEN,
+                        "disposition %.40s belongs to crossing point %s; this "
+                        "session works at %s",
+                        id, d.bcp[0] ? d.bcp : "none",
+                        actor->bcp[0] ? actor->bcp : "none");
   if (st == BMIS_OK && d.review != BMIS_REVIEW_PENDING)
     st = d.review == BMIS_REVIEW_NONE
              ? bmis_error_set(err, BMIS_E_CONFLICT,
@@ -63,16 +74,6 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
              : bmis_error_set(err, BMIS_E_CONFLICT,
                               "disposition %.40s was %s already, by %s", id,
                               bmis_review_code(d.review), d.reviewed_by);
-  /* Where the dismissal was made: a supervisor of another crossing point
-   * neither sees it in the queue nor reviews it (a dismissal with no
-   * crossing point: an account with every one). */
-  if (st == BMIS_OK && !actor->all_bcps &&
-      (!d.bcp[0] || strcmp(d.bcp, actor->bcp) != 0))
-    st = bmis_error_set(err, BMIS_E_FORBIDDEN,
-                        "disposition %.40s belongs to crossing point %s; this "
-                        "session works at %s",
-                        id, d.bcp[0] ? d.bcp : "none",
-                        actor->bcp[0] ? actor->bcp : "none");
   if (st == BMIS_OK && strcmp(d.by, actor->username) == 0)
     st = bmis_error_set(err, BMIS_E_RULE,
                         "%s made this dismissal: another supervisor must "
