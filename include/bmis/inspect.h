@@ -294,7 +294,8 @@ BMIS_API bmis_status bmis_referral_outcome_record(
  * of the desk: a correction that turns it into a refusal is refused
  * (E_SAFEGUARD) when the person asked for asylum, or is a minor (no
  * alternative can be recorded through a correction). Otherwise as
- * bmis_movement_correct. */
+ * bmis_movement_correct (which keeps the officer and the desk: who decided
+ * is not corrected, E_INVALID_ARG naming the member). */
 BMIS_API bmis_status bmis_inspection_correct(bmis_store *s,
                                              const bmis_actor *actor,
                                              const bmis_movement *corrected,

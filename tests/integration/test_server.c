@@ -1278,6 +1278,29 @@ static void another_post_cannot_act_on_records(void **state) {
               nbo);
   assert_int_equal(a.status, 200);
   json_decref(a.json);
+  /* a correction does not rewrite who decided, or where */
+  snprintf(body, sizeof body, "/api/movements/%s/correct", refused);
+  a = request("POST", body,
+              "{\"reason\": \"x\", \"movement\": {\"officer\": "
+              "\"someone-else\"}}",
+              nbo);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(a.json, "error"), "message")),
+                      "officer: who decided is not corrected; the correction "
+                      "itself is recorded with its author");
+  json_decref(a.json);
+  a = request("POST", body,
+              "{\"reason\": \"x\", \"movement\": {\"desk\": \"Z9\"}}", nbo);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  json_decref(a.json);
+  snprintf(body, sizeof body, "/api/movements/%s", refused);
+  a = request("GET", body, NULL, nbo);
+  assert_int_equal(a.status, 200);
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(a.json, "movement"), "officer")),
+                      "supervisor");
+  json_decref(a.json);
   /* nothing was changed: the post's own desk decides what is open */
   a = decide_over_http(nbo, open_id, "{\"decision\": \"refer\"}");
   assert_int_equal(a.status, 201);
