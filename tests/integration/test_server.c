@@ -2056,6 +2056,34 @@ static void text_is_refused_never_cut(void **state) {
   json_decref(a.json);
 }
 
+/* The only administrator cannot disable itself nor take another role: the
+ * library refuses (E_RULE, 422) and nothing changes. */
+static void the_last_administrator_stays(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  login("administrator", token);
+  bearer(token, auth, sizeof auth);
+  static const char *const bodies[] = {
+      "{\"disabled\": true}", "{\"role\": \"officer\"}",
+      "{\"role\": \"supervisor\", \"bcps\": \"NBO\"}"};
+  for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+    answer a = request("POST", "/api/accounts/administrator", bodies[i], auth);
+    expect_error(&a, 422, "E_RULE");
+    assert_non_null(strstr(json_string_value(json_object_get(
+                               json_object_get(a.json, "error"), "message")),
+                           "administrator is the last enabled administrator"));
+    json_decref(a.json);
+  }
+  answer a = request("GET", "/api/accounts", NULL, auth);
+  assert_int_equal(a.status, 200);
+  char *text = json_dumps(a.json, 0);
+  assert_non_null(strstr(text, "\"username\": \"administrator\", \"name\": "
+                               "\"The administrator\", \"role\": "
+                               "\"administrator\", \"disabled\": false"));
+  free(text);
+  json_decref(a.json);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(health_answers),
@@ -2085,6 +2113,7 @@ int main(void) {
       cmocka_unit_test(ambiguous_framing_is_refused_and_closed),
       cmocka_unit_test(a_trickling_client_is_cut_off),
       cmocka_unit_test(text_is_refused_never_cut),
+      cmocka_unit_test(the_last_administrator_stays),
       cmocka_unit_test(stopping_answers_503_and_finishes_in_flight),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
