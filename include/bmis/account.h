@@ -69,7 +69,8 @@ BMIS_API bmis_status bmis_account_set_password(bmis_store *s,
 
 /* Disables (or enables again) an account. Disabling ends every session of
  * the account for good: enabling it again revives none (its user logs in
- * again). E_NOT_FOUND, E_STORE. */
+ * again). The last enabled administrator is not disabled (E_RULE): nobody
+ * would be left to manage the accounts. E_NOT_FOUND, E_STORE. */
 BMIS_API bmis_status bmis_account_set_disabled(bmis_store *s,
                                                const char *username,
                                                bool disabled, bmis_error *err);
@@ -88,7 +89,9 @@ typedef struct bmis_account_change {
  * administrator gets "*"; one changed from administrator without new bcps
  * gets its default crossing point). A change of role or of crossing points
  * ends every session of the account. *out (may be NULL) is the account
- * after. E_NOT_FOUND, E_INVALID_ARG (the message says which), E_STORE. */
+ * after. The last enabled administrator keeps its role (E_RULE): nobody
+ * would be left to manage the accounts. E_NOT_FOUND, E_INVALID_ARG (the
+ * message says which), E_STORE. */
 BMIS_API bmis_status bmis_account_update(bmis_store *s, const char *username,
                                          const bmis_account_change *c,
                                          bmis_account *out, bmis_error *err);

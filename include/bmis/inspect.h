@@ -187,8 +187,12 @@ BMIS_API bmis_status bmis_inspection_dispose(
  * clears later inspections) or BMIS_REVIEW_REJECTED (the hit stays a hit),
  * with a reason (required, at most 255 bytes), in one transaction with its
  * audit entry ("hit.review", record "disposition:ID"). Only a supervisor
- * reviews (E_FORBIDDEN), never the person who made the dismissal (E_RULE:
- * a second person), and only a pending dismissal, once (E_CONFLICT).
+ * reviews (E_FORBIDDEN), and only one whose session works at the crossing
+ * point of the dismissal, unless the account has every crossing point
+ * (E_FORBIDDEN, as bmis_disposition_queue lists), never the person who made
+ * the dismissal (E_RULE: a second person), and only a pending dismissal,
+ * once (E_CONFLICT). The reason is checked as every reason is (one or more
+ * lines of UTF-8 text, bmis_text_check: E_INVALID_ARG naming "reason").
  * E_NOT_FOUND when there is no such disposition. `at` is the time (Unix
  * seconds, required). Fills *out (may be NULL) with the disposition as
  * reviewed. */
@@ -196,6 +200,14 @@ BMIS_API bmis_status
 bmis_disposition_review(bmis_store *s, const char *id, bmis_review decision,
                         const char *reason, const bmis_actor *actor, int64_t at,
                         bmis_hit_disposition *out, bmis_error *err);
+
+/* The dismissals in review state `review` that `actor` may see and review:
+ * those of the crossing point its session works at, or of every crossing
+ * point when the account has them all (bmis_disposition_list). */
+BMIS_API bmis_status bmis_disposition_queue(bmis_store *s, bmis_review review,
+                                            const bmis_actor *actor,
+                                            bmis_disposition_fn fn, void *ctx,
+                                            bmis_error *err);
 
 /* Outcomes of a referral. */
 typedef enum bmis_referral_outcome {
@@ -282,7 +294,8 @@ BMIS_API bmis_status bmis_referral_outcome_record(
  * of the desk: a correction that turns it into a refusal is refused
  * (E_SAFEGUARD) when the person asked for asylum, or is a minor (no
  * alternative can be recorded through a correction). Otherwise as
- * bmis_movement_correct. */
+ * bmis_movement_correct (which keeps the officer and the desk: who decided
+ * is not corrected, E_INVALID_ARG naming the member). */
 BMIS_API bmis_status bmis_inspection_correct(bmis_store *s,
                                              const bmis_actor *actor,
                                              const bmis_movement *corrected,

@@ -300,7 +300,11 @@ BMIS_API bmis_status bmis_movement_decide(bmis_store *store,
 
 /* Replaces the movement with id corrected->id by *corrected (all fields
  * but id, traveller and document), validated as at recording, keeping the
- * previous version in the history. change->reason must be given. */
+ * previous version in the history. change->reason must be given. The
+ * officer and the desk are the decision's author and are not corrected
+ * (E_INVALID_ARG naming "officer" or "desk" when they differ from the
+ * current version's): the correction's author is change->by, in the
+ * history. */
 BMIS_API bmis_status bmis_movement_correct(bmis_store *store,
                                            const bmis_movement *corrected,
                                            const bmis_change *change,

@@ -417,6 +417,9 @@ typedef struct bmis_hit_disposition {
   char review_role[32];
   char review_reason[BMIS_WL_TEXT_SIZE];
   int64_t reviewed_at; /* Unix seconds; 0 while not reviewed */
+  /* the crossing point of the inspection it was taken on ("" when none:
+   * then only an account with every crossing point reviews it) */
+  char bcp[17];
 } bmis_hit_disposition;
 
 typedef struct bmis_hit {
@@ -554,11 +557,15 @@ BMIS_API bmis_status bmis_disposition_get(bmis_store *s, const char *id,
                                           bmis_hit_disposition *out,
                                           bmis_error *err);
 
-/* Dispositions in review state `review` (PENDING: the supervisors' queue),
- * oldest first, at most 1000; fn is called with each (valid for the call
- * only); a non-zero return stops the walk. voided is not computed (false). */
+/* Dispositions in review state `review` (PENDING: the supervisors' queue)
+ * of crossing point `bcp` (NULL: of every crossing point), oldest first, at
+ * most 1000; fn is called with each (valid for the call only); a non-zero
+ * return stops the walk. voided is not computed (false). A front end lists
+ * for a session with bmis_disposition_queue (bmis/inspect.h), which scopes
+ * the list as the review is scoped. */
 typedef int (*bmis_disposition_fn)(const bmis_hit_disposition *d, void *ctx);
 BMIS_API bmis_status bmis_disposition_list(bmis_store *s, bmis_review review,
+                                           const char *bcp,
                                            bmis_disposition_fn fn, void *ctx,
                                            bmis_error *err);
 

@@ -21,7 +21,10 @@ enum {
 
 /* Checks that text (NUL-terminated) is well-formed UTF-8 (no overlong
  * forms, surrogates or bytes past U+10FFFF), holds no C0 or C1 control
- * character or DEL (BMIS_TEXT_LINES: but TAB, CR, LF), is at most max
+ * character or DEL (BMIS_TEXT_LINES: but TAB, CR, LF), no explicit
+ * bidirectional formatting character (U+202A-U+202E, U+2066-U+2069: they
+ * make text display in another order than it is stored; the marks U+200E,
+ * U+200F and U+061C are allowed), is at most max
  * bytes long and, unless BMIS_TEXT_EMPTY_OK, not empty. Otherwise
  * BMIS_E_INVALID_ARG with a message naming `what` and the limit ("reason:
  * longer than 512 bytes", "note: not valid UTF-8 at byte 17"). A NULL text

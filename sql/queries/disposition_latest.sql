@@ -3,7 +3,7 @@
 -- disposition_get.sql.
 SELECT id, entry_hash, traveller_key, decision, reason, by_user, role, at,
        list, ref, score, review, reviewed_by, review_role, review_reason,
-       reviewed_at
+       reviewed_at, bcp
 FROM hit_disposition
 WHERE list = $1 AND ref = $2 AND traveller_key = $3
 ORDER BY at DESC, id DESC

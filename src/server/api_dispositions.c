@@ -1,7 +1,7 @@
 /* The second person's queue: GET /api/dispositions?status=pending (the
  * dismissals awaiting a supervisor) and POST /api/dispositions/{id}/review
  * ({decision: confirm|reject, reason}). Decode, one library call
- * (bmis_disposition_list, bmis_disposition_review: the rules and the audit
+ * (bmis_disposition_queue, bmis_disposition_review: the rules and the audit
  * entry of the review live there), encode. */
 #include "http.h"
 
@@ -23,6 +23,7 @@ static json_t *disposition_json(const bmis_hit_disposition *d) {
       "role", d->role, "at", bmis_time_format(d->at, t), "pending",
       d->review == BMIS_REVIEW_PENDING, "review",
       review ? json_string(review) : json_null());
+  json_object_set_new(o, "bcp", json_string(d->bcp));
   if (d->reviewed_at) {
     json_object_set_new(o, "reviewed_by", json_string(d->reviewed_by));
     json_object_set_new(o, "review_reason", json_string(d->review_reason));
@@ -47,8 +48,8 @@ void api_dispositions(const srv_request *rq, srv_reply *rp) {
   }
   json_t *list = json_array();
   bmis_error err;
-  if (bmis_disposition_list(rq->store, review, add_disposition, list, &err) !=
-      BMIS_OK) {
+  if (bmis_disposition_queue(rq->store, review, &rq->actor, add_disposition,
+                             list, &err) != BMIS_OK) {
     json_decref(list);
     srv_reply_status(rp, &err);
     return;

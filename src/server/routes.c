@@ -146,14 +146,16 @@ const srv_route srv_routes[] = {
      "the link"},
     {"GET", "/api/dispositions", SRV_SUPERVISOR, api_dispositions,
      "Hit dismissals by review state (?status=pending|confirmed|rejected; "
-     "pending: those awaiting a second person)",
+     "pending: those awaiting a second person), of the session's crossing "
+     "point (every one: an account with all crossing points)",
      "{\"dispositions\": [{\"id\", \"list\", \"ref\", \"entry\", "
      "\"traveller_key\", \"score\", \"decision\", \"reason\", \"by\", "
-     "\"role\", \"at\", \"pending\", \"review\"}]}"},
+     "\"role\", \"at\", \"pending\", \"review\", \"bcp\"}]}"},
     {"POST", "/api/dispositions/{id}/review", SRV_SUPERVISOR,
      api_disposition_review,
      "A second supervisor confirms or rejects a dismissal awaiting review: "
-     "{decision: confirm|reject, reason}; not the one who dismissed (422)",
+     "{decision: confirm|reject, reason}; not the one who dismissed (422), "
+     "only at the dismissal's crossing point (403)",
      "the disposition as reviewed"},
     {"GET", "/api/travellers", SRV_DESK, api_travellers,
      "Find travellers: ?document=STATE:NUMBER, or ?surname=&given_names=&"

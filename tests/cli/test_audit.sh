@@ -111,7 +111,7 @@ expect_entry movement.read "movement:$MID"
 run "$BMIS" movement decide "$MID" --decision admitted --permitted-days 20 --store "$S"
 expect_status 0
 expect_entry movement.decide "movement:$MID"
-run "$BMIS" movement correct "$MID" --set '{"desk":"B2"}' --reason typo --store "$S"
+run "$BMIS" movement correct "$MID" --set '{"carrier":"KQ"}' --reason typo --store "$S"
 expect_status 0
 expect_entry movement.correct "movement:$MID"
 run "$BMIS" movement decide "$MID" --decision nonsense --store "$S"

@@ -169,6 +169,14 @@ expect_err "bcp: 'NOPE'"
 run "$BMIS" movement correct "$REF" --set '{"bcp":' --reason x --store "$S"
 expect_status 2
 expect_err 'JSON at line 1'
+# Who decided, and where, is not corrected: the correction's author is in
+# the history.
+run "$BMIS" movement correct "$REF" --set '{"officer":"someone-else"}' --reason x --store "$S"
+expect_status 2
+expect_err 'officer: who decided is not corrected; the correction itself is recorded with its author'
+run "$BMIS" movement correct "$REF" --set '{"desk":"Z9"}' --reason x --store "$S"
+expect_status 2
+expect_err 'desk: where the decision was taken is not corrected'
 # Issue 12, defect 4: text is refused, never cut: 511 ASCII and "é" (513
 # bytes), a character cut in half, a control character, a note too long.
 A511=$(printf 'a%.0s' $(seq 1 511))

@@ -104,6 +104,23 @@ expect_out '^sam changed: administrator at \* \(default NBO\)$'
 run "$BMIS" user set nobody --role officer --store "$S"
 expect_status 1
 expect_err "no account 'nobody'"
+# --- the last enabled administrator (sam) is neither disabled nor demoted
+run "$BMIS" user disable sam --store "$S"
+expect_status 1
+expect_err 'sam is the last enabled administrator: it cannot be disabled \(enable or add another administrator first\)'
+run "$BMIS" user set sam --role supervisor --store "$S"
+expect_status 1
+expect_err 'sam is the last enabled administrator: it cannot be given another role'
+run "$BMIS" user list --json --store "$S"
+expect_out '"username":"sam","name":"Sam O.","role":"administrator","disabled":false'
+run --in "$WORK/pw" "$BMIS" user add ops --role administrator --name "Operations" --store "$S"
+expect_status 0
+run "$BMIS" user set sam --role supervisor --store "$S"
+expect_status 0
+expect_out '^sam changed: supervisor at NBO \(default NBO\)$'
+run "$BMIS" user disable ops --store "$S"
+expect_status 1
+expect_err 'ops is the last enabled administrator'
 run "$BMIS" audit list --store "$S"
 expect_out 'account.set'
 

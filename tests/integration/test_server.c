@@ -1177,6 +1177,29 @@ static void another_post_cannot_act_on_records(void **state) {
   json_decref(a.json);
   passport_body(body, sizeof body, "POSTTHREE", "PO3000013", "entry", NULL);
   open_inspection(nbo, body, open_id);
+  /* a dismissal at NBO awaiting a supervisor (a sanctions hit at 1.00) */
+  bmis_store *st;
+  bmis_error err;
+  assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
+  bmis_hit hit;
+  memset(&hit, 0, sizeof hit);
+  snprintf(hit.list, sizeof hit.list, "gone");
+  snprintf(hit.ref, sizeof hit.ref, "QDi.1");
+  memset(hit.entry_hash, 'a', 32);
+  hit.score = 1;
+  hit.category = BMIS_WL_SANCTIONS;
+  bmis_hit_disposition disp;
+  memset(&disp, 0, sizeof disp);
+  snprintf(disp.traveller_key, sizeof disp.traveller_key, "doc:KEN:PO1");
+  disp.decision = BMIS_HIT_DISMISSED;
+  snprintf(disp.reason, sizeof disp.reason, "not him");
+  snprintf(disp.by, sizeof disp.by, "officer");
+  snprintf(disp.role, sizeof disp.role, "officer");
+  snprintf(disp.bcp, sizeof disp.bcp, "NBO");
+  disp.at = 1000;
+  assert_int_equal(bmis_hit_dispose(st, &hit, &disp, &err), BMIS_OK);
+  assert_int_equal(disp.review, BMIS_REVIEW_PENDING);
+  bmis_store_close(st);
 
   int tried = 0;
   for (int who = BMIS_ROLE_OFFICER; who <= BMIS_ROLE_SUPERVISOR; who++) {
@@ -1208,6 +1231,10 @@ static void another_post_cannot_act_on_records(void **state) {
         rest = r->path + 19;
         id = referral;
         send = "{\"outcome\": \"referred_onward\", \"note\": \"x\"}";
+      } else if (strncmp(r->path, "/api/dispositions/{id}", 22) == 0) {
+        rest = r->path + 22;
+        id = disp.id;
+        send = "{\"decision\": \"confirm\", \"reason\": \"x\"}";
       } else {
         continue;
       }
@@ -1232,9 +1259,53 @@ static void another_post_cannot_act_on_records(void **state) {
         fail_msg("the queue at MBA shows a referral of NBO: %s", text);
       free(text);
       json_decref(a.json);
+      a = request("GET", "/api/dispositions?status=pending", NULL, auth);
+      assert_int_equal(a.status, 200);
+      assert_int_equal(json_array_size(json_object_get(a.json, "dispositions")),
+                       0);
+      json_decref(a.json);
     }
   }
-  assert_true(tried >= 10);
+  assert_true(tried >= 11);
+  /* the post's own supervisor sees the dismissal and reviews it */
+  a = request("GET", "/api/dispositions?status=pending", NULL, nbo);
+  assert_int_equal(a.status, 200);
+  json_t *queue = json_object_get(a.json, "dispositions");
+  assert_int_equal(json_array_size(queue), 1);
+  assert_string_equal(
+      json_string_value(json_object_get(json_array_get(queue, 0), "bcp")),
+      "NBO");
+  json_decref(a.json);
+  snprintf(body, sizeof body, "/api/dispositions/%s/review", disp.id);
+  a = request("POST", body,
+              "{\"decision\": \"reject\", \"reason\": \"same birth "
+              "date\"}",
+              nbo);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  /* a correction does not rewrite who decided, or where */
+  snprintf(body, sizeof body, "/api/movements/%s/correct", refused);
+  a = request("POST", body,
+              "{\"reason\": \"x\", \"movement\": {\"officer\": "
+              "\"someone-else\"}}",
+              nbo);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(a.json, "error"), "message")),
+                      "officer: who decided is not corrected; the correction "
+                      "itself is recorded with its author");
+  json_decref(a.json);
+  a = request("POST", body,
+              "{\"reason\": \"x\", \"movement\": {\"desk\": \"Z9\"}}", nbo);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  json_decref(a.json);
+  snprintf(body, sizeof body, "/api/movements/%s", refused);
+  a = request("GET", body, NULL, nbo);
+  assert_int_equal(a.status, 200);
+  assert_string_equal(json_string_value(json_object_get(
+                          json_object_get(a.json, "movement"), "officer")),
+                      "supervisor");
+  json_decref(a.json);
   /* nothing was changed: the post's own desk decides what is open */
   a = decide_over_http(nbo, open_id, "{\"decision\": \"refer\"}");
   assert_int_equal(a.status, 201);
@@ -1309,6 +1380,7 @@ static void a_sanctions_dismissal_needs_a_second_person(void **state) {
       "nationality,sex,birth_place,birth_country,documents,doc_state,"
       "doc_number,doc_type,doc_status,reported,remarks\n"
       "person,QDi.900,Oleg NAZAROV,,,,1958-02-03,RUS,M,,,,,,,,,\n";
+  int reviews_before = audited("hit.review", "ok");
   bmis_store *st;
   bmis_error err;
   assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
@@ -1398,6 +1470,20 @@ static void a_sanctions_dismissal_needs_a_second_person(void **state) {
   a = review(sup, d1, "{\"decision\": \"confirm\", \"reason\": \"\"}");
   expect_error(&a, 400, "E_INVALID_ARG");
   json_decref(a.json);
+  /* the review's reason is text as every reason is */
+  static const char *const bad_reasons[] = {"ok\\u0001", "ok\\u001b[2J",
+                                            "ok\\u007f", "ok\\u0085"};
+  for (size_t i = 0; i < sizeof bad_reasons / sizeof bad_reasons[0]; i++) {
+    char b[128];
+    snprintf(b, sizeof b, "{\"decision\": \"confirm\", \"reason\": \"%s\"}",
+             bad_reasons[i]);
+    a = review(sup, d1, b);
+    expect_error(&a, 400, "E_INVALID_ARG");
+    assert_non_null(strstr(json_string_value(json_object_get(
+                               json_object_get(a.json, "error"), "message")),
+                           "reason: control character U+00"));
+    json_decref(a.json);
+  }
   a = review(sup, "0190aaaa-0000-7000-8000-000000000000",
              "{\"decision\": \"confirm\", \"reason\": \"ok\"}");
   expect_error(&a, 404, "E_NOT_FOUND");
@@ -1452,7 +1538,7 @@ static void a_sanctions_dismissal_needs_a_second_person(void **state) {
   a = request("GET", "/api/dispositions", NULL, sup);
   assert_int_equal(json_array_size(json_object_get(a.json, "dispositions")), 0);
   json_decref(a.json);
-  assert_int_equal(audited("hit.review", "ok"), 2);
+  assert_int_equal(audited("hit.review", "ok"), reviews_before + 2);
 }
 
 /* Issue 12, defect 10: a server given a key anchors the audit log at
@@ -1942,6 +2028,13 @@ static void text_is_refused_never_cut(void **state) {
       {name, "name: longer than 127 bytes"},
       {"Amina\\u0007Diallo", "name: control character U+0007 at byte 6 "
                              "(one line of text is expected)"},
+      /* "Trojan Source": shown as "Amina Diallo", stored otherwise */
+      {"Amina \\u202eollaiD", "name: bidirectional control character U+202E "
+                              "at byte 7 (it would display the text in "
+                              "another order than it is stored)"},
+      {"Amina \\u2066Diallo", "name: bidirectional control character U+2066 "
+                              "at byte 7 (it would display the text in "
+                              "another order than it is stored)"},
   };
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
     snprintf(body, sizeof body,
@@ -1955,6 +2048,45 @@ static void text_is_refused_never_cut(void **state) {
                         names[i].message);
     json_decref(a.json);
   }
+  /* A desk that would read "A1" on the screen and be "1A" in the record. */
+  snprintf(body, sizeof body,
+           "{\"username\": \"officer\", \"password\": \"%s\", \"desk\": "
+           "\"\\u202e1A\"}",
+           PASSWORD);
+  a = request("POST", "/api/login", body, NULL);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_non_null(strstr(json_string_value(json_object_get(
+                             json_object_get(a.json, "error"), "message")),
+                         "desk: bidirectional control character U+202E"));
+  json_decref(a.json);
+}
+
+/* The only administrator cannot disable itself nor take another role: the
+ * library refuses (E_RULE, 422) and nothing changes. */
+static void the_last_administrator_stays(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128];
+  login("administrator", token);
+  bearer(token, auth, sizeof auth);
+  static const char *const bodies[] = {
+      "{\"disabled\": true}", "{\"role\": \"officer\"}",
+      "{\"role\": \"supervisor\", \"bcps\": \"NBO\"}"};
+  for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+    answer a = request("POST", "/api/accounts/administrator", bodies[i], auth);
+    expect_error(&a, 422, "E_RULE");
+    assert_non_null(strstr(json_string_value(json_object_get(
+                               json_object_get(a.json, "error"), "message")),
+                           "administrator is the last enabled administrator"));
+    json_decref(a.json);
+  }
+  answer a = request("GET", "/api/accounts", NULL, auth);
+  assert_int_equal(a.status, 200);
+  char *text = json_dumps(a.json, 0);
+  assert_non_null(strstr(text, "\"username\": \"administrator\", \"name\": "
+                               "\"The administrator\", \"role\": "
+                               "\"administrator\", \"disabled\": false"));
+  free(text);
+  json_decref(a.json);
 }
 
 int main(void) {
@@ -1986,6 +2118,7 @@ int main(void) {
       cmocka_unit_test(ambiguous_framing_is_refused_and_closed),
       cmocka_unit_test(a_trickling_client_is_cut_off),
       cmocka_unit_test(text_is_refused_never_cut),
+      cmocka_unit_test(the_last_administrator_stays),
       cmocka_unit_test(stopping_answers_503_and_finishes_in_flight),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

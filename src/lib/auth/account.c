@@ -143,12 +143,35 @@ bmis_status bmis_account_set_password(bmis_store *s, const char *username,
   return st;
 }
 
+bmis_status bmis__account_keep_an_administrator(bmis_store *s,
+                                                const char *username,
+                                                const char *what,
+                                                bmis_error *err) {
+  int64_t others;
+  bmis_status st = bmis__account_admins_other(s, username, &others, err);
+  if (st == BMIS_OK && others == 0)
+    st = bmis_error_set(err, BMIS_E_RULE,
+                        "%s is the last enabled administrator: it cannot be "
+                        "%s (enable or add another administrator first)",
+                        username, what);
+  return st;
+}
+
 bmis_status bmis_account_set_disabled(bmis_store *s, const char *username,
                                       bool disabled, bmis_error *err) {
+  if (!s || !username)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or username");
   bmis_status st = bmis__tx_begin(s, err);
   if (st != BMIS_OK)
     return st;
-  st = bmis__account_set_disabled(s, username, disabled, now_s(), err);
+  /* never the last administrator: nobody would be left to manage the
+   * accounts (the check and the change in one transaction) */
+  bmis__account_row r;
+  if (disabled && (st = bmis__account_get(s, username, &r, err)) == BMIS_OK &&
+      r.a.role == BMIS_ROLE_ADMINISTRATOR && !r.a.disabled)
+    st = bmis__account_keep_an_administrator(s, username, "disabled", err);
+  if (st == BMIS_OK)
+    st = bmis__account_set_disabled(s, username, disabled, now_s(), err);
   /* ended for good: enabling the account again revives none */
   if (st == BMIS_OK && disabled)
     st = bmis__session_revoke_account(s, username, err);

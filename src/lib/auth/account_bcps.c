@@ -160,7 +160,16 @@ bmis_status bmis_account_update(bmis_store *s, const char *username,
   if ((st = bmis__account_settle_bcps(s, &a, err)) != BMIS_OK ||
       (st = bmis__tx_begin(s, err)) != BMIS_OK)
     return st;
-  st = bmis__account_update(s, &a, (int64_t)time(NULL), err);
+  /* never the last administrator: read again under the lock, so that a
+   * concurrent change is counted */
+  bmis__account_row now;
+  if ((st = bmis__account_get(s, username, &now, err)) == BMIS_OK &&
+      now.a.role == BMIS_ROLE_ADMINISTRATOR && !now.a.disabled &&
+      a.role != BMIS_ROLE_ADMINISTRATOR)
+    st = bmis__account_keep_an_administrator(s, username, "given another role",
+                                             err);
+  if (st == BMIS_OK)
+    st = bmis__account_update(s, &a, (int64_t)time(NULL), err);
   /* what the account may do changed: sessions opened under the old rights
    * end, and their users log in again under the new ones */
   if (st == BMIS_OK && (a.role != r.a.role || strcmp(a.bcps, r.a.bcps) != 0))

@@ -15,4 +15,12 @@ bmis_status bmis__account_settle_bcps(bmis_store *s, bmis_account *a,
 /* Whether the comma-separated list holds code ("*" holds every code). */
 bool bmis__bcps_hold(const char *list, const char *code);
 
+/* BMIS_E_RULE naming username and `what` would be done to it ("disabled")
+ * when no other enabled administrator is left; in a transaction (it takes
+ * the lock on every administrator's row). */
+bmis_status bmis__account_keep_an_administrator(bmis_store *s,
+                                                const char *username,
+                                                const char *what,
+                                                bmis_error *err);
+
 #endif

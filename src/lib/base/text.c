@@ -15,6 +15,17 @@ static bool is_control(UChar32 c, unsigned flags) {
   return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
 
+/* The explicit bidirectional formatting characters: embeddings and
+ * overrides (U+202A-U+202E) and isolates (U+2066-U+2069). They make text
+ * display in another order than it is stored ("Trojan Source",
+ * CVE-2021-42574): a desk, a name or a reason that reads one way on screen
+ * and another in the record. Refused in every text. The implicit marks
+ * U+200E, U+200F and U+061C stay allowed: they reorder nothing on their own
+ * and Arabic or Hebrew text mixed with digits and Latin needs them. */
+static bool is_bidi_control(UChar32 c) {
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 bmis_status bmis_text_check(const char *text, size_t max, unsigned flags,
                             const char *what, bmis_error *err) {
   if (!what)
@@ -48,6 +59,12 @@ bmis_status bmis_text_check(const char *text, size_t max, unsigned flags,
           err, BMIS_E_INVALID_ARG, "%s: control character U+%04X at byte %d%s",
           what, (unsigned)c, at + 1,
           flags & BMIS_TEXT_LINES ? "" : " (one line of text is expected)");
+    if (is_bidi_control(c))
+      return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                            "%s: bidirectional control character U+%04X at "
+                            "byte %d (it would display the text in another "
+                            "order than it is stored)",
+                            what, (unsigned)c, at + 1);
   }
   return BMIS_OK;
 }

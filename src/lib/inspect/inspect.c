@@ -599,6 +599,7 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
     snprintf(out->reason, sizeof out->reason, "%s", reason);
     snprintf(out->by, sizeof out->by, "%s", actor->username);
     snprintf(out->role, sizeof out->role, "%s", actor->role);
+    snprintf(out->bcp, sizeof out->bcp, "%s", r.bcp);
     out->at = at;
     char record[97];
     snprintf(record, sizeof record, "inspection:%s", id);

@@ -6,6 +6,7 @@
 #include "store/repo.h"
 
 #include "bmis/audit.h"
+#include "bmis/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -33,17 +34,19 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
                           "reason: say why the dismissal is %s",
                           bmis_review_code(decision));
   bmis_hit_disposition d;
-  if (strlen(reason) >= sizeof d.review_reason)
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "reason: longer than %zu bytes",
-                          sizeof d.review_reason - 1);
+  /* UTF-8, no control character but line breaks, at most the field: as
+   * the dismissal's own reason (screen/disposition.c) and every reason. */
+  bmis_status st = bmis_text_check(reason, sizeof d.review_reason - 1,
+                                   BMIS_TEXT_LINES, "reason", err);
+  if (st != BMIS_OK)
+    return st;
   if (at <= 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "at: the time of the review is required");
   if (strcmp(actor->role, "supervisor") != 0)
     return bmis_error_set(err, BMIS_E_FORBIDDEN,
                           "only a supervisor confirms or rejects a dismissal");
-  bmis_status st = bmis__tx_begin(s, err);
+  st = bmis__tx_begin(s, err);
   if (st != BMIS_OK)
     return st;
   char hash[33];
@@ -51,6 +54,17 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
   if (st == BMIS_OK && snprintf(d.entry_key, sizeof d.entry_key, "%s/%s",
                                 d.list, d.ref) >= (int)sizeof d.entry_key)
     d.entry_key[sizeof d.entry_key - 1] = 0;
+  /* Where the dismissal was made: a supervisor of another crossing point
+   * neither sees it in the queue nor reviews it, nor learns
+   * whether it is still pending (a dismissal with no
+   * crossing point: an account with every one). */
+  if (st == BMIS_OK && !actor->all_bcps &&
+      (!d.bcp[0] || strcmp(d.bcp, actor->bcp) != 0))
+    st = bmis_error_set(err, BMIS_E_FORBIDDEN,
+                        "disposition %.40s belongs to crossing point %s; this "
+                        "session works at %s",
+                        id, d.bcp[0] ? d.bcp : "none",
+                        actor->bcp[0] ? actor->bcp : "none");
   if (st == BMIS_OK && d.review != BMIS_REVIEW_PENDING)
     st = d.review == BMIS_REVIEW_NONE
              ? bmis_error_set(err, BMIS_E_CONFLICT,
@@ -98,4 +112,19 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
   if (st == BMIS_OK && out)
     *out = d;
   return st;
+}
+
+bmis_status bmis_disposition_queue(bmis_store *s, bmis_review review,
+                                   const bmis_actor *actor,
+                                   bmis_disposition_fn fn, void *ctx,
+                                   bmis_error *err) {
+  if (!actor)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor");
+  if (actor->all_bcps)
+    return bmis_disposition_list(s, review, NULL, fn, ctx, err);
+  /* A session at no crossing point sees nothing ("" never matches a
+   * dismissal it could review). */
+  if (!actor->bcp[0])
+    return BMIS_OK;
+  return bmis_disposition_list(s, review, actor->bcp, fn, ctx, err);
 }

@@ -685,6 +685,18 @@ static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
       next.permitted_until = given->permitted_until;
       if (given->officer[0])
         memcpy(next.officer, given->officer, sizeof next.officer);
+    } else if (strncmp(given->officer, old.officer, sizeof old.officer) != 0) {
+      /* Who decided, and at which desk, is the decision's author: a
+       * correction changes what was decided, and its own author is kept
+       * in the history (bmis_change.by). */
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "officer: who decided is not corrected; the "
+                          "correction itself is recorded with its author");
+    } else if (strncmp(given->desk, old.desk, sizeof old.desk) != 0) {
+      st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "desk: where the decision was taken is not "
+                          "corrected; the correction itself is recorded with "
+                          "its author");
     } else {
       next = *given;
       memcpy(next.traveller_id, old.traveller_id, BMIS_ID_SIZE);
@@ -692,9 +704,11 @@ static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
       memcpy(next.nationality, old.nationality, sizeof next.nationality);
       next.voided = false;
     }
-    bmis_register_config cfg;
-    bool national = is_national(s, &old, &cfg, err);
-    st = validate_movement(s, &next, 0, national, &cfg, err);
+    if (st == BMIS_OK) {
+      bmis_register_config cfg;
+      bool national = is_national(s, &old, &cfg, err);
+      st = validate_movement(s, &next, 0, national, &cfg, err);
+    }
   }
   /* a person with an open protective referral is not refused, by a later
    * decision or a correction either */

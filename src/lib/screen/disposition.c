@@ -98,7 +98,9 @@ bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
                           "decision: must be confirmed or dismissed");
   if ((st = need("reason", d->reason, sizeof d->reason, err)) != BMIS_OK ||
       (st = need("by", d->by, sizeof d->by, err)) != BMIS_OK ||
-      (st = need("role", d->role, sizeof d->role, err)) != BMIS_OK)
+      (st = need("role", d->role, sizeof d->role, err)) != BMIS_OK ||
+      (st = bmis_text_check_field(d->bcp, sizeof d->bcp, BMIS_TEXT_EMPTY_OK,
+                                  "bcp", err)) != BMIS_OK)
     return st;
   if (d->at <= 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
@@ -246,14 +248,18 @@ bmis_status bmis_disposition_get(bmis_store *s, const char *id,
 }
 
 bmis_status bmis_disposition_list(bmis_store *s, bmis_review review,
-                                  bmis_disposition_fn fn, void *ctx,
-                                  bmis_error *err) {
+                                  const char *bcp, bmis_disposition_fn fn,
+                                  void *ctx, bmis_error *err) {
   if (!s || !fn)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or callback");
+  /* "*" in the query means every crossing point: never a code's. */
+  if (bcp && strcmp(bcp, "*") == 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "bcp: a crossing point's code, or none for all");
   bool own;
   bmis_status st = bmis__read_begin(s, &own, err);
   if (st != BMIS_OK)
     return st;
-  st = bmis__disposition_list(s, review, fn, ctx, err);
+  st = bmis__disposition_list(s, review, bcp ? bcp : "*", fn, ctx, err);
   return bmis__read_end(s, own, st, err);
 }

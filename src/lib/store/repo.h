@@ -250,9 +250,10 @@ bmis_status bmis__disposition_get(bmis_store *s, const char *id,
                                   bmis_hit_disposition *out,
                                   char entry_hash[33], bmis_error *err);
 /* Those in one review state, oldest first (at most 1000). */
+/* bcp "*": of every crossing point. */
 bmis_status bmis__disposition_list(bmis_store *s, bmis_review review,
-                                   bmis_disposition_fn fn, void *ctx,
-                                   bmis_error *err);
+                                   const char *bcp, bmis_disposition_fn fn,
+                                   void *ctx, bmis_error *err);
 /* Writes d's review (review, reviewed_by, review_role, review_reason,
  * reviewed_at) if it is still pending; BMIS_E_CONFLICT otherwise. */
 bmis_status bmis__disposition_review(bmis_store *s,

@@ -69,6 +69,26 @@ static bmis_status changed_one(bmis__stmt *q, const char *username,
   return st;
 }
 
+static bmis_status lock_admins(bmis_store *s, bmis_error *err) {
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_ADMINS_LOCK);
+  return bmis__run(q, err);
+}
+
+bmis_status bmis__account_admins_other(bmis_store *s, const char *username,
+                                       int64_t *n, bmis_error *err) {
+  *n = 0;
+  bmis_status st = lock_admins(s, err);
+  if (st != BMIS_OK)
+    return st;
+  Q_OR_FAIL(q, BMIS__Q_ACCOUNT_ADMINS_OTHER);
+  bmis__bind_text(q, 1, username);
+  int rc = bmis__step(q, err);
+  if (rc == BMIS__ROW)
+    *n = bmis__col_int(q, 0);
+  bmis__reset(q);
+  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+}
+
 bmis_status bmis__account_set_password(bmis_store *s, const char *username,
                                        const char *hash, int64_t now,
                                        bmis_error *err) {

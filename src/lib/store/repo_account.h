@@ -25,6 +25,11 @@ bmis_status bmis__account_list(bmis_store *s, bmis__account_row_fn fn,
 bmis_status bmis__account_set_password(bmis_store *s, const char *username,
                                        const char *hash, int64_t now,
                                        bmis_error *err);
+/* The enabled administrators other than `username`, counted under the
+ * write lock of every administrator's row (in a transaction): a change that
+ * could leave none is decided on what concurrent changes left. */
+bmis_status bmis__account_admins_other(bmis_store *s, const char *username,
+                                       int64_t *n, bmis_error *err);
 bmis_status bmis__account_set_disabled(bmis_store *s, const char *username,
                                        bool disabled, int64_t now,
                                        bmis_error *err);

@@ -415,6 +415,7 @@ bmis_status bmis__disposition_insert(bmis_store *s, const char *list,
   bmis__bind_int(q, 10, d->at);
   bmis__bind_double(q, 11, d->score);
   bmis__bind_text(q, 12, review ? review : "");
+  bmis__bind_text(q, 13, d->bcp);
   return bmis__run(q, err);
 }
 
@@ -438,6 +439,7 @@ static void disposition_row(bmis__stmt *q, bmis_hit_disposition *out,
   bmis__col_copy(q, 13, out->review_role, sizeof out->review_role);
   bmis__col_copy(q, 14, out->review_reason, sizeof out->review_reason);
   out->reviewed_at = bmis__col_int(q, 15);
+  bmis__col_copy(q, 16, out->bcp, sizeof out->bcp);
 }
 
 bmis_status bmis__disposition_latest_for(bmis_store *s, const char *list,
@@ -475,11 +477,12 @@ bmis_status bmis__disposition_get(bmis_store *s, const char *id,
 }
 
 bmis_status bmis__disposition_list(bmis_store *s, bmis_review review,
-                                   bmis_disposition_fn fn, void *ctx,
-                                   bmis_error *err) {
+                                   const char *bcp, bmis_disposition_fn fn,
+                                   void *ctx, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_DISPOSITION_LIST);
   const char *code = bmis_review_code(review);
   bmis__bind_text(q, 1, code ? code : "");
+  bmis__bind_text(q, 2, bcp);
   int rc;
   while ((rc = bmis__step(q, err)) == BMIS__ROW) {
     bmis_hit_disposition d;

@@ -318,6 +318,66 @@ static void repeated_failures_make_logins_wait(void **state) {
                    BMIS_E_THROTTLED);
 }
 
+/* Nobody left to manage the accounts: the last enabled administrator is
+ * neither disabled nor given another role; with a second one, either can
+ * be. A disabled administrator does not count. */
+static void the_last_administrator_stays(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  bmis_account a = account_of("root", BMIS_ROLE_ADMINISTRATOR);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, &err), BMIS_OK);
+  bmis_account o = account_of("amina", BMIS_ROLE_OFFICER);
+  assert_int_equal(bmis_account_add(s, &o, GOOD, &err), BMIS_OK);
+  /* others are disabled as before */
+  assert_int_equal(bmis_account_set_disabled(s, "amina", true, &err), BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "root", true, &err),
+                   BMIS_E_RULE);
+  assert_string_equal(err.message,
+                      "root is the last enabled administrator: it cannot be "
+                      "disabled (enable or add another administrator first)");
+  bmis_account_change demote = {BMIS_ROLE_SUPERVISOR, NULL, NULL, NULL};
+  assert_int_equal(bmis_account_update(s, "root", &demote, NULL, &err),
+                   BMIS_E_RULE);
+  assert_non_null(strstr(err.message, "root is the last enabled "
+                                      "administrator: it cannot be given "
+                                      "another role"));
+  /* what does not remove an administrator goes through */
+  bmis_account_change rename = {BMIS_ROLE_ADMINISTRATOR, NULL, NULL,
+                                "The Administrator"};
+  assert_int_equal(bmis_account_update(s, "root", &rename, NULL, &err),
+                   BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "root", false, &err), BMIS_OK);
+  bmis_account got;
+  assert_int_equal(bmis_account_get(s, "root", &got, &err), BMIS_OK);
+  assert_int_equal(got.role, BMIS_ROLE_ADMINISTRATOR);
+  assert_false(got.disabled);
+  /* a disabled administrator is not one left */
+  bmis_account b = account_of("second", BMIS_ROLE_ADMINISTRATOR);
+  assert_int_equal(bmis_account_add(s, &b, GOOD, &err), BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "second", true, &err), BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "root", true, &err),
+                   BMIS_E_RULE);
+  /* disabling one already disabled changes nothing and is not refused */
+  assert_int_equal(bmis_account_set_disabled(s, "second", true, &err), BMIS_OK);
+  /* with a second enabled administrator, either may go */
+  assert_int_equal(bmis_account_set_disabled(s, "second", false, &err),
+                   BMIS_OK);
+  assert_int_equal(bmis_account_update(s, "root", &demote, NULL, &err),
+                   BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "second", true, &err),
+                   BMIS_E_RULE);
+  /* an officer promoted makes one more */
+  bmis_account_change promote = {BMIS_ROLE_ADMINISTRATOR, NULL, NULL, NULL};
+  assert_int_equal(bmis_account_set_disabled(s, "amina", false, &err), BMIS_OK);
+  assert_int_equal(bmis_account_update(s, "amina", &promote, NULL, &err),
+                   BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "second", true, &err), BMIS_OK);
+  assert_int_equal(bmis_account_set_disabled(s, "amina", true, &err),
+                   BMIS_E_RULE);
+  assert_int_equal(bmis_account_set_disabled(s, "nobody", true, &err),
+                   BMIS_E_NOT_FOUND);
+}
+
 int main(int argc, char **argv) {
   fx_setup(argc, argv);
 #define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -329,6 +389,7 @@ int main(int argc, char **argv) {
       T_(a_new_password_replaces_the_old),
       T_(sessions_open_check_expire_and_end),
       T_(repeated_failures_make_logins_wait),
+      T_(the_last_administrator_stays),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();

@@ -462,6 +462,9 @@ static void older_stores_are_migrated(void **state) {
       "ALTER TABLE account DROP COLUMN bcps;"
       "ALTER TABLE session DROP COLUMN last_seen;"
       "ALTER TABLE login_failure DROP COLUMN client;"
+      /* and what later migrations added */
+      "DROP INDEX hit_disposition_bcp;"
+      "ALTER TABLE hit_disposition DROP COLUMN bcp;"
       "UPDATE account SET disabled = 1 WHERE username = 'sam';"
       "UPDATE session SET revoked = 0;"
       "DELETE FROM schema_migration WHERE version >= 9;";

@@ -4,6 +4,7 @@
 
 #include "bmis/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void refused(const char *text, size_t max, unsigned flags,
@@ -81,6 +82,35 @@ static void control_characters(void **state) {
           "reason: control character U+0007 at byte 5");
 }
 
+/* "Trojan Source": the explicit bidirectional formatting characters are
+ * refused in every text, one line or not; the implicit marks are not. */
+static void bidirectional_controls(void **state) {
+  (void)state;
+  refused("AMA-\xe2\x80\xae"
+          "1 kseD",
+          100, 0,
+          "reason: bidirectional control character U+202E at byte 5 (it "
+          "would display the text in another order than it is stored)");
+  static const char *const refused_ones[] = {
+      "\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac",
+      "\xe2\x80\xad", "\xe2\x80\xae", "\xe2\x81\xa6",
+      "\xe2\x81\xa7", "\xe2\x81\xa8", "\xe2\x81\xa9"};
+  for (size_t i = 0; i < sizeof refused_ones / sizeof *refused_ones; i++) {
+    char text[16];
+    snprintf(text, sizeof text, "ab%s", refused_ones[i]);
+    bmis_error err = {0};
+    assert_int_equal(bmis_text_check(text, 100, BMIS_TEXT_LINES, "note", &err),
+                     BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "note: bidirectional control "
+                                        "character U+20"));
+    assert_non_null(strstr(err.message, "at byte 3"));
+  }
+  /* Neighbours and the implicit marks (LRM, RLM, ALM) are text. */
+  accepted("a\xe2\x80\x8e b\xe2\x80\x8f c\xd8\x9c d", 100, 0);
+  accepted("\xe2\x80\xaf\xe2\x81\xa5", 100, 0); /* U+202F, U+2065 */
+  accepted("\xd8\xb9\xd9\x84\xd9\x8a 12", 100, 0);
+}
+
 static void empty_and_missing(void **state) {
   (void)state;
   refused("", 10, 0, "reason: missing");
@@ -94,6 +124,7 @@ int main(void) {
       cmocka_unit_test(length_is_refused_not_cut),
       cmocka_unit_test(utf8_must_be_well_formed),
       cmocka_unit_test(control_characters),
+      cmocka_unit_test(bidirectional_controls),
       cmocka_unit_test(empty_and_missing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

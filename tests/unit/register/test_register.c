@@ -627,6 +627,23 @@ static void corrections_and_voids_keep_history(void **state) {
   assert_int_equal(
       bmis_overstay_list(s, D("2026-12-31"), count_stay, &over, NULL), BMIS_OK);
   assert_int_equal(over, 0);
+  /* Who decided, and at which desk, is not corrected: the correction's
+   * author is in the history. */
+  bmis_movement keep = m;
+  snprintf(m.officer, sizeof m.officer, "someone-else");
+  assert_int_equal(bmis_movement_correct(s, &m, &ch, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message,
+                      "officer: who decided is not corrected; the correction "
+                      "itself is recorded with its author");
+  m = keep;
+  snprintf(m.desk, sizeof m.desk, "Z9");
+  assert_int_equal(bmis_movement_correct(s, &m, &ch, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "desk: "));
+  m = keep;
+  bmis_movement now;
+  assert_int_equal(bmis_movement_get(s, x.movement_id, &now, NULL), BMIS_OK);
+  assert_string_equal(now.officer, keep.officer);
+  assert_int_equal(now.version, 2);
   /* A correction is validated like a recording. */
   snprintf(m.bcp, sizeof m.bcp, "NOPE");
   assert_int_equal(bmis_movement_correct(s, &m, &ch, &err), BMIS_E_INVALID_ARG);

@@ -1084,9 +1084,9 @@ static void dismissals_that_matter_wait_for_a_second_person(void **state) {
   /* the queue, oldest first */
   char ids[8][37];
   memset(ids, 0, sizeof ids);
-  assert_int_equal(
-      bmis_disposition_list(s, BMIS_REVIEW_PENDING, collect_ids, ids, &err),
-      BMIS_OK);
+  assert_int_equal(bmis_disposition_list(s, BMIS_REVIEW_PENDING, NULL,
+                                         collect_ids, ids, &err),
+                   BMIS_OK);
   assert_string_equal(ids[0], d1.id);
   assert_string_equal(ids[1], d3.id);
   assert_string_equal(ids[2], d7.id);
@@ -1111,6 +1111,20 @@ static void dismissals_that_matter_wait_for_a_second_person(void **state) {
   memset(&sup, 0, sizeof sup);
   snprintf(sup.username, sizeof sup.username, "kariuki");
   snprintf(sup.role, sizeof sup.role, "supervisor");
+  /* dispositions recorded with no crossing point: for an account with
+   * every one */
+  assert_int_equal(bmis_disposition_review(s, d1.id, BMIS_REVIEW_CONFIRMED,
+                                           "fine", &sup, 2000, &got, &err),
+                   BMIS_E_FORBIDDEN);
+  memset(ids, 0, sizeof ids);
+  assert_int_equal(bmis_disposition_list(s, BMIS_REVIEW_PENDING, "AMA",
+                                         collect_ids, ids, &err),
+                   BMIS_OK);
+  assert_string_equal(ids[0], "");
+  assert_int_equal(bmis_disposition_list(s, BMIS_REVIEW_PENDING, "*",
+                                         collect_ids, ids, &err),
+                   BMIS_E_INVALID_ARG);
+  sup.all_bcps = true;
   /* the same person (kariuki dismissed it) */
   assert_int_equal(bmis_disposition_review(s, d1.id, BMIS_REVIEW_CONFIRMED,
                                            "fine", &sup, 2000, &got, &err),
@@ -1138,9 +1152,9 @@ static void dismissals_that_matter_wait_for_a_second_person(void **state) {
                                            &err),
                    BMIS_OK);
   memset(ids, 0, sizeof ids);
-  assert_int_equal(
-      bmis_disposition_list(s, BMIS_REVIEW_PENDING, collect_ids, ids, &err),
-      BMIS_OK);
+  assert_int_equal(bmis_disposition_list(s, BMIS_REVIEW_PENDING, NULL,
+                                         collect_ids, ids, &err),
+                   BMIS_OK);
   assert_string_equal(ids[0], d7.id);
   assert_string_equal(ids[1], "");
   /* each review is in the audit log, with its change */
