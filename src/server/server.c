@@ -500,8 +500,11 @@ static enum MHD_Result refuse_early(srv *s, struct MHD_Connection *c,
  * read the same way: a name that is not a token (RFC 9110 section 5.6.2),
  * such as "Transfer-Encoding : chunked" (whitespace before the colon, RFC
  * 9112 section 5.1), or a line continued on the next (obs-fold, RFC 9112
- * section 5.2). Either can hide from us a framing header that a proxy in
- * front reads, so either is refused like the framing faults below. */
+ * section 5.2), or a value with a control character other than HTAB (RFC
+ * 9110 section 5.5: "Host: x\rContent-Length: 2" is one field here, two
+ * for a parser that ends a line at a lone CR). Each can hide from us a
+ * framing header that a proxy in front reads, so each is refused like the
+ * framing faults below. */
 typedef struct field_fault {
   char message[192]; /* empty: none */
 } field_fault;
@@ -551,6 +554,18 @@ static enum MHD_Result find_field_fault(void *cls, enum MHD_ValueKind kind,
     snprintf(f->message, sizeof f->message,
              "a header field is continued on the next line (obs-fold, RFC "
              "9112 section 5.2): send it on one line");
+  else {
+    size_t i = 0; /* RFC 9110 section 5.5: no control character but HTAB */
+    while (value[i] && (value[i] == '\t' ||
+                        ((unsigned char)value[i] >= 0x20 && value[i] != 0x7f)))
+      i++;
+    if (value[i])
+      snprintf(f->message, sizeof f->message,
+               "the value of header field '%.40s' has byte 0x%02x: a value "
+               "has no control characters but tabs (RFC 9110 section 5.5; a "
+               "lone CR ends a line for some parsers)",
+               key, (unsigned char)value[i]);
+  }
   return f->message[0] ? MHD_NO : MHD_YES;
 }
 

@@ -481,6 +481,11 @@ static void ambiguous_framing_is_refused_and_closed(void **state) {
       "Content-Length: 2\r\n\r\n{}",
       "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n \r\n\r\n{}",
       "POST /api/login HTTP/1.1\r\nHost: x\r\n Content-Length: 2\r\n\r\n{}",
+      /* a control character in a value: a lone CR ends the line for some
+       * parsers, which then see a Content-Length */
+      "POST /api/login HTTP/1.1\r\nHost: x\rContent-Length: 2\r\n\r\n{}",
+      "POST /api/login HTTP/1.1\r\nHost: x\r\nX-A: 1\x01\r\nContent-Length: 2"
+      "\r\n\r\n{}",
       /* the same in a chunked body's trailer fields */
       "POST /api/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
       "\r\n2\r\n{}\r\n0\r\nX-T : a\r\n\r\n",
