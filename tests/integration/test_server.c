@@ -531,6 +531,17 @@ static void ambiguous_framing_is_refused_and_closed(void **state) {
       fail_msg("fine %zu: %s", i, text);
     free(text);
   }
+  /* and so do a kept-alive connection's later requests */
+  text = exchange("POST /api/login HTTP/1.1\r\nHost: x\r\nX-A:\t1\r\n"
+                  "Content-Length: 2\r\n\r\n{}"
+                  "POST /api/login HTTP/1.1\r\nHost: x\r\nX-B: 2 \r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+                  "POST /api/login HTTP/1.1\r\nHost: x\r\nConnection: close"
+                  "\r\nContent-Length: 2\r\n\r\n{}",
+                  5000, NULL);
+  if (count(text, "'username' is required") != 3)
+    fail_msg("kept alive: %s", text);
+  free(text);
 }
 
 /* A client trickling a request (a byte every half second, never idle long
