@@ -496,6 +496,79 @@ static enum MHD_Result refuse_early(srv *s, struct MHD_Connection *c,
   return send_reply(s, c, &rp, NULL, true);
 }
 
+/* A field line libmicrohttpd passed on that no other HTTP parser would
+ * read the same way: a name that is not a token (RFC 9110 section 5.6.2),
+ * such as "Transfer-Encoding : chunked" (whitespace before the colon, RFC
+ * 9112 section 5.1), or a line continued on the next (obs-fold, RFC 9112
+ * section 5.2), or a value with a control character other than HTAB (RFC
+ * 9110 section 5.5: "Host: x\rContent-Length: 2" is one field here, two
+ * for a parser that ends a line at a lone CR). Each can hide from us a
+ * framing header that a proxy in front reads, so each is refused like the
+ * framing faults below. */
+typedef struct field_fault {
+  char message[192]; /* empty: none */
+} field_fault;
+
+static bool is_tchar(unsigned char ch) {
+  return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+         (ch >= 'a' && ch <= 'z') || (ch && strchr("!#$%&'*+-.^_`|~", ch));
+}
+
+/* libmicrohttpd 0.9.75 keeps none of the raw lines, but it parses a line
+ * "name: value" in place: the name ends where the colon was (now a NUL)
+ * and the value starts after it and any spaces or tabs. A continuation
+ * line (obs-fold) it glues to the end of the *name*, which it first moves
+ * to a new block of its memory pool, past the line: so a name that does
+ * not sit just before its value was folded (say "Transfer-Encoding:",
+ * " chunked", seen as a field "Transfer-Encodingchunked" with an empty
+ * value). The addresses are compared as integers; the bytes between are
+ * read only when the value lies after the name, in the same line. */
+static bool from_one_line(const char *key, const char *value) {
+  uintptr_t k = (uintptr_t)key, v = (uintptr_t)value;
+  size_t len = strlen(key);
+  if (v <= k || v - k < len + 1)
+    return false;
+  for (size_t i = len + 1; i < v - k; i++)
+    if (key[i] != ' ' && key[i] != '\t')
+      return false;
+  return true;
+}
+
+static enum MHD_Result find_field_fault(void *cls, enum MHD_ValueKind kind,
+                                        const char *key, const char *value) {
+  (void)kind;
+  field_fault *f = cls;
+  size_t good = 0;
+  while (is_tchar((unsigned char)key[good]))
+    good++;
+  if (!key[0])
+    snprintf(f->message, sizeof f->message, "a header field name is empty");
+  else if (key[good])
+    snprintf(f->message, sizeof f->message,
+             "the header field name '%.*s' is followed by byte 0x%02x: a "
+             "name is a token (RFC 9110 section 5.6.2), with no whitespace "
+             "before its colon (RFC 9112 section 5.1)",
+             (int)(good > 40 ? 40 : good), good > 40 ? key + good - 40 : key,
+             (unsigned char)key[good]);
+  else if (!value || !from_one_line(key, value))
+    snprintf(f->message, sizeof f->message,
+             "a header field is continued on the next line (obs-fold, RFC "
+             "9112 section 5.2): send it on one line");
+  else {
+    size_t i = 0; /* RFC 9110 section 5.5: no control character but HTAB */
+    while (value[i] && (value[i] == '\t' ||
+                        ((unsigned char)value[i] >= 0x20 && value[i] != 0x7f)))
+      i++;
+    if (value[i])
+      snprintf(f->message, sizeof f->message,
+               "the value of header field '%.40s' has byte 0x%02x: a value "
+               "has no control characters but tabs (RFC 9110 section 5.5; a "
+               "lone CR ends a line for some parsers)",
+               key, (unsigned char)value[i]);
+  }
+  return f->message[0] ? MHD_NO : MHD_YES;
+}
+
 /* How the request says its body is framed (RFC 9112 section 6). */
 typedef struct framing {
   unsigned lengths, encodings;
@@ -557,9 +630,10 @@ static void param_name(const char *pattern, int n, char *out, size_t cap) {
   snprintf(out, cap, "%.*s", (int)len, p ? p + 1 : "");
 }
 
-/* The request's headers are in: refuse what must not be read on (a body
- * framed two ways, an unknown transfer coding, an announced body over the
- * cap, a request that came after srv_stop). */
+/* The request's headers are in: refuse what must not be read on (a field
+ * line no other parser would read the same, a body framed two ways, an
+ * unknown transfer coding, an announced body over the cap, a request that
+ * came after srv_stop). */
 static enum MHD_Result on_headers(srv *s, struct MHD_Connection *c,
                                   conn_state *st) {
   if (atomic_load(&s->stopping))
@@ -567,6 +641,10 @@ static enum MHD_Result on_headers(srv *s, struct MHD_Connection *c,
                         "the server is shutting down: try again shortly");
   atomic_fetch_add(&s->inflight, 1);
   st->counted = true;
+  field_fault bad = {""};
+  MHD_get_connection_values(c, MHD_HEADER_KIND, find_field_fault, &bad);
+  if (bad.message[0])
+    return refuse_early(s, c, st, 400, "E_FRAMING", bad.message);
   framing f = {0, 0, NULL, false, false};
   MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
   if (f.lengths && f.encodings)
@@ -632,6 +710,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   /* the whole request is in */
   watch_answering(s, c);
   srv_reply rp = {500, NULL, "", NULL, NULL};
+  /* a chunked body's trailer fields, held to the same rules */
+  field_fault bad_trailer = {""};
+  MHD_get_connection_values(c, MHD_FOOTER_KIND, find_field_fault, &bad_trailer);
+  if (bad_trailer.message[0]) {
+    srv_reply_error(&rp, 400, "E_FRAMING", "%s", bad_trailer.message);
+    return send_reply(s, c, &rp, NULL, true);
+  }
   char path[512];
   size_t n = strcspn(url, "?");
   if (st->too_large) {
