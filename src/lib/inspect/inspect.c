@@ -142,10 +142,7 @@ static json_t *history_json(const history *h, const char *person_id) {
  * force: one that awaits a second person, or that a supervisor rejected,
  * clears nothing. */
 static bool hit_cleared(const bmis_hit *h) {
-  return h->previously_disposed && !h->previous.voided &&
-         h->previous.decision == BMIS_HIT_DISMISSED &&
-         (h->previous.review == BMIS_REVIEW_NONE ||
-          h->previous.review == BMIS_REVIEW_CONFIRMED);
+  return h->previously_disposed && bmis__dismissal_in_force(&h->previous);
 }
 
 static json_t *hit_json(const bmis_hit *h, int index) {

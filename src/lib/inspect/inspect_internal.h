@@ -29,6 +29,10 @@ enum {
   BMIS__PROT_LISTED = 512
 };
 
+/* Whether a disposition clears its hit: a dismissal, of the entry version
+ * still listed, needing no second person or confirmed by one. */
+bool bmis__dismissal_in_force(const bmis_hit_disposition *d);
+
 /* Whether a hit's category keeps admission from the desk until cleared. */
 bool bmis__category_bars_admission(bmis_wl_category c);
 

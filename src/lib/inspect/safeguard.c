@@ -95,6 +95,11 @@ bmis_status bmis__open_bits_of(bmis_store *s, const bmis_traveller *t,
   return st;
 }
 
+bool bmis__dismissal_in_force(const bmis_hit_disposition *d) {
+  return !d->voided && d->decision == BMIS_HIT_DISMISSED &&
+         (d->review == BMIS_REVIEW_NONE || d->review == BMIS_REVIEW_CONFIRMED);
+}
+
 bool bmis__category_bars_admission(bmis_wl_category c) {
   return c == BMIS_WL_SANCTIONS || c == BMIS_WL_WANTED ||
          c == BMIS_WL_NATIONAL_ALERT;
@@ -124,10 +129,7 @@ bmis_status bmis__listed_bits(bmis_store *s, const char *hits_json,
                                     err);
     if (st != BMIS_OK)
       break;
-    bool cleared =
-        found && !d.voided && d.decision == BMIS_HIT_DISMISSED &&
-        (d.review == BMIS_REVIEW_NONE || d.review == BMIS_REVIEW_CONFIRMED);
-    if (!cleared) {
+    if (!found || !bmis__dismissal_in_force(&d)) {
       *bits |= BMIS__PROT_LISTED;
       break;
     }
