@@ -16,6 +16,24 @@ static double refusal_rate(int tier) {
   return rate[tier];
 }
 
+/* Whether a point before j of group g opened an asylum, child-protection or
+ * trafficking referral. The register keeps such a person from being refused
+ * while it is open, and the demo never closes one (the service keeps it), so
+ * a refusal drawn for them later becomes an ordinary trip. Only asked for a
+ * point drawn as a refusal (about 1 in 100 of visitors' points). */
+static bool protected_before(const bmis__demo_plan *p, uint32_t g, uint32_t j) {
+  for (uint32_t k = 0; k < j; k++) {
+    bmis__demo_trip t;
+    bmis__demo_trip_of(p, g, k, &t);
+    if (t.kind == DEMO_PT_ASYLUM ||
+        (t.kind == DEMO_PT_PAIR &&
+         (t.referral == BMIS_REFERRAL_CHILD_PROTECTION ||
+          t.referral == BMIS_REFERRAL_TRAFFICKING)))
+      return true;
+  }
+  return false;
+}
+
 /* The kind of point j of group g (the same each time it is asked). */
 uint8_t bmis__demo_point_kind(const bmis__demo_plan *p, uint32_t g,
                               uint32_t j) {
@@ -39,9 +57,9 @@ uint8_t bmis__demo_point_kind(const bmis__demo_plan *p, uint32_t g,
   double refuse =
       refusal_rate(n->tier) * (gr->profile == DEMO_P_OCCASIONAL ? 1.0 : 0.4);
   if ((u -= refuse) < 0)
-    return DEMO_PT_REFUSED;
+    return protected_before(p, g, j) ? DEMO_PT_PAIR : DEMO_PT_REFUSED;
   if ((u -= refuse * 0.25) < 0)
-    return DEMO_PT_REFER_REFUSED;
+    return protected_before(p, g, j) ? DEMO_PT_PAIR : DEMO_PT_REFER_REFUSED;
   return DEMO_PT_PAIR;
 }
 
