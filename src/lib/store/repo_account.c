@@ -19,7 +19,8 @@ bmis_status bmis__account_insert(bmis_store *s, const bmis_account *a,
   return bmis__run(q, err);
 }
 
-static void account_row(bmis__stmt *q, bmis__account_row *r) {
+static void account_row(bmis__stmt *q, void *row) {
+  bmis__account_row *r = row;
   memset(r, 0, sizeof *r);
   bmis__col_copy(q, 0, r->a.username, sizeof r->a.username);
   bmis__col_copy(q, 1, r->a.display_name, sizeof r->a.display_name);
@@ -36,15 +37,7 @@ bmis_status bmis__account_get(bmis_store *s, const char *username,
                               bmis__account_row *out, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_ACCOUNT_GET);
   bmis__bind_text(q, 1, username);
-  int rc = bmis__step(q, err);
-  if (rc == BMIS__ROW)
-    account_row(q, out);
-  bmis__reset(q);
-  if (rc < 0)
-    return (bmis_status)-rc;
-  if (rc == BMIS__DONE)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no account '%s'", username);
-  return BMIS_OK;
+  return bmis__row_one(q, account_row, out, err, "no account '%s'", username);
 }
 
 bmis_status bmis__account_list(bmis_store *s, bmis__account_row_fn fn,

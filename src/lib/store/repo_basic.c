@@ -47,9 +47,7 @@ bmis_date bmis__date_from_text(const char *t) {
 
 bmis_status bmis__setting_get(bmis_store *s, const char *key, char *out,
                               size_t cap, bool *found, bmis_error *err) {
-  bmis__stmt *q = bmis__query(s, BMIS__Q_SETTING_GET, err);
-  if (!q)
-    return err ? err->status : BMIS_E_STORE;
+  Q_OR_FAIL(q, BMIS__Q_SETTING_GET);
   bmis__bind_text(q, 1, key);
   int rc = bmis__step(q, err);
   *found = rc == BMIS__ROW;
@@ -62,18 +60,14 @@ bmis_status bmis__setting_get(bmis_store *s, const char *key, char *out,
 
 bmis_status bmis__setting_put(bmis_store *s, const char *key, const char *value,
                               bmis_error *err) {
-  bmis__stmt *q = bmis__query(s, BMIS__Q_SETTING_PUT, err);
-  if (!q)
-    return err ? err->status : BMIS_E_STORE;
+  Q_OR_FAIL(q, BMIS__Q_SETTING_PUT);
   bmis__bind_text(q, 1, key);
   bmis__bind_text(q, 2, value);
   return bmis__run(q, err);
 }
 
 bmis_status bmis__bcp_put(bmis_store *s, const bmis_bcp *b, bmis_error *err) {
-  bmis__stmt *q = bmis__query(s, BMIS__Q_BCP_PUT, err);
-  if (!q)
-    return err ? err->status : BMIS_E_STORE;
+  Q_OR_FAIL(q, BMIS__Q_BCP_PUT);
   bmis__bind_text(q, 1, b->code);
   bmis__bind_text(q, 2, b->name);
   bmis__bind_text(q, 3, bmis_code_name(BMIS_LIST_BCP_KIND, b->kind));
@@ -81,7 +75,8 @@ bmis_status bmis__bcp_put(bmis_store *s, const bmis_bcp *b, bmis_error *err) {
   return bmis__run(q, err);
 }
 
-static void bcp_row(bmis__stmt *q, bmis_bcp *b) {
+static void bcp_row(bmis__stmt *q, void *row) {
+  bmis_bcp *b = row;
   bmis__col_copy(q, 0, b->code, sizeof b->code);
   bmis__col_copy(q, 1, b->name, sizeof b->name);
   b->kind =
@@ -91,27 +86,15 @@ static void bcp_row(bmis__stmt *q, bmis_bcp *b) {
 
 bmis_status bmis__bcp_get(bmis_store *s, const char *code, bmis_bcp *out,
                           bmis_error *err) {
-  bmis__stmt *q = bmis__query(s, BMIS__Q_BCP_GET, err);
-  if (!q)
-    return err ? err->status : BMIS_E_STORE;
+  Q_OR_FAIL(q, BMIS__Q_BCP_GET);
   bmis__bind_text(q, 1, code);
-  int rc = bmis__step(q, err);
-  if (rc == BMIS__ROW)
-    bcp_row(q, out);
-  bmis__reset(q);
-  if (rc < 0)
-    return (bmis_status)-rc;
-  if (rc == BMIS__DONE)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND,
-                          "no border crossing point '%s'", code);
-  return BMIS_OK;
+  return bmis__row_one(q, bcp_row, out, err, "no border crossing point '%s'",
+                       code);
 }
 
 bmis_status bmis__bcp_list(bmis_store *s, bmis_bcp_fn fn, void *ctx,
                            bmis_error *err) {
-  bmis__stmt *q = bmis__query(s, BMIS__Q_BCP_LIST, err);
-  if (!q)
-    return err ? err->status : BMIS_E_STORE;
+  Q_OR_FAIL(q, BMIS__Q_BCP_LIST);
   int rc;
   while ((rc = bmis__step(q, err)) == BMIS__ROW) {
     bmis_bcp b;

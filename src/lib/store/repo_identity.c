@@ -38,7 +38,8 @@ bmis_status bmis__link_insert(bmis_store *s, const bmis_identity_link *l,
   return bmis__run(q, err);
 }
 
-static void link_row(bmis__stmt *q, bmis_identity_link *l) {
+static void link_row(bmis__stmt *q, void *row) {
+  bmis_identity_link *l = row;
   memset(l, 0, sizeof *l);
   bmis__col_copy(q, 0, l->id, sizeof l->id);
   bmis__col_copy(q, 1, l->traveller_id, sizeof l->traveller_id);
@@ -56,15 +57,7 @@ bmis_status bmis__link_get(bmis_store *s, const char *id,
                            bmis_identity_link *out, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_LINK_GET);
   bmis__bind_text(q, 1, id);
-  int rc = bmis__step(q, err);
-  if (rc == BMIS__ROW)
-    link_row(q, out);
-  bmis__reset(q);
-  if (rc < 0)
-    return (bmis_status)-rc;
-  if (rc == BMIS__DONE)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no identity link %s", id);
-  return BMIS_OK;
+  return bmis__row_one(q, link_row, out, err, "no identity link %s", id);
 }
 
 bmis_status bmis__link_list(bmis_store *s, bmis_link_status status,

@@ -114,7 +114,8 @@ void bmis__inspection_row_free(bmis__inspection_row *r) {
   r->request_json = r->result_json = r->hits_json = NULL;
 }
 
-static void referral_row(bmis__stmt *q, bmis_referral *r) {
+static void referral_row(bmis__stmt *q, void *row) {
+  bmis_referral *r = row;
   memset(r, 0, sizeof *r);
   bmis__col_copy(q, 0, r->id, sizeof r->id);
   bmis__col_copy(q, 1, r->movement_id, sizeof r->movement_id);
@@ -130,15 +131,7 @@ bmis_status bmis__referral_get(bmis_store *s, const char *id,
                                bmis_referral *out, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_REFERRAL_GET);
   bmis__bind_text(q, 1, id);
-  int rc = bmis__step(q, err);
-  if (rc == BMIS__ROW)
-    referral_row(q, out);
-  bmis__reset(q);
-  if (rc < 0)
-    return (bmis_status)-rc;
-  if (rc == BMIS__DONE)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no referral %.40s", id);
-  return BMIS_OK;
+  return bmis__row_one(q, referral_row, out, err, "no referral %.40s", id);
 }
 
 bmis_status bmis__referral_list(bmis_store *s, bool open_only,

@@ -38,7 +38,8 @@ static void bind_movement(bmis__stmt *q, const bmis_movement *m) {
 }
 
 /* Columns in the order of the m.* lists in sql/queries/movement_*.sql. */
-static void movement_row(bmis__stmt *q, bmis_movement *m) {
+static void movement_row(bmis__stmt *q, void *row) {
+  bmis_movement *m = row;
   memset(m, 0, sizeof *m);
   bmis__col_copy(q, 0, m->id, sizeof m->id);
   bmis__col_copy(q, 1, m->traveller_id, sizeof m->traveller_id);
@@ -96,15 +97,7 @@ bmis_status bmis__movement_get(bmis_store *s, const char *id,
                                bmis_movement *out, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_MOVEMENT_GET);
   bmis__bind_text(q, 1, id);
-  int rc = bmis__step(q, err);
-  if (rc == BMIS__ROW)
-    movement_row(q, out);
-  bmis__reset(q);
-  if (rc < 0)
-    return (bmis_status)-rc;
-  if (rc == BMIS__DONE)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no movement %s", id);
-  return BMIS_OK;
+  return bmis__row_one(q, movement_row, out, err, "no movement %s", id);
 }
 
 bmis_status bmis__movement_update(bmis_store *s, const bmis_movement *m,

@@ -32,7 +32,8 @@ bmis_status bmis__traveller_insert(bmis_store *s, const bmis_traveller *t,
 
 /* Columns: id, person_id, surname, given_names, name_key, birth, sex,
  * nationality, birth_country. */
-static void traveller_row(bmis__stmt *q, bmis_traveller *t) {
+static void traveller_row(bmis__stmt *q, void *row) {
+  bmis_traveller *t = row;
   memset(t, 0, sizeof *t);
   bmis__col_copy(q, 0, t->id, sizeof t->id);
   bmis__col_copy(q, 1, t->person_id, sizeof t->person_id);
@@ -61,15 +62,7 @@ bmis_status bmis__traveller_get(bmis_store *s, const char *id,
                                 bmis_traveller *out, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_TRAVELLER_GET);
   bmis__bind_text(q, 1, id);
-  int rc = bmis__step(q, err);
-  if (rc == BMIS__ROW)
-    traveller_row(q, out);
-  bmis__reset(q);
-  if (rc < 0)
-    return (bmis_status)-rc;
-  if (rc == BMIS__DONE)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no traveller %s", id);
-  return BMIS_OK;
+  return bmis__row_one(q, traveller_row, out, err, "no traveller %s", id);
 }
 
 bmis_status bmis__traveller_by_person(bmis_store *s, const char *person_id,
@@ -113,7 +106,8 @@ bmis_status bmis__traveller_set_birth_country(bmis_store *s, const char *id,
 }
 
 /* Columns: id, traveller_id, type, issuing_state, number, expiry, mrz. */
-static void document_row(bmis__stmt *q, bmis_document *d) {
+static void document_row(bmis__stmt *q, void *row) {
+  bmis_document *d = row;
   memset(d, 0, sizeof *d);
   bmis__col_copy(q, 0, d->id, sizeof d->id);
   bmis__col_copy(q, 1, d->traveller_id, sizeof d->traveller_id);
@@ -130,16 +124,8 @@ bmis_status bmis__document_find(bmis_store *s, const char *issuing_state,
   Q_OR_FAIL(q, BMIS__Q_DOCUMENT_FIND);
   bmis__bind_text(q, 1, issuing_state);
   bmis__bind_text(q, 2, number);
-  int rc = bmis__step(q, err);
-  if (rc == BMIS__ROW)
-    document_row(q, out);
-  bmis__reset(q);
-  if (rc < 0)
-    return (bmis_status)-rc;
-  if (rc == BMIS__DONE)
-    return bmis_error_set(err, BMIS_E_NOT_FOUND, "no document %s %s",
-                          issuing_state, number);
-  return BMIS_OK;
+  return bmis__row_one(q, document_row, out, err, "no document %s %s",
+                       issuing_state, number);
 }
 
 bmis_status bmis__document_holder(bmis_store *s, const char *issuing_state,

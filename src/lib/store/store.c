@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +42,7 @@ static bmis_status bootstrap_sql(bmis_store *s, bmis_error *err) {
 }
 
 static bmis_status schema_version(bmis_store *s, int *out, bmis_error *err) {
-  bmis__stmt *q = bmis__query(s, BMIS__Q_SCHEMA_VERSION, err);
-  if (!q)
-    return err ? err->status : BMIS_E_STORE;
+  Q_OR_FAIL(q, BMIS__Q_SCHEMA_VERSION);
   int rc = bmis__step(q, err);
   *out = rc == BMIS__ROW ? (int)bmis__col_int(q, 0) : 0;
   bmis__reset(q);
@@ -208,6 +207,24 @@ int bmis__step(bmis__stmt *st, bmis_error *err) {
     return -(int)bmis_error_set(err, st->bind_status,
                                 "store: binding a parameter failed");
   return st->drv->step(st, err);
+}
+
+bmis_status bmis__row_one(bmis__stmt *q, bmis__row_reader read, void *out,
+                          bmis_error *err, const char *fmt, ...) {
+  int rc = bmis__step(q, err);
+  if (rc == BMIS__ROW)
+    read(q, out);
+  bmis__reset(q);
+  if (rc < 0)
+    return (bmis_status)-rc;
+  if (rc == BMIS__ROW)
+    return BMIS_OK;
+  char what[sizeof err->message];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  return bmis_error_set(err, BMIS_E_NOT_FOUND, "%s", what);
 }
 
 bmis_status bmis__run(bmis__stmt *st, bmis_error *err) {

@@ -117,6 +117,16 @@ void bmis__col_copy_exact(bmis__stmt *st, int i, char *dst, size_t cap);
 int64_t bmis__changes(bmis__stmt *st);
 void bmis__reset(bmis__stmt *st);
 
+/* Reads the columns of the row q stands on into out (a repository's own
+ * struct). */
+typedef void (*bmis__row_reader)(bmis__stmt *q, void *out);
+/* Steps q, bound and ready, for one row, reads it into out with read and
+ * resets q. BMIS_E_NOT_FOUND with the message made from fmt when q gives no
+ * row; the store's error when the step fails. */
+bmis_status bmis__row_one(bmis__stmt *q, bmis__row_reader read, void *out,
+                          bmis_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
 /* Transactions: the outermost begin opens one (or a savepoint inside a
  * caller's bmis_store_begin batch); inner calls nest by counting. Commit of
  * the outermost makes it durable; rollback undoes everything since the
