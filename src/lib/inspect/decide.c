@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -142,8 +141,9 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
                                    const bmis_actor *actor, int64_t at,
                                    bmis_decision_result *out, bmis_error *err) {
   memset(out, 0, sizeof *out);
-  if (!at)
-    at = (int64_t)time(NULL);
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the decision is required");
   bmis_status st = decision_texts(d, err);
   if (st != BMIS_OK)
     return st;
@@ -383,8 +383,9 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
                                          const bmis_inspection_decision *din,
                                          const bmis_actor *actor, int64_t at,
                                          bmis_error *err) {
-  if (!at)
-    at = (int64_t)time(NULL);
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the outcome is required");
   if (!din || decision_texts(din, err) != BMIS_OK)
     return din ? BMIS_E_INVALID_ARG
                : bmis_error_set(err, BMIS_E_INVALID_ARG, "no decision");

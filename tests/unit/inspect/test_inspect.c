@@ -19,6 +19,9 @@
 
 #include <cmocka.h>
 
+/* The instant the library is given: the clock is read here, at the edge. */
+static int64_t now(void) { return (int64_t)time(NULL); }
+
 typedef struct fx {
   bmis_store *s;
   bmis_screen_index *ix;
@@ -118,7 +121,7 @@ static json_t *inspect(fx *f, const char *json, char id[BMIS_ID_SIZE]) {
   if (bmis_inspection_request_from_json(json, strlen(json), &rq, &err) !=
       BMIS_OK)
     fail_msg("request: %s", err.message);
-  if (bmis_inspect(f->s, f->ix, &rq, &f->officer, 0, id, &out, &err) != BMIS_OK)
+  if (bmis_inspect(f->s, f->ix, &rq, &f->officer, now(), id, &out, &err) != BMIS_OK)
     fail_msg("inspect: %s", err.message);
   json_t *r = json_loads(out, 0, NULL);
   free(out);
@@ -146,7 +149,7 @@ static bmis_status decide(fx *f, const char *id, const char *json,
       bmis_inspection_decision_from_json(json, strlen(json), &d, err);
   if (st != BMIS_OK)
     return st;
-  return bmis_inspection_decide(f->s, id, &d, &f->officer, 0, out, err);
+  return bmis_inspection_decide(f->s, id, &d, &f->officer, now(), out, err);
 }
 
 static const char *action_of(json_t *r) {
@@ -270,7 +273,7 @@ static void asylum_is_referred_never_refused(void **state) {
   snprintf(d.explanation, sizeof d.explanation, "no visa");
   assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
                                                 BMIS_OUTCOME_REFUSED, &d,
-                                                &f->supervisor, 0, &err),
+                                                &f->supervisor, now(), &err),
                    BMIS_E_SAFEGUARD);
   bmis_referral ref;
   assert_int_equal(
@@ -381,14 +384,14 @@ static void hits_are_shown_disposed_and_remembered(void **state) {
   bmis_hit_disposition d;
   bmis_error err;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 1, BMIS_HIT_DISMISSED, "x",
-                                           &f->officer, 0, &d, &err),
+                                           &f->officer, now(), &d, &err),
                    BMIS_E_NOT_FOUND);
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED, "",
-                                           &f->officer, 0, &d, &err),
+                                           &f->officer, now(), &d, &err),
                    BMIS_E_INVALID_ARG);
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
                                            "different person: photo",
-                                           &f->officer, 0, &d, &err),
+                                           &f->officer, now(), &d, &err),
                    BMIS_OK);
   /* a sanctions hit scoring 1.00: one officer's dismissal waits for a
    * supervisor; the next inspection still shows a hit to examine */
@@ -453,7 +456,7 @@ static void a_second_person_reviews_dismissals(void **state) {
   bmis_hit_disposition d, rv;
   bmis_error err;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not him", &f->supervisor, 0, &d,
+                                           "not him", &f->supervisor, now(), &d,
                                            &err),
                    BMIS_OK);
   assert_int_equal(d.review, BMIS_REVIEW_PENDING);
@@ -515,7 +518,7 @@ static void a_review_belongs_to_the_dismissals_post(void **state) {
   bmis_hit_disposition d, rv;
   bmis_error err;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not him", &f->officer, 0, &d, &err),
+                                           "not him", &f->officer, now(), &d, &err),
                    BMIS_OK);
   assert_int_equal(d.review, BMIS_REVIEW_PENDING);
   assert_string_equal(d.bcp, "NBO");
@@ -644,7 +647,7 @@ static void secondary_closes_the_referral_on_the_same_movement(void **state) {
   assert_int_equal(
       bmis_referral_outcome_record(f->s, out.referrals[0].id,
                                    (bmis_referral_outcome)d.outcome, &d,
-                                   &f->supervisor, 0, &err),
+                                   &f->supervisor, now(), &err),
       BMIS_OK);
   bmis_referral ref;
   assert_int_equal(
@@ -658,7 +661,7 @@ static void secondary_closes_the_referral_on_the_same_movement(void **state) {
   assert_string_equal(mv.officer, "joseph");
   assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
                                                 BMIS_OUTCOME_ADMITTED, &d,
-                                                &f->supervisor, 0, &err),
+                                                &f->supervisor, now(), &err),
                    BMIS_E_CONFLICT);
 }
 
@@ -676,11 +679,11 @@ static void bad_text_on_the_desk_is_refused(void **state) {
   memset(reason, 'a', 254);
   memcpy(reason + 254, "\xc3\xa9", 3); /* 256 bytes: one over */
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           reason, &f->officer, 0, &d, &err),
+                                           reason, &f->officer, now(), &d, &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "reason: longer than 255 bytes");
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "photo \xe9", &f->officer, 0, &d,
+                                           "photo \xe9", &f->officer, now(), &d,
                                            &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "reason: not valid UTF-8 at byte 7");
@@ -691,12 +694,12 @@ static void bad_text_on_the_desk_is_refused(void **state) {
   memset(dec.note, 'n', sizeof dec.note); /* does not end in its field */
   bmis_decision_result out;
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "note: longer than 512 bytes");
   snprintf(dec.note, sizeof dec.note, "see \x1b[31mred");
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "note: control character U+001B"));
   /* From JSON: the member named, invalid text refused. */
@@ -717,7 +720,7 @@ static void bad_text_on_the_desk_is_refused(void **state) {
   snprintf(o.note, sizeof o.note, "cut \xc3");
   assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
                                                 BMIS_OUTCOME_REFERRED_ONWARD,
-                                                &o, &f->supervisor, 0, &err),
+                                                &o, &f->supervisor, now(), &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "note: not valid UTF-8 at byte 5");
 }
@@ -794,7 +797,7 @@ static bmis_status close_referral(fx *f, const char *id, const char *json,
   if (st != BMIS_OK)
     return st;
   return bmis_referral_outcome_record(
-      f->s, id, (bmis_referral_outcome)d.outcome, &d, &f->supervisor, 0, err);
+      f->s, id, (bmis_referral_outcome)d.outcome, &d, &f->supervisor, now(), err);
 }
 
 static const char refuse_held[] =
@@ -921,7 +924,7 @@ static void asylum_raised_after_the_scan_bars_refusal(void **state) {
   char *json = NULL;
   bmis_error err;
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &p, &f->officer, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &p, &f->officer, now(), &json, &err),
       BMIS_OK);
   r = json_loads(json, 0, NULL);
   free(json);
@@ -945,7 +948,7 @@ static void asylum_raised_after_the_scan_bars_refusal(void **state) {
   /* nothing raised is a bad request */
   bmis_protection none = {false, false, 0};
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &none, &f->officer, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &none, &f->officer, now(), &json, &err),
       BMIS_E_INVALID_ARG);
 }
 
@@ -985,7 +988,7 @@ static void asylum_after_a_refusal_turns_it_into_a_referral(void **state) {
   bmis_protection p = {true, false, 0};
   char *json = NULL;
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &p, &f->officer, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &p, &f->officer, now(), &json, &err),
       BMIS_OK);
   json_t *r = json_loads(json, 0, NULL);
   free(json);
@@ -1073,11 +1076,11 @@ static void another_posts_records_are_forbidden(void **state) {
   assert_non_null(strstr(err.message, "NBO"));
   bmis_hit_disposition d;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not him", &other, 0, &d, &err),
+                                           "not him", &other, now(), &d, &err),
                    BMIS_E_FORBIDDEN);
   bmis_protection p = {true, false, 0};
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &p, &other, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &p, &other, now(), &json, &err),
       BMIS_E_FORBIDDEN);
   bmis_inspection_decision dec;
   memset(&dec, 0, sizeof dec);
@@ -1085,11 +1088,11 @@ static void another_posts_records_are_forbidden(void **state) {
   snprintf(dec.note, sizeof dec.note, "x");
   bmis_decision_result out;
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &other, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &other, now(), &out, &err),
       BMIS_E_FORBIDDEN);
   /* the inspection's own post decides; the movement is its post's */
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_OK);
   bmis_actor sup = f->supervisor;
   snprintf(sup.bcp, sizeof sup.bcp, "MBA");
@@ -1265,7 +1268,7 @@ static void a_protection_alert_needs_a_second_person(void **state) {
   json_decref(inspect_mrz(f, m, NULL, id));
   bmis_hit_disposition d;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not the same girl", &f->officer, 0,
+                                           "not the same girl", &f->officer, now(),
                                            &d, &err),
                    BMIS_OK);
   json_t *r = inspect_mrz(f, m, NULL, id);
@@ -1294,7 +1297,7 @@ static void an_uncleared_listing_is_not_admitted_at_the_desk(void **state) {
   /* dismissed by the officer: still waiting for a second person */
   bmis_hit_disposition d;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "another man: photo", &f->officer, 0,
+                                           "another man: photo", &f->officer, now(),
                                            &d, &err),
                    BMIS_OK);
   assert_int_equal(decide(f, id, "{\"decision\":\"admit\"}", &out, &err),
