@@ -227,7 +227,23 @@ BMIS_API bmis_status bmis_inspection_request_from_json(
     "refer")                                                                   \
   X(BAR_ADMIT_PROTECTION_ALERT, "admit_protection_alert", ERROR,               \
     "a protection alert (a missing or vulnerable person) matches: the only "   \
-    "decision is a protection referral")
+    "decision is a protection referral")                                       \
+  X(BAR_REFUSE_MINOR_HELD, "refuse_minor_held", ERROR,                         \
+    "a minor is never held pending return: record the alternative arranged "   \
+    "instead (minor_alternative: family, child_protection_services or "        \
+    "other)")                                                                  \
+  X(BAR_REFUSE_MINOR_NO_ALTERNATIVE, "refuse_minor_without_alternative",       \
+    ERROR,                                                                     \
+    "a refused minor: record the alternative arranged pending return "         \
+    "(minor_alternative: family, child_protection_services or other)")         \
+  X(BAR_REFUSE_NO_EXPLANATION, "refuse_without_explanation", ERROR,            \
+    "explanation: a refusal says why, in words (it is printed on the "         \
+    "notice)")                                                                 \
+  X(BAR_REFUSE_NO_GROUNDS, "refuse_without_grounds", ERROR,                    \
+    "grounds: a refusal names its grounds (A-I)")                              \
+  X(BAR_CORRECT_MINOR, "correct_minor_to_refusal", ERROR,                      \
+    "a minor's refusal records the alternative arranged pending return: "      \
+    "decide it through the referral, not a correction")
 
 typedef enum bmis_reason_code {
   BMIS_REASON_NONE,
@@ -549,6 +565,41 @@ BMIS_API bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
                                             const bmis_actor *actor, int64_t at,
                                             bmis_decision_result *out,
                                             bmis_error *err);
+
+/* What is known of a person when a decision is taken: the facts of the
+ * decision rules (bmis_inspection_decide gathers them: what the scan
+ * found, needs raised since or with the decision, the person's open
+ * referrals, the hits not cleared). */
+typedef struct bmis_decision_facts {
+  bool minor;          /* possibly under 18, or of unknown age */
+  bool asylum;         /* expressed the intention to seek asylum */
+  bool unaccompanied;  /* a minor unaccompanied or separated */
+  bool trafficking;    /* trafficking indicators noted */
+  bool protection_hit; /* a hit on a protection alert, not cleared */
+  bool national;       /* a national of the operating State */
+  bool open_asylum, open_child, open_trafficking; /* open referrals */
+  bool listed; /* a sanctions, wanted or national-alert hit not cleared */
+} bmis_decision_facts;
+
+/* The decision rules of the desk, pure (no store, no clock): whether d
+ * (its decision, and for a refusal held_pending_return, minor_alternative,
+ * explanation and grounds) may be taken given f. BMIS_OK; or E_SAFEGUARD
+ * (a protection bars it), E_RULE (a listing keeps admission from the desk)
+ * or E_INVALID_ARG (a refusal without its explanation or grounds), with
+ * *why the code whose words say so (bmis_reason_message). */
+BMIS_API bmis_status bmis_decision_check(const bmis_decision_facts *f,
+                                         const bmis_inspection_decision *d,
+                                         bmis_reason_code *why);
+
+/* The referrals a decision opens given f, into out (at most 5); returns
+ * how many: the protective ones whatever the decision (asylum; child
+ * protection for an unaccompanied minor or a child on a protection alert;
+ * trafficking; secondary inspection for an adult on a protection alert),
+ * and secondary inspection for a referral that has no other (unless the
+ * person asked for asylum). */
+BMIS_API int bmis_decision_referrals(const bmis_decision_facts *f,
+                                     bmis_decision decision,
+                                     bmis_referral_kind out[5]);
 
 /* ---- secondary inspection ---- */
 

@@ -93,6 +93,9 @@ bmis_status bmis__inspect_rules(const bmis_inspection_facts *f,
                                 bmis_inspection *in, unsigned *prot,
                                 unsigned *listed, bmis_error *err);
 
+/* The facts of the decision rules from protection bits. */
+bmis_decision_facts bmis__decision_facts(unsigned prot);
+
 /* The protective referrals protection bits require (at most 5). */
 unsigned bmis__inspect_required_referrals(unsigned protection,
                                           bmis_referral_kind out[5], int *n);

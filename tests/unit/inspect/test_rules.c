@@ -423,11 +423,126 @@ static void test_bad_facts(void **state) {
   bmis_inspection_fini(NULL);
 }
 
+
+/* ---- the decision rules: a row per situation ---- */
+
+typedef struct decision_row {
+  const char *name;
+  bmis_decision_facts f;
+  bmis_decision decision;
+  bool held, alternative, explanation, grounds; /* a refusal's parts */
+  bmis_status status;
+  bmis_reason_code why;
+  bmis_referral_kind referrals[5];
+} decision_row;
+
+#define ADMITTED BMIS_DECISION_ADMITTED
+#define REFUSED BMIS_DECISION_REFUSED
+#define REFERRED BMIS_DECISION_REFERRED
+#define WHOLE .explanation = true, .grounds = true
+
+static const decision_row decisions[] = {
+    {"admit a clean traveller", {0}, ADMITTED, .status = BMIS_OK},
+    {"refuse a clean traveller, grounds given", {0}, REFUSED, WHOLE,
+     .status = BMIS_OK},
+    {"refuse without explanation", {0}, REFUSED, .grounds = true,
+     .status = BMIS_E_INVALID_ARG, .why = R(BAR_REFUSE_NO_EXPLANATION)},
+    {"refuse without grounds", {0}, REFUSED, .explanation = true,
+     .status = BMIS_E_INVALID_ARG, .why = R(BAR_REFUSE_NO_GROUNDS)},
+    {"refer a clean traveller: secondary inspection", {0}, REFERRED,
+     .status = BMIS_OK, .referrals = {BMIS_REFERRAL_SECONDARY}},
+    {"admit over an uncleared listing", {.listed = true}, ADMITTED,
+     .status = BMIS_E_RULE, .why = R(BAR_ADMIT_LISTED)},
+    {"refuse over an uncleared listing", {.listed = true}, REFUSED, WHOLE,
+     .status = BMIS_OK},
+    {"admit over a listing, asylum asked: a safeguard", {.listed = true,
+     .asylum = true}, ADMITTED, .status = BMIS_E_SAFEGUARD,
+     .why = R(BAR_ADMIT_LISTED), .referrals = {BMIS_REFERRAL_ASYLUM}},
+    {"refuse an asylum seeker", {.asylum = true}, REFUSED, WHOLE,
+     .status = BMIS_E_SAFEGUARD, .why = R(BAR_REFUSE_ASYLUM),
+     .referrals = {BMIS_REFERRAL_ASYLUM}},
+    {"admit an asylum seeker at the desk", {.asylum = true}, ADMITTED,
+     .status = BMIS_E_SAFEGUARD, .why = R(BAR_ADMIT_ASYLUM),
+     .referrals = {BMIS_REFERRAL_ASYLUM}},
+    {"refer an asylum seeker: no secondary added", {.asylum = true},
+     REFERRED, .status = BMIS_OK, .referrals = {BMIS_REFERRAL_ASYLUM}},
+    {"refuse with an open asylum referral", {.open_asylum = true}, REFUSED,
+     WHOLE, .status = BMIS_E_SAFEGUARD, .why = R(BAR_REFUSE_OPEN_ASYLUM)},
+    {"admit with an open child-protection referral", {.open_child = true},
+     ADMITTED, .status = BMIS_OK},
+    {"refuse with an open child-protection referral", {.open_child = true},
+     REFUSED, WHOLE, .status = BMIS_E_SAFEGUARD,
+     .why = R(BAR_REFUSE_OPEN_CHILD)},
+    {"refuse with an open trafficking referral", {.open_trafficking = true},
+     REFUSED, WHOLE, .status = BMIS_E_SAFEGUARD,
+     .why = R(BAR_REFUSE_OPEN_TRAFFICKING)},
+    {"refuse a possible victim of trafficking", {.trafficking = true},
+     REFUSED, WHOLE, .status = BMIS_E_SAFEGUARD,
+     .why = R(BAR_REFUSE_TRAFFICKING),
+     .referrals = {BMIS_REFERRAL_TRAFFICKING}},
+    {"admit an adult on a protection alert", {.protection_hit = true},
+     ADMITTED, .status = BMIS_E_SAFEGUARD,
+     .why = R(BAR_ADMIT_PROTECTION_ALERT),
+     .referrals = {BMIS_REFERRAL_SECONDARY}},
+    {"refer a child on a protection alert", {.protection_hit = true,
+     .minor = true}, REFERRED, .status = BMIS_OK,
+     .referrals = {BMIS_REFERRAL_CHILD_PROTECTION, BMIS_REFERRAL_SECONDARY}},
+    {"refuse a national", {.national = true}, REFUSED, WHOLE,
+     .status = BMIS_E_SAFEGUARD, .why = R(BAR_REFUSE_NATIONAL)},
+    {"admit a national", {.national = true}, ADMITTED, .status = BMIS_OK},
+    {"refuse a minor and hold them", {.minor = true}, REFUSED, WHOLE,
+     .held = true, .alternative = true, .status = BMIS_E_SAFEGUARD,
+     .why = R(BAR_REFUSE_MINOR_HELD)},
+    {"refuse a minor, no alternative", {.minor = true}, REFUSED, WHOLE,
+     .status = BMIS_E_SAFEGUARD, .why = R(BAR_REFUSE_MINOR_NO_ALTERNATIVE)},
+    {"refuse a minor with the alternative", {.minor = true}, REFUSED, WHOLE,
+     .alternative = true, .status = BMIS_OK},
+    {"admit an unaccompanied minor: child protection opened",
+     {.unaccompanied = true}, ADMITTED, .status = BMIS_OK,
+     .referrals = {BMIS_REFERRAL_CHILD_PROTECTION}},
+    {"refuse an unaccompanied minor, no alternative",
+     {.unaccompanied = true}, REFUSED, WHOLE, .status = BMIS_E_SAFEGUARD,
+     .why = R(BAR_REFUSE_MINOR_NO_ALTERNATIVE),
+     .referrals = {BMIS_REFERRAL_CHILD_PROTECTION}},
+};
+
+static void test_decisions(void **state) {
+  (void)state;
+  for (size_t i = 0; i < sizeof decisions / sizeof decisions[0]; i++) {
+    const decision_row *r = &decisions[i];
+    bmis_inspection_decision d;
+    memset(&d, 0, sizeof d);
+    d.decision = r->decision;
+    d.held_pending_return = r->held;
+    d.minor_alternative =
+        r->alternative ? BMIS_MINOR_ALTERNATIVE_FAMILY : BMIS_MINOR_ALTERNATIVE_NONE;
+    if (r->explanation)
+      snprintf(d.explanation, sizeof d.explanation, "no visa");
+    if (r->grounds)
+      snprintf(d.grounds, sizeof d.grounds, "C");
+    bmis_reason_code why;
+    bmis_status st = bmis_decision_check(&r->f, &d, &why);
+    if (st != r->status || why != r->why)
+      fail_msg("%s: %s (%s), expected %s (%s)", r->name, bmis_status_name(st),
+               bmis_reason_code_name(why), bmis_status_name(r->status),
+               bmis_reason_code_name(r->why));
+    bmis_referral_kind k[5];
+    int n = bmis_decision_referrals(&r->f, r->decision, k), nk = 0;
+    while (nk < 5 && r->referrals[nk])
+      nk++;
+    if (n != nk)
+      fail_msg("%s: %d referrals, expected %d", r->name, n, nk);
+    for (int j = 0; j < n; j++)
+      assert_int_equal(k[j], r->referrals[j]);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rows),
       cmocka_unit_test(test_reason_words),
       cmocka_unit_test(test_bad_facts),
+      cmocka_unit_test(test_decisions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
