@@ -156,7 +156,7 @@ BMIS_API bmis_status bmis_inspection_request_from_json(
   X(ASYLUM, "asylum", WARNING,                                                 \
     "intention to seek asylum: refer to the asylum authority")                 \
   X(OPEN_ASYLUM, "open_asylum_referral", WARNING,                              \
-    "an asylum referral of this person (or of one the register may take for " \
+    "an asylum referral of this person (or of one the register may take for "  \
     "them) is open: refer; do not refuse or hold")                             \
   X(OPEN_CHILD, "open_child_protection_referral", WARNING,                     \
     "a child-protection referral of this person is open: refer; do not "       \
@@ -389,10 +389,10 @@ typedef struct bmis_inspection_facts {
   bmis_purpose purpose;
   bool asylum, unaccompanied; /* raised at the scan */
   unsigned trafficking;
-  char state[4];             /* the operating State ("" when not set) */
-  const bmis_hit *hits;      /* screening's hits, with dispositions */
+  char state[4];        /* the operating State ("" when not set) */
+  const bmis_hit *hits; /* screening's hits, with dispositions */
   size_t hit_count;
-  bool screened;             /* a screening index with entries was used */
+  bool screened;                /* a screening index with entries was used */
   char person_id[BMIS_ID_SIZE]; /* the person of the document, or "" */
   const bmis_movement *history; /* newest first */
   int history_count;

@@ -28,9 +28,8 @@ void api_inspection_create(const srv_request *rq, srv_reply *rp) {
     return;
   }
   const bmis_screen_index *ix = srv_index_acquire(rq->server);
-  bmis_status st =
-      bmis_inspect(rq->store, ix, &in, &rq->actor, (int64_t)time(NULL), id,
-                   &json, &err);
+  bmis_status st = bmis_inspect(rq->store, ix, &in, &rq->actor,
+                                (int64_t)time(NULL), id, &json, &err);
   srv_index_release(rq->server);
   if (st != BMIS_OK) {
     srv_reply_status(rp, &err);
@@ -84,8 +83,8 @@ void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
       srv_reply_error(rp, 400, "E_INVALID_ARG",
                       "decision: must be confirmed or dismissed");
     else if (bmis_inspection_dispose(rq->store, rq->params[0], (int)index, d,
-                                     reason, &rq->actor, (int64_t)time(NULL), &out,
-                                     &err) != BMIS_OK)
+                                     reason, &rq->actor, (int64_t)time(NULL),
+                                     &out, &err) != BMIS_OK)
       srv_reply_status(rp, &err);
     else {
       rp->status = 201;
@@ -106,8 +105,7 @@ void api_inspection_decide(const srv_request *rq, srv_reply *rp) {
   if (bmis_inspection_decision_from_json(rq->body, rq->body_len, &d, &err) !=
           BMIS_OK ||
       bmis_inspection_decide(rq->store, rq->params[0], &d, &rq->actor,
-                             (int64_t)time(NULL), &out,
-                             &err) != BMIS_OK) {
+                             (int64_t)time(NULL), &out, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }
@@ -139,8 +137,7 @@ void api_inspection_protect(const srv_request *rq, srv_reply *rp) {
   char *json = NULL;
   if (bmis_protection_from_json(rq->body, rq->body_len, &p, &err) != BMIS_OK ||
       bmis_inspection_protect(rq->store, rq->params[0], &p, &rq->actor,
-                              (int64_t)time(NULL),
-                              &json, &err) != BMIS_OK) {
+                              (int64_t)time(NULL), &json, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }

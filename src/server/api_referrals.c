@@ -96,10 +96,9 @@ void api_referral_outcome(const srv_request *rq, srv_reply *rp) {
                     "outcome: missing (admitted, refused or referred_onward)");
     return;
   }
-  if (bmis_referral_outcome_record(rq->store, rq->params[0],
-                                   (bmis_referral_outcome)d.outcome, &d,
-                                   &rq->actor, (int64_t)time(NULL),
-                                   &err) != BMIS_OK ||
+  if (bmis_referral_outcome_record(
+          rq->store, rq->params[0], (bmis_referral_outcome)d.outcome, &d,
+          &rq->actor, (int64_t)time(NULL), &err) != BMIS_OK ||
       bmis_referral_get(rq->store, rq->params[0], &rq->actor, &r, &err) !=
           BMIS_OK ||
       bmis_movement_get(rq->store, r.movement_id, &m, &err) != BMIS_OK) {

@@ -60,9 +60,9 @@ static bmis_status safeguards(unsigned prot, const bmis_inspection_decision *d,
   bmis_decision_facts f = bmis__decision_facts(prot);
   bmis_reason_code why;
   bmis_status st = bmis_decision_check(&f, d, &why);
-  return st == BMIS_OK ? BMIS_OK
-                       : bmis_error_set(err, st, "%s",
-                                        bmis_reason_template(why));
+  return st == BMIS_OK
+             ? BMIS_OK
+             : bmis_error_set(err, st, "%s", bmis_reason_template(why));
 }
 
 static void fill_decision(bmis_movement *m, const bmis_inspection_decision *d) {
@@ -178,8 +178,7 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
     if (d->decision == BMIS_DECISION_ADMITTED)
       c->permitted_days = d->permitted_days;
     bmis_decision_facts f = bmis__decision_facts(r.protection);
-    c->referral_count =
-        bmis_decision_referrals(&f, d->decision, c->referrals);
+    c->referral_count = bmis_decision_referrals(&f, d->decision, c->referrals);
     r.decided_at = at;
     snprintf(r.decided_by, sizeof r.decided_by, "%s", actor->username);
     r.held = d->decision == BMIS_DECISION_REFUSED && d->held_pending_return;

@@ -25,8 +25,7 @@ bmis_decision_facts bmis__decision_facts(unsigned prot) {
 static unsigned bits_of(const bmis_decision_facts *f) {
   return (f->minor ? BMIS__PROT_MINOR : 0u) |
          (f->asylum ? BMIS__PROT_ASYLUM : 0u) |
-         (f->unaccompanied ? BMIS__PROT_UNACCOMPANIED | BMIS__PROT_MINOR
-                           : 0u) |
+         (f->unaccompanied ? BMIS__PROT_UNACCOMPANIED | BMIS__PROT_MINOR : 0u) |
          (f->trafficking ? BMIS__PROT_TRAFFICKING : 0u) |
          (f->protection_hit ? BMIS__PROT_PROTECTION_HIT : 0u) |
          (f->national ? BMIS__PROT_NATIONAL : 0u) |
@@ -70,8 +69,7 @@ bmis_status bmis_decision_check(const bmis_decision_facts *f,
 }
 
 int bmis_decision_referrals(const bmis_decision_facts *f,
-                            bmis_decision decision,
-                            bmis_referral_kind out[5]) {
+                            bmis_decision decision, bmis_referral_kind out[5]) {
   int n;
   bmis__inspect_required_referrals(bits_of(f), out, &n);
   /* a referral without a protective one goes to secondary inspection */

@@ -206,10 +206,9 @@ static bmis_status save(bmis_store *s, const bmis_inspection *in,
   for (size_t i = 0; i < in->hit_count; i++) {
     const bmis_inspection_hit *h = &in->hits[i];
     json_array_append_new(
-        hits,
-        json_pack("{s:s, s:s, s:s, s:s, s:f}", "list", h->list, "ref", h->ref,
-                  "hash", h->entry_hash, "category",
-                  bmis_wl_category_code(h->category), "score", h->score));
+        hits, json_pack("{s:s, s:s, s:s, s:s, s:f}", "list", h->list, "ref",
+                        h->ref, "hash", h->entry_hash, "category",
+                        bmis_wl_category_code(h->category), "score", h->score));
   }
   json_t *rqj = request_json(rq);
   char *result_text = bmis_inspection_to_json(in, false);
@@ -244,8 +243,7 @@ static bmis_status save(bmis_store *s, const bmis_inspection *in,
                                err);
     if (st == BMIS_OK && in->person_id[0]) {
       snprintf(record, sizeof record, "person:%s", in->person_id);
-      st = bmis__inspect_audit(s, actor, "traveller.read", record, in->at,
-                               err);
+      st = bmis__inspect_audit(s, actor, "traveller.read", record, in->at, err);
     }
     if (st == BMIS_OK)
       st = bmis_store_commit(s, err);
@@ -278,8 +276,8 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
                           "the session has no crossing point: log in at one");
   gathered *g = calloc(1, sizeof *g);
   bmis_inspection *in = calloc(1, sizeof *in);
-  bmis_status st = g && in ? BMIS_OK
-                           : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  bmis_status st =
+      g && in ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   if (st == BMIS_OK)
     st = gather(s, ix, rq, actor, at, g, err);
   unsigned prot = 0, listed = 0;

@@ -45,8 +45,8 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
   json_t *request = json_loads(r->request_json, 0, NULL);
   bmis_inspection *in = calloc(1, sizeof *in);
   char *request_text = NULL, *result_text = NULL;
-  bmis_status st = in ? BMIS_OK
-                      : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  bmis_status st =
+      in ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   bmis_error e;
   if (st == BMIS_OK &&
       (!json_is_object(request) ||
@@ -181,8 +181,7 @@ bmis_status bmis_inspection_protect(bmis_store *s, const char *id,
                                     char **json_out, bmis_error *err) {
   *json_out = NULL;
   if (at <= 0)
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "at: the time is required");
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "at: the time is required");
   unsigned raised = bmis__protection_bits(p);
   if (!raised)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,

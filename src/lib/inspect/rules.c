@@ -232,8 +232,7 @@ bmis_status bmis__inspect_rules(const bmis_inspection_facts *f,
       !(prot & BMIS__PROT_NATIONAL)) {
     if (f->stay.present)
       why(in, BMIS_REASON_STILL_PRESENT);
-    if (f->stay.window_exceeded &&
-        (r = why(in, BMIS_REASON_WINDOW_EXCEEDED))) {
+    if (f->stay.window_exceeded && (r = why(in, BMIS_REASON_WINDOW_EXCEEDED))) {
       r->number[0] = f->stay.days_in_window;
       r->number[1] = f->stay.window_days;
       r->number[2] = f->stay.window_limit;

@@ -16,10 +16,9 @@ static const struct {
   const char *name;
   bmis_severity severity;
   const char *text;
-} reasons[] = {
-    {NULL, BMIS_SEVERITY_INFO, NULL},
+} reasons[] = {{NULL, BMIS_SEVERITY_INFO, NULL},
 #define X(n, code, sev, text) {code, BMIS_SEVERITY_##sev, text},
-    BMIS_REASON_TABLE(X)
+               BMIS_REASON_TABLE(X)
 #undef X
 };
 
@@ -122,8 +121,7 @@ static bool reason_match(const char *t, const char *text, bmis_reason *r) {
           end = q;
       if (!end)
         return false;
-      snprintf(r->text[i], sizeof r->text[i], "%.*s", (int)(end - text),
-               text);
+      snprintf(r->text[i], sizeof r->text[i], "%.*s", (int)(end - text), text);
       text = end;
     }
   }
@@ -175,19 +173,18 @@ static json_t *document_json(const bmis_inspection *in) {
   json_t *fields = json_array(), *findings = json_array();
   for (int i = 0; i < in->field_count; i++) {
     const bmis_inspection_field *f = &in->fields[i];
-    json_array_append_new(fields, json_pack("{s:s, s:s, s:s}", "name",
-                                            bmis_doc_field_name(f->id),
-                                            "value", f->value, "verdict",
-                                            verdict_word(f)));
+    json_array_append_new(
+        fields, json_pack("{s:s, s:s, s:s}", "name", bmis_doc_field_name(f->id),
+                          "value", f->value, "verdict", verdict_word(f)));
   }
   for (int i = 0; i < in->finding_count; i++) {
     const bmis_inspection_finding *f = &in->findings[i];
-    json_array_append_new(
-        findings, json_pack("{s:s, s:s, s:s, s:s}", "code",
-                            bmis_finding_code_name(f->code), "severity",
-                            bmis_severity_name(f->severity), "field",
-                            bmis_doc_field_name(f->field), "message",
-                            f->message));
+    json_array_append_new(findings,
+                          json_pack("{s:s, s:s, s:s, s:s}", "code",
+                                    bmis_finding_code_name(f->code), "severity",
+                                    bmis_severity_name(f->severity), "field",
+                                    bmis_doc_field_name(f->field), "message",
+                                    f->message));
   }
   return json_pack("{s:b, s:s, s:o, s:o}", "valid", in->doc_valid, "format",
                    bmis_doc_format_name(in->doc_format), "fields", fields,
@@ -198,10 +195,9 @@ static json_t *traveller_json(const bmis_inspection *in) {
   const bmis_traveller *t = &in->traveller;
   const bmis_document *d = &in->document;
   char b[11];
-  json_t *doc_of =
-      json_pack("{s:s, s:s, s:s, s:o}", "type", d->type, "issuing_state",
-                d->issuing_state, "number", d->number, "expiry",
-                date_or_null(d->expiry));
+  json_t *doc_of = json_pack("{s:s, s:s, s:s, s:o}", "type", d->type,
+                             "issuing_state", d->issuing_state, "number",
+                             d->number, "expiry", date_or_null(d->expiry));
   json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:o}", "surname",
                         t->surname, "given_names", t->given_names, "birth",
                         bmis_date_format_iso(t->birth, b), "sex",
@@ -238,12 +234,12 @@ static json_t *disposition_json(const bmis_hit_disposition *p) {
 }
 
 static json_t *hit_json(const bmis_inspection_hit *h, int index) {
-  json_t *o = json_pack(
-      "{s:i, s:s, s:s, s:s, s:s, s:s, s:f, s:s}", "index", index, "kind",
-      h->kind == BMIS_HIT_PERSON ? "person" : "document", "list", h->list,
-      "category", bmis_wl_category_code(h->category), "action",
-      bmis_hit_action_code(h->action), "entry", h->ref, "score", h->score,
-      "explanation", h->explanation);
+  json_t *o =
+      json_pack("{s:i, s:s, s:s, s:s, s:s, s:s, s:f, s:s}", "index", index,
+                "kind", h->kind == BMIS_HIT_PERSON ? "person" : "document",
+                "list", h->list, "category", bmis_wl_category_code(h->category),
+                "action", bmis_hit_action_code(h->action), "entry", h->ref,
+                "score", h->score, "explanation", h->explanation);
   json_object_set_new(o, "listed_name", json_string(h->listed_name));
   json_object_set_new(o, "disposition",
                       h->disposed ? disposition_json(&h->previous)
@@ -290,8 +286,9 @@ static json_t *protection_json(const bmis_inspection *in) {
       json_array_append_new(ti, json_string(bmis_trafficking_code(
                                     (bmis_trafficking_indicator)i)));
   for (int i = 0; i < in->referral_count; i++)
-    json_array_append_new(refs, json_string(bmis_code_name(
-                                    BMIS_LIST_REFERRAL_KIND, in->referrals[i])));
+    json_array_append_new(
+        refs,
+        json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND, in->referrals[i])));
   if (in->open_asylum)
     json_array_append_new(open, json_string("asylum"));
   if (in->open_child)
@@ -579,8 +576,8 @@ static void history_from(json_t *o, bmis_inspection *in, rd *r) {
   json_array_foreach(list, i, v) {
     bmis_movement *m = &in->history[in->history_count++];
     CPY(m->id, v, "id", r);
-    m->direction = (bmis_direction)code_of(BMIS_LIST_DIRECTION, v,
-                                           "direction", r);
+    m->direction =
+        (bmis_direction)code_of(BMIS_LIST_DIRECTION, v, "direction", r);
     CPY(m->bcp, v, "bcp", r);
     m->crossed_at = instant(v, "crossed_at", r);
     m->decision = (bmis_decision)code_of(BMIS_LIST_DECISION, v, "decision", r);
@@ -609,8 +606,8 @@ static void stay_from(json_t *o, bmis_inspection *in, rd *r) {
 }
 
 /* A list of words with, when the snapshot has them, their codes. */
-static int reasons_from(json_t *texts, json_t *codes, bmis_reason *out,
-                        int max, const char *what, rd *r) {
+static int reasons_from(json_t *texts, json_t *codes, bmis_reason *out, int max,
+                        const char *what, rd *r) {
   if (!json_is_array(texts) || json_array_size(texts) > (size_t)max) {
     fail(r, what);
     return 0;
@@ -721,8 +718,9 @@ bmis_status bmis_inspection_from_json(const char *text, size_t len,
   snprintf(in->movement_id, sizeof in->movement_id, "%s", mv ? mv : "");
   json_decref(o);
   if (st == BMIS_OK && r.bad)
-    st = bmis_error_set(err, BMIS_E_PARSE, "inspection result: %s: missing "
-                                           "or not valid",
+    st = bmis_error_set(err, BMIS_E_PARSE,
+                        "inspection result: %s: missing "
+                        "or not valid",
                         r.what);
   if (st != BMIS_OK)
     bmis_inspection_fini(in);

@@ -46,12 +46,10 @@ static void sample(bmis_inspection *in) {
   in->doc_format = BMIS_DOC_TD3;
   in->fields[0] = (bmis_inspection_field){BMIS_FIELD_DOCUMENT_CODE,
                                           BMIS_VERDICT_OK, false, "P"};
-  in->fields[1] = (bmis_inspection_field){BMIS_FIELD_DOCUMENT_NUMBER,
-                                          BMIS_VERDICT_WARNING, true,
-                                          "L898902C3"};
-  in->fields[2] = (bmis_inspection_field){BMIS_FIELD_EXPIRY_DATE,
-                                          BMIS_VERDICT_ERROR, false,
-                                          "2025-01-01"};
+  in->fields[1] = (bmis_inspection_field){
+      BMIS_FIELD_DOCUMENT_NUMBER, BMIS_VERDICT_WARNING, true, "L898902C3"};
+  in->fields[2] = (bmis_inspection_field){
+      BMIS_FIELD_EXPIRY_DATE, BMIS_VERDICT_ERROR, false, "2025-01-01"};
   in->field_count = 3;
   in->findings[0] = (bmis_inspection_finding){
       BMIS_FINDING_EXPIRED, BMIS_SEVERITY_ERROR, BMIS_FIELD_EXPIRY_DATE,
@@ -140,10 +138,10 @@ static void sample(bmis_inspection *in) {
   reason(&in->prompts[0], BMIS_REASON_PROMPT_UNACCOMPANIED, 0, 0, 0, "", "");
   reason(&in->prompts[1], BMIS_REASON_PROMPT_TRAFFICKING, 0, 0, 0, "", "");
   in->prompt_count = 2;
-  in->admit = (bmis_inspection_allowed){false,
-                                        BMIS_REASON_BAR_ADMIT_PROTECTION_ALERT};
-  in->refuse = (bmis_inspection_allowed){false,
-                                         BMIS_REASON_BAR_REFUSE_OPEN_CHILD};
+  in->admit =
+      (bmis_inspection_allowed){false, BMIS_REASON_BAR_ADMIT_PROTECTION_ALERT};
+  in->refuse =
+      (bmis_inspection_allowed){false, BMIS_REASON_BAR_REFUSE_OPEN_CHILD};
   in->refer = (bmis_inspection_allowed){true, BMIS_REASON_NONE};
   snprintf(in->movement_id, sizeof in->movement_id, "%s", in->id);
 }
@@ -310,7 +308,8 @@ static void test_bad_snapshots(void **state) {
   } cases[] = {
       {{"at", NULL}, "\"yesterday\"", "at"},
       {{"direction", NULL}, "\"sideways\"", "direction"},
-      {{"recommendation", "reasons"}, "[\"because\"]",
+      {{"recommendation", "reasons"},
+       "[\"because\"]",
        "recommendation.reasons"},
       {{"stay", "days_over"}, "\"3\"", "days_over"},
       {{"hits", NULL}, "{}", "hits"},
@@ -319,8 +318,8 @@ static void test_bad_snapshots(void **state) {
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     json_t *o = json_loads(text, 0, NULL);
-    json_t *parent = cases[i].path[1] ? json_object_get(o, cases[i].path[0])
-                                      : o;
+    json_t *parent =
+        cases[i].path[1] ? json_object_get(o, cases[i].path[0]) : o;
     const char *key = cases[i].path[1] ? cases[i].path[1] : cases[i].path[0];
     if (cases[i].value)
       json_object_set_new(parent, key,
