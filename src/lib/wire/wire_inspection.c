@@ -408,22 +408,26 @@ static bmis_date date_of(json_t *o, const char *k, rd *r) {
       fail(r, k);
     return d;
   }
-  int part[3] = {0, 0, 0}, len[3] = {4, 2, 2};
-  const char *p = s;
-  for (int i = 0; i < 3; i++) {
-    for (int j = 0; j < len[i]; j++, p++) {
-      if (*p >= '0' && *p <= '9')
-        part[i] = part[i] * 10 + (*p - '0');
-      else if (*p != 'X')
-        fail(r, k);
-    }
-    if (i < 2 && *p++ != '-')
-      fail(r, k);
-    if (r->bad)
-      return d;
-  }
-  if (*p)
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
     fail(r, k);
+    return d;
+  }
+  static const int at[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+  int part[3] = {0, 0, 0};
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < len[i]; j++) {
+      char c = s[at[i] + j];
+      if (c >= '0' && c <= '9')
+        part[i] = part[i] * 10 + (c - '0');
+      else if (c != 'X') {
+        fail(r, k);
+        return d;
+      }
+    }
+  if (part[1] > 12 || part[2] > 31) {
+    fail(r, k);
+    return d;
+  }
   d.year = (int16_t)part[0];
   d.month = (int8_t)part[1];
   d.day = (int8_t)part[2];
@@ -457,8 +461,10 @@ static void document_from(json_t *o, bmis_inspection *in, rd *r) {
   size_t i;
   json_t *v;
   json_t *fields = json_object_get(o, "fields");
-  if (!json_is_array(fields) || json_array_size(fields) > BMIS_FIELD_COUNT)
+  if (!json_is_array(fields) || json_array_size(fields) > BMIS_FIELD_COUNT) {
     fail(r, "document.fields");
+    return;
+  }
   json_array_foreach(fields, i, v) {
     bmis_inspection_field *f = &in->fields[in->field_count++];
     f->id = field_of(str(v, "name", r), r);
@@ -476,8 +482,10 @@ static void document_from(json_t *o, bmis_inspection *in, rd *r) {
   }
   json_t *findings = json_object_get(o, "findings");
   if (!json_is_array(findings) ||
-      json_array_size(findings) > BMIS_DOC_MAX_FINDINGS)
+      json_array_size(findings) > BMIS_DOC_MAX_FINDINGS) {
     fail(r, "document.findings");
+    return;
+  }
   json_array_foreach(findings, i, v) {
     bmis_inspection_finding *f = &in->findings[in->finding_count++];
     const char *code = str(v, "code", r), *sev = str(v, "severity", r);
@@ -568,22 +576,24 @@ static void history_from(json_t *o, bmis_inspection *in, rd *r) {
   const char *person = json_string_value(json_object_get(o, "person_id"));
   snprintf(in->person_id, sizeof in->person_id, "%s", person ? person : "");
   json_t *list = json_object_get(o, "movements");
+  size_t i;
+  json_t *v;
   if (!json_is_array(list) ||
       json_array_size(list) > BMIS_INSPECTION_HISTORY_MAX)
     fail(r, "history.movements");
-  size_t i;
-  json_t *v;
-  json_array_foreach(list, i, v) {
-    bmis_movement *m = &in->history[in->history_count++];
-    CPY(m->id, v, "id", r);
-    m->direction =
-        (bmis_direction)code_of(BMIS_LIST_DIRECTION, v, "direction", r);
-    CPY(m->bcp, v, "bcp", r);
-    m->crossed_at = instant(v, "crossed_at", r);
-    m->decision = (bmis_decision)code_of(BMIS_LIST_DECISION, v, "decision", r);
-    m->voided = boolean(v, "voided", r);
-    m->permitted_until = date_of(v, "permitted_until", r);
-  }
+  else
+    json_array_foreach(list, i, v) {
+      bmis_movement *m = &in->history[in->history_count++];
+      CPY(m->id, v, "id", r);
+      m->direction =
+          (bmis_direction)code_of(BMIS_LIST_DIRECTION, v, "direction", r);
+      CPY(m->bcp, v, "bcp", r);
+      m->crossed_at = instant(v, "crossed_at", r);
+      m->decision =
+          (bmis_decision)code_of(BMIS_LIST_DECISION, v, "decision", r);
+      m->voided = boolean(v, "voided", r);
+      m->permitted_until = date_of(v, "permitted_until", r);
+    }
   json_t *total = json_object_get(o, "total");
   if (!json_is_integer(total))
     fail(r, "history.total");

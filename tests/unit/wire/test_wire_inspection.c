@@ -315,6 +315,16 @@ static void test_bad_snapshots(void **state) {
       {{"hits", NULL}, "{}", "hits"},
       {{"traveller", "surname"}, NULL, "surname"},
       {{"document", "format"}, "\"TD9\"", "document.format"},
+      /* more than the result holds: refused, not written past its end */
+      {{"history", "movements"},
+       "[{},{},{},{},{},{},{},{},{},{},{}]",
+       "history.movements"},
+      {{"document", "findings"},
+       "[{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{"
+       "},{},{},{},{},{},{},{},{},{}]",
+       "document.findings"},
+      {{"traveller", "birth"}, "\"20\"", "birth"},
+      {{"traveller", "birth"}, "\"2026-13-01\"", "birth"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     json_t *o = json_loads(text, 0, NULL);
