@@ -144,6 +144,21 @@ static bool reason_from_text(const char *text, bmis_reason_code code,
   return false;
 }
 
+/* The trafficking checklist's codes, from its table (wire/ lies below
+ * inspect/ and expands the public tables itself). */
+static const char *const trafficking_codes[] = {NULL,
+#define X(n, c, t) c,
+                                                BMIS_TRAFFICKING_TABLE(X)
+#undef X
+};
+
+static bmis_trafficking_indicator trafficking_parse(const char *code) {
+  for (int i = 1; code && i < BMIS_TRAFFICKING_COUNT; i++)
+    if (strcmp(trafficking_codes[i], code) == 0)
+      return (bmis_trafficking_indicator)i;
+  return BMIS_TRAFFICKING_NONE;
+}
+
 /* ---- encoding ---- */
 
 static json_t *reason_text(const bmis_reason *r) {
@@ -283,8 +298,7 @@ static json_t *protection_json(const bmis_inspection *in) {
          *prompts = json_array(), *codes = json_array();
   for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
     if (in->trafficking & (1u << (i - 1)))
-      json_array_append_new(ti, json_string(bmis_trafficking_code(
-                                    (bmis_trafficking_indicator)i)));
+      json_array_append_new(ti, json_string(trafficking_codes[i]));
   for (int i = 0; i < in->referral_count; i++)
     json_array_append_new(
         refs,
@@ -641,8 +655,7 @@ static void protection_from(json_t *o, bmis_inspection *in, rd *r) {
   size_t i;
   json_t *v;
   json_array_foreach(json_object_get(o, "trafficking_indicators"), i, v) {
-    bmis_trafficking_indicator ind =
-        bmis_trafficking_parse(json_string_value(v));
+    bmis_trafficking_indicator ind = trafficking_parse(json_string_value(v));
     if (!ind)
       fail(r, "protection.trafficking_indicators");
     else
