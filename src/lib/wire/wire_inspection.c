@@ -6,6 +6,7 @@
 #include "bmis/inspect.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,8 +109,10 @@ static bool reason_match(const char *t, const char *text, bmis_reason *r) {
         text++;
     } else if (kind == 'n') {
       char *end;
+      if (*text != '-' && (*text < '0' || *text > '9'))
+        return false;
       long v = strtol(text, &end, 10);
-      if (end == text)
+      if (end == text || v < INT_MIN || v > INT_MAX)
         return false;
       r->number[i] = (int)v;
       text = end;
@@ -399,9 +402,12 @@ static bool boolean(json_t *o, const char *k, rd *r) {
 
 static int integer(json_t *o, const char *k, rd *r) {
   json_t *v = json_object_get(o, k);
-  if (!json_is_integer(v))
+  json_int_t n = json_integer_value(v);
+  if (!json_is_integer(v) || n < INT_MIN || n > INT_MAX) {
     fail(r, k);
-  return (int)json_integer_value(v);
+    return 0;
+  }
+  return (int)n;
 }
 
 static int64_t instant(json_t *o, const char *k, rd *r) {
@@ -528,7 +534,7 @@ static void traveller_from(json_t *o, bmis_inspection *in, rd *r) {
   CPY(t->nationality, o, "nationality", r);
   in->minor = boolean(o, "minor", r);
   json_t *age = json_object_get(o, "age");
-  in->age = json_is_integer(age) ? (int)json_integer_value(age) : -1;
+  in->age = json_is_null(age) || !age ? -1 : integer(o, "age", r);
   json_t *doc = json_object_get(o, "document");
   CPY(d->type, doc, "type", r);
   CPY(d->issuing_state, doc, "issuing_state", r);
