@@ -122,8 +122,8 @@ static bool reason_match(const char *t, const char *text, bmis_reason *r) {
       for (const char *q = text; lit && *q && !end; q++)
         if (strncmp(q, t, lit) == 0)
           end = q;
-      if (!end)
-        return false;
+      if (!end || (size_t)(end - text) >= sizeof r->text[i])
+        return false; /* not cut: a cut could split a character */
       snprintf(r->text[i], sizeof r->text[i], "%.*s", (int)(end - text), text);
       text = end;
     }
@@ -273,9 +273,10 @@ static json_t *history_json(const bmis_inspection *in) {
     const bmis_movement *m = &in->history[i];
     json_t *o = json_pack(
         "{s:s, s:s, s:s, s:s, s:s, s:b}", "id", m->id, "direction",
-        bmis_code_name(BMIS_LIST_DIRECTION, m->direction), "bcp", m->bcp,
+        bmis_code_name(BMIS_LIST_DIRECTION, (int)m->direction), "bcp", m->bcp,
         "crossed_at", bmis_time_format(m->crossed_at, t), "decision",
-        bmis_code_name(BMIS_LIST_DECISION, m->decision), "voided", m->voided);
+        bmis_code_name(BMIS_LIST_DECISION, (int)m->decision), "voided",
+        m->voided);
     json_object_set_new(o, "permitted_until", date_or_null(m->permitted_until));
     json_array_append_new(list, o);
   }
@@ -303,9 +304,9 @@ static json_t *protection_json(const bmis_inspection *in) {
     if (in->trafficking & (1u << (i - 1)))
       json_array_append_new(ti, json_string(trafficking_codes[i]));
   for (int i = 0; i < in->referral_count; i++)
-    json_array_append_new(
-        refs,
-        json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND, in->referrals[i])));
+    json_array_append_new(refs,
+                          json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND,
+                                                     (int)in->referrals[i])));
   if (in->open_asylum)
     json_array_append_new(open, json_string("asylum"));
   if (in->open_child)
@@ -349,7 +350,7 @@ char *bmis_inspection_to_json(const bmis_inspection *in, bool with_movement) {
       "s:o, s:{s:o, s:o, s:o}}",
       "id", in->id, "at", bmis_time_format(in->at, when), "bcp", in->bcp,
       "desk", in->desk, "direction",
-      bmis_code_name(BMIS_LIST_DIRECTION, in->direction), "recommendation",
+      bmis_code_name(BMIS_LIST_DIRECTION, (int)in->direction), "recommendation",
       "action", in->action == BMIS_RECOMMEND_REFER ? "refer" : "admit",
       "reasons", why, "codes", codes, "document", document_json(in),
       "traveller", traveller_json(in), "hits", hits, "history",
@@ -544,12 +545,16 @@ static void traveller_from(json_t *o, bmis_inspection *in, rd *r) {
 
 static void disposition_from(json_t *o, bmis_hit_disposition *p, rd *r) {
   p->decision = bmis_hit_decision_parse(str(o, "decision", r));
+  if (!p->decision)
+    fail(r, "hits.disposition.decision");
   CPY(p->reason, o, "reason", r);
   CPY(p->by, o, "by", r);
   CPY(p->role, o, "role", r);
   p->at = instant(o, "at", r);
   const char *review = json_string_value(json_object_get(o, "review"));
   p->review = review ? bmis_review_parse(review) : BMIS_REVIEW_NONE;
+  if (review && !p->review)
+    fail(r, "hits.disposition.review");
   if (p->review == BMIS_REVIEW_CONFIRMED || p->review == BMIS_REVIEW_REJECTED) {
     CPY(p->reviewed_by, o, "reviewed_by", r);
     CPY(p->review_reason, o, "review_reason", r);
@@ -571,11 +576,15 @@ static bmis_status hits_from(json_t *list, bmis_inspection *in, rd *r,
   json_t *v;
   json_array_foreach(list, i, v) {
     bmis_inspection_hit *h = &in->hits[i];
-    h->kind = strcmp(str(v, "kind", r), "person") == 0 ? BMIS_HIT_PERSON
-                                                       : BMIS_HIT_DOCUMENT;
+    const char *kind = str(v, "kind", r);
+    h->kind = strcmp(kind, "person") == 0 ? BMIS_HIT_PERSON : BMIS_HIT_DOCUMENT;
+    if (strcmp(kind, "person") != 0 && strcmp(kind, "document") != 0)
+      fail(r, "hits.kind");
     CPY(h->list, v, "list", r);
     h->category = bmis_wl_category_parse(str(v, "category", r));
     h->action = bmis_hit_action_parse(str(v, "action", r));
+    if (!h->category || !h->action)
+      fail(r, "hits.category");
     CPY(h->ref, v, "entry", r);
     json_t *score = json_object_get(v, "score");
     if (!json_is_number(score))
