@@ -26,6 +26,7 @@
 #ifndef BMIS_INSPECT_H
 #define BMIS_INSPECT_H
 
+#include "bmis/doc.h"
 #include "bmis/export.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
@@ -134,10 +135,301 @@ BMIS_API bmis_status bmis_inspection_request_from_json(
     const char *text, size_t len, bmis_inspection_request *out,
     bmis_error *err);
 
+/* ---- the result of an inspection, as data ----
+ *
+ * What the desk is told is codes from one table, the way a document's
+ * findings are (BMIS_FINDING_TABLE): X(NAME, "code", SEVERITY, "template").
+ * A template is the English wording, with {t1} {t2} for the reason's texts,
+ * {n1} {n2} {n3} for its numbers, and {s1} for "s" when n1 is not 1;
+ * bmis_reason_message makes the words at the edge (and a translation can
+ * replace the templates later). The kinds, by prefix of NAME: recommendation
+ * reasons (none), prompts to the officer (PROMPT_), and why a decision is
+ * not allowed (BAR_). Append only: the codes are stored. */
+#define BMIS_REASON_TABLE(X)                                                   \
+  X(PROTECTION_ALERT, "protection_alert", WARNING,                             \
+    "protection alert ({t1}, {t2}): the person may need protection; refer, "   \
+    "do not enforce")                                                          \
+  X(OPEN_HITS, "open_hits", WARNING, "{n1} watchlist hit{s1} to examine")      \
+  X(DOCUMENT_FAILED, "document_failed", ERROR,                                 \
+    "the document did not pass its checks")                                    \
+  X(DOCUMENT_EXPIRED, "document_expired", ERROR, "the document has expired")   \
+  X(ASYLUM, "asylum", WARNING,                                                 \
+    "intention to seek asylum: refer to the asylum authority")                 \
+  X(OPEN_ASYLUM, "open_asylum_referral", WARNING,                              \
+    "an asylum referral of this person (or of one the register may take for "  \
+    "them) is open: refer; do not refuse or hold")                             \
+  X(OPEN_CHILD, "open_child_protection_referral", WARNING,                     \
+    "a child-protection referral of this person is open: refer; do not "       \
+    "refuse or hold")                                                          \
+  X(OPEN_TRAFFICKING, "open_trafficking_referral", WARNING,                    \
+    "a trafficking referral of this person is open: refer; do not refuse or "  \
+    "hold")                                                                    \
+  X(UNACCOMPANIED, "unaccompanied_minor", WARNING,                             \
+    "unaccompanied or separated minor: child-protection referral")             \
+  X(TRAFFICKING, "trafficking_indicators", WARNING,                            \
+    "trafficking indicators: refer to the trafficking focal point")            \
+  X(STILL_PRESENT, "still_present", WARNING,                                   \
+    "recorded as still in the country (no exit since the last entry)")         \
+  X(WINDOW_EXCEEDED, "stay_window_exceeded", WARNING,                          \
+    "{n1} days in the last {n2} (limit {n3})")                                 \
+  X(OVERSTAYED, "overstayed", WARNING, "overstayed by {n1} day{s1}")           \
+  X(NOT_SCREENED, "not_screened", WARNING,                                     \
+    "no watchlists are loaded: screening was not done")                        \
+  X(PROMPT_ASYLUM, "prompt_asylum", INFO,                                      \
+    "Do not refuse or return: the only outcome is referral to the asylum "     \
+    "authority.")                                                              \
+  X(PROMPT_OPEN_ASYLUM, "prompt_open_asylum_referral", INFO,                   \
+    "This person has an open asylum referral: do not refuse or return; "       \
+    "refer.")                                                                  \
+  X(PROMPT_UNACCOMPANIED, "prompt_unaccompanied_minor", INFO,                  \
+    "A child-protection referral is made whatever the decision; a child is "   \
+    "never held pending return.")                                              \
+  X(PROMPT_MINOR, "prompt_possible_minor", INFO,                               \
+    "The holder may be under 18: check that a parent or guardian travels "     \
+    "with the child; if not, mark 'unaccompanied or separated minor'.")        \
+  X(PROMPT_TRAFFICKING, "prompt_trafficking", INFO,                            \
+    "Speak to the person away from any companion; a trafficking referral is "  \
+    "made.")                                                                   \
+  X(BAR_REFUSE_ASYLUM, "refuse_asylum", ERROR,                                 \
+    "the person has expressed the intention to seek asylum: they cannot be "   \
+    "refused or removed at the desk; the only outcome is referral to the "     \
+    "asylum authority")                                                        \
+  X(BAR_REFUSE_OPEN_ASYLUM, "refuse_open_asylum_referral", ERROR,              \
+    "the person has an open asylum referral: they cannot be refused or held "  \
+    "until a supervisor closes it with the asylum authority's outcome; "       \
+    "refer instead")                                                           \
+  X(BAR_REFUSE_OPEN_CHILD, "refuse_open_child_protection_referral", ERROR,     \
+    "the person has an open child-protection referral: they cannot be "        \
+    "refused or held until a supervisor closes it with the child-protection "  \
+    "authority's outcome; refer instead")                                      \
+  X(BAR_REFUSE_OPEN_TRAFFICKING, "refuse_open_trafficking_referral", ERROR,    \
+    "the person has an open trafficking referral: they cannot be refused or "  \
+    "held until a supervisor closes it with the competent authority's "        \
+    "outcome; refer instead")                                                  \
+  X(BAR_REFUSE_TRAFFICKING, "refuse_trafficking", ERROR,                       \
+    "trafficking indicators were noted: a possible victim of trafficking is "  \
+    "referred, not refused at the desk")                                       \
+  X(BAR_REFUSE_PROTECTION_ALERT, "refuse_protection_alert", ERROR,             \
+    "a protection alert (a missing or vulnerable person) matches: the only "   \
+    "decision is a protection referral, never an enforcement action")          \
+  X(BAR_REFUSE_NATIONAL, "refuse_national", ERROR,                             \
+    "a national of this State cannot be refused entry")                        \
+  X(BAR_ADMIT_LISTED, "admit_listed", ERROR,                                   \
+    "a hit on a sanctions, wanted-person or national-alert list is not "       \
+    "cleared: admission is not the desk's decision; refer to secondary "       \
+    "inspection (or clear the hit, with a second person where the list asks "  \
+    "for one)")                                                                \
+  X(BAR_ADMIT_ASYLUM, "admit_asylum", ERROR,                                   \
+    "the person has expressed the intention to seek asylum: the only outcome " \
+    "at the desk is referral to the asylum authority")                         \
+  X(BAR_ADMIT_OPEN_ASYLUM, "admit_open_asylum_referral", ERROR,                \
+    "the person has an open asylum referral: the asylum authority decides; "   \
+    "refer")                                                                   \
+  X(BAR_ADMIT_PROTECTION_ALERT, "admit_protection_alert", ERROR,               \
+    "a protection alert (a missing or vulnerable person) matches: the only "   \
+    "decision is a protection referral")                                       \
+  X(BAR_REFUSE_MINOR_HELD, "refuse_minor_held", ERROR,                         \
+    "a minor is never held pending return: record the alternative arranged "   \
+    "instead (minor_alternative: family, child_protection_services or "        \
+    "other)")                                                                  \
+  X(BAR_REFUSE_MINOR_NO_ALTERNATIVE, "refuse_minor_without_alternative",       \
+    ERROR,                                                                     \
+    "a refused minor: record the alternative arranged pending return "         \
+    "(minor_alternative: family, child_protection_services or other)")         \
+  X(BAR_REFUSE_NO_EXPLANATION, "refuse_without_explanation", ERROR,            \
+    "explanation: a refusal says why, in words (it is printed on the "         \
+    "notice)")                                                                 \
+  X(BAR_REFUSE_NO_GROUNDS, "refuse_without_grounds", ERROR,                    \
+    "grounds: a refusal names its grounds (A-I)")                              \
+  X(BAR_CORRECT_MINOR, "correct_minor_to_refusal", ERROR,                      \
+    "a minor's refusal records the alternative arranged pending return: "      \
+    "decide it through the referral, not a correction")
+
+typedef enum bmis_reason_code {
+  BMIS_REASON_NONE,
+#define BMIS__REASON_ENUM(name, code, sev, text) BMIS_REASON_##name,
+  BMIS_REASON_TABLE(BMIS__REASON_ENUM)
+#undef BMIS__REASON_ENUM
+      BMIS_REASON_CODE_COUNT
+} bmis_reason_code;
+
+/* One reason, prompt or bar: its code and parameters. */
+typedef struct bmis_reason {
+  bmis_reason_code code;
+  int number[3];
+  char text[2][80];
+} bmis_reason;
+
+/* The stable code ("open_hits"), the severity and the English template of
+ * a reason code; NULL / BMIS_SEVERITY_INFO when out of range. */
+BMIS_API const char *bmis_reason_code_name(bmis_reason_code code);
+BMIS_API bmis_severity bmis_reason_severity(bmis_reason_code code);
+BMIS_API const char *bmis_reason_template(bmis_reason_code code);
+/* The code with a name, or BMIS_REASON_NONE. */
+BMIS_API bmis_reason_code bmis_reason_parse(const char *name);
+/* The words of a reason, its parameters substituted, into buf
+ * (NUL-terminated, cut at cap); returns the length the whole needs, like
+ * snprintf. */
+BMIS_API size_t bmis_reason_message(const bmis_reason *r, char *buf,
+                                    size_t cap);
+
+enum {
+  BMIS_INSPECTION_REASONS_MAX = 64, /* further protection alerts are not
+                                       listed one by one */
+  BMIS_INSPECTION_PROMPTS_MAX = 8,
+  BMIS_INSPECTION_HISTORY_MAX = 10, /* the latest crossings shown */
+  BMIS_INSPECTION_EXPLANATION_MAX = 4096
+};
+
+typedef enum bmis_recommendation {
+  BMIS_RECOMMEND_ADMIT = 1,
+  BMIS_RECOMMEND_REFER
+} bmis_recommendation;
+
+/* A field of the document as the desk was shown it. */
+typedef struct bmis_inspection_field {
+  bmis_doc_field_id id; /* BMIS_FIELD_NONE: unused */
+  bmis_verdict verdict;
+  bool repaired; /* an OCR repair made it pass */
+  char value[BMIS_DOC_VALUE_MAX];
+} bmis_inspection_field;
+
+/* A finding of the document: its code, severity and field, and its words
+ * as the doc module gave them (bmis_finding_message) when it was found, so
+ * that a stored inspection reads back as it was shown. */
+typedef struct bmis_inspection_finding {
+  bmis_finding_code code;
+  bmis_severity severity;
+  bmis_doc_field_id field;
+  char message[256];
+} bmis_inspection_finding;
+
+/* A hit as the desk was shown it (index = its position in hits). */
+typedef struct bmis_inspection_hit {
+  bmis_hit_kind kind;
+  char list[BMIS_WL_NAME_SIZE];
+  bmis_wl_category category;
+  bmis_hit_action action;
+  char ref[64];
+  char entry_hash[33];
+  double score;
+  char listed_name[BMIS_WL_TEXT_SIZE]; /* a document hit: the number */
+  char explanation[BMIS_INSPECTION_EXPLANATION_MAX];
+  bool disposed; /* an earlier disposition (not voided) is in previous */
+  bmis_hit_disposition previous;
+  bool cleared; /* that disposition is a dismissal in force */
+} bmis_inspection_hit;
+
+/* Whether a decision is allowed, and why not (a BAR_ reason). */
+typedef struct bmis_inspection_allowed {
+  bool allowed;
+  bmis_reason_code why;
+} bmis_inspection_allowed;
+
+/* The result of an inspection: what the desk is shown. Filled by
+ * bmis_inspection_evaluate or read back from its stored snapshot; hits is
+ * the result's own array: release it with bmis_inspection_fini. */
+typedef struct bmis_inspection {
+  char id[BMIS_ID_SIZE];
+  int64_t at; /* Unix seconds */
+  char bcp[17];
+  char desk[33];
+  bmis_direction direction;
+  /* the recommendation and why */
+  bmis_recommendation action;
+  int reason_count;
+  bmis_reason reasons[BMIS_INSPECTION_REASONS_MAX];
+  /* the document verdict */
+  bool doc_valid;
+  bmis_doc_format doc_format;
+  int field_count;
+  bmis_inspection_field fields[BMIS_FIELD_COUNT];
+  int finding_count;
+  bmis_inspection_finding findings[BMIS_DOC_MAX_FINDINGS];
+  /* the traveller as read from the document */
+  bmis_traveller traveller;
+  bmis_document document;
+  bool minor; /* possibly under 18, or of unknown age */
+  int age;    /* the youngest age possible; -1 unknown */
+  /* hits, best first */
+  bmis_inspection_hit *hits;
+  size_t hit_count;
+  /* history: the person's latest crossings, newest first */
+  char person_id[BMIS_ID_SIZE]; /* "" when the document is not known */
+  int history_count;
+  bmis_movement history[BMIS_INSPECTION_HISTORY_MAX];
+  int64_t history_total;
+  /* stay status (has_stay false when the person is not known) */
+  bool has_stay;
+  bmis_stay_status stay;
+  /* protection */
+  bool asylum, unaccompanied;
+  unsigned trafficking; /* bit (1 << (indicator - 1)) per indicator */
+  int protection_hits;
+  int referral_count; /* the protective referrals the decision opens */
+  bmis_referral_kind referrals[5];
+  bool open_asylum, open_child, open_trafficking; /* the person's open ones */
+  int prompt_count;
+  bmis_reason prompts[BMIS_INSPECTION_PROMPTS_MAX];
+  /* the decisions the desk may take */
+  bmis_inspection_allowed admit, refuse, refer;
+  /* the movement it became ("" while open; set by bmis_inspection_read) */
+  char movement_id[BMIS_ID_SIZE];
+} bmis_inspection;
+
+/* Releases what a result owns (its hits); accepts NULL. */
+BMIS_API void bmis_inspection_fini(bmis_inspection *in);
+
+/* What the rules of the desk look at, gathered from the request, the
+ * document and the store (bmis_inspect gathers them; a test writes them). */
+typedef struct bmis_inspection_facts {
+  const bmis_doc *doc; /* as a desk reads it: OCR repairs on, as of the
+                          crossing point's local date */
+  bmis_direction direction;
+  bmis_purpose purpose;
+  bool asylum, unaccompanied; /* raised at the scan */
+  unsigned trafficking;
+  char state[4];        /* the operating State ("" when not set) */
+  const bmis_hit *hits; /* screening's hits, with dispositions */
+  size_t hit_count;
+  bool screened;                /* a screening index with entries was used */
+  char person_id[BMIS_ID_SIZE]; /* the person of the document, or "" */
+  const bmis_movement *history; /* newest first */
+  int history_count;
+  int64_t history_total;
+  bool has_stay;
+  bmis_stay_status stay;
+  bool open_asylum, open_child, open_trafficking; /* open referrals of the
+                          person (or of whoever the document may be) */
+} bmis_inspection_facts;
+
+/* The rules of the desk: facts in, result out. Reads no store and no clock;
+ * allocates only the result's hits (E_NOMEM). Sets everything but id, at,
+ * bcp, desk and movement_id; the caller releases *out with
+ * bmis_inspection_fini. */
+BMIS_API bmis_status bmis_inspection_evaluate(const bmis_inspection_facts *f,
+                                              bmis_inspection *out,
+                                              bmis_error *err);
+
+/* The JSON form of a result (docs/API.md; src/lib/wire/wire_inspection.c):
+ * every reason and prompt in words, with its code beside it ("codes",
+ * "prompt_codes", each barred decision's "code"); "movement_id" when
+ * with_movement. NULL when out of memory; the caller frees the text. */
+BMIS_API char *bmis_inspection_to_json(const bmis_inspection *in,
+                                       bool with_movement);
+/* Reads a result back from its JSON form into *in (a snapshot stored
+ * before the codes were kept is read by its words). E_PARSE names the
+ * member that does not read; the caller releases *in with
+ * bmis_inspection_fini (also on failure: nothing is then held). */
+BMIS_API bmis_status bmis_inspection_from_json(const char *text, size_t len,
+                                               bmis_inspection *in,
+                                               bmis_error *err);
+
 /* Inspects: checks, screens, reads history and stay status, evaluates the
  * protection indicators, recommends, and keeps the inspection in the store
  * (status "open"). ix may be NULL (no lists loaded: said in the result).
- * `at` is the time of the inspection (Unix seconds; 0 = now). On success
+ * `at` is the time of the inspection (Unix seconds, required: 0 is
+ * E_INVALID_ARG naming "at"). On success
  * *json_out is the result as JSON text (docs/API.md; the caller frees it)
  * and id_out its id. */
 BMIS_API bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
@@ -157,6 +449,14 @@ BMIS_API bmis_status bmis_inspection_get(bmis_store *s, const char *id,
                                          char **json_out,
                                          char movement_id[BMIS_ID_SIZE],
                                          bmis_error *err);
+
+/* The stored result of an inspection as a C type, with movement_id set
+ * when it was decided; of the actor's crossing point (E_FORBIDDEN). The
+ * caller releases *out with bmis_inspection_fini. */
+BMIS_API bmis_status bmis_inspection_read(bmis_store *s, const char *id,
+                                          const bmis_actor *actor,
+                                          bmis_inspection *out,
+                                          bmis_error *err);
 
 /* Raises protection needs (asylum, an unaccompanied or separated minor,
  * trafficking indicators) on an inspection at any time, in any order:
@@ -265,6 +565,41 @@ BMIS_API bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
                                             const bmis_actor *actor, int64_t at,
                                             bmis_decision_result *out,
                                             bmis_error *err);
+
+/* What is known of a person when a decision is taken: the facts of the
+ * decision rules (bmis_inspection_decide gathers them: what the scan
+ * found, needs raised since or with the decision, the person's open
+ * referrals, the hits not cleared). */
+typedef struct bmis_decision_facts {
+  bool minor;          /* possibly under 18, or of unknown age */
+  bool asylum;         /* expressed the intention to seek asylum */
+  bool unaccompanied;  /* a minor unaccompanied or separated */
+  bool trafficking;    /* trafficking indicators noted */
+  bool protection_hit; /* a hit on a protection alert, not cleared */
+  bool national;       /* a national of the operating State */
+  bool open_asylum, open_child, open_trafficking; /* open referrals */
+  bool listed; /* a sanctions, wanted or national-alert hit not cleared */
+} bmis_decision_facts;
+
+/* The decision rules of the desk, pure (no store, no clock): whether d
+ * (its decision, and for a refusal held_pending_return, minor_alternative,
+ * explanation and grounds) may be taken given f. BMIS_OK; or E_SAFEGUARD
+ * (a protection bars it), E_RULE (a listing keeps admission from the desk)
+ * or E_INVALID_ARG (a refusal without its explanation or grounds), with
+ * *why the code whose words say so (bmis_reason_message). */
+BMIS_API bmis_status bmis_decision_check(const bmis_decision_facts *f,
+                                         const bmis_inspection_decision *d,
+                                         bmis_reason_code *why);
+
+/* The referrals a decision opens given f, into out (at most 5); returns
+ * how many: the protective ones whatever the decision (asylum; child
+ * protection for an unaccompanied minor or a child on a protection alert;
+ * trafficking; secondary inspection for an adult on a protection alert),
+ * and secondary inspection for a referral that has no other (unless the
+ * person asked for asylum). */
+BMIS_API int bmis_decision_referrals(const bmis_decision_facts *f,
+                                     bmis_decision decision,
+                                     bmis_referral_kind out[5]);
 
 /* ---- secondary inspection ---- */
 

@@ -1,13 +1,14 @@
 /* Primary inspection: POST /api/inspections, GET /api/inspections/{id},
  * POST /api/inspections/{id}/hits/{index}, POST
  * /api/inspections/{id}/protection, POST /api/inspections/{id}/decision,
- * and the refusal notice. Decode, one
- * library call (bmis/inspect.h, where the safeguards live), encode. */
+ * and the refusal notice. Decode, read the clock, one library call
+ * (bmis/inspect.h, where the safeguards live), encode. */
 #include "http.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 void api_inspection_create(const srv_request *rq, srv_reply *rp);
 void api_inspection_get(const srv_request *rq, srv_reply *rp);
@@ -27,8 +28,8 @@ void api_inspection_create(const srv_request *rq, srv_reply *rp) {
     return;
   }
   const bmis_screen_index *ix = srv_index_acquire(rq->server);
-  bmis_status st =
-      bmis_inspect(rq->store, ix, &in, &rq->actor, 0, id, &json, &err);
+  bmis_status st = bmis_inspect(rq->store, ix, &in, &rq->actor,
+                                (int64_t)time(NULL), id, &json, &err);
   srv_index_release(rq->server);
   if (st != BMIS_OK) {
     srv_reply_status(rp, &err);
@@ -40,24 +41,27 @@ void api_inspection_create(const srv_request *rq, srv_reply *rp) {
 
 void api_inspection_get(const srv_request *rq, srv_reply *rp) {
   bmis_error err;
-  char *json = NULL, movement[BMIS_ID_SIZE], record[97];
-  if (bmis_inspection_get(rq->store, rq->params[0], &rq->actor, &json, movement,
-                          &err) != BMIS_OK) {
+  bmis_inspection in;
+  char record[97];
+  if (bmis_inspection_read(rq->store, rq->params[0], &rq->actor, &in, &err) !=
+      BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }
-  json_t *o = json_loads(json, 0, NULL);
-  free(json);
-  if (!o) {
-    srv_reply_error(rp, 500, "E_INTERNAL", "the stored result is not JSON");
+  char *json = bmis_inspection_to_json(&in, true);
+  bmis_inspection_fini(&in);
+  if (!json) {
+    bmis_error_set(&err, BMIS_E_NOMEM, "out of memory");
+    srv_reply_status(rp, &err);
     return;
   }
-  json_object_set_new(o, "movement_id",
-                      movement[0] ? json_string(movement) : json_null());
   snprintf(record, sizeof record, "inspection:%.80s", rq->params[0]);
-  rp->json = o;
-  if (srv_audit(rq, rp, "inspection.read", record))
-    rp->status = 200;
+  if (!srv_audit(rq, rp, "inspection.read", record)) {
+    free(json);
+    return;
+  }
+  rp->status = 200;
+  rp->raw = json;
 }
 
 void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
@@ -79,8 +83,8 @@ void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
       srv_reply_error(rp, 400, "E_INVALID_ARG",
                       "decision: must be confirmed or dismissed");
     else if (bmis_inspection_dispose(rq->store, rq->params[0], (int)index, d,
-                                     reason, &rq->actor, 0, &out,
-                                     &err) != BMIS_OK)
+                                     reason, &rq->actor, (int64_t)time(NULL),
+                                     &out, &err) != BMIS_OK)
       srv_reply_status(rp, &err);
     else {
       rp->status = 201;
@@ -100,8 +104,8 @@ void api_inspection_decide(const srv_request *rq, srv_reply *rp) {
   bmis_error err;
   if (bmis_inspection_decision_from_json(rq->body, rq->body_len, &d, &err) !=
           BMIS_OK ||
-      bmis_inspection_decide(rq->store, rq->params[0], &d, &rq->actor, 0, &out,
-                             &err) != BMIS_OK) {
+      bmis_inspection_decide(rq->store, rq->params[0], &d, &rq->actor,
+                             (int64_t)time(NULL), &out, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }
@@ -132,8 +136,8 @@ void api_inspection_protect(const srv_request *rq, srv_reply *rp) {
   bmis_error err;
   char *json = NULL;
   if (bmis_protection_from_json(rq->body, rq->body_len, &p, &err) != BMIS_OK ||
-      bmis_inspection_protect(rq->store, rq->params[0], &p, &rq->actor, 0,
-                              &json, &err) != BMIS_OK) {
+      bmis_inspection_protect(rq->store, rq->params[0], &p, &rq->actor,
+                              (int64_t)time(NULL), &json, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 void api_referrals(const srv_request *rq, srv_reply *rp);
 void api_referral_outcome(const srv_request *rq, srv_reply *rp);
@@ -95,9 +96,9 @@ void api_referral_outcome(const srv_request *rq, srv_reply *rp) {
                     "outcome: missing (admitted, refused or referred_onward)");
     return;
   }
-  if (bmis_referral_outcome_record(rq->store, rq->params[0],
-                                   (bmis_referral_outcome)d.outcome, &d,
-                                   &rq->actor, 0, &err) != BMIS_OK ||
+  if (bmis_referral_outcome_record(
+          rq->store, rq->params[0], (bmis_referral_outcome)d.outcome, &d,
+          &rq->actor, (int64_t)time(NULL), &err) != BMIS_OK ||
       bmis_referral_get(rq->store, rq->params[0], &rq->actor, &r, &err) !=
           BMIS_OK ||
       bmis_movement_get(rq->store, r.movement_id, &m, &err) != BMIS_OK) {

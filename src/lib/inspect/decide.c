@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -54,41 +53,16 @@ static bool says_something(const char *text) {
   return count >= 4;
 }
 
-/* The safeguards on a decision, given what is known of the person. */
+/* The safeguards on a decision, given what is known of the person (the
+ * decision rules, decision_rules.c), as an error in words. */
 static bmis_status safeguards(unsigned prot, const bmis_inspection_decision *d,
                               bmis_error *err) {
-  const char *why = NULL;
-  if (d->decision == BMIS_DECISION_REFUSED)
-    why = bmis__safeguard_refuse(prot);
-  else if (d->decision == BMIS_DECISION_ADMITTED)
-    why = bmis__safeguard_admit(prot);
-  /* a listing is a rule of the desk (E_RULE), not a person's protection */
-  bool listing = d->decision == BMIS_DECISION_ADMITTED &&
-                 (prot & BMIS__PROT_LISTED) &&
-                 !bmis__safeguard_admit(prot & ~(unsigned)BMIS__PROT_LISTED);
-  if (why)
-    return bmis_error_set(err, listing ? BMIS_E_RULE : BMIS_E_SAFEGUARD, "%s",
-                          why);
-  if (d->decision != BMIS_DECISION_REFUSED)
-    return BMIS_OK;
-  if (prot & BMIS__PROT_MINOR && d->held_pending_return)
-    return bmis_error_set(err, BMIS_E_SAFEGUARD,
-                          "a minor is never held pending return: record the "
-                          "alternative arranged instead (minor_alternative: "
-                          "family, child_protection_services or other)");
-  if (prot & BMIS__PROT_MINOR && !d->minor_alternative)
-    return bmis_error_set(err, BMIS_E_SAFEGUARD,
-                          "a refused minor: record the alternative arranged "
-                          "pending return (minor_alternative: family, "
-                          "child_protection_services or other)");
-  if (!d->explanation[0])
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "explanation: a refusal says why, in words (it is "
-                          "printed on the notice)");
-  if (!d->grounds[0])
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "grounds: a refusal names its grounds (A-I)");
-  return BMIS_OK;
+  bmis_decision_facts f = bmis__decision_facts(prot);
+  bmis_reason_code why;
+  bmis_status st = bmis_decision_check(&f, d, &why);
+  return st == BMIS_OK
+             ? BMIS_OK
+             : bmis_error_set(err, st, "%s", bmis_reason_template(why));
 }
 
 static void fill_decision(bmis_movement *m, const bmis_inspection_decision *d) {
@@ -142,8 +116,9 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
                                    const bmis_actor *actor, int64_t at,
                                    bmis_decision_result *out, bmis_error *err) {
   memset(out, 0, sizeof *out);
-  if (!at)
-    at = (int64_t)time(NULL);
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the decision is required");
   bmis_status st = decision_texts(d, err);
   if (st != BMIS_OK)
     return st;
@@ -202,18 +177,8 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
     fill_decision(m, d);
     if (d->decision == BMIS_DECISION_ADMITTED)
       c->permitted_days = d->permitted_days;
-    int n;
-    bmis__inspect_required_referrals(r.protection, c->referrals, &n);
-    c->referral_count = n;
-    /* a referral without a protective one goes to secondary inspection */
-    if (d->decision == BMIS_DECISION_REFERRED &&
-        !(r.protection & BMIS__PROT_ASYLUM)) {
-      bool has = false;
-      for (int i = 0; i < n; i++)
-        has |= c->referrals[i] == BMIS_REFERRAL_SECONDARY;
-      if (!has)
-        c->referrals[c->referral_count++] = BMIS_REFERRAL_SECONDARY;
-    }
+    bmis_decision_facts f = bmis__decision_facts(r.protection);
+    c->referral_count = bmis_decision_referrals(&f, d->decision, c->referrals);
     r.decided_at = at;
     snprintf(r.decided_by, sizeof r.decided_by, "%s", actor->username);
     r.held = d->decision == BMIS_DECISION_REFUSED && d->held_pending_return;
@@ -383,8 +348,9 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
                                          const bmis_inspection_decision *din,
                                          const bmis_actor *actor, int64_t at,
                                          bmis_error *err) {
-  if (!at)
-    at = (int64_t)time(NULL);
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the outcome is required");
   if (!din || decision_texts(din, err) != BMIS_OK)
     return din ? BMIS_E_INVALID_ARG
                : bmis_error_set(err, BMIS_E_INVALID_ARG, "no decision");
@@ -530,8 +496,7 @@ bmis_status bmis_inspection_correct(bmis_store *s, const bmis_actor *actor,
     const char *why =
         bmis__safeguard_refuse(prot & ~(unsigned)BMIS__PROT_TRAFFICKING);
     if (!why && prot & BMIS__PROT_MINOR)
-      why = "a minor's refusal records the alternative arranged pending "
-            "return: decide it through the referral, not a correction";
+      why = bmis_reason_template(BMIS_REASON_BAR_CORRECT_MINOR);
     if (why)
       return bmis_error_set(err, BMIS_E_SAFEGUARD, "%s", why);
   }

@@ -1,6 +1,9 @@
-/* Primary inspection: the document checked, the person and document
- * screened, history and stay status read, protection indicators weighed,
- * one recommendation; kept in the store until the decision (decide.c). */
+/* Primary inspection in three steps: (1) the facts gathered from the store
+ * (the document read as of the crossing point's date, the screening, the
+ * person's history, stay status and open referrals), (2) the rules over
+ * them (rules.c: pure), (3) the result saved as a snapshot (its JSON form,
+ * src/lib/wire/wire_inspection.c) with its audit entry, in one
+ * transaction; kept until the decision (decide.c). */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include "inspect/inspect_internal.h"
 
@@ -13,10 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-/* History shown at the desk: the latest crossings, newest first. */
-enum { HISTORY_MAX = 10 };
 
 bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
                                 const char *action, const char *record,
@@ -36,178 +35,7 @@ bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
   return bmis_audit_append(s, &e, err);
 }
 
-/* ---- the document ---- */
-
-static const char *verdict_word(bmis_verdict v) {
-  switch (v) {
-  case BMIS_VERDICT_OK:
-  case BMIS_VERDICT_INFO: return "ok";
-  case BMIS_VERDICT_WARNING: return "warning";
-  case BMIS_VERDICT_ERROR: return "error";
-  default: return "absent";
-  }
-}
-
-static json_t *document_json(const bmis_doc *doc) {
-  json_t *fields = json_array(), *findings = json_array();
-  char value[BMIS_DOC_VALUE_MAX];
-  for (int f = 1; f < BMIS_FIELD_COUNT; f++) {
-    const bmis_doc_field *fd = &doc->fields[f];
-    if (fd->verdict == BMIS_VERDICT_ABSENT || f == BMIS_FIELD_NAME)
-      continue;
-    bmis_doc_field_value(doc, (bmis_doc_field_id)f, value, sizeof value);
-    const char *verdict = verdict_word(fd->verdict);
-    for (int i = 0; i < doc->nfindings; i++)
-      if ((int)doc->findings[i].field == f &&
-          doc->findings[i].code == BMIS_FINDING_OCR_CORRECTED &&
-          fd->verdict != BMIS_VERDICT_ERROR)
-        verdict = "repaired";
-    json_array_append_new(fields,
-                          json_pack("{s:s, s:s, s:s}", "name",
-                                    bmis_doc_field_name((bmis_doc_field_id)f),
-                                    "value", value, "verdict", verdict));
-  }
-  char msg[256];
-  for (int i = 0; i < doc->nfindings; i++) {
-    const bmis_finding *fi = &doc->findings[i];
-    bmis_finding_message(fi, msg, sizeof msg);
-    json_array_append_new(
-        findings, json_pack("{s:s, s:s, s:s, s:s}", "code",
-                            bmis_finding_code_name(fi->code), "severity",
-                            bmis_severity_name(fi->severity), "field",
-                            bmis_doc_field_name(fi->field), "message", msg));
-  }
-  return json_pack("{s:b, s:s, s:o, s:o}", "valid", doc->valid, "format",
-                   bmis_doc_format_name(doc->format), "fields", fields,
-                   "findings", findings);
-}
-
-/* Errors other than expiry: the document cannot be trusted as read. */
-static bool doc_unreadable(const bmis_doc *doc) {
-  for (int i = 0; i < doc->nfindings; i++)
-    if (doc->findings[i].severity == BMIS_SEVERITY_ERROR &&
-        doc->findings[i].code != BMIS_FINDING_EXPIRED)
-      return true;
-  return false;
-}
-
-static bool doc_expired(const bmis_doc *doc) {
-  for (int i = 0; i < doc->nfindings; i++)
-    if (doc->findings[i].code == BMIS_FINDING_EXPIRED)
-      return true;
-  return false;
-}
-
-/* ---- history ---- */
-
-typedef struct history {
-  bmis_movement m[HISTORY_MAX];
-  size_t n, total;
-} history;
-
-static int keep_latest(const bmis_movement *m, void *ctx) {
-  history *h = ctx;
-  /* time order: keep a ring of the latest HISTORY_MAX */
-  h->m[h->total % HISTORY_MAX] = *m;
-  h->total++;
-  h->n = h->total < HISTORY_MAX ? h->total : HISTORY_MAX;
-  return 0;
-}
-
-static json_t *history_json(const history *h, const char *person_id) {
-  json_t *list = json_array();
-  char t[21], d[11];
-  for (size_t i = 0; i < h->n; i++) { /* newest first */
-    const bmis_movement *m = &h->m[(h->total - 1 - i) % HISTORY_MAX];
-    json_t *o = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:b}", "id", m->id, "direction",
-        bmis_code_name(BMIS_LIST_DIRECTION, m->direction), "bcp", m->bcp,
-        "crossed_at", bmis_time_format(m->crossed_at, t), "decision",
-        bmis_code_name(BMIS_LIST_DECISION, m->decision), "voided", m->voided);
-    json_object_set_new(
-        o, "permitted_until",
-        m->permitted_until.year
-            ? json_string(bmis_date_format_iso(m->permitted_until, d))
-            : json_null());
-    json_array_append_new(list, o);
-  }
-  return json_pack("{s:o, s:o, s:I}", "person_id",
-                   person_id[0] ? json_string(person_id) : json_null(),
-                   "movements", list, "total", (json_int_t)h->total);
-}
-
-/* ---- hits ---- */
-
-/* Dismissed earlier (and the entry unchanged since), and the dismissal in
- * force: one that awaits a second person, or that a supervisor rejected,
- * clears nothing. */
-static bool hit_cleared(const bmis_hit *h) {
-  return h->previously_disposed && bmis__dismissal_in_force(&h->previous);
-}
-
-static json_t *hit_json(const bmis_hit *h, int index) {
-  char expl[4096];
-  bmis_error e;
-  if (bmis_hit_explain(h, expl, sizeof expl, &e) != BMIS_OK)
-    snprintf(expl, sizeof expl, "%s", e.message);
-  json_t *o =
-      json_pack("{s:i, s:s, s:s, s:s, s:s, s:s, s:f, s:s}", "index", index,
-                "kind", h->kind == BMIS_HIT_PERSON ? "person" : "document",
-                "list", h->list, "category", bmis_wl_category_code(h->category),
-                "action", bmis_hit_action_code(h->action), "entry", h->ref,
-                "score", h->score, "explanation", expl);
-  json_object_set_new(
-      o, "listed_name",
-      json_string(h->kind == BMIS_HIT_PERSON ? h->listed_name : h->doc_number));
-  if (h->previously_disposed && !h->previous.voided) {
-    const bmis_hit_disposition *p = &h->previous;
-    char t[21];
-    bool pending = p->review == BMIS_REVIEW_PENDING;
-    json_t *d = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:o}", "decision",
-        bmis_hit_decision_code(p->decision), "reason", p->reason, "by", p->by,
-        "role", p->role, "at", bmis_time_format(p->at, t), "earlier", 1,
-        "pending", pending, "review",
-        p->review ? json_string(bmis_review_code(p->review)) : json_null());
-    if (pending)
-      json_object_set_new(
-          d, "status",
-          json_string(strcmp(p->role, "officer") == 0
-                          ? "dismissed by an officer, awaiting confirmation"
-                          : "dismissed, awaiting a second supervisor's "
-                            "confirmation"));
-    if (p->review == BMIS_REVIEW_CONFIRMED ||
-        p->review == BMIS_REVIEW_REJECTED) {
-      json_object_set_new(d, "reviewed_by", json_string(p->reviewed_by));
-      json_object_set_new(d, "review_reason", json_string(p->review_reason));
-      json_object_set_new(d, "reviewed_at",
-                          json_string(bmis_time_format(p->reviewed_at, t)));
-    }
-    json_object_set_new(o, "disposition", d);
-  } else {
-    json_object_set_new(o, "disposition", json_null());
-  }
-  json_object_set_new(o, "cleared", json_boolean(hit_cleared(h)));
-  return o;
-}
-
-static bool hit_is_protective(const bmis_hit *h) {
-  return h->category == BMIS_WL_PROTECTION_ALERT ||
-         h->action == BMIS_HIT_PROTECT;
-}
-
 /* ---- the whole inspection ---- */
-
-static void add_reason(json_t *list, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void add_reason(json_t *list, const char *fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  json_array_append_new(list, json_string(buf));
-}
 
 static json_t *request_json(const bmis_inspection_request *rq) {
   const bmis_movement *m = &rq->card;
@@ -253,67 +81,70 @@ bmis_status bmis__inspect_parse_doc(const char *mrz, bmis_date on,
   return bmis_doc_parse(mrz, strlen(mrz), &opts, doc);
 }
 
-typedef struct work {
+/* ---- (1) the facts, from the store ---- */
+
+typedef struct history {
+  bmis_movement m[BMIS_INSPECTION_HISTORY_MAX];
+  size_t total;
+} history;
+
+static int keep_latest(const bmis_movement *m, void *ctx) {
+  history *h = ctx;
+  /* time order: keep a ring of the latest */
+  h->m[h->total % BMIS_INSPECTION_HISTORY_MAX] = *m;
+  h->total++;
+  return 0;
+}
+
+typedef struct gathered {
   bmis_doc doc;
   bmis_crossing c;
-  history h;
-  bmis_stay_status stay;
-} work;
+  history ring;
+  bmis_movement history[BMIS_INSPECTION_HISTORY_MAX]; /* newest first */
+  bmis_screen_result sr;
+  char tkey[64]; /* dispositions are kept under the document presented */
+  bmis_inspection_facts f;
+} gathered;
 
-bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
-                         const bmis_inspection_request *rq,
-                         const bmis_actor *actor, int64_t at,
-                         char id_out[BMIS_ID_SIZE], char **json_out,
-                         bmis_error *err) {
-  *json_out = NULL;
-  id_out[0] = 0;
-  if (!at)
-    at = (int64_t)time(NULL);
+/* Everything the rules look at: the crossing point's local date and the
+ * operating State, the document as read, the screening, and through the
+ * document the person's history, stay status and open referrals (or, for a
+ * document the register does not know, those of whoever it may be). */
+static bmis_status gather(bmis_store *s, const bmis_screen_index *ix,
+                          const bmis_inspection_request *rq,
+                          const bmis_actor *actor, int64_t at, gathered *g,
+                          bmis_error *err) {
   bmis_bcp bcp;
-  if (!actor->bcp[0])
-    return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                          "the session has no crossing point: log in at one");
-  bmis_status st = bmis_bcp_get(s, actor->bcp, &bcp, err);
   bmis_date today;
+  bmis_register_config cfg;
+  bmis_status st = bmis_bcp_get(s, actor->bcp, &bcp, err);
   if (st == BMIS_OK)
     st = bmis_local_date(bcp.time_zone, at, &today, err);
-  bmis_register_config cfg;
   if (st == BMIS_OK)
     st = bmis_register_config_get(s, &cfg, err);
   if (st != BMIS_OK)
     return st;
-  work *w = calloc(1, sizeof *w);
-  if (!w)
-    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  bmis__inspect_parse_doc(rq->mrz, today, &w->doc);
-  bmis_crossing_init(&w->c);
-  bmis__crossing_from_doc(&w->doc, &w->c);
-  const bmis_traveller *t = &w->c.traveller;
-  const bmis_document *d = &w->c.document;
+  bmis__inspect_parse_doc(rq->mrz, today, &g->doc);
+  bmis_crossing_init(&g->c);
+  bmis__crossing_from_doc(&g->doc, &g->c);
+  const bmis_traveller *t = &g->c.traveller;
+  const bmis_document *d = &g->c.document;
+  bmis_inspection_facts *f = &g->f;
+  f->doc = &g->doc;
+  f->direction = rq->card.direction;
+  f->purpose = rq->card.purpose;
+  f->asylum = rq->asylum;
+  f->unaccompanied = rq->unaccompanied;
+  f->trafficking = rq->trafficking;
+  memcpy(f->state, cfg.state, sizeof f->state);
 
-  unsigned prot = 0;
-  /* possibly under 18, or of unknown age (ICAO allows an unknown date of
-   * birth): a child until the age is assessed */
-  if (w->doc.minor || !t->birth.year)
-    prot |= BMIS__PROT_MINOR;
-  if (rq->asylum || rq->card.purpose == BMIS_PURPOSE_ASYLUM)
-    prot |= BMIS__PROT_ASYLUM;
-  if (rq->unaccompanied)
-    prot |= BMIS__PROT_UNACCOMPANIED | BMIS__PROT_MINOR;
-  if (rq->trafficking)
-    prot |= BMIS__PROT_TRAFFICKING;
-  if (cfg.state[0] && strcmp(t->nationality, cfg.state) == 0)
-    prot |= BMIS__PROT_NATIONAL;
-
-  /* screening: dispositions are kept under the document presented */
-  char tkey[64] = "";
   bmis_error e;
   if (d->issuing_state[0] && d->number[0] &&
-      bmis_screen_traveller_key(NULL, d->issuing_state, d->number, tkey, &e) !=
-          BMIS_OK)
-    tkey[0] = 0;
-  bmis_screen_result sr = {0};
-  if (ix) {
+      bmis_screen_traveller_key(NULL, d->issuing_state, d->number, g->tkey,
+                                &e) != BMIS_OK)
+    g->tkey[0] = 0;
+  f->screened = ix && bmis_screen_index_entries(ix) > 0;
+  if (ix && (t->surname[0] || d->number[0])) {
     bmis_screen_query q;
     memset(&q, 0, sizeof q);
     q.surname = t->surname;
@@ -324,177 +155,95 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
     memcpy(q.doc_state, d->issuing_state, sizeof q.doc_state);
     snprintf(q.doc_number, sizeof q.doc_number, "%.39s", d->number);
     bmis_screen_options so = {0};
-    if (t->surname[0] || d->number[0])
-      st = bmis_screen_person(ix, s, &q, &so, &sr, err);
+    st = bmis_screen_person(ix, s, &q, &so, &g->sr, err);
   }
+  f->hits = g->sr.hits;
+  f->hit_count = g->sr.count;
 
-  /* history and stay status, through the document */
-  char person_id[BMIS_ID_SIZE] = "";
-  bool has_stay = false;
-  if (st == BMIS_OK && d->number[0]) {
-    bmis_traveller known;
-    bmis_status got =
-        bmis_traveller_by_document(s, d->issuing_state, d->number, &known, &e);
-    if (got == BMIS_OK) {
-      memcpy(person_id, known.person_id, sizeof person_id);
-      bmis_movement_filter f;
-      memset(&f, 0, sizeof f);
-      memcpy(f.person_id, person_id, sizeof f.person_id);
-      st = bmis_movement_list(s, &f, keep_latest, &w->h, err);
-      if (st == BMIS_OK)
-        st = bmis_stay_status_get(s, person_id, today, &w->stay, err);
-      has_stay = st == BMIS_OK;
-      /* protection follows the person: open referrals from any crossing */
-      unsigned open = 0;
-      if (st == BMIS_OK)
-        st = bmis__person_open_bits(s, person_id, &open, NULL, err);
-      prot |= open;
-    } else if (got != BMIS_E_NOT_FOUND) {
-      st = bmis_error_set(err, got, "%s", e.message);
-    }
+  /* history, stay status and open referrals, through the document */
+  if (st == BMIS_OK)
+    st = bmis__person_of_document(s, d->issuing_state, d->number, f->person_id,
+                                  err);
+  unsigned open = 0;
+  if (st == BMIS_OK && f->person_id[0]) {
+    bmis_movement_filter mf;
+    memset(&mf, 0, sizeof mf);
+    memcpy(mf.person_id, f->person_id, sizeof mf.person_id);
+    st = bmis_movement_list(s, &mf, keep_latest, &g->ring, err);
+    if (st == BMIS_OK)
+      st = bmis_stay_status_get(s, f->person_id, today, &f->stay, err);
+    f->has_stay = st == BMIS_OK;
+    /* protection follows the person: open referrals from any crossing */
+    if (st == BMIS_OK)
+      st = bmis__person_open_bits(s, f->person_id, &open, NULL, err);
+  } else if (st == BMIS_OK) {
+    /* a document the register does not know: protection still follows
+     * the person it may belong to */
+    st = bmis__open_bits_of_match(s, t, &open, err);
   }
+  size_t n = g->ring.total < BMIS_INSPECTION_HISTORY_MAX
+                 ? g->ring.total
+                 : BMIS_INSPECTION_HISTORY_MAX;
+  for (size_t i = 0; i < n; i++) /* newest first */
+    g->history[i] =
+        g->ring.m[(g->ring.total - 1 - i) % BMIS_INSPECTION_HISTORY_MAX];
+  f->history = g->history;
+  f->history_count = (int)n;
+  f->history_total = (int64_t)g->ring.total;
+  f->open_asylum = (open & BMIS__PROT_OPEN_ASYLUM) != 0;
+  f->open_child = (open & BMIS__PROT_OPEN_CHILD) != 0;
+  f->open_trafficking = (open & BMIS__PROT_OPEN_TRAFFICKING) != 0;
+  return st;
+}
 
-  /* a document the register does not know: protection still follows the
-   * person it may belong to */
-  if (st == BMIS_OK && !person_id[0]) {
-    unsigned open = 0;
-    st = bmis__open_bits_of(s, t, d, &open, err);
-    prot |= open;
+/* ---- (3) the snapshot and its audit entry, in one transaction ---- */
+
+static bmis_status save(bmis_store *s, const bmis_inspection *in,
+                        const bmis_inspection_request *rq,
+                        const bmis_actor *actor, const char *tkey,
+                        unsigned prot, char **result_out, bmis_error *err) {
+  json_t *hits = json_array();
+  for (size_t i = 0; i < in->hit_count; i++) {
+    const bmis_inspection_hit *h = &in->hits[i];
+    json_array_append_new(
+        hits, json_pack("{s:s, s:s, s:s, s:s, s:f}", "list", h->list, "ref",
+                        h->ref, "hash", h->entry_hash, "category",
+                        bmis_wl_category_code(h->category), "score", h->score));
   }
-
-  json_t *out = NULL, *hits_stored = json_array();
-  unsigned listed = 0; /* shown, not stored: read again at the decision */
-  if (st == BMIS_OK) {
-    json_t *hits = json_array(), *why = json_array(), *prompts = json_array();
-    int open_hits = 0;
-    for (size_t i = 0; i < sr.count; i++) {
-      const bmis_hit *h = &sr.hits[i];
-      json_array_append_new(hits, hit_json(h, (int)i));
-      json_array_append_new(
-          hits_stored,
-          json_pack("{s:s, s:s, s:s, s:s, s:f}", "list", h->list, "ref", h->ref,
-                    "hash", h->entry_hash, "category",
-                    bmis_wl_category_code(h->category), "score", h->score));
-      if (hit_is_protective(h) && !hit_cleared(h)) {
-        prot |= BMIS__PROT_PROTECTION_HIT;
-        add_reason(why,
-                   "protection alert (%s, %s): the person may need "
-                   "protection; refer, do not enforce",
-                   h->list, h->ref);
-      } else if (!hit_cleared(h)) {
-        open_hits++;
-        if (bmis__category_bars_admission(h->category))
-          listed = BMIS__PROT_LISTED;
-      }
-    }
-    if (open_hits)
-      add_reason(why, "%d watchlist hit%s to examine", open_hits,
-                 open_hits > 1 ? "s" : "");
-    if (doc_unreadable(&w->doc))
-      add_reason(why, "the document did not pass its checks");
-    else if (doc_expired(&w->doc))
-      add_reason(why, "the document has expired");
-    bmis__protection_reasons(prot, why, prompts);
-    if (has_stay && rq->card.direction == BMIS_DIRECTION_ENTRY &&
-        !(prot & BMIS__PROT_NATIONAL)) {
-      if (w->stay.present)
-        add_reason(why, "recorded as still in the country (no exit since "
-                        "the last entry)");
-      if (w->stay.window_exceeded)
-        add_reason(why, "%d days in the last %d (limit %d)",
-                   w->stay.days_in_window, w->stay.window_days,
-                   w->stay.window_limit);
-    }
-    if (has_stay && rq->card.direction == BMIS_DIRECTION_EXIT &&
-        w->stay.days_over > 0)
-      add_reason(why, "overstayed by %d day%s", w->stay.days_over,
-                 w->stay.days_over > 1 ? "s" : "");
-    if (!ix || bmis_screen_index_entries(ix) == 0)
-      add_reason(why, "no watchlists are loaded: screening was not done");
-
-    char b[11], x[11];
-    json_t *doc_of = json_pack(
-        "{s:s, s:s, s:s, s:o}", "type", d->type, "issuing_state",
-        d->issuing_state, "number", d->number, "expiry",
-        d->expiry.year ? json_string(bmis_date_format_iso(d->expiry, x))
-                       : json_null());
-    json_t *traveller = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:b, s:o}", "surname", t->surname,
-        "given_names", t->given_names, "birth",
-        bmis_date_format_iso(t->birth, b), "sex",
-        t->sex ? (char[2]){t->sex, 0} : "", "nationality", t->nationality,
-        "minor", (prot & BMIS__PROT_MINOR) != 0, "document", doc_of);
-    json_object_set_new(traveller, "age",
-                        w->doc.age_min >= 0 ? json_integer(w->doc.age_min)
-                                            : json_null());
-    json_t *stay = json_null();
-    if (has_stay)
-      stay =
-          json_pack("{s:b, s:i, s:i, s:i, s:i, s:b, s:i, s:b}", "present",
-                    w->stay.present, "days_over", w->stay.days_over,
-                    "days_in_window", w->stay.days_in_window, "window_days",
-                    w->stay.window_days, "window_limit", w->stay.window_limit,
-                    "window_exceeded", w->stay.window_exceeded, "stays",
-                    w->stay.stays, "national", w->stay.national);
-    int protection_hits = 0;
-    for (size_t i = 0; i < sr.count; i++)
-      protection_hits +=
-          hit_is_protective(&sr.hits[i]) && !hit_cleared(&sr.hits[i]);
-    json_t *protection =
-        bmis__protection_json(prot, rq->trafficking, protection_hits, prompts);
-    json_t *decisions = bmis__decisions_json(prot | listed);
-    bool refer = json_array_size(why) > 0;
-    st = bmis_uuid_v7(id_out, err);
-    char when[21];
-    out = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:{s:s, s:o}, s:o, s:o, s:o, s:o, s:o, "
-        "s:o, s:o}",
-        "id", id_out, "at", bmis_time_format(at, when), "bcp", actor->bcp,
-        "desk", actor->desk, "direction",
-        bmis_code_name(BMIS_LIST_DIRECTION, rq->card.direction),
-        "recommendation", "action", refer ? "refer" : "admit", "reasons", why,
-        "document", document_json(&w->doc), "traveller", traveller, "hits",
-        hits, "history", history_json(&w->h, person_id), "stay", stay,
-        "protection", protection, "decisions", decisions);
-  }
-  bmis_screen_result_free(&sr);
-
-  char *result_text = NULL, *request_text = NULL, *hits_text = NULL;
-  if (st == BMIS_OK) {
-    json_t *rqj = request_json(rq);
-    result_text = out ? json_dumps(out, JSON_COMPACT) : NULL;
-    request_text = rqj ? json_dumps(rqj, JSON_COMPACT) : NULL;
-    hits_text = json_dumps(hits_stored, JSON_COMPACT);
-    json_decref(rqj);
-    if (!result_text || !request_text || !hits_text)
-      st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  }
-  json_decref(out);
-  json_decref(hits_stored);
+  json_t *rqj = request_json(rq);
+  char *result_text = bmis_inspection_to_json(in, false);
+  char *request_text = rqj ? json_dumps(rqj, JSON_COMPACT) : NULL;
+  char *hits_text = hits ? json_dumps(hits, JSON_COMPACT) : NULL;
+  json_decref(rqj);
+  json_decref(hits);
+  bmis_status st = BMIS_OK;
+  if (!result_text || !request_text || !hits_text)
+    st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   if (st == BMIS_OK) {
     bmis__inspection_row row;
     memset(&row, 0, sizeof row);
-    memcpy(row.id, id_out, BMIS_ID_SIZE);
-    row.created_at = at;
+    memcpy(row.id, in->id, BMIS_ID_SIZE);
+    row.created_at = in->at;
     snprintf(row.officer, sizeof row.officer, "%s", actor->username);
     snprintf(row.bcp, sizeof row.bcp, "%s", actor->bcp);
     snprintf(row.desk, sizeof row.desk, "%s", actor->desk);
     row.request_json = request_text;
     row.result_json = result_text;
     row.hits_json = hits_text;
-    memcpy(row.traveller_key, tkey, sizeof row.traveller_key);
+    snprintf(row.traveller_key, sizeof row.traveller_key, "%s", tkey);
     /* open referrals are read again at the decision: they may close */
     row.protection = prot & ~(unsigned)BMIS__PROT_OPEN;
     char record[97];
-    snprintf(record, sizeof record, "inspection:%s", id_out);
+    snprintf(record, sizeof record, "inspection:%s", in->id);
     st = bmis_store_begin(s, err);
     if (st == BMIS_OK)
       st = bmis__inspection_insert(s, &row, err);
     if (st == BMIS_OK)
-      st = bmis__inspect_audit(s, actor, "inspection.create", record, at, err);
-    if (st == BMIS_OK && person_id[0]) {
-      snprintf(record, sizeof record, "person:%s", person_id);
-      st = bmis__inspect_audit(s, actor, "traveller.read", record, at, err);
+      st = bmis__inspect_audit(s, actor, "inspection.create", record, in->at,
+                               err);
+    if (st == BMIS_OK && in->person_id[0]) {
+      snprintf(record, sizeof record, "person:%s", in->person_id);
+      st = bmis__inspect_audit(s, actor, "traveller.read", record, in->at, err);
     }
     if (st == BMIS_OK)
       st = bmis_store_commit(s, err);
@@ -503,14 +252,75 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   }
   free(request_text);
   free(hits_text);
-  free(w);
-  if (st != BMIS_OK) {
+  if (st != BMIS_OK)
     free(result_text);
-    id_out[0] = 0;
-    return st;
+  else
+    *result_out = result_text;
+  return st;
+}
+
+/* ---- the whole inspection: (1) facts, (2) rules, (3) save ---- */
+
+bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
+                         const bmis_inspection_request *rq,
+                         const bmis_actor *actor, int64_t at,
+                         char id_out[BMIS_ID_SIZE], char **json_out,
+                         bmis_error *err) {
+  *json_out = NULL;
+  id_out[0] = 0;
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the inspection is required");
+  if (!actor->bcp[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "the session has no crossing point: log in at one");
+  gathered *g = calloc(1, sizeof *g);
+  bmis_inspection *in = calloc(1, sizeof *in);
+  bmis_status st =
+      g && in ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  if (st == BMIS_OK)
+    st = gather(s, ix, rq, actor, at, g, err);
+  unsigned prot = 0, listed = 0;
+  if (st == BMIS_OK)
+    st = bmis__inspect_rules(&g->f, in, &prot, &listed, err);
+  if (st == BMIS_OK)
+    st = bmis_uuid_v7(in->id, err);
+  if (st == BMIS_OK) {
+    in->at = at;
+    snprintf(in->bcp, sizeof in->bcp, "%s", actor->bcp);
+    snprintf(in->desk, sizeof in->desk, "%s", actor->desk);
+    st = save(s, in, rq, actor, g->tkey, prot, json_out, err);
   }
-  *json_out = result_text;
-  return BMIS_OK;
+  if (st == BMIS_OK)
+    memcpy(id_out, in->id, BMIS_ID_SIZE);
+  if (g)
+    bmis_screen_result_free(&g->sr);
+  bmis_inspection_fini(in);
+  free(in);
+  free(g);
+  return st;
+}
+
+bmis_status bmis_inspection_read(bmis_store *s, const char *id,
+                                 const bmis_actor *actor, bmis_inspection *out,
+                                 bmis_error *err) {
+  char *json = NULL, movement[BMIS_ID_SIZE];
+  memset(out, 0, sizeof *out);
+  bmis_status st = bmis_inspection_get(s, id, actor, &json, movement, err);
+  if (st == BMIS_OK)
+    st = bmis_inspection_from_json(json, strlen(json), out, err);
+  if (st == BMIS_E_PARSE) {
+    char why[256];
+    snprintf(why, sizeof why, "%s", err ? err->message : "");
+    st = bmis_error_set(err, BMIS_E_INTERNAL,
+                        "inspection %.40s: its stored result cannot be read "
+                        "(%.150s)",
+                        id, why);
+  }
+  if (st == BMIS_OK)
+    memcpy(out->movement_id, movement, sizeof out->movement_id);
+  free(json);
+  return st;
 }
 
 bmis_status bmis_inspection_get(bmis_store *s, const char *id,
@@ -542,8 +352,9 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
                                     const char *reason, const bmis_actor *actor,
                                     int64_t at, bmis_hit_disposition *out,
                                     bmis_error *err) {
-  if (!at)
-    at = (int64_t)time(NULL);
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "at: the time of the disposition is required");
   if (decision != BMIS_HIT_CONFIRMED && decision != BMIS_HIT_DISMISSED)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "decision: must be confirmed or dismissed");

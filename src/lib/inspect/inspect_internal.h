@@ -66,24 +66,43 @@ bmis_status bmis__open_bits_of(bmis_store *s, const bmis_traveller *t,
                                const bmis_document *d, unsigned *bits,
                                bmis_error *err);
 
+/* The BMIS__PROT_OPEN_* bits of every person the register would consider
+ * the same as t (name and birth, from a possible match up). */
+bmis_status bmis__open_bits_of_match(bmis_store *s, const bmis_traveller *t,
+                                     unsigned *bits, bmis_error *err);
+
 /* E_FORBIDDEN unless the actor may act on a record of crossing point bcp
  * (the session's own, or any with all_bcps). */
 bmis_status bmis__actor_at(const bmis_actor *a, const char *what,
                            const char *bcp, bmis_error *err);
 
-/* The protection parts of a result: the "protection" object and the
- * "decisions" allowed, from the bits, the trafficking indicators ticked
- * and the protection-alert hits; reasons and prompts are appended to
- * why and prompts (either may be NULL). */
-json_t *bmis__protection_json(unsigned prot, unsigned trafficking,
-                              int protection_hits, json_t *prompts);
-json_t *bmis__decisions_json(unsigned prot);
-void bmis__protection_reasons(unsigned prot, json_t *why, json_t *prompts);
+/* The reasons (reasons) and prompts (prompts) the protection bits give,
+ * appended to in's. */
+void bmis__protection_reasons(unsigned prot, bmis_inspection *in, bool reasons,
+                              bool prompts);
+/* The protection part of a result and the decisions allowed, from the bits
+ * (listed: BMIS__PROT_LISTED or 0); the prompts are made again. */
+void bmis__inspection_protection(unsigned prot, unsigned listed,
+                                 bmis_inspection *in);
+/* Appends a reason with code to list (n of max); NULL when full. */
+bmis_reason *bmis__reason_add(bmis_reason *list, int *n, int max,
+                              bmis_reason_code code);
+/* The rules (bmis_inspection_evaluate), with the protection bits to store
+ * and the listing bit shown. */
+bmis_status bmis__inspect_rules(const bmis_inspection_facts *f,
+                                bmis_inspection *in, unsigned *prot,
+                                unsigned *listed, bmis_error *err);
+
+/* The facts of the decision rules from protection bits. */
+bmis_decision_facts bmis__decision_facts(unsigned prot);
 
 /* The protective referrals protection bits require (at most 5). */
 unsigned bmis__inspect_required_referrals(unsigned protection,
                                           bmis_referral_kind out[5], int *n);
-/* Why a refusal / an admission is not allowed, or NULL when it is. */
+/* Why a refusal / an admission is not allowed (BMIS_REASON_NONE when it
+ * is), and its words (NULL when it is). */
+bmis_reason_code bmis__safeguard_refuse_code(unsigned protection);
+bmis_reason_code bmis__safeguard_admit_code(unsigned protection);
 const char *bmis__safeguard_refuse(unsigned protection);
 const char *bmis__safeguard_admit(unsigned protection);
 

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* The trafficking indicators of a stored request's "protection". */
 static unsigned trafficking_of(json_t *request) {
@@ -36,25 +35,29 @@ static json_t *indicators(unsigned bits) {
   return ti;
 }
 
-/* The open inspection brought up to date: its request and result. */
+/* The open inspection brought up to date: its request and result (read
+ * back into a bmis_inspection, the protection rules applied again,
+ * encoded). */
 static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
                               const bmis_protection *p, unsigned raised,
                               const bmis_actor *actor, int64_t at,
                               char **json_out, bmis_error *err) {
   json_t *request = json_loads(r->request_json, 0, NULL);
-  json_t *result = json_loads(r->result_json, 0, NULL);
+  bmis_inspection *in = calloc(1, sizeof *in);
   char *request_text = NULL, *result_text = NULL;
-  bmis_status st = BMIS_OK;
-  if (!json_is_object(request) || !json_is_object(result))
+  bmis_status st =
+      in ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  bmis_error e;
+  if (st == BMIS_OK &&
+      (!json_is_object(request) ||
+       bmis_inspection_from_json(r->result_json, strlen(r->result_json), in,
+                                 &e) != BMIS_OK))
     st = bmis_error_set(err, BMIS_E_INTERNAL,
                         "inspection %.40s: its stored result cannot be read",
                         r->id);
   unsigned prot = r->protection | raised, open = 0;
-  const char *person_id = json_string_value(
-      json_object_get(json_object_get(result, "history"), "person_id"));
   if (st == BMIS_OK)
-    st =
-        bmis__person_open_bits(s, person_id ? person_id : "", &open, NULL, err);
+    st = bmis__person_open_bits(s, in->person_id, &open, NULL, err);
   unsigned listed = 0;
   if (st == BMIS_OK)
     st = bmis__listed_bits(s, r->hits_json, r->traveller_key, &listed, err);
@@ -69,28 +72,18 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
         json_boolean(json_is_true(json_object_get(rp, "unaccompanied")) ||
                      p->unaccompanied));
     json_object_set_new(rp, "trafficking_indicators", indicators(trafficking));
-    json_t *old = json_object_get(result, "protection");
-    int hits = (int)json_integer_value(json_object_get(old, "protection_hits"));
-    json_t *prompts = json_array();
-    bmis__protection_reasons(prot | open, NULL, prompts);
-    json_object_set_new(
-        result, "protection",
-        bmis__protection_json(prot | open, trafficking, hits, prompts));
-    json_object_set_new(result, "decisions",
-                        bmis__decisions_json(prot | open | listed));
-    json_t *rec = json_object_get(result, "recommendation");
-    json_object_set_new(rec, "action", json_string("refer"));
-    bmis__protection_reasons(raised & ~r->protection & ~open,
-                             json_object_get(rec, "reasons"), NULL);
-    json_object_set_new(json_object_get(result, "traveller"), "minor",
-                        json_boolean((prot & BMIS__PROT_MINOR) != 0));
+    in->trafficking = trafficking;
+    bmis__inspection_protection(prot | open, listed, in);
+    in->action = BMIS_RECOMMEND_REFER;
+    bmis__protection_reasons(raised & ~r->protection & ~open, in, true, false);
     request_text = json_dumps(request, JSON_COMPACT);
-    result_text = json_dumps(result, JSON_COMPACT);
+    result_text = bmis_inspection_to_json(in, false);
     if (!request_text || !result_text)
       st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   json_decref(request);
-  json_decref(result);
+  bmis_inspection_fini(in);
+  free(in);
   if (st == BMIS_OK) {
     free(r->request_json);
     free(r->result_json);
@@ -187,8 +180,8 @@ bmis_status bmis_inspection_protect(bmis_store *s, const char *id,
                                     const bmis_actor *actor, int64_t at,
                                     char **json_out, bmis_error *err) {
   *json_out = NULL;
-  if (!at)
-    at = (int64_t)time(NULL);
+  if (at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "at: the time is required");
   unsigned raised = bmis__protection_bits(p);
   if (!raised)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,

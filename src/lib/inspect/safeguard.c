@@ -67,6 +67,28 @@ bmis_status bmis__person_of_document(bmis_store *s, const char *state,
   return BMIS_OK;
 }
 
+bmis_status bmis__open_bits_of_match(bmis_store *s, const bmis_traveller *t,
+                                     unsigned *bits, bmis_error *err) {
+  *bits = 0;
+  /* whoever it may be, by name and birth, as the register would consider
+   * linking it (a possible match is enough: protection errs on the side of
+   * the person) */
+  if (!t->surname[0] || !bmis_date_is_valid(t->birth))
+    return BMIS_OK;
+  bmis_traveller_match m[8];
+  size_t n = 0;
+  bmis_status st =
+      bmis_traveller_search(s, t->surname, t->given_names, t->birth,
+                            t->nationality, t->sex, m, 8, &n, err);
+  for (size_t i = 0; st == BMIS_OK && i < n; i++) {
+    unsigned b = 0;
+    if (m[i].score >= BMIS__LINK_WEAK)
+      st = bmis__person_open_bits(s, m[i].traveller.person_id, &b, NULL, err);
+    *bits |= b;
+  }
+  return st;
+}
+
 bmis_status bmis__open_bits_of(bmis_store *s, const bmis_traveller *t,
                                const bmis_document *d, unsigned *bits,
                                bmis_error *err) {
@@ -77,22 +99,7 @@ bmis_status bmis__open_bits_of(bmis_store *s, const bmis_traveller *t,
   if (st != BMIS_OK || person_id[0])
     return st == BMIS_OK ? bmis__person_open_bits(s, person_id, bits, NULL, err)
                          : st;
-  /* a document the register does not know: whoever it may be, by name and
-   * birth, as the register would consider linking it (a possible match is
-   * enough: protection errs on the side of the person) */
-  if (!t->surname[0] || !bmis_date_is_valid(t->birth))
-    return BMIS_OK;
-  bmis_traveller_match m[8];
-  size_t n = 0;
-  st = bmis_traveller_search(s, t->surname, t->given_names, t->birth,
-                             t->nationality, t->sex, m, 8, &n, err);
-  for (size_t i = 0; st == BMIS_OK && i < n; i++) {
-    unsigned b = 0;
-    if (m[i].score >= BMIS__LINK_WEAK)
-      st = bmis__person_open_bits(s, m[i].traveller.person_id, &b, NULL, err);
-    *bits |= b;
-  }
-  return st;
+  return bmis__open_bits_of_match(s, t, bits, err);
 }
 
 bool bmis__dismissal_in_force(const bmis_hit_disposition *d) {
@@ -164,128 +171,41 @@ unsigned bmis__inspect_required_referrals(unsigned protection,
   return (unsigned)*n;
 }
 
-const char *bmis__safeguard_refuse(unsigned protection) {
+bmis_reason_code bmis__safeguard_refuse_code(unsigned protection) {
   if (protection & BMIS__PROT_ASYLUM)
-    return "the person has expressed the intention to seek asylum: they "
-           "cannot be refused or removed at the desk; the only outcome is "
-           "referral to the asylum authority";
+    return BMIS_REASON_BAR_REFUSE_ASYLUM;
   if (protection & BMIS__PROT_OPEN_ASYLUM)
-    return "the person has an open asylum referral: they cannot be refused "
-           "or held until a supervisor closes it with the asylum "
-           "authority's outcome; refer instead";
+    return BMIS_REASON_BAR_REFUSE_OPEN_ASYLUM;
   if (protection & BMIS__PROT_OPEN_CHILD)
-    return "the person has an open child-protection referral: they cannot "
-           "be refused or held until a supervisor closes it with the "
-           "child-protection authority's outcome; refer instead";
+    return BMIS_REASON_BAR_REFUSE_OPEN_CHILD;
   if (protection & BMIS__PROT_OPEN_TRAFFICKING)
-    return "the person has an open trafficking referral: they cannot be "
-           "refused or held until a supervisor closes it with the competent "
-           "authority's outcome; refer instead";
+    return BMIS_REASON_BAR_REFUSE_OPEN_TRAFFICKING;
   if (protection & BMIS__PROT_TRAFFICKING)
-    return "trafficking indicators were noted: a possible victim of "
-           "trafficking is referred, not refused at the desk";
+    return BMIS_REASON_BAR_REFUSE_TRAFFICKING;
   if (protection & BMIS__PROT_PROTECTION_HIT)
-    return "a protection alert (a missing or vulnerable person) matches: "
-           "the only decision is a protection referral, never an "
-           "enforcement action";
+    return BMIS_REASON_BAR_REFUSE_PROTECTION_ALERT;
   if (protection & BMIS__PROT_NATIONAL)
-    return "a national of this State cannot be refused entry";
-  return NULL;
+    return BMIS_REASON_BAR_REFUSE_NATIONAL;
+  return BMIS_REASON_NONE;
+}
+
+bmis_reason_code bmis__safeguard_admit_code(unsigned protection) {
+  if (protection & BMIS__PROT_LISTED)
+    return BMIS_REASON_BAR_ADMIT_LISTED;
+  if (protection & BMIS__PROT_ASYLUM)
+    return BMIS_REASON_BAR_ADMIT_ASYLUM;
+  if (protection & BMIS__PROT_OPEN_ASYLUM)
+    return BMIS_REASON_BAR_ADMIT_OPEN_ASYLUM;
+  if (protection & BMIS__PROT_PROTECTION_HIT)
+    return BMIS_REASON_BAR_ADMIT_PROTECTION_ALERT;
+  return BMIS_REASON_NONE;
+}
+
+/* A bar's words are its template: bars take no parameters. */
+const char *bmis__safeguard_refuse(unsigned protection) {
+  return bmis_reason_template(bmis__safeguard_refuse_code(protection));
 }
 
 const char *bmis__safeguard_admit(unsigned protection) {
-  if (protection & BMIS__PROT_LISTED)
-    return "a hit on a sanctions, wanted-person or national-alert list is "
-           "not cleared: admission is not the desk's decision; refer to "
-           "secondary inspection (or clear the hit, with a second person "
-           "where the list asks for one)";
-  if (protection & BMIS__PROT_ASYLUM)
-    return "the person has expressed the intention to seek asylum: the only "
-           "outcome at the desk is referral to the asylum authority";
-  if (protection & BMIS__PROT_OPEN_ASYLUM)
-    return "the person has an open asylum referral: the asylum authority "
-           "decides; refer";
-  if (protection & BMIS__PROT_PROTECTION_HIT)
-    return "a protection alert (a missing or vulnerable person) matches: "
-           "the only decision is a protection referral";
-  return NULL;
-}
-
-static void add(json_t *list, const char *text) {
-  if (list)
-    json_array_append_new(list, json_string(text));
-}
-
-void bmis__protection_reasons(unsigned prot, json_t *why, json_t *prompts) {
-  if (prot & BMIS__PROT_ASYLUM) {
-    add(why, "intention to seek asylum: refer to the asylum authority");
-    add(prompts, "Do not refuse or return: the only outcome is referral to "
-                 "the asylum authority.");
-  }
-  if (prot & BMIS__PROT_OPEN_ASYLUM) {
-    add(why, "an asylum referral of this person (or of one the register "
-             "may take for them) is open: refer; do not refuse or hold");
-    add(prompts, "This person has an open asylum referral: do not refuse or "
-                 "return; refer.");
-  }
-  if (prot & BMIS__PROT_OPEN_CHILD)
-    add(why, "a child-protection referral of this person is open: refer; do "
-             "not refuse or hold");
-  if (prot & BMIS__PROT_OPEN_TRAFFICKING)
-    add(why, "a trafficking referral of this person is open: refer; do not "
-             "refuse or hold");
-  if (prot & BMIS__PROT_UNACCOMPANIED) {
-    add(why, "unaccompanied or separated minor: child-protection referral");
-    add(prompts, "A child-protection referral is made whatever the "
-                 "decision; a child is never held pending return.");
-  } else if (prot & BMIS__PROT_MINOR) {
-    add(prompts, "The holder may be under 18: check that a parent or "
-                 "guardian travels with the child; if not, mark "
-                 "'unaccompanied or separated minor'.");
-  }
-  if (prot & BMIS__PROT_TRAFFICKING) {
-    add(why, "trafficking indicators: refer to the trafficking focal point");
-    add(prompts, "Speak to the person away from any companion; a "
-                 "trafficking referral is made.");
-  }
-}
-
-json_t *bmis__protection_json(unsigned prot, unsigned trafficking,
-                              int protection_hits, json_t *prompts) {
-  json_t *ti = json_array();
-  for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
-    if (trafficking & (1u << (i - 1)))
-      json_array_append_new(ti, json_string(bmis_trafficking_code(
-                                    (bmis_trafficking_indicator)i)));
-  bmis_referral_kind kinds[5];
-  int nk;
-  bmis__inspect_required_referrals(prot, kinds, &nk);
-  json_t *refs = json_array();
-  for (int i = 0; i < nk; i++)
-    json_array_append_new(
-        refs, json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND, kinds[i])));
-  json_t *open = json_array();
-  if (prot & BMIS__PROT_OPEN_ASYLUM)
-    json_array_append_new(open, json_string("asylum"));
-  if (prot & BMIS__PROT_OPEN_CHILD)
-    json_array_append_new(open, json_string("child_protection"));
-  if (prot & BMIS__PROT_OPEN_TRAFFICKING)
-    json_array_append_new(open, json_string("trafficking"));
-  return json_pack("{s:b, s:b, s:b, s:o, s:i, s:o, s:o, s:o}", "minor",
-                   (prot & BMIS__PROT_MINOR) != 0, "asylum",
-                   (prot & BMIS__PROT_ASYLUM) != 0, "unaccompanied",
-                   (prot & BMIS__PROT_UNACCOMPANIED) != 0,
-                   "trafficking_indicators", ti, "protection_hits",
-                   protection_hits, "referrals", refs, "open_referrals", open,
-                   "prompts", prompts ? prompts : json_array());
-}
-
-static json_t *allowed(const char *why) {
-  return json_pack("{s:b, s:s}", "allowed", why == NULL, "why", why ? why : "");
-}
-
-json_t *bmis__decisions_json(unsigned prot) {
-  return json_pack(
-      "{s:o, s:o, s:o}", "admit", allowed(bmis__safeguard_admit(prot)),
-      "refuse", allowed(bmis__safeguard_refuse(prot)), "refer", allowed(NULL));
+  return bmis_reason_template(bmis__safeguard_admit_code(protection));
 }

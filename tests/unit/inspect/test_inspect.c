@@ -19,6 +19,11 @@
 
 #include <cmocka.h>
 
+/* The instant the library is given: the clock is read here, at the edge. */
+static int64_t now(void) {
+  return (int64_t)time(NULL);
+}
+
 typedef struct fx {
   bmis_store *s;
   bmis_screen_index *ix;
@@ -118,7 +123,8 @@ static json_t *inspect(fx *f, const char *json, char id[BMIS_ID_SIZE]) {
   if (bmis_inspection_request_from_json(json, strlen(json), &rq, &err) !=
       BMIS_OK)
     fail_msg("request: %s", err.message);
-  if (bmis_inspect(f->s, f->ix, &rq, &f->officer, 0, id, &out, &err) != BMIS_OK)
+  if (bmis_inspect(f->s, f->ix, &rq, &f->officer, now(), id, &out, &err) !=
+      BMIS_OK)
     fail_msg("inspect: %s", err.message);
   json_t *r = json_loads(out, 0, NULL);
   free(out);
@@ -146,7 +152,7 @@ static bmis_status decide(fx *f, const char *id, const char *json,
       bmis_inspection_decision_from_json(json, strlen(json), &d, err);
   if (st != BMIS_OK)
     return st;
-  return bmis_inspection_decide(f->s, id, &d, &f->officer, 0, out, err);
+  return bmis_inspection_decide(f->s, id, &d, &f->officer, now(), out, err);
 }
 
 static const char *action_of(json_t *r) {
@@ -270,7 +276,7 @@ static void asylum_is_referred_never_refused(void **state) {
   snprintf(d.explanation, sizeof d.explanation, "no visa");
   assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
                                                 BMIS_OUTCOME_REFUSED, &d,
-                                                &f->supervisor, 0, &err),
+                                                &f->supervisor, now(), &err),
                    BMIS_E_SAFEGUARD);
   bmis_referral ref;
   assert_int_equal(
@@ -381,14 +387,14 @@ static void hits_are_shown_disposed_and_remembered(void **state) {
   bmis_hit_disposition d;
   bmis_error err;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 1, BMIS_HIT_DISMISSED, "x",
-                                           &f->officer, 0, &d, &err),
+                                           &f->officer, now(), &d, &err),
                    BMIS_E_NOT_FOUND);
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED, "",
-                                           &f->officer, 0, &d, &err),
+                                           &f->officer, now(), &d, &err),
                    BMIS_E_INVALID_ARG);
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
                                            "different person: photo",
-                                           &f->officer, 0, &d, &err),
+                                           &f->officer, now(), &d, &err),
                    BMIS_OK);
   /* a sanctions hit scoring 1.00: one officer's dismissal waits for a
    * supervisor; the next inspection still shows a hit to examine */
@@ -453,7 +459,7 @@ static void a_second_person_reviews_dismissals(void **state) {
   bmis_hit_disposition d, rv;
   bmis_error err;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not him", &f->supervisor, 0, &d,
+                                           "not him", &f->supervisor, now(), &d,
                                            &err),
                    BMIS_OK);
   assert_int_equal(d.review, BMIS_REVIEW_PENDING);
@@ -515,7 +521,8 @@ static void a_review_belongs_to_the_dismissals_post(void **state) {
   bmis_hit_disposition d, rv;
   bmis_error err;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not him", &f->officer, 0, &d, &err),
+                                           "not him", &f->officer, now(), &d,
+                                           &err),
                    BMIS_OK);
   assert_int_equal(d.review, BMIS_REVIEW_PENDING);
   assert_string_equal(d.bcp, "NBO");
@@ -644,7 +651,7 @@ static void secondary_closes_the_referral_on_the_same_movement(void **state) {
   assert_int_equal(
       bmis_referral_outcome_record(f->s, out.referrals[0].id,
                                    (bmis_referral_outcome)d.outcome, &d,
-                                   &f->supervisor, 0, &err),
+                                   &f->supervisor, now(), &err),
       BMIS_OK);
   bmis_referral ref;
   assert_int_equal(
@@ -658,7 +665,7 @@ static void secondary_closes_the_referral_on_the_same_movement(void **state) {
   assert_string_equal(mv.officer, "joseph");
   assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
                                                 BMIS_OUTCOME_ADMITTED, &d,
-                                                &f->supervisor, 0, &err),
+                                                &f->supervisor, now(), &err),
                    BMIS_E_CONFLICT);
 }
 
@@ -676,11 +683,12 @@ static void bad_text_on_the_desk_is_refused(void **state) {
   memset(reason, 'a', 254);
   memcpy(reason + 254, "\xc3\xa9", 3); /* 256 bytes: one over */
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           reason, &f->officer, 0, &d, &err),
+                                           reason, &f->officer, now(), &d,
+                                           &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "reason: longer than 255 bytes");
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "photo \xe9", &f->officer, 0, &d,
+                                           "photo \xe9", &f->officer, now(), &d,
                                            &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "reason: not valid UTF-8 at byte 7");
@@ -691,12 +699,12 @@ static void bad_text_on_the_desk_is_refused(void **state) {
   memset(dec.note, 'n', sizeof dec.note); /* does not end in its field */
   bmis_decision_result out;
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "note: longer than 512 bytes");
   snprintf(dec.note, sizeof dec.note, "see \x1b[31mred");
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "note: control character U+001B"));
   /* From JSON: the member named, invalid text refused. */
@@ -715,9 +723,9 @@ static void bad_text_on_the_desk_is_refused(void **state) {
   bmis_inspection_decision o;
   memset(&o, 0, sizeof o);
   snprintf(o.note, sizeof o.note, "cut \xc3");
-  assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
-                                                BMIS_OUTCOME_REFERRED_ONWARD,
-                                                &o, &f->supervisor, 0, &err),
+  assert_int_equal(bmis_referral_outcome_record(
+                       f->s, out.referrals[0].id, BMIS_OUTCOME_REFERRED_ONWARD,
+                       &o, &f->supervisor, now(), &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "note: not valid UTF-8 at byte 5");
 }
@@ -793,8 +801,9 @@ static bmis_status close_referral(fx *f, const char *id, const char *json,
       bmis_inspection_decision_from_json(json, strlen(json), &d, err);
   if (st != BMIS_OK)
     return st;
-  return bmis_referral_outcome_record(
-      f->s, id, (bmis_referral_outcome)d.outcome, &d, &f->supervisor, 0, err);
+  return bmis_referral_outcome_record(f->s, id,
+                                      (bmis_referral_outcome)d.outcome, &d,
+                                      &f->supervisor, now(), err);
 }
 
 static const char refuse_held[] =
@@ -921,7 +930,7 @@ static void asylum_raised_after_the_scan_bars_refusal(void **state) {
   char *json = NULL;
   bmis_error err;
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &p, &f->officer, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &p, &f->officer, now(), &json, &err),
       BMIS_OK);
   r = json_loads(json, 0, NULL);
   free(json);
@@ -945,7 +954,7 @@ static void asylum_raised_after_the_scan_bars_refusal(void **state) {
   /* nothing raised is a bad request */
   bmis_protection none = {false, false, 0};
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &none, &f->officer, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &none, &f->officer, now(), &json, &err),
       BMIS_E_INVALID_ARG);
 }
 
@@ -985,7 +994,7 @@ static void asylum_after_a_refusal_turns_it_into_a_referral(void **state) {
   bmis_protection p = {true, false, 0};
   char *json = NULL;
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &p, &f->officer, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &p, &f->officer, now(), &json, &err),
       BMIS_OK);
   json_t *r = json_loads(json, 0, NULL);
   free(json);
@@ -1073,11 +1082,11 @@ static void another_posts_records_are_forbidden(void **state) {
   assert_non_null(strstr(err.message, "NBO"));
   bmis_hit_disposition d;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not him", &other, 0, &d, &err),
+                                           "not him", &other, now(), &d, &err),
                    BMIS_E_FORBIDDEN);
   bmis_protection p = {true, false, 0};
   assert_int_equal(
-      bmis_inspection_protect(f->s, id, &p, &other, 0, &json, &err),
+      bmis_inspection_protect(f->s, id, &p, &other, now(), &json, &err),
       BMIS_E_FORBIDDEN);
   bmis_inspection_decision dec;
   memset(&dec, 0, sizeof dec);
@@ -1085,11 +1094,11 @@ static void another_posts_records_are_forbidden(void **state) {
   snprintf(dec.note, sizeof dec.note, "x");
   bmis_decision_result out;
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &other, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &other, now(), &out, &err),
       BMIS_E_FORBIDDEN);
   /* the inspection's own post decides; the movement is its post's */
   assert_int_equal(
-      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_OK);
   bmis_actor sup = f->supervisor;
   snprintf(sup.bcp, sizeof sup.bcp, "MBA");
@@ -1265,8 +1274,8 @@ static void a_protection_alert_needs_a_second_person(void **state) {
   json_decref(inspect_mrz(f, m, NULL, id));
   bmis_hit_disposition d;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "not the same girl", &f->officer, 0,
-                                           &d, &err),
+                                           "not the same girl", &f->officer,
+                                           now(), &d, &err),
                    BMIS_OK);
   json_t *r = inspect_mrz(f, m, NULL, id);
   assert_false(allowed(r, "refuse"));
@@ -1294,8 +1303,8 @@ static void an_uncleared_listing_is_not_admitted_at_the_desk(void **state) {
   /* dismissed by the officer: still waiting for a second person */
   bmis_hit_disposition d;
   assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
-                                           "another man: photo", &f->officer, 0,
-                                           &d, &err),
+                                           "another man: photo", &f->officer,
+                                           now(), &d, &err),
                    BMIS_OK);
   assert_int_equal(decide(f, id, "{\"decision\":\"admit\"}", &out, &err),
                    BMIS_E_RULE);
@@ -1357,6 +1366,90 @@ static void bad_requests_name_the_member(void **state) {
         BMIS_E_INVALID_ARG);
 }
 
+/* The library reads no clock: every call that records something is given
+ * its instant (0 is refused, naming "at"); and the stored result reads
+ * back as a bmis_inspection that encodes to the same text. */
+static void the_instant_is_given_and_the_result_reads_back(void **state) {
+  fx *f = *state;
+  char m[200], id[BMIS_ID_SIZE], rid[BMIS_ID_SIZE];
+  mrz(m, "ERIKSSON", "ANNA MARIA", "L898902C3", "GBR", "1974-08-12", 'F');
+  bmis_inspection_request rq;
+  memset(&rq, 0, sizeof rq);
+  snprintf(rq.mrz, sizeof rq.mrz, "%s", m);
+  rq.card.direction = BMIS_DIRECTION_ENTRY;
+  bmis_error err;
+  char *json = NULL;
+  assert_int_equal(
+      bmis_inspect(f->s, f->ix, &rq, &f->officer, 0, rid, &json, &err),
+      BMIS_E_INVALID_ARG);
+  assert_null(json);
+  assert_string_equal(rid, "");
+  assert_memory_equal(err.message, "at:", 3);
+  json_decref(inspect_mrz(f, m, NULL, id));
+  bmis_hit_disposition d;
+  assert_int_equal(bmis_inspection_dispose(f->s, id, 0, BMIS_HIT_DISMISSED,
+                                           "not him", &f->officer, 0, &d, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_memory_equal(err.message, "at:", 3);
+  bmis_protection p = {.asylum = true};
+  assert_int_equal(
+      bmis_inspection_protect(f->s, id, &p, &f->officer, 0, &json, &err),
+      BMIS_E_INVALID_ARG);
+  assert_memory_equal(err.message, "at:", 3);
+  bmis_inspection_decision dec;
+  memset(&dec, 0, sizeof dec);
+  dec.decision = BMIS_DECISION_REFERRED;
+  snprintf(dec.note, sizeof dec.note, "documents to check");
+  bmis_decision_result out;
+  assert_int_equal(
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, 0, &out, &err),
+      BMIS_E_INVALID_ARG);
+  assert_memory_equal(err.message, "at:", 3);
+
+  /* read back while open: the same result, no movement yet */
+  bmis_inspection in;
+  char mv[BMIS_ID_SIZE];
+  assert_int_equal(bmis_inspection_read(f->s, id, &f->officer, &in, &err),
+                   BMIS_OK);
+  assert_string_equal(in.id, id);
+  assert_string_equal(in.movement_id, "");
+  assert_int_equal(in.action, BMIS_RECOMMEND_ADMIT);
+  assert_int_equal(in.reason_count, 0);
+  assert_string_equal(in.traveller.surname, "ERIKSSON");
+  assert_true(in.doc_valid && in.admit.allowed && in.refuse.allowed);
+  assert_int_equal(bmis_inspection_get(f->s, id, &f->officer, &json, mv, &err),
+                   BMIS_OK);
+  char *again = bmis_inspection_to_json(&in, false);
+  assert_string_equal(json, again);
+  free(json);
+  free(again);
+  bmis_inspection_fini(&in);
+
+  /* decided: the movement is named; the referral's outcome needs its time */
+  assert_int_equal(
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
+      BMIS_OK);
+  assert_int_equal(bmis_inspection_read(f->s, id, &f->officer, &in, &err),
+                   BMIS_OK);
+  assert_string_equal(in.movement_id, id);
+  bmis_inspection_fini(&in);
+  assert_true(out.referral_count >= 1);
+  bmis_inspection_decision o;
+  memset(&o, 0, sizeof o);
+  snprintf(o.note, sizeof o.note, "documents in order");
+  assert_int_equal(bmis_referral_outcome_record(f->s, out.referrals[0].id,
+                                                BMIS_OUTCOME_ADMITTED, &o,
+                                                &f->supervisor, 0, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_memory_equal(err.message, "at:", 3);
+  /* another post reads nothing */
+  bmis_actor other = f->officer;
+  snprintf(other.bcp, sizeof other.bcp, "MBA");
+  assert_int_equal(bmis_inspection_read(f->s, id, &other, &in, &err),
+                   BMIS_E_FORBIDDEN);
+  assert_null(in.hits);
+}
+
 int main(int argc, char **argv) {
   fx_setup(argc, argv);
 #define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1386,6 +1479,7 @@ int main(int argc, char **argv) {
       T_(a_protection_alert_needs_a_second_person),
       T_(an_uncleared_listing_is_not_admitted_at_the_desk),
       T_(bad_text_on_the_desk_is_refused),
+      T_(the_instant_is_given_and_the_result_reads_back),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();
