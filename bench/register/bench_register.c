@@ -16,9 +16,9 @@
  * generator (and reports its rate, a batched recording rate too). Figures
  * are printed one per line: "name value unit". */
 #define _POSIX_C_SOURCE 200809L
-#include "bmis_demo/demo.h"
 #include "bmis/register.h"
 #include "bmis/store.h"
+#include "bmis_demo/demo.h"
 
 #include <libpq-fe.h>
 #include <sqlite3.h>

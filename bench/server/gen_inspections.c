@@ -30,11 +30,11 @@
  * does, through the library, because the command reads files of up to
  * 256 MiB and a million persons make 311 MiB. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
-#include "bmis_demo/demo.h"
 #include "bmis/doc.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/store.h"
+#include "bmis_demo/demo.h"
 
 #include <stdint.h>
 #include <stdio.h>
