@@ -1,7 +1,7 @@
 /* Inside the store: the driver interface both backends implement, and the
  * query helpers the repositories (the store/repo_ files) use. Only
- * src/lib/store includes this file; the register reaches the store through
- * repo.h. */
+ * src/lib/store and the PostgreSQL driver (src/store_pg, libbmis_pg)
+ * include this file; the register reaches the store through repo.h. */
 #ifndef BMIS_STORE_INTERNAL_H
 #define BMIS_STORE_INTERNAL_H
 
