@@ -9,6 +9,7 @@
 #include "bmis/bmis.h"
 #include "bmis/register.h"
 #include "bmis/store.h"
+#include "bmis_pg/postgres.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@ static int fx_counter;
 
 /* Call from main with argc/argv before running the tests. */
 static void fx_setup(int argc, char **argv) {
+  bmis_store_postgres_enable(NULL);
   if (argc == 3 && strcmp(argv[1], "--pg-url-file") == 0) {
     FILE *f = fopen(argv[2], "r");
     if (!f || !fgets(fx_pg_url, sizeof fx_pg_url, f)) {

@@ -16,9 +16,10 @@
  * generator (and reports its rate, a batched recording rate too). Figures
  * are printed one per line: "name value unit". */
 #define _POSIX_C_SOURCE 200809L
-#include "bmis/demo.h"
 #include "bmis/register.h"
 #include "bmis/store.h"
+#include "bmis_demo/demo.h"
+#include "bmis_pg/postgres.h"
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -363,6 +364,7 @@ static int progress(const bmis_demo_stats *st, void *ctx) {
 }
 
 int main(int argc, char **argv) {
+  bmis_store_postgres_enable(NULL);
   const char *url = NULL, *durability = "process";
   long generate = 0, travellers = 0, single = 2000, batched = 50000,
        batch = 1000, lookups = 2000;

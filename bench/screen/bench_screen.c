@@ -39,6 +39,7 @@
  * starting with '#' are comments. Everything runs in the calling thread. */
 #define _GNU_SOURCE
 #include "bmis/bmis.h"
+#include "bmis_demo/demo.h"
 
 #include <errno.h>
 #include <math.h>

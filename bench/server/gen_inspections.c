@@ -30,11 +30,12 @@
  * does, through the library, because the command reads files of up to
  * 256 MiB and a million persons make 311 MiB. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
-#include "bmis/demo.h"
 #include "bmis/doc.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/store.h"
+#include "bmis_demo/demo.h"
+#include "bmis_pg/postgres.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -225,6 +226,7 @@ static int usage(void) {
 }
 
 int main(int argc, char **argv) {
+  bmis_store_postgres_enable(NULL);
   const char *store_url = NULL, *out_path = NULL, *as_of = "2026-11-27",
              *state = "UTO";
   long count = 0, known_pct = 75, persons = 0;

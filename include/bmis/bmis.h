@@ -6,7 +6,6 @@
 #include "bmis/audit.h"
 #include "bmis/country.h"
 #include "bmis/date.h"
-#include "bmis/demo.h"
 #include "bmis/doc.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"

@@ -3,7 +3,10 @@
  * One interface, two backends chosen by the URL:
  *   - SQLite, the embedded default: a file path ("bmis.db", "/var/lib/x.db")
  *     or "sqlite:PATH". Opened in WAL mode.
- *   - PostgreSQL: "postgres://…" or "postgresql://…" (libpq's URI syntax).
+ *   - PostgreSQL: "postgres://…" or "postgresql://…" (libpq's URI syntax),
+ *     in its own library, libbmis_pg: a program that uses it links that
+ *     library and calls bmis_store_postgres_enable() (bmis_pg/postgres.h)
+ *     once; libbmis itself does not link libpq.
  * The schema is applied by versioned migrations (sql/<dialect>/migrations)
  * when a store is opened, and each applied version is recorded in the store.
  *
@@ -97,5 +100,18 @@ BMIS_API bmis_status bmis_store_begin(bmis_store *store, bmis_error *err);
 BMIS_API bmis_status bmis_store_commit(bmis_store *store, bmis_error *err);
 /* Rolls back the open transaction; harmless when none is open. */
 BMIS_API void bmis_store_rollback(bmis_store *store);
+
+/* A storage backend other than the built-in SQLite one. Its layout is
+ * private to the project: drivers come from the same build as libbmis
+ * (libbmis_pg's bmis_store_postgres_enable passes its own). */
+typedef struct bmis_store_driver bmis_store_driver;
+
+/* Makes bmis_store_open open the URLs whose scheme the driver names, from
+ * now on, for every thread; registering the same driver again does nothing.
+ * Call it before stores are opened. BMIS_E_UNSUPPORTED when the driver was
+ * built for another version of libbmis or too many are registered;
+ * BMIS_E_INVALID_ARG for a driver without a name or scheme. */
+BMIS_API bmis_status bmis_store_driver_register(const bmis_store_driver *driver,
+                                                bmis_error *err);
 
 #endif

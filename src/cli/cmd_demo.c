@@ -1,8 +1,9 @@
 /* `bmis demo generate`: realistic synthetic register data (see
- * include/bmis/demo.h and src/lib/demo/demo.c); `bmis demo watchlist`:
- * synthetic watchlists as JSON lines (src/lib/demo/demo_watchlist.c). */
+ * src/demo/include/bmis_demo/demo.h and src/demo/demo.c); `bmis demo
+ * watchlist`: synthetic watchlists as JSON lines (src/demo/demo_watchlist.c).
+ */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, fileno */
-#include "bmis/demo.h"
+#include "bmis_demo/demo.h"
 #include "cli.h"
 
 #include <errno.h>

@@ -1,6 +1,7 @@
 /* `bmis`: dispatches to a table of subcommands. */
 #include "bmis/text.h"
 #include "bmis/version.h"
+#include "bmis_pg/postgres.h"
 #include "cli.h"
 
 #include <stdarg.h>
@@ -59,6 +60,7 @@ int cli_text_opt(const char *cmd, const char *opt, char *dst, size_t cap,
 }
 
 int main(int argc, char **argv) {
+  bmis_store_postgres_enable(NULL); /* postgres:// stores (libbmis_pg) */
   if (argc < 2) {
     usage(stderr);
     return CLI_USAGE;

@@ -4,6 +4,11 @@
 
 #include "sql_queries.h" /* generated: enum bmis__query_id */
 
+typedef enum bmis__sql_dialect {
+  BMIS__SQL_SQLITE,
+  BMIS__SQL_POSTGRES
+} bmis__sql_dialect;
+
 typedef struct bmis__sql_query {
   const char *name;
   const char *sqlite;   /* parameters written ?1, ?2 … */

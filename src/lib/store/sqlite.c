@@ -154,16 +154,15 @@ static void sq_close(bmis_store *s) {
   s->db = NULL;
 }
 
-static bmis_status sq_prepare(bmis_store *s, bmis__query_id q, bmis__stmt **out,
-                              bmis_error *err) {
+static bmis_status sq_prepare(bmis_store *s, const char *name, const char *sql,
+                              bmis__stmt **out, bmis_error *err) {
   sqlite_stmt *st = calloc(1, sizeof *st);
   if (!st)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  if (sqlite3_prepare_v3(s->db, bmis__sql_queries[q].sqlite, -1,
-                         SQLITE_PREPARE_PERSISTENT, &st->st,
+  if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->st,
                          NULL) != SQLITE_OK) {
     free(st);
-    return db_error(s->db, err, bmis__sql_queries[q].name);
+    return db_error(s->db, err, name);
   }
   st->base.drv = &bmis__sqlite_driver;
   st->db = s->db;
@@ -314,7 +313,10 @@ static int64_t sq_size(bmis_store *s) {
 }
 
 const bmis__driver bmis__sqlite_driver = {
+    .abi = BMIS__DRIVER_ABI,
+    .size = sizeof(bmis__driver),
     .name = "sqlite",
+    .dialect = BMIS__SQL_SQLITE,
     .open = sq_open,
     .close = sq_close,
     .exec = sq_exec,
@@ -334,5 +336,4 @@ const bmis__driver bmis__sqlite_driver = {
     .backup = sq_backup,
     .restore = sq_restore,
     .size_bytes = sq_size,
-    .migrations = bmis__sql_migrations_sqlite,
 };

@@ -1,10 +1,12 @@
-/* The store handle: picks the backend from the URL, applies migrations,
- * caches prepared statements and nests transactions. */
+/* The store handle: picks the backend from the URL (SQLite built in, others
+ * registered at run time), applies migrations, caches prepared statements
+ * and nests transactions. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
 #include "store/store_internal.h"
 
 #include "base/text.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,58 @@ void bmis_store_options_init(bmis_store_options *opts) {
 
 static bool has_prefix(const char *s, const char *p) {
   return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* ---- drivers ---- */
+
+/* Registered drivers (SQLite is not among them: it is the default). Added
+ * once by the program, read at every open; never removed. */
+enum { MAX_DRIVERS = 8 };
+static const bmis__driver *drivers[MAX_DRIVERS];
+static size_t driver_count;
+static pthread_mutex_t drivers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+bmis_status bmis_store_driver_register(const bmis_store_driver *drv,
+                                       bmis_error *err) {
+  if (!drv || !drv->name || !drv->schemes || !drv->schemes[0])
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "store driver: no name or no URL scheme");
+  if (drv->abi != BMIS__DRIVER_ABI || drv->size != sizeof(bmis__driver))
+    return bmis_error_set(err, BMIS_E_UNSUPPORTED,
+                          "store driver '%s' was built for another version "
+                          "of libbmis (interface %u, this one has %d)",
+                          drv->name, drv->abi, BMIS__DRIVER_ABI);
+  bmis_status st = BMIS_OK;
+  pthread_mutex_lock(&drivers_lock);
+  bool known = false;
+  for (size_t i = 0; i < driver_count; i++)
+    known = known || drivers[i] == drv;
+  if (!known) {
+    if (driver_count < MAX_DRIVERS)
+      drivers[driver_count++] = drv;
+    else
+      st = bmis_error_set(err, BMIS_E_UNSUPPORTED,
+                          "store driver '%s': no room for another driver",
+                          drv->name);
+  }
+  pthread_mutex_unlock(&drivers_lock);
+  return st;
+}
+
+static const bmis__driver *driver_for(const char *url) {
+  const bmis__driver *found = NULL;
+  pthread_mutex_lock(&drivers_lock);
+  for (size_t i = 0; i < driver_count && !found; i++)
+    for (const char *const *p = drivers[i]->schemes; *p && !found; p++)
+      if (has_prefix(url, *p))
+        found = drivers[i];
+  pthread_mutex_unlock(&drivers_lock);
+  return found;
+}
+
+static const bmis__sql_migration *migrations_of(const bmis__driver *drv) {
+  return drv->dialect == BMIS__SQL_POSTGRES ? bmis__sql_migrations_postgres
+                                            : bmis__sql_migrations_sqlite;
 }
 
 /* "postgres://user:secret@host/db" -> "postgres://user@host/db". */
@@ -63,7 +117,7 @@ bmis_status bmis_store_migrate(bmis_store *s, int *applied, bmis_error *err) {
                           "the store is at schema version %d; this program "
                           "knows versions up to %d",
                           have, bmis__sql_migration_count);
-  for (const bmis__sql_migration *m = s->drv->migrations + have; m->version;
+  for (const bmis__sql_migration *m = migrations_of(s->drv) + have; m->version;
        m++) {
     /* Each migration and its record commit together or not at all. Two
      * programs migrating at once: the second fails on the record's primary
@@ -112,8 +166,15 @@ bmis_status bmis_store_open(const char *url, const bmis_store_options *opts,
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   s->durability = opts->durability;
   const char *target = url;
-  if (has_prefix(url, "postgres://") || has_prefix(url, "postgresql://")) {
-    s->drv = &bmis__postgres_driver;
+  if ((s->drv = driver_for(url)) != NULL) {
+    /* a registered driver's URL, passed on whole */
+  } else if (has_prefix(url, "postgres://") ||
+             has_prefix(url, "postgresql://")) {
+    free(s);
+    return bmis_error_set(err, BMIS_E_UNSUPPORTED,
+                          "--store: this program has no PostgreSQL driver: "
+                          "postgres:// stores need libbmis_pg, enabled with "
+                          "bmis_store_postgres_enable()");
   } else if (strstr(url, "://")) {
     free(s);
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
@@ -177,8 +238,13 @@ const char *bmis_store_backend(const bmis_store *s) {
 /* ---- statements ---- */
 
 bmis__stmt *bmis__query(bmis_store *s, bmis__query_id q, bmis_error *err) {
-  if (!s->stmts[q] && s->drv->prepare(s, q, &s->stmts[q], err) != BMIS_OK)
-    return NULL;
+  if (!s->stmts[q]) {
+    const bmis__sql_query *def = &bmis__sql_queries[q];
+    const char *sql =
+        s->drv->dialect == BMIS__SQL_POSTGRES ? def->postgres : def->sqlite;
+    if (s->drv->prepare(s, def->name, sql, &s->stmts[q], err) != BMIS_OK)
+      return NULL;
+  }
   bmis__stmt *st = s->stmts[q];
   s->drv->reset(st);
   st->bind_status = BMIS_OK;

@@ -1,7 +1,7 @@
 /* Inside the store: the driver interface both backends implement, and the
  * query helpers the repositories (the store/repo_ files) use. Only
- * src/lib/store includes this file; the register reaches the store through
- * repo.h. */
+ * src/lib/store and the PostgreSQL driver (src/store_pg, libbmis_pg)
+ * include this file; the register reaches the store through repo.h. */
 #ifndef BMIS_STORE_INTERNAL_H
 #define BMIS_STORE_INTERNAL_H
 
@@ -9,6 +9,7 @@
 #include "store/sql.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct bmis__stmt bmis__stmt;
@@ -26,16 +27,32 @@ typedef enum bmis__tx_op {
 /* Results of bmis__step. */
 enum { BMIS__ROW = 1, BMIS__DONE = 0 };
 
-typedef struct bmis__driver {
+/* Drivers: SQLite is built into libbmis; others (PostgreSQL, in libbmis_pg)
+ * are registered at run time with bmis_store_driver_register. A driver and
+ * libbmis must come from the same build: the driver carries the interface
+ * version it was compiled against (BMIS__DRIVER_ABI, raised whenever this
+ * struct or struct bmis_store changes) and its size, and registration
+ * refuses a mismatch. Drivers never see the query tables: the store hands
+ * them the SQL text of their dialect. */
+#define BMIS__DRIVER_ABI 1
+
+typedef struct bmis_store_driver {
+  unsigned abi; /* BMIS__DRIVER_ABI */
+  size_t size;  /* sizeof(bmis__driver) */
   const char *name;
+  /* URL prefixes the driver opens ("postgres://", …), NULL-terminated. */
+  const char *const *schemes;
+  bmis__sql_dialect dialect; /* which text of each query and migration */
   /* Opens the connection named by target (path or URL). */
   bmis_status (*open)(bmis_store *s, const char *target, bmis_error *err);
   void (*close)(bmis_store *s);
   /* Runs a script of one or more statements without parameters. */
   bmis_status (*exec)(bmis_store *s, const char *sql, bmis_error *err);
   bmis_status (*tx)(bmis_store *s, bmis__tx_op op, bmis_error *err);
-  bmis_status (*prepare)(bmis_store *s, bmis__query_id q, bmis__stmt **out,
-                         bmis_error *err);
+  /* name: the query's name (unique, [a-z0-9_]); sql: its text in the
+   * driver's dialect. Both outlive the statement. */
+  bmis_status (*prepare)(bmis_store *s, const char *name, const char *sql,
+                         bmis__stmt **out, bmis_error *err);
   void (*finalize)(bmis__stmt *st);
   /* Parameters are 1-based, as in the SQL text. */
   bmis_status (*bind_text)(bmis__stmt *st, int i, const char *v);
@@ -57,11 +74,9 @@ typedef struct bmis__driver {
   bmis_status (*backup)(bmis_store *s, const char *path, bmis_error *err);
   bmis_status (*restore)(bmis_store *s, const char *path, bmis_error *err);
   int64_t (*size_bytes)(bmis_store *s);
-  const bmis__sql_migration *migrations;
 } bmis__driver;
 
 extern const bmis__driver bmis__sqlite_driver;
-extern const bmis__driver bmis__postgres_driver;
 
 struct bmis_store {
   const bmis__driver *drv;

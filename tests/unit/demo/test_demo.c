@@ -2,7 +2,7 @@
  * included), another seed other data, the mix is plausible, and the data
  * obeys the register's rules (read back through the public API). */
 #define _DEFAULT_SOURCE
-#include "bmis/demo.h"
+#include "bmis_demo/demo.h"
 #include "test_util.h"
 
 #include <stdio.h>

@@ -4,12 +4,12 @@
  * crossings (seed 1) held such a refusal before the plan checked for it, and
  * `bmis demo generate` stopped at its 142,494th crossing. Only the plan is
  * walked here: no store. */
-#include "demo/demo_internal.h"
+#include "demo_internal.h"
 #include "test_util.h"
 
 #include <string.h>
 
-static bool protective(const bmis__demo_trip *t) {
+static bool protective(const demo__trip *t) {
   return t->kind == DEMO_PT_ASYLUM ||
          (t->kind == DEMO_PT_PAIR &&
           (t->referral == BMIS_REFERRAL_CHILD_PROTECTION ||
@@ -23,15 +23,15 @@ static void no_refusal_after_protection(void **state) {
   o.travellers = 20000;
   o.movements = 200000;
   o.seed = 1;
-  bmis__demo_plan p;
+  demo__plan p;
   bmis_error err;
-  assert_int_equal(bmis__demo_plan_init(&p, &o, "UTO", &err), BMIS_OK);
+  assert_int_equal(demo__plan_init(&p, &o, "UTO", &err), BMIS_OK);
   size_t refused = 0, protected_people = 0;
   for (uint32_t g = 0; g < p.group_count; g++) {
     bool prot = false;
     for (uint32_t j = 0; j < p.groups[g].points; j++) {
-      bmis__demo_trip t;
-      bmis__demo_trip_of(&p, g, j, &t);
+      demo__trip t;
+      demo__trip_of(&p, g, j, &t);
       bool refusal =
           t.kind == DEMO_PT_REFUSED || t.kind == DEMO_PT_REFER_REFUSED;
       refused += refusal;
@@ -48,7 +48,7 @@ static void no_refusal_after_protection(void **state) {
    * is not vacuous */
   assert_true(refused > 100);
   assert_true(protected_people > 10);
-  bmis__demo_plan_fini(&p);
+  demo__plan_fini(&p);
 }
 
 int main(void) {

@@ -7,7 +7,7 @@
  * are mostly minors with full dates of birth; document statuses and
  * numbers; options checked; the list survives JSON lines. */
 #define _DEFAULT_SOURCE
-#include "bmis/demo.h"
+#include "bmis_demo/demo.h"
 #include "test_util.h"
 
 #include <ctype.h>

@@ -7,8 +7,8 @@
  * The store tests run on SQLite, and on PostgreSQL with --pg-url-file. */
 #include "store_fixture.h"
 
-#include "bmis/demo.h"
 #include "bmis/screen.h"
+#include "bmis_demo/demo.h"
 
 #include <math.h>
 #include <setjmp.h>

@@ -10,12 +10,12 @@
  * name, Hong Kong or Taiwan romanisations of a Chinese one, a Hispanic name
  * without the mother's surname). A weak alias is a nickname, a kunya, a
  * title or a nom de guerre. */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
 
-uint32_t bmis__wl_weighted(demo_rng *r, const uint16_t *w, uint32_t n) {
+uint32_t demo__wl_weighted(demo_rng *r, const uint16_t *w, uint32_t n) {
   uint32_t total = 0;
   for (uint32_t i = 0; i < n; i++)
     total += w[i];
@@ -28,7 +28,7 @@ uint32_t bmis__wl_weighted(demo_rng *r, const uint16_t *w, uint32_t n) {
   return n - 1;
 }
 
-void bmis__wl_pick_alt(const char *alts, demo_rng *r, char *out, size_t cap) {
+void demo__wl_pick_alt(const char *alts, demo_rng *r, char *out, size_t cap) {
   uint32_t n = 1;
   for (const char *p = alts; *p; p++)
     n += *p == '|';
@@ -44,7 +44,7 @@ void bmis__wl_pick_alt(const char *alts, demo_rng *r, char *out, size_t cap) {
   out[len] = 0;
 }
 
-wl_ntok *bmis__wl_add(wl_name *nm, uint8_t role, const char *lat,
+wl_ntok *demo__wl_add(wl_name *nm, uint8_t role, const char *lat,
                       const char *orig) {
   if (nm->n == WL_MAX_TOKENS)
     nm->n--; /* never in practice: the makers add at most six */
@@ -57,8 +57,8 @@ wl_ntok *bmis__wl_add(wl_name *nm, uint8_t role, const char *lat,
   return t;
 }
 
-wl_ntok *bmis__wl_add_tok(wl_name *nm, uint8_t role, const wl_tok *w) {
-  wl_ntok *t = bmis__wl_add(nm, role, w->lat, w->orig);
+wl_ntok *demo__wl_add_tok(wl_name *nm, uint8_t role, const wl_tok *w) {
+  wl_ntok *t = demo__wl_add(nm, role, w->lat, w->orig);
   t->base = w->lat;
   t->alt = w->alt;
   t->nick = w->nick;
@@ -72,7 +72,7 @@ static void append(char *out, size_t cap, size_t *n, const char *sep,
   *n += wl_copy(out + *n, cap - *n, s);
 }
 
-void bmis__wl_join(const wl_name *nm, const char *const *repl, char *out,
+void demo__wl_join(const wl_name *nm, const char *const *repl, char *out,
                    size_t cap) {
   size_t n = 0;
   out[0] = 0;
@@ -83,11 +83,11 @@ void bmis__wl_join(const wl_name *nm, const char *const *repl, char *out,
   }
 }
 
-void bmis__wl_latin(const wl_name *nm, char *out, size_t cap) {
-  bmis__wl_join(nm, NULL, out, cap);
+void demo__wl_latin(const wl_name *nm, char *out, size_t cap) {
+  demo__wl_join(nm, NULL, out, cap);
 }
 
-bool bmis__wl_original(const wl_name *nm, char *out, size_t cap) {
+bool demo__wl_original(const wl_name *nm, char *out, size_t cap) {
   out[0] = 0;
   if (nm->script == WL_S_LATIN || nm->n == 0)
     return false;
@@ -110,36 +110,36 @@ bool bmis__wl_original(const wl_name *nm, char *out, size_t cap) {
 
 /* ---- cultures ---- */
 
-const wl_culture bmis__wl_cultures[WL_CULTURES] = {
-    [WL_C_ARABIC] = {bmis__wl_make_arabic, NULL, bmis__wl_weak_arabic,
+const wl_culture demo__wl_cultures[WL_CULTURES] = {
+    [WL_C_ARABIC] = {demo__wl_make_arabic, NULL, demo__wl_weak_arabic,
                      WL_S_ARABIC, 70},
-    [WL_C_PERSIAN] = {bmis__wl_make_persian, NULL, NULL, WL_S_ARABIC, 60},
-    [WL_C_PASHTO] = {bmis__wl_make_pashto, NULL, bmis__wl_weak_pashto,
+    [WL_C_PERSIAN] = {demo__wl_make_persian, NULL, NULL, WL_S_ARABIC, 60},
+    [WL_C_PASHTO] = {demo__wl_make_pashto, NULL, demo__wl_weak_pashto,
                      WL_S_ARABIC, 55},
-    [WL_C_RUSSIAN] = {bmis__wl_make_russian, bmis__wl_strong_slavic, NULL,
+    [WL_C_RUSSIAN] = {demo__wl_make_russian, demo__wl_strong_slavic, NULL,
                       WL_S_CYRILLIC, 80},
-    [WL_C_UKRAINIAN] = {bmis__wl_make_ukrainian, bmis__wl_strong_slavic, NULL,
+    [WL_C_UKRAINIAN] = {demo__wl_make_ukrainian, demo__wl_strong_slavic, NULL,
                         WL_S_CYRILLIC, 75},
-    [WL_C_GREEK] = {bmis__wl_make_greek, NULL, NULL, WL_S_GREEK, 60},
-    [WL_C_TURKISH] = {bmis__wl_make_turkish, NULL, bmis__wl_weak_turkish,
+    [WL_C_GREEK] = {demo__wl_make_greek, NULL, NULL, WL_S_GREEK, 60},
+    [WL_C_TURKISH] = {demo__wl_make_turkish, NULL, demo__wl_weak_turkish,
                       WL_S_LATIN, 0},
-    [WL_C_WESTERN] = {bmis__wl_make_western, NULL, NULL, WL_S_LATIN, 0},
-    [WL_C_HISPANIC] = {bmis__wl_make_hispanic, bmis__wl_strong_hispanic,
-                       bmis__wl_weak_hispanic, WL_S_LATIN, 0},
-    [WL_C_WEST_AFRICAN] = {bmis__wl_make_west_african, NULL,
-                           bmis__wl_weak_african, WL_S_LATIN, 0},
-    [WL_C_EAST_AFRICAN] = {bmis__wl_make_east_african, NULL,
-                           bmis__wl_weak_african, WL_S_LATIN, 0},
-    [WL_C_SOUTH_ASIAN] = {bmis__wl_make_south_asian, NULL,
-                          bmis__wl_weak_south_asian, WL_S_LATIN, 0},
-    [WL_C_CHINESE] = {bmis__wl_make_chinese, bmis__wl_strong_cjk,
-                      bmis__wl_weak_cjk, WL_S_HAN, 80},
-    [WL_C_KOREAN] = {bmis__wl_make_korean, bmis__wl_strong_cjk,
-                     bmis__wl_weak_cjk, WL_S_HANGUL, 80},
-    [WL_C_JAPANESE] = {bmis__wl_make_japanese, bmis__wl_strong_cjk,
-                       bmis__wl_weak_cjk, WL_S_KANJI, 50},
-    [WL_C_SE_ASIAN] = {bmis__wl_make_se_asian, bmis__wl_strong_se_asian,
-                       bmis__wl_weak_se_asian, WL_S_THAI, 60},
+    [WL_C_WESTERN] = {demo__wl_make_western, NULL, NULL, WL_S_LATIN, 0},
+    [WL_C_HISPANIC] = {demo__wl_make_hispanic, demo__wl_strong_hispanic,
+                       demo__wl_weak_hispanic, WL_S_LATIN, 0},
+    [WL_C_WEST_AFRICAN] = {demo__wl_make_west_african, NULL,
+                           demo__wl_weak_african, WL_S_LATIN, 0},
+    [WL_C_EAST_AFRICAN] = {demo__wl_make_east_african, NULL,
+                           demo__wl_weak_african, WL_S_LATIN, 0},
+    [WL_C_SOUTH_ASIAN] = {demo__wl_make_south_asian, NULL,
+                          demo__wl_weak_south_asian, WL_S_LATIN, 0},
+    [WL_C_CHINESE] = {demo__wl_make_chinese, demo__wl_strong_cjk,
+                      demo__wl_weak_cjk, WL_S_HAN, 80},
+    [WL_C_KOREAN] = {demo__wl_make_korean, demo__wl_strong_cjk,
+                     demo__wl_weak_cjk, WL_S_HANGUL, 80},
+    [WL_C_JAPANESE] = {demo__wl_make_japanese, demo__wl_strong_cjk,
+                       demo__wl_weak_cjk, WL_S_KANJI, 50},
+    [WL_C_SE_ASIAN] = {demo__wl_make_se_asian, demo__wl_strong_se_asian,
+                       demo__wl_weak_se_asian, WL_S_THAI, 60},
 };
 
 /* Shares of the cultures: persons (wanted and sanctioned), protection
@@ -159,49 +159,49 @@ static const uint16_t protection_mix[WL_CULTURES] = {
     [WL_C_CHINESE] = 6,      [WL_C_KOREAN] = 2,       [WL_C_JAPANESE] = 2,
     [WL_C_SE_ASIAN] = 10};
 
-int bmis__wl_culture(int kind, demo_rng *r) {
-  return (int)bmis__wl_weighted(
+int demo__wl_culture(int kind, demo_rng *r) {
+  return (int)demo__wl_weighted(
       r, kind == BMIS_DEMO_WL_PROTECTION ? protection_mix : persons_mix,
       WL_CULTURES);
 }
 
 #define SHARES(a) a, WL_N(a)
-static const bmis__demo_share nat_ar[] = {
+static const demo__share nat_ar[] = {
     {"IRQ", 15}, {"SYR", 15}, {"SAU", 10}, {"EGY", 12}, {"YEM", 10},
     {"LBY", 6},  {"JOR", 5},  {"LBN", 5},  {"SDN", 6},  {"PSE", 4},
     {"MAR", 5},  {"DZA", 5},  {"TUN", 5},  {"KWT", 2},  {"ARE", 1},
     {"QAT", 1},  {"OMN", 1},  {"BHR", 1},  {"MRT", 1}};
-static const bmis__demo_share nat_fa[] = {{"IRN", 75}, {"AFG", 25}};
-static const bmis__demo_share nat_ps[] = {{"AFG", 75}, {"PAK", 25}};
-static const bmis__demo_share nat_ru[] = {{"RUS", 82}, {"BLR", 8}, {"KAZ", 5},
-                                          {"KGZ", 2},  {"MDA", 2}, {"UZB", 1}};
-static const bmis__demo_share nat_ua[] = {{"UKR", 95}, {"MDA", 5}};
-static const bmis__demo_share nat_gr[] = {{"GRC", 80}, {"CYP", 20}};
-static const bmis__demo_share nat_tr[] = {{"TUR", 80}, {"AZE", 20}};
-static const bmis__demo_share nat_we[] = {{"GBR", 18}, {"USA", 18}, {"FRA", 14},
-                                          {"DEU", 13}, {"ITA", 10}, {"NLD", 5},
-                                          {"BEL", 5},  {"IRL", 3},  {"CAN", 5},
-                                          {"AUS", 4},  {"AUT", 3},  {"CHE", 2}};
-static const bmis__demo_share nat_es[] = {
+static const demo__share nat_fa[] = {{"IRN", 75}, {"AFG", 25}};
+static const demo__share nat_ps[] = {{"AFG", 75}, {"PAK", 25}};
+static const demo__share nat_ru[] = {{"RUS", 82}, {"BLR", 8}, {"KAZ", 5},
+                                     {"KGZ", 2},  {"MDA", 2}, {"UZB", 1}};
+static const demo__share nat_ua[] = {{"UKR", 95}, {"MDA", 5}};
+static const demo__share nat_gr[] = {{"GRC", 80}, {"CYP", 20}};
+static const demo__share nat_tr[] = {{"TUR", 80}, {"AZE", 20}};
+static const demo__share nat_we[] = {{"GBR", 18}, {"USA", 18}, {"FRA", 14},
+                                     {"DEU", 13}, {"ITA", 10}, {"NLD", 5},
+                                     {"BEL", 5},  {"IRL", 3},  {"CAN", 5},
+                                     {"AUS", 4},  {"AUT", 3},  {"CHE", 2}};
+static const demo__share nat_es[] = {
     {"MEX", 25}, {"COL", 20}, {"VEN", 10}, {"ESP", 10}, {"ARG", 5}, {"PER", 6},
     {"GTM", 5},  {"HND", 5},  {"SLV", 4},  {"ECU", 4},  {"CUB", 3}, {"DOM", 3}};
-static const bmis__demo_share nat_wa[] = {
+static const demo__share nat_wa[] = {
     {"NGA", 35}, {"GHA", 10}, {"SEN", 8}, {"MLI", 10}, {"NER", 6}, {"BFA", 5},
     {"CIV", 6},  {"GIN", 5},  {"CMR", 5}, {"TCD", 4},  {"SLE", 3}, {"LBR", 3}};
-static const bmis__demo_share nat_ea[] = {{"SOM", 30}, {"KEN", 20}, {"ETH", 20},
-                                          {"ERI", 8},  {"UGA", 8},  {"TZA", 6},
-                                          {"SSD", 8}};
-static const bmis__demo_share nat_sa[] = {
+static const demo__share nat_ea[] = {{"SOM", 30}, {"KEN", 20}, {"ETH", 20},
+                                     {"ERI", 8},  {"UGA", 8},  {"TZA", 6},
+                                     {"SSD", 8}};
+static const demo__share nat_sa[] = {
     {"IND", 55}, {"PAK", 25}, {"BGD", 12}, {"LKA", 5}, {"NPL", 3}};
-static const bmis__demo_share nat_cn[] = {
+static const demo__share nat_cn[] = {
     {"CHN", 75}, {"TWN", 8}, {"HKG", 7}, {"SGP", 5}, {"MYS", 5}};
-static const bmis__demo_share nat_kr[] = {{"KOR", 70}, {"PRK", 30}};
-static const bmis__demo_share nat_jp[] = {{"JPN", 100}};
-static const bmis__demo_share nat_se[] = {{"VNM", 30}, {"PHL", 25}, {"IDN", 20},
-                                          {"THA", 12}, {"MYS", 6},  {"MMR", 7}};
+static const demo__share nat_kr[] = {{"KOR", 70}, {"PRK", 30}};
+static const demo__share nat_jp[] = {{"JPN", 100}};
+static const demo__share nat_se[] = {{"VNM", 30}, {"PHL", 25}, {"IDN", 20},
+                                     {"THA", 12}, {"MYS", 6},  {"MMR", 7}};
 
 static const struct {
-  const bmis__demo_share *v;
+  const demo__share *v;
   size_t n;
 } nations[WL_CULTURES] = {
     [WL_C_ARABIC] = {SHARES(nat_ar)},
@@ -222,8 +222,8 @@ static const struct {
     [WL_C_SE_ASIAN] = {SHARES(nat_se)},
 };
 
-const char *bmis__wl_nationality(int culture, demo_rng *r) {
-  const bmis__demo_share *v = nations[culture].v;
+const char *demo__wl_nationality(int culture, demo_rng *r) {
+  const demo__share *v = nations[culture].v;
   size_t n = nations[culture].n;
   uint32_t total = 0;
   for (size_t i = 0; i < n; i++)
@@ -237,17 +237,17 @@ const char *bmis__wl_nationality(int culture, demo_rng *r) {
   return v[n - 1].code;
 }
 
-void bmis__wl_make_name(int culture, const char *nat, char sex, bool child,
+void demo__wl_make_name(int culture, const char *nat, char sex, bool child,
                         demo_rng *r, wl_name *out) {
   out->orig_nospace = out->orig_reversed = false;
   out->style = 0;
   out->n = 0;
   out->extra[0] = 0;
   out->culture = (uint8_t)culture;
-  out->script = bmis__wl_cultures[culture].script;
+  out->script = demo__wl_cultures[culture].script;
   out->sex = sex;
   wl_copy(out->nat, sizeof out->nat, nat);
-  bmis__wl_cultures[culture].make(nat, sex, child, r, out);
+  demo__wl_cultures[culture].make(nat, sex, child, r, out);
 }
 
 /* ---- aliases ---- */
@@ -300,7 +300,7 @@ static bool alias_romanised(const wl_name *nm, demo_rng *r, char *out,
   for (int k = 0; k < ncan; k++)
     if (can[k] == first || demo_chance(r, 0.35))
       repl[can[k]] = forms[can[k]];
-  bmis__wl_join(nm, repl, out, cap);
+  demo__wl_join(nm, repl, out, cap);
   return true;
 }
 
@@ -314,15 +314,15 @@ static bool alias_shortened(const wl_name *nm, demo_rng *r, char *out,
   for (int i = 0; i < nm->n; i++)
     if (nm->t[i].role == WL_GRANDFATHER || nm->t[i].role == WL_MIDDLE) {
       repl[i] = "";
-      bmis__wl_join(nm, repl, out, cap);
+      demo__wl_join(nm, repl, out, cap);
       return true;
     }
   return false;
 }
 
-bool bmis__wl_strong_alias(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_strong_alias(const wl_name *nm, demo_rng *r, char *out,
                            size_t cap) {
-  wl_alias_fn hook = bmis__wl_cultures[nm->culture].strong;
+  wl_alias_fn hook = demo__wl_cultures[nm->culture].strong;
   wl_alias_fn ways[3] = {alias_romanised, alias_shortened, hook};
   uint32_t start = demo_below(r, hook ? 3 : 2);
   /* Romanisations first, mostly: they are what lists hold most. */
@@ -336,9 +336,9 @@ bool bmis__wl_strong_alias(const wl_name *nm, demo_rng *r, char *out,
   return false;
 }
 
-bool bmis__wl_weak_alias(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_alias(const wl_name *nm, demo_rng *r, char *out,
                          size_t cap) {
-  wl_alias_fn hook = bmis__wl_cultures[nm->culture].weak;
+  wl_alias_fn hook = demo__wl_cultures[nm->culture].weak;
   if (hook && demo_chance(r, 0.6) && hook(nm, r, out, cap))
     return true;
   for (int i = 0; i < nm->n; i++) {
@@ -460,13 +460,13 @@ static const struct {
     {"YEM", "Sanaa|Aden|Taiz|Marib|Mukalla"},
 };
 
-const char *bmis__wl_city(const char *nat, demo_rng *r, char *buf, size_t cap) {
+const char *demo__wl_city(const char *nat, demo_rng *r, char *buf, size_t cap) {
   size_t lo = 0, hi = WL_N(cities);
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     int c = strcmp(cities[mid].code, nat);
     if (c == 0) {
-      bmis__wl_pick_alt(cities[mid].cities, r, buf, cap);
+      demo__wl_pick_alt(cities[mid].cities, r, buf, cap);
       return buf;
     }
     if (c < 0)

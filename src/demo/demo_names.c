@@ -11,7 +11,7 @@
  * names still collide as often as they do in life. Some names carry
  * diacritics (Müller, Søren, Łukasz, Çelik) for the register to
  * transliterate; Utopian names are made of syllables. */
-#include "demo/demo_internal.h"
+#include "demo_internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -579,9 +579,9 @@ static void given_one(const region_names *rn, const pool *p, bool female,
   snprintf(out, cap, "%s%s", from(p, r), second);
 }
 
-void bmis__demo_names(int region, uint64_t surname_seed, uint64_t given_seed,
-                      char sex, char *surname, size_t surname_cap, char *given,
-                      size_t given_cap) {
+void demo__names(int region, uint64_t surname_seed, uint64_t given_seed,
+                 char sex, char *surname, size_t surname_cap, char *given,
+                 size_t given_cap) {
   if (region < 0 || region >= DEMO_REGIONS)
     region = DEMO_R_UTOPIA;
   const region_names *rn = &regions[region];
@@ -624,7 +624,7 @@ static const char *const hotels[] = {
     "The Lantern",       "Mint Street Suites", "Abraxa Beach Resort",
     "Savanna Gate Lodge"};
 
-void bmis__demo_address(uint64_t h, bool hotel, char *out, size_t cap) {
+void demo__address(uint64_t h, bool hotel, char *out, size_t cap) {
   demo_rng r = {h};
   const char *town = towns[demo_below(&r, 8)];
   if (hotel)

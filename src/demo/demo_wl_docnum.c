@@ -7,7 +7,7 @@
  * A State's numbers are made from an index by a keyed permutation, so the
  * k-th document of a State in a list has a number no other document of that
  * State has, without the generator keeping any of them. */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <string.h>
 
@@ -45,7 +45,7 @@ static uint64_t space_of(const char *f, size_t len) {
   return s;
 }
 
-uint64_t bmis__wl_format_space(const char *formats) {
+uint64_t demo__wl_format_space(const char *formats) {
   uint64_t total = 0;
   for (const char *f = formats; f && *f;) {
     const char *bar = strchr(f, '|');
@@ -56,7 +56,7 @@ uint64_t bmis__wl_format_space(const char *formats) {
   return total;
 }
 
-void bmis__wl_format_number(const char *formats, uint64_t k, char *out,
+void demo__wl_format_number(const char *formats, uint64_t k, char *out,
                             size_t cap) {
   for (const char *f = formats; f && *f;) {
     const char *bar = strchr(f, '|');
@@ -79,7 +79,7 @@ void bmis__wl_format_number(const char *formats, uint64_t k, char *out,
   out[0] = 0;
 }
 
-uint64_t bmis__wl_permute(uint64_t k, uint64_t n, uint64_t key) {
+uint64_t demo__wl_permute(uint64_t k, uint64_t n, uint64_t key) {
   if (n <= 1)
     return 0;
   unsigned bits = 2;
@@ -107,7 +107,7 @@ uint64_t bmis__wl_permute(uint64_t k, uint64_t n, uint64_t key) {
  * '%' German document characters; others stand for themselves. A State's
  * formats never make the same text, its card formats none of its passport
  * numbers. Weights: rough shares of reported documents. */
-const wl_doc_state bmis__wl_doc_states[] = {
+const wl_doc_state demo__wl_doc_states[] = {
     {"AFG", 10, "P########", NULL},
     {"ARE", 6, "@#######", "784-####-#######-#"},
     {"ARG", 8, "@@@######", NULL},
@@ -175,15 +175,15 @@ const wl_doc_state bmis__wl_doc_states[] = {
     {"YEM", 5, "&#######", NULL},
     {"ZAF", 8, "@########", NULL},
 };
-const size_t bmis__wl_doc_state_count = WL_N(bmis__wl_doc_states);
+const size_t demo__wl_doc_state_count = WL_N(demo__wl_doc_states);
 
-const wl_doc_state *bmis__wl_doc_state(const char *code) {
-  size_t lo = 0, hi = bmis__wl_doc_state_count;
+const wl_doc_state *demo__wl_doc_state(const char *code) {
+  size_t lo = 0, hi = demo__wl_doc_state_count;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = strcmp(bmis__wl_doc_states[mid].code, code);
+    int c = strcmp(demo__wl_doc_states[mid].code, code);
     if (c == 0)
-      return &bmis__wl_doc_states[mid];
+      return &demo__wl_doc_states[mid];
     if (c < 0)
       lo = mid + 1;
     else

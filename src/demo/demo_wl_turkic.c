@@ -5,7 +5,7 @@
  * -a for women, Məmmədov in the Azerbaijani alphabet as an alternative). A
  * weak alias is a nickname before or after the given name (Deli Mehmet,
  * Mehmet Reis). */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -160,15 +160,15 @@ static const wl_tok az_sur[] = {
     {"Valiyev", NULL, "Vəliyev|Veliev", NULL},
 };
 
-void bmis__wl_make_turkish(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_turkish(const char *nat, char sex, bool child, demo_rng *r,
                            wl_name *nm) {
   (void)child;
   bool f = sex == 'F';
   if (strcmp(nat, "AZE") == 0) {
     static const wl_pool m = WL_POOL(az_m, 2), w = WL_POOL(az_f, 2);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
     const wl_tok *s = &az_sur[wl_index(r, WL_N(az_sur), 2)];
-    wl_ntok *t = bmis__wl_add_tok(nm, WL_SURNAME, s);
+    wl_ntok *t = demo__wl_add_tok(nm, WL_SURNAME, s);
     if (f) {
       /* Mammadova; each alternative feminine too */
       strcat(t->lat, "a");
@@ -186,28 +186,28 @@ void bmis__wl_make_turkish(const char *nat, char sex, bool child, demo_rng *r,
     return;
   }
   static const wl_pool m = WL_POOL(tr_m, 3), w = WL_POOL(tr_f, 2);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
   if (demo_chance(r, 0.15)) {
     const wl_tok *g = wl_draw(f ? &w : &m, r);
     if (strcmp(g->lat, nm->t[0].lat) != 0)
-      bmis__wl_add_tok(nm, WL_MIDDLE, g);
+      demo__wl_add_tok(nm, WL_MIDDLE, g);
   }
   if (demo_chance(r, 0.5)) {
-    bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&(wl_pool)WL_POOL(tr_sur, 2), r));
+    demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&(wl_pool)WL_POOL(tr_sur, 2), r));
     return;
   }
   const wl_tok *a = &tr_pre[demo_below(r, WL_N(tr_pre))];
   const wl_tok *b = &tr_post[demo_below(r, WL_N(tr_post))];
   char lat[72];
   snprintf(lat, sizeof lat, "%s%s", a->lat, b->lat);
-  wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+  wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, NULL);
   if (a->alt || b->alt)
     snprintf(t->altbuf, sizeof t->altbuf, "%s%s", a->alt ? a->alt : a->lat,
              b->alt ? b->alt : b->lat);
 }
 
 /* Weak aliases: a nickname before the given name ("Deli Mehmet"). */
-bool bmis__wl_weak_turkish(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_turkish(const wl_name *nm, demo_rng *r, char *out,
                            size_t cap) {
   static const char *const nick[] = {"Deli", "Kara", "Topal", "Çolak",
                                      "Kel",  "Uzun", "Sarı",  "Kürt",

@@ -7,7 +7,7 @@
  * (Boon+chai, บุญ+ชัย); Malay names are "X bin Y"; Filipino names carry the
  * mother's surname as a middle name; Indonesian names are often one word
  * (Suharto) or two given names; Burmese names have no surname at all. */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -346,7 +346,7 @@ static void compose(wl_name *nm, uint8_t role, const wl_tok *a,
   snprintf(lat, sizeof lat, "%s%s", a->lat, b->lat);
   snprintf(orig, sizeof orig, "%s%s", a->orig ? a->orig : "",
            b->orig ? b->orig : "");
-  wl_ntok *t = bmis__wl_add(nm, role, lat, orig);
+  wl_ntok *t = demo__wl_add(nm, role, lat, orig);
   if (a->alt || b->alt)
     snprintf(t->altbuf, sizeof t->altbuf, "%s%s", a->alt ? a->alt : a->lat,
              b->alt ? b->alt : b->lat);
@@ -355,13 +355,13 @@ static void compose(wl_name *nm, uint8_t role, const wl_tok *a,
 static void viet(char sex, demo_rng *r, wl_name *nm) {
   bool f = sex == 'F';
   nm->script = WL_S_LATIN;
-  const wl_tok *s = &vn_sur[bmis__wl_weighted(r, vn_sur_w, WL_N(vn_sur))];
-  bmis__wl_add_tok(nm, WL_SURNAME, s);
+  const wl_tok *s = &vn_sur[demo__wl_weighted(r, vn_sur_w, WL_N(vn_sur))];
+  demo__wl_add_tok(nm, WL_SURNAME, s);
   const wl_tok *mid = f ? &vn_mid_f[wl_index(r, WL_N(vn_mid_f), 3)]
                         : &vn_mid_m[wl_index(r, WL_N(vn_mid_m), 3)];
   if (demo_chance(r, 0.85))
-    bmis__wl_add_tok(nm, WL_MIDDLE, mid);
-  bmis__wl_add_tok(nm, WL_GIVEN,
+    demo__wl_add_tok(nm, WL_MIDDLE, mid);
+  demo__wl_add_tok(nm, WL_GIVEN,
                    f ? &vn_f[wl_index(r, WL_N(vn_f), 2)]
                      : &vn_m[wl_index(r, WL_N(vn_m), 2)]);
   /* the written form, with diacritics */
@@ -374,7 +374,7 @@ static void viet(char sex, demo_rng *r, wl_name *nm) {
   }
 }
 
-void bmis__wl_make_se_asian(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_se_asian(const char *nat, char sex, bool child, demo_rng *r,
                             wl_name *nm) {
   (void)child;
   bool f = sex == 'F';
@@ -386,7 +386,7 @@ void bmis__wl_make_se_asian(const char *nat, char sex, bool child, demo_rng *r,
   if (strcmp(nat, "THA") == 0) {
     nm->style = SE_THAI;
     nm->script = WL_S_THAI;
-    bmis__wl_add_tok(nm, WL_GIVEN,
+    demo__wl_add_tok(nm, WL_GIVEN,
                      f ? &th_f[wl_index(r, WL_N(th_f), 2)]
                        : &th_m[wl_index(r, WL_N(th_m), 2)]);
     compose(nm, WL_SURNAME, &th_pre[demo_below(r, WL_N(th_pre))],
@@ -398,22 +398,22 @@ void bmis__wl_make_se_asian(const char *nat, char sex, bool child, demo_rng *r,
     nm->style = SE_FILIPINO;
     static const wl_pool m = WL_POOL(ph_m, 2), w = WL_POOL(ph_f, 2),
                          sur = WL_POOL(ph_sur, 2);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
     const wl_tok *mother = wl_draw(&sur, r), *father = wl_draw(&sur, r);
     if (mother != father && demo_chance(r, 0.7))
-      bmis__wl_add_tok(nm, WL_MIDDLE, mother);
-    bmis__wl_add_tok(nm, WL_SURNAME, father);
+      demo__wl_add_tok(nm, WL_MIDDLE, mother);
+    demo__wl_add_tok(nm, WL_SURNAME, father);
     return;
   }
   if (strcmp(nat, "MYS") == 0) {
     nm->style = SE_MALAY;
     static const wl_pool m = WL_POOL(my_m, 2), w = WL_POOL(my_f, 2);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
-    bmis__wl_add(nm, WL_EXTRA, f ? "binti" : "bin", NULL);
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add(nm, WL_EXTRA, f ? "binti" : "bin", NULL);
     const wl_tok *father = wl_draw(&m, r);
     if (strcmp(father->lat, nm->t[0].lat) == 0)
       father = &my_m[(uint32_t)(father - my_m + 1) % WL_N(my_m)];
-    bmis__wl_add_tok(nm, WL_FATHER, father);
+    demo__wl_add_tok(nm, WL_FATHER, father);
     return;
   }
   if (strcmp(nat, "MMR") == 0) {
@@ -426,7 +426,7 @@ void bmis__wl_make_se_asian(const char *nat, char sex, bool child, demo_rng *r,
       for (int j = 0; j < nm->n; j++)
         dup |= strcmp(nm->t[j].lat, t->lat) == 0;
       if (!dup)
-        bmis__wl_add_tok(nm, WL_GIVEN, t);
+        demo__wl_add_tok(nm, WL_GIVEN, t);
     }
     return;
   }
@@ -439,19 +439,19 @@ void bmis__wl_make_se_asian(const char *nat, char sex, bool child, demo_rng *r,
   }
   static const wl_pool m = WL_POOL(id_m, 2), w = WL_POOL(id_f, 1),
                        sur = WL_POOL(id_sur, 1);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
   if (how < 70) {
-    bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
+    demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
   } else {
     const wl_tok *second = wl_draw(f ? &w : &m, r);
     if (strcmp(second->lat, nm->t[0].lat) != 0)
-      bmis__wl_add_tok(nm, WL_GIVEN, second);
+      demo__wl_add_tok(nm, WL_GIVEN, second);
   }
 }
 
 /* Vietnamese with diacritics; Malay without "bin"; Thai romanisations come
  * from the tokens. */
-bool bmis__wl_strong_se_asian(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_strong_se_asian(const wl_name *nm, demo_rng *r, char *out,
                               size_t cap) {
   (void)r;
   if (nm->style == SE_VIET && nm->extra[0]) {
@@ -465,7 +465,7 @@ bool bmis__wl_strong_se_asian(const wl_name *nm, demo_rng *r, char *out,
   return false;
 }
 
-bool bmis__wl_weak_se_asian(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_se_asian(const wl_name *nm, demo_rng *r, char *out,
                             size_t cap) {
   static const char *const thai[] = {"Lek", "Noi",  "Nok",  "Ploy", "Toon",
                                      "Bee", "Golf", "Tong", "Ning", "Aom",

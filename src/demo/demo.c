@@ -97,7 +97,7 @@
  * more than Tuesday; 18% of the people are children.
  */
 #include "bmis/country.h"
-#include "demo/demo_internal.h"
+#include "demo_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +117,7 @@ typedef struct gen {
   bmis_store *s;
   const bmis_demo_options *o;
   bmis_demo_stats *st;
-  bmis__demo_plan plan;
+  demo__plan plan;
   char state[4];
   bmis_crossing c;
   int64_t in_batch;
@@ -148,7 +148,7 @@ static bmis_status set_state(gen *G, bmis_error *err) {
 
 static bmis_status add_bcps(gen *G, bmis_error *err) {
   for (int b = 0; b < DEMO_BCPS; b++) {
-    const bmis__demo_bcp_def *d = &bmis__demo_bcps[b];
+    const demo__bcp_def *d = &demo__bcps[b];
     bmis_bcp bcp;
     bmis_error e;
     bmis_status st = bmis_bcp_get(G->s, d->code, &bcp, &e);
@@ -181,7 +181,7 @@ static bmis_status add_bcps(gen *G, bmis_error *err) {
 /* A passport number unique per (State, number): a keyed permutation
  * (4-round Feistel on 34 bits, cycle-walked into the format's range) of
  * the person and passport. */
-static void passport_number(uint64_t seed, const bmis__demo_nation *n,
+static void passport_number(uint64_t seed, const demo__nation *n,
                             uint32_t person, bool renewed, char *out,
                             size_t cap) {
   static const uint64_t space[3] = {676ull * 10000000u, 26ull * 100000000u,
@@ -212,13 +212,12 @@ static void passport_number(uint64_t seed, const bmis__demo_nation *n,
 }
 
 static void fill_person(gen *G, uint32_t pi, uint32_t point, bmis_crossing *c) {
-  const bmis__demo_plan *p = &G->plan;
-  const bmis__demo_person *pe = &p->persons[pi];
-  const bmis__demo_nation *n = &p->nations[pe->nation];
+  const demo__plan *p = &G->plan;
+  const demo__person *pe = &p->persons[pi];
+  const demo__nation *n = &p->nations[pe->nation];
   bmis_traveller *t = &c->traveller;
-  bmis__demo_names(n->region, pe->surname_seed, pe->given_seed, pe->sex,
-                   t->surname, sizeof t->surname, t->given_names,
-                   sizeof t->given_names);
+  demo__names(n->region, pe->surname_seed, pe->given_seed, pe->sex, t->surname,
+              sizeof t->surname, t->given_names, sizeof t->given_names);
   t->birth = bmis_date_from_days(pe->birth);
   if (pe->partial_birth)
     t->birth.month = t->birth.day = 0;
@@ -261,13 +260,12 @@ static const char *code_of(const gen *G, int nation) {
 }
 
 /* Carrier, flight or vehicle, and where from or to. */
-static void fill_transport(gen *G, const bmis__demo_event *ev,
-                           const bmis__demo_trip *t, uint8_t bcp, bool entry,
-                           bmis_movement *m) {
-  const bmis__demo_plan *p = &G->plan;
-  const bmis__demo_group *gr = &p->groups[ev->group];
-  const bmis__demo_person *lead = &p->persons[gr->first];
-  const bmis__demo_bcp_def *def = &bmis__demo_bcps[bcp];
+static void fill_transport(gen *G, const demo__event *ev, const demo__trip *t,
+                           uint8_t bcp, bool entry, bmis_movement *m) {
+  const demo__plan *p = &G->plan;
+  const demo__group *gr = &p->groups[ev->group];
+  const demo__person *lead = &p->persons[gr->first];
+  const demo__bcp_def *def = &demo__bcps[bcp];
   demo_rng r = demo_stream(p->seed, DEMO_TAG_MOVE, ev->group,
                            (uint64_t)ev->point * 2 + ev->second);
   demo_rng vr = demo_stream(p->seed, DEMO_TAG_VEHICLE, ev->group, 0);
@@ -280,8 +278,8 @@ static void fill_transport(gen *G, const bmis__demo_event *ev,
       country = p->dest_nation[demo_pick(&r, p->dest_weight, p->dest_count)];
     const char *cc = code_of(G, country);
     int direct = -1;
-    for (size_t a = 1; a < bmis__demo_airline_count && direct < 0; a++)
-      if (strcmp(bmis__demo_airlines[a].home, cc) == 0)
+    for (size_t a = 1; a < demo__airline_count && direct < 0; a++)
+      if (strcmp(demo__airlines[a].home, cc) == 0)
         direct = (int)a;
     bool ours = false; /* the State's airline flies there */
     for (int i = 0; i < p->dest_count && !ours; i++)
@@ -293,13 +291,13 @@ static void fill_transport(gen *G, const bmis__demo_event *ev,
       airline = 0;
     } else {
       uint16_t w[32] = {0};
-      size_t n = bmis__demo_airline_count < 32 ? bmis__demo_airline_count : 32;
+      size_t n = demo__airline_count < 32 ? demo__airline_count : 32;
       for (size_t a = 0; a < n; a++)
-        w[a] = bmis__demo_airlines[a].hub_weight;
+        w[a] = demo__airlines[a].hub_weight;
       airline = demo_pick(&r, w, (int)n);
-      cc = bmis__demo_airlines[airline].home;
+      cc = demo__airlines[airline].home;
     }
-    const bmis__demo_airline *al = &bmis__demo_airlines[airline];
+    const demo__airline *al = &demo__airlines[airline];
     snprintf(m->route_country, sizeof m->route_country, "%s",
              cc[0] == '@' ? code_of(G, country) : cc);
     uint64_t route = demo_fmix((uint64_t)airline << 32 ^ (uint64_t)country);
@@ -314,16 +312,15 @@ static void fill_transport(gen *G, const bmis__demo_event *ev,
     m->transport = BMIS_TRANSPORT_SEA;
     bool crew = gr->profile == DEMO_P_CREW;
     demo_rng *sr = crew ? &vr : &r;
-    const bmis__demo_ship *ship;
+    const demo__ship *ship;
     do
-      ship = &bmis__demo_ships[demo_below(sr, (uint32_t)bmis__demo_ship_count)];
+      ship = &demo__ships[demo_below(sr, (uint32_t)demo__ship_count)];
     while (ship->cargo != crew);
     snprintf(m->carrier, sizeof m->carrier, "%s", ship->line);
     snprintf(m->transport_number, sizeof m->transport_number, "%s", ship->imo);
     const char *route;
     do
-      route = bmis__demo_sea_routes[demo_below(
-          &r, (uint32_t)bmis__demo_sea_route_count)];
+      route = demo__sea_routes[demo_below(&r, (uint32_t)demo__sea_route_count)];
     while (strcmp(route, G->state) == 0);
     snprintf(m->route_country, sizeof m->route_country, "%s", route);
     return;
@@ -340,9 +337,9 @@ static void fill_transport(gen *G, const bmis__demo_event *ev,
       m->transport = BMIS_TRANSPORT_FOOT;
     } else if (u < 0.45 && gr->profile != DEMO_P_COMMUTER) {
       m->transport = BMIS_TRANSPORT_ROAD;
-      snprintf(m->carrier, sizeof m->carrier, "%s",
-               bmis__demo_bus_lines[(bcp + demo_below(&r, 2)) %
-                                    bmis__demo_bus_line_count]);
+      snprintf(
+          m->carrier, sizeof m->carrier, "%s",
+          demo__bus_lines[(bcp + demo_below(&r, 2)) % demo__bus_line_count]);
       snprintf(m->transport_number, sizeof m->transport_number, "Coach %u",
                10 + demo_below(&r, 40));
     } else {
@@ -381,7 +378,7 @@ typedef struct desk_call {
   bmis_referral_kind refer; /* referral opened, 0 none */
 } desk_call;
 
-static desk_call call_of(const bmis__demo_group *gr, const bmis__demo_trip *t,
+static desk_call call_of(const demo__group *gr, const demo__trip *t,
                          bool second, uint32_t member) {
   desk_call d = {false, BMIS_DECISION_ADMITTED, BMIS_DECISION_ADMITTED, 0};
   bool home = gr->kind != DEMO_K_VISITOR;
@@ -410,13 +407,12 @@ static desk_call call_of(const bmis__demo_group *gr, const bmis__demo_trip *t,
   return d;
 }
 
-static void fill_crossing(gen *G, const bmis__demo_event *ev,
-                          const bmis__demo_trip *t, uint32_t member,
-                          const desk_call *d) {
-  const bmis__demo_plan *p = &G->plan;
-  const bmis__demo_group *gr = &p->groups[ev->group];
+static void fill_crossing(gen *G, const demo__event *ev, const demo__trip *t,
+                          uint32_t member, const desk_call *d) {
+  const demo__plan *p = &G->plan;
+  const demo__group *gr = &p->groups[ev->group];
   uint32_t pi = gr->first + member;
-  const bmis__demo_person *pe = &p->persons[pi];
+  const demo__person *pe = &p->persons[pi];
   bmis_crossing *c = &G->c;
   bmis_crossing_init(c);
   fill_person(G, pi, ev->point, c);
@@ -427,7 +423,7 @@ static void fill_crossing(gen *G, const bmis__demo_event *ev,
   int64_t at = ev->at + 10 * (int64_t)member;
   movement_id(&r, at, m->id);
   uint8_t bcp = ev->second ? t->bcp_back : t->bcp_out;
-  const bmis__demo_bcp_def *def = &bmis__demo_bcps[bcp];
+  const demo__bcp_def *def = &demo__bcps[bcp];
   m->direction = d->entry ? BMIS_DIRECTION_ENTRY : BMIS_DIRECTION_EXIT;
   snprintf(m->bcp, sizeof m->bcp, "%s", def->code);
   m->crossed_at = at;
@@ -440,8 +436,8 @@ static void fill_crossing(gen *G, const bmis__demo_event *ev,
     snprintf(m->entry_type, sizeof m->entry_type, "%s",
              gr->kind == DEMO_K_RESIDENT ? "resident-permit" : "national");
     if (gr->kind == DEMO_K_RESIDENT) {
-      bmis__demo_address(demo_fmix(p->seed ^ pi), false, m->local_address,
-                         sizeof m->local_address);
+      demo__address(demo_fmix(p->seed ^ pi), false, m->local_address,
+                    sizeof m->local_address);
       if (d->decision == BMIS_DECISION_ADMITTED)
         m->permitted_until = bmis_date_from_days(pe->permit_until);
     }
@@ -453,7 +449,7 @@ static void fill_crossing(gen *G, const bmis__demo_event *ev,
                  t->purpose != BMIS_PURPOSE_STUDY &&
                  t->purpose != BMIS_PURPOSE_WORK;
     if (t->purpose != BMIS_PURPOSE_TRANSIT)
-      bmis__demo_address(
+      demo__address(
           demo_fmix(p->seed ^ ((uint64_t)ev->group << 20) ^ ev->point), hotel,
           m->local_address, sizeof m->local_address);
     if (d->decision == BMIS_DECISION_ADMITTED)
@@ -483,12 +479,12 @@ static void fill_crossing(gen *G, const bmis__demo_event *ev,
 }
 
 /* The decision on a referral, minutes to hours after it was made. */
-static bmis_status decide(gen *G, const bmis__demo_event *ev,
-                          const bmis__demo_trip *t, const desk_call *d,
-                          uint32_t member, bmis_error *err) {
-  const bmis__demo_plan *p = &G->plan;
-  const bmis__demo_group *gr = &p->groups[ev->group];
-  const bmis__demo_person *pe = &p->persons[gr->first + member];
+static bmis_status decide(gen *G, const demo__event *ev, const demo__trip *t,
+                          const desk_call *d, uint32_t member,
+                          bmis_error *err) {
+  const demo__plan *p = &G->plan;
+  const demo__group *gr = &p->groups[ev->group];
+  const demo__person *pe = &p->persons[gr->first + member];
   bmis_movement m;
   bmis_status st = bmis_movement_get(G->s, G->c.movement.id, &m, err);
   if (st != BMIS_OK)
@@ -556,11 +552,11 @@ static void count(gen *G, const desk_call *d, const bmis_record_result *res,
     s->review_links++;
 }
 
-static bmis_status emit(gen *G, const bmis__demo_event *ev, bmis_error *err) {
-  const bmis__demo_plan *p = &G->plan;
-  const bmis__demo_group *gr = &p->groups[ev->group];
-  bmis__demo_trip t;
-  bmis__demo_trip_of(p, ev->group, ev->point, &t);
+static bmis_status emit(gen *G, const demo__event *ev, bmis_error *err) {
+  const demo__plan *p = &G->plan;
+  const demo__group *gr = &p->groups[ev->group];
+  demo__trip t;
+  demo__trip_of(p, ev->group, ev->point, &t);
   for (uint32_t member = 0; member < gr->size; member++) {
     desk_call d = call_of(gr, &t, ev->second, member);
     fill_crossing(G, ev, &t, member, &d);
@@ -692,7 +688,7 @@ static bmis_status run(gen *G, bmis_error *err) {
   bool set = false;
   bmis_status st = choose_state(G, &set, err);
   if (st == BMIS_OK)
-    st = bmis__demo_plan_init(&G->plan, G->o, G->state, err);
+    st = demo__plan_init(&G->plan, G->o, G->state, err);
   if (st == BMIS_OK && set)
     st = set_state(G, err);
   if (st == BMIS_OK)
@@ -701,8 +697,8 @@ static bmis_status run(gen *G, bmis_error *err) {
     return st;
   G->st->planned = G->plan.planned;
   bool open = false;
-  bmis__demo_event ev;
-  while (st == BMIS_OK && bmis__demo_plan_next(&G->plan, &ev)) {
+  demo__event ev;
+  while (st == BMIS_OK && demo__plan_next(&G->plan, &ev)) {
     if (!open) {
       st = bmis_store_begin(G->s, err);
       if (st != BMIS_OK)
@@ -756,7 +752,7 @@ bmis_status bmis_demo_generate(bmis_store *store, const bmis_demo_options *opts,
   G->o = opts;
   G->st = stats;
   st = run(G, err);
-  bmis__demo_plan_fini(&G->plan);
+  demo__plan_fini(&G->plan);
   free(G);
   return st;
 }

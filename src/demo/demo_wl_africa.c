@@ -10,7 +10,7 @@
  * surnames are Luo (O+tieno), Kalenjin (Kip+rono) or from pools. Weak
  * aliases are Somali nicknames (Mohamed Dheere), Alhaji and chiefs'
  * titles. */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -249,7 +249,7 @@ static int muslim_pct(const char *nat) {
 
 enum { WA_MUSLIM, WA_CHRISTIAN };
 
-void bmis__wl_make_west_african(const char *nat, char sex, bool child,
+void demo__wl_make_west_african(const char *nat, char sex, bool child,
                                 demo_rng *r, wl_name *nm) {
   (void)child;
   bool f = sex == 'F';
@@ -257,21 +257,21 @@ void bmis__wl_make_west_african(const char *nat, char sex, bool child,
     nm->style = WA_MUSLIM;
     static const wl_pool m = WL_POOL(wa_mm, 3), w = WL_POOL(wa_mf, 2),
                          sur = WL_POOL(wa_msur, 2);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
     if (strcmp(nat, "NGA") == 0 && demo_chance(r, 0.5))
-      bmis__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r)); /* Hausa: father */
+      demo__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r)); /* Hausa: father */
     else
-      bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
+      demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
     return;
   }
   nm->style = WA_CHRISTIAN;
   static const wl_pool m = WL_POOL(wa_cm, 2), w = WL_POOL(wa_cf, 2),
                        sur = WL_POOL(wa_csur, 2);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
   if (demo_chance(r, 0.3)) {
     const wl_tok *mid = wl_draw(f ? &w : &m, r);
     if (strcmp(mid->lat, nm->t[0].lat) != 0)
-      bmis__wl_add_tok(nm, WL_MIDDLE, mid);
+      demo__wl_add_tok(nm, WL_MIDDLE, mid);
   }
   if (strcmp(nat, "NGA") == 0 && demo_chance(r, 0.6)) {
     bool yoruba = demo_chance(r, 0.5);
@@ -296,10 +296,10 @@ void bmis__wl_make_west_african(const char *nat, char sex, bool child,
                ig_syl[demo_below(r, WL_N(ig_syl))],
                two ? ig_syl[demo_below(r, WL_N(ig_syl))] : "");
     }
-    bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+    demo__wl_add(nm, WL_SURNAME, lat, NULL);
     return;
   }
-  bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
+  demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
 }
 
 /* ---- East Africa ---- */
@@ -458,7 +458,7 @@ static const wl_tok ea_cf[] = {
 
 enum { EA_SOMALI, EA_HABESHA, EA_OTHER };
 
-void bmis__wl_make_east_african(const char *nat, char sex, bool child,
+void demo__wl_make_east_african(const char *nat, char sex, bool child,
                                 demo_rng *r, wl_name *nm) {
   bool f = sex == 'F';
   bool somali = strcmp(nat, "SOM") == 0 ||
@@ -467,42 +467,42 @@ void bmis__wl_make_east_african(const char *nat, char sex, bool child,
   if (somali) {
     nm->style = EA_SOMALI;
     static const wl_pool m = WL_POOL(so_m, 3), w = WL_POOL(so_f, 2);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
-    bmis__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r));
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r));
     if (demo_chance(r, child ? 0.6 : 0.75))
-      bmis__wl_add_tok(nm, WL_GRANDFATHER, wl_draw(&m, r));
+      demo__wl_add_tok(nm, WL_GRANDFATHER, wl_draw(&m, r));
     return;
   }
   if (strcmp(nat, "ETH") == 0 || strcmp(nat, "ERI") == 0) {
     nm->style = EA_HABESHA;
     static const wl_pool m = WL_POOL(et_m, 2), w = WL_POOL(et_f, 2);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
-    bmis__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r));
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r));
     if (demo_chance(r, 0.2))
-      bmis__wl_add_tok(nm, WL_GRANDFATHER, wl_draw(&m, r));
+      demo__wl_add_tok(nm, WL_GRANDFATHER, wl_draw(&m, r));
     return;
   }
   nm->style = EA_OTHER;
   static const wl_pool m = WL_POOL(ea_cm, 2), w = WL_POOL(ea_cf, 1);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
   uint32_t how = demo_below(r, 100);
   char lat[72];
   if (strcmp(nat, "KEN") == 0 && how < 35) {
     const wl_tok *s = wl_draw(&(wl_pool)WL_POOL(luo_stem, 2), r);
     snprintf(lat, sizeof lat, "O%s", s->lat);
-    bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+    demo__wl_add(nm, WL_SURNAME, lat, NULL);
   } else if (strcmp(nat, "KEN") == 0 && how < 60) {
     const wl_tok *s = wl_draw(&(wl_pool)WL_POOL(kal_stem, 2), r);
     snprintf(lat, sizeof lat, "%s%s", f ? "Chep" : "Kip", s->lat);
-    bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+    demo__wl_add(nm, WL_SURNAME, lat, NULL);
   } else {
-    bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&(wl_pool)WL_POOL(ke_sur, 1), r));
+    demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&(wl_pool)WL_POOL(ke_sur, 1), r));
   }
 }
 
 /* Weak aliases: a Somali nickname (Mohamed Dheere), a Muslim title
  * (Alhaji), a chief's title. */
-bool bmis__wl_weak_african(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_african(const wl_name *nm, demo_rng *r, char *out,
                            size_t cap) {
   static const char *const naanays[] = {
       "Dheere", "Gaab",   "Madoobe", "Cadde", "Yare", "Indhacadde",

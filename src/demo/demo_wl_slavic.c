@@ -8,7 +8,7 @@
  * Latin forms are the usual romanisations of lists (Sergey, Yuriy); the
  * passport (ICAO) transliteration of the Cyrillic is a strong alias. */
 #include "bmis/doc.h"
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -358,7 +358,7 @@ static void feminine_alts(const char *alts, char *out, size_t cap) {
 static void slavic_surname(wl_name *nm, const char *lat, const char *cyr,
                            const char *alts) {
   if (nm->sex != 'F') {
-    wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, cyr);
+    wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, cyr);
     if (alts)
       snprintf(t->altbuf, sizeof t->altbuf, "%s", alts);
     return;
@@ -366,7 +366,7 @@ static void slavic_surname(wl_name *nm, const char *lat, const char *cyr,
   char fl[72], fc[128];
   feminine(lat, fl, sizeof fl);
   feminine(cyr, fc, sizeof fc);
-  wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, fl, fc);
+  wl_ntok *t = demo__wl_add(nm, WL_SURNAME, fl, fc);
   feminine_alts(alts, t->altbuf, sizeof t->altbuf);
 }
 
@@ -374,19 +374,19 @@ static void slavic_given(wl_name *nm, const wl_slav_given *men, uint32_t nmen,
                          const wl_tok *women, uint32_t nwomen, bool father,
                          demo_rng *r) {
   if (nm->sex == 'F')
-    bmis__wl_add_tok(nm, WL_GIVEN, &women[wl_index(r, nwomen, 2)]);
+    demo__wl_add_tok(nm, WL_GIVEN, &women[wl_index(r, nwomen, 2)]);
   else
-    bmis__wl_add_tok(nm, WL_GIVEN, &men[wl_index(r, nmen, 3)].t);
+    demo__wl_add_tok(nm, WL_GIVEN, &men[wl_index(r, nmen, 3)].t);
   if (!father)
     return;
   const wl_slav_given *f = &men[wl_index(r, nmen, 3)];
   if (nm->sex == 'F')
-    bmis__wl_add(nm, WL_MIDDLE, f->pf_lat, f->pf_cyr);
+    demo__wl_add(nm, WL_MIDDLE, f->pf_lat, f->pf_cyr);
   else
-    bmis__wl_add(nm, WL_MIDDLE, f->pm_lat, f->pm_cyr);
+    demo__wl_add(nm, WL_MIDDLE, f->pm_lat, f->pm_cyr);
 }
 
-void bmis__wl_make_russian(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_russian(const char *nat, char sex, bool child, demo_rng *r,
                            wl_name *nm) {
   (void)nat;
   (void)sex;
@@ -424,7 +424,7 @@ void bmis__wl_make_russian(const char *nat, char sex, bool child, demo_rng *r,
       {"ovich", "ович", "evich", "евич"},
   };
   static const uint16_t suf_w[] = {12, 4, 3, 1};
-  uint32_t k = bmis__wl_weighted(r, suf_w, WL_N(suf_w));
+  uint32_t k = demo__wl_weighted(r, suf_w, WL_N(suf_w));
   snprintf(lat, sizeof lat, "%s%s%s", pl, rl, suf[k][soft ? 2 : 0]);
   snprintf(cyr, sizeof cyr, "%s%s%s", pc, rc, suf[k][soft ? 3 : 1]);
   slavic_surname(nm, lat, cyr, NULL);
@@ -550,7 +550,7 @@ static const wl_tok ua_root[] = {
     {"Yurch", "Юрч", NULL, NULL},     {"Zinch", "Зінч", NULL, NULL},
 };
 
-void bmis__wl_make_ukrainian(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_ukrainian(const char *nat, char sex, bool child, demo_rng *r,
                              wl_name *nm) {
   (void)nat;
   (void)sex;
@@ -588,18 +588,18 @@ void bmis__wl_make_ukrainian(const char *nat, char sex, bool child, demo_rng *r,
   char lat[72], cyr[128];
   snprintf(lat, sizeof lat, "%s%s", rl, suf[k][0]);
   snprintf(cyr, sizeof cyr, "%s%s", rc, suf[k][1]);
-  wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, cyr);
+  wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, cyr);
   if (k == 3)
     snprintf(t->altbuf, sizeof t->altbuf, "%siuk", rl);
 }
 
 /* Another writing of a Russian or Ukrainian name: the passport
  * transliteration of its Cyrillic form (ICAO Doc 9303: Sergei, Iurii). */
-bool bmis__wl_strong_slavic(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_strong_slavic(const wl_name *nm, demo_rng *r, char *out,
                             size_t cap) {
   (void)r;
   char orig[256], mrz[256];
-  if (!bmis__wl_original(nm, orig, sizeof orig) ||
+  if (!demo__wl_original(nm, orig, sizeof orig) ||
       bmis_mrz_transliterate(orig, mrz, sizeof mrz, NULL) != BMIS_OK)
     return false;
   size_t n = 0;
@@ -615,6 +615,6 @@ bool bmis__wl_strong_slavic(const wl_name *nm, demo_rng *r, char *out,
   }
   out[n] = 0;
   char latin[256];
-  bmis__wl_latin(nm, latin, sizeof latin);
+  demo__wl_latin(nm, latin, sizeof latin);
   return strcmp(latin, out) != 0;
 }

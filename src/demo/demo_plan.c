@@ -10,7 +10,7 @@
  * split between the gaps by sorted uniform points, so trips spread evenly
  * over the period without overlapping, and the positions go through the
  * seasonal, weekly and daily warps of demo_calendar.c. */
-#include "demo/demo_internal.h"
+#include "demo_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +19,7 @@
 
 /* ---- the world, resolved for an operating State ---- */
 
-static int nation_find(const bmis__demo_plan *p, const char *code) {
+static int nation_find(const demo__plan *p, const char *code) {
   for (size_t i = 0; i < p->nation_count; i++)
     if (strcmp(p->nations[i].code, code) == 0)
       return (int)i;
@@ -27,7 +27,7 @@ static int nation_find(const bmis__demo_plan *p, const char *code) {
 }
 
 /* A mix's code as a nation index (-1 when unknown). */
-static int resolve(const bmis__demo_plan *p, const char *code, int neighbour) {
+static int resolve(const demo__plan *p, const char *code, int neighbour) {
   if (code[0] != '@')
     return nation_find(p, code);
   if (code[1] == 'S')
@@ -37,9 +37,9 @@ static int resolve(const bmis__demo_plan *p, const char *code, int neighbour) {
   return p->neighbours[code[1] - '1'];
 }
 
-static bool resolve_mix(const bmis__demo_plan *p, const bmis__demo_share *mix,
-                        size_t n, int neighbour, uint16_t **nations,
-                        uint16_t **weights, int *count) {
+static bool resolve_mix(const demo__plan *p, const demo__share *mix, size_t n,
+                        int neighbour, uint16_t **nations, uint16_t **weights,
+                        int *count) {
   *nations = calloc(n, sizeof **nations);
   *weights = calloc(n, sizeof **weights);
   if (!*nations || !*weights)
@@ -57,36 +57,34 @@ static bool resolve_mix(const bmis__demo_plan *p, const bmis__demo_share *mix,
   return c > 0;
 }
 
-static bool world_init(bmis__demo_plan *p, const char *state) {
-  p->nations = calloc(bmis__demo_nation_count + 1, sizeof *p->nations);
+static bool world_init(demo__plan *p, const char *state) {
+  p->nations = calloc(demo__nation_count + 1, sizeof *p->nations);
   if (!p->nations)
     return false;
-  memcpy(p->nations, bmis__demo_nations,
-         bmis__demo_nation_count * sizeof *p->nations);
-  p->nation_count = bmis__demo_nation_count;
+  memcpy(p->nations, demo__nations, demo__nation_count * sizeof *p->nations);
+  p->nation_count = demo__nation_count;
   p->state = nation_find(p, state);
   if (p->state < 0) {
     /* A State outside the table: Utopian names, admitted visa-free. */
-    bmis__demo_nation *n = &p->nations[p->nation_count];
+    demo__nation *n = &p->nations[p->nation_count];
     memcpy(n->code, state, 3);
     n->code[3] = 0;
     n->region = DEMO_R_UTOPIA;
     p->state = (int)p->nation_count++;
   }
   int k = 0;
-  for (size_t i = 0; i < bmis__demo_neighbour_count && k < DEMO_NEIGHBOURS;
-       i++) {
-    int n = nation_find(p, bmis__demo_neighbours[i]);
+  for (size_t i = 0; i < demo__neighbour_count && k < DEMO_NEIGHBOURS; i++) {
+    int n = nation_find(p, demo__neighbours[i]);
     if (n >= 0 && n != p->state)
       p->neighbours[k++] = n;
   }
   for (int b = 0; b < DEMO_BCPS; b++)
-    if (!resolve_mix(p, bmis__demo_bcps[b].mix, bmis__demo_bcps[b].mix_count,
-                     bmis__demo_bcps[b].neighbour, &p->mix_nation[b],
+    if (!resolve_mix(p, demo__bcps[b].mix, demo__bcps[b].mix_count,
+                     demo__bcps[b].neighbour, &p->mix_nation[b],
                      &p->mix_weight[b], &p->mix_count[b]))
       return false;
-  return resolve_mix(p, bmis__demo_destinations, bmis__demo_destination_count,
-                     0, &p->dest_nation, &p->dest_weight, &p->dest_count);
+  return resolve_mix(p, demo__destinations, demo__destination_count, 0,
+                     &p->dest_nation, &p->dest_weight, &p->dest_count);
 }
 
 /* ---- who travels ---- */
@@ -115,7 +113,7 @@ static char draw_sex(demo_rng *r, int profile) {
 }
 
 typedef struct maker {
-  bmis__demo_plan *p;
+  demo__plan *p;
   const bmis_demo_options *o;
   int32_t ref;    /* the last day, in days */
   double *weight; /* per group: movements weight of each member */
@@ -123,9 +121,9 @@ typedef struct maker {
 } maker;
 
 /* A person of nation `nat`; `age` < 0 draws an adult age. */
-static void person_init(maker *mk, bmis__demo_person *pe, demo_rng *r, int nat,
+static void person_init(maker *mk, demo__person *pe, demo_rng *r, int nat,
                         int kind, int profile, int age) {
-  bmis__demo_plan *p = mk->p;
+  demo__plan *p = mk->p;
   memset(pe, 0, sizeof *pe);
   pe->surname_seed = demo_next(r);
   pe->given_seed = demo_next(r);
@@ -164,15 +162,15 @@ static void person_init(maker *mk, bmis__demo_person *pe, demo_rng *r, int nat,
 }
 
 /* Twins get different given names; returns false if none could be found. */
-static void differ_given(maker *mk, bmis__demo_person *twin,
-                         const bmis__demo_person *other, demo_rng *r) {
+static void differ_given(maker *mk, demo__person *twin,
+                         const demo__person *other, demo_rng *r) {
   int region = mk->p->nations[twin->nation].region;
   char s1[97], g1[97], s2[97], g2[97];
-  bmis__demo_names(region, other->surname_seed, other->given_seed, other->sex,
-                   s1, sizeof s1, g1, sizeof g1);
+  demo__names(region, other->surname_seed, other->given_seed, other->sex, s1,
+              sizeof s1, g1, sizeof g1);
   for (int i = 0; i < 8; i++) {
-    bmis__demo_names(region, twin->surname_seed, twin->given_seed, twin->sex,
-                     s2, sizeof s2, g2, sizeof g2);
+    demo__names(region, twin->surname_seed, twin->given_seed, twin->sex, s2,
+                sizeof s2, g2, sizeof g2);
     if (strcmp(g1, g2) != 0)
       return;
     twin->given_seed = demo_next(r);
@@ -182,14 +180,14 @@ static void differ_given(maker *mk, bmis__demo_person *twin,
 /* Someone with the same names and birth date as an earlier traveller but
  * another nationality of the same naming region (the register flags the
  * pair for review). */
-static bool make_namesake(maker *mk, bmis__demo_person *pe, demo_rng *r,
+static bool make_namesake(maker *mk, demo__person *pe, demo_rng *r,
                           size_t before) {
-  bmis__demo_plan *p = mk->p;
+  demo__plan *p = mk->p;
   if (before == 0)
     return false;
   for (int tries = 0; tries < 20; tries++) {
     size_t span = before < 5000 ? before : 5000;
-    const bmis__demo_person *o =
+    const demo__person *o =
         &p->persons[before - 1 - demo_below(r, (uint32_t)span)];
     int region = p->nations[o->nation].region;
     if (region == DEMO_R_UTOPIA || o->birth > mk->ref - 18 * 365)
@@ -215,7 +213,7 @@ static bool make_namesake(maker *mk, bmis__demo_person *pe, demo_rng *r,
 static const double profile_weight[DEMO_PROFILES] = {1.0, 5.0, 14.0, 4.0, 0.8};
 static const double profile_sigma[DEMO_PROFILES] = {0.75, 0.5, 0.5, 0.5, 0.5};
 
-static bool is_neighbour(const bmis__demo_plan *p, int nat) {
+static bool is_neighbour(const demo__plan *p, int nat) {
   for (int i = 0; i < DEMO_NEIGHBOURS; i++)
     if (p->neighbours[i] == nat)
       return true;
@@ -223,14 +221,14 @@ static bool is_neighbour(const bmis__demo_plan *p, int nat) {
 }
 
 static void make_group(maker *mk, size_t g, size_t *next_person) {
-  bmis__demo_plan *p = mk->p;
-  bmis__demo_group *gr = &p->groups[g];
+  demo__plan *p = mk->p;
+  demo__group *gr = &p->groups[g];
   demo_rng r = demo_stream(p->seed, DEMO_TAG_GROUP, g, 0);
   uint16_t share[DEMO_BCPS];
   for (int b = 0; b < DEMO_BCPS; b++)
-    share[b] = bmis__demo_bcps[b].share;
+    share[b] = demo__bcps[b].share;
   int bcp = demo_pick(&r, share, DEMO_BCPS);
-  const bmis__demo_bcp_def *def = &bmis__demo_bcps[bcp];
+  const demo__bcp_def *def = &demo__bcps[bcp];
   int nat =
       p->mix_nation[bcp][demo_pick(&r, p->mix_weight[bcp], p->mix_count[bcp])];
   static const double resident[5] = {0, 0.05, 0.06, 0.03, 0.06};
@@ -269,7 +267,7 @@ static void make_group(maker *mk, size_t g, size_t *next_person) {
   gr->kind = (uint8_t)kind;
   gr->forced_point = DEMO_NO_POINT;
 
-  bmis__demo_person *lead = &p->persons[gr->first];
+  demo__person *lead = &p->persons[gr->first];
   demo_rng pr = demo_stream(p->seed, DEMO_TAG_PERSON, gr->first, 0);
   int lead_age = profile == DEMO_P_MINOR ? 12 + (int)demo_below(&pr, 6) : -1;
   if (lead_age < 0)
@@ -281,7 +279,7 @@ static void make_group(maker *mk, size_t g, size_t *next_person) {
       (demo_chance(&pr, 0.002) || (!mk->namesake_made && g >= 30)))
     mk->namesake_made |= make_namesake(mk, lead, &pr, gr->first);
   for (size_t m = 1; m < size; m++) {
-    bmis__demo_person *pe = &p->persons[gr->first + m];
+    demo__person *pe = &p->persons[gr->first + m];
     demo_rng mr = demo_stream(p->seed, DEMO_TAG_PERSON, gr->first + m, 0);
     if (m == 1 && spouse) {
       int age = lead_age + (int)(demo_normal(&mr) * 4);
@@ -299,7 +297,7 @@ static void make_group(maker *mk, size_t g, size_t *next_person) {
     int age = (int)demo_below(&mr, (uint32_t)(max_age + 1));
     person_init(mk, pe, &mr, nat, kind, profile, age);
     pe->surname_seed = lead->surname_seed;
-    const bmis__demo_person *prev = pe - 1;
+    const demo__person *prev = pe - 1;
     size_t first_child = spouse ? 2 : 1;
     if (m > first_child && demo_chance(&mr, 0.04)) {
       /* Twins: same birth date, usually the same sex. */
@@ -319,9 +317,9 @@ static void make_group(maker *mk, size_t g, size_t *next_person) {
  * (or one fewer or more, said by the return value: the caller carries the
  * difference to the next group). The last trip stays open (under way at
  * the end) when want_open, or when that is the only way to be exact. */
-static uint32_t plan_points(bmis__demo_plan *p, uint32_t g, uint32_t need,
+static uint32_t plan_points(demo__plan *p, uint32_t g, uint32_t need,
                             bool want_open, bool last) {
-  bmis__demo_group *gr = &p->groups[g];
+  demo__group *gr = &p->groups[g];
   uint32_t L = 0, m = 0;
   bool open = false;
   uint8_t last_kind = DEMO_PT_RETURN;
@@ -330,7 +328,7 @@ static uint32_t plan_points(bmis__demo_plan *p, uint32_t g, uint32_t need,
     m = 1;
   }
   while (m < need) {
-    uint8_t kind = bmis__demo_point_kind(p, g, L);
+    uint8_t kind = demo__point_kind(p, g, L);
     if (kind == DEMO_PT_PAIR && need - m == 1) {
       if (want_open || last) {
         open = true;
@@ -362,8 +360,8 @@ static uint32_t plan_points(bmis__demo_plan *p, uint32_t g, uint32_t need,
 
 /* ---- each group's timeline ---- */
 
-static void schedule(bmis__demo_plan *p, uint32_t g) {
-  bmis__demo_group *gr = &p->groups[g];
+static void schedule(demo__plan *p, uint32_t g) {
+  demo__group *gr = &p->groups[g];
   double span = (double)(p->t_end - p->t0);
   uint32_t L = gr->points;
   double gap = 2 * 3600.0;
@@ -371,8 +369,8 @@ static void schedule(bmis__demo_plan *p, uint32_t g) {
     gap = 0.2 * span / L;
   double scalable = 0, fixed = 0, partial = 0;
   for (uint32_t j = 0; j < L; j++) {
-    bmis__demo_trip t;
-    bmis__demo_trip_of(p, g, j, &t);
+    demo__trip t;
+    demo__trip_of(p, g, j, &t);
     if (!demo_has_second(t.kind))
       continue;
     if (gr->open && j + 1 == L) {
@@ -408,16 +406,16 @@ static void schedule(bmis__demo_plan *p, uint32_t g) {
 /* Sets the group's next crossing; false when its timeline is done.
  * Phases: 0 start point j; 1 its first crossing is next; 2 after it;
  * 3 its second crossing is next; 4 after it. */
-static bool advance(bmis__demo_plan *p, uint32_t g) {
-  bmis__demo_group *gr = &p->groups[g];
+static bool advance(demo__plan *p, uint32_t g) {
+  demo__group *gr = &p->groups[g];
   for (;;) {
     bool open_point = gr->open && gr->j + 1 == gr->points;
     switch (gr->phase) {
     case 0: {
       if (gr->j >= gr->points)
         return false;
-      bmis__demo_trip t;
-      bmis__demo_trip_of(p, g, gr->j, &t);
+      demo__trip t;
+      demo__trip_of(p, g, gr->j, &t);
       gr->cur_kind = t.kind;
       gr->cur_bcp_out = t.bcp_out;
       gr->cur_bcp_back = t.bcp_back;
@@ -429,16 +427,14 @@ static bool advance(bmis__demo_plan *p, uint32_t g) {
       } else {
         demo_rng r = demo_stream(p->seed, DEMO_TAG_GAP, g, gr->j);
         double u = 1 - demo_unit(&r);
-        gr->x =
-            1 - (1 - gr->x) * bmis__demo_exp(bmis__demo_log(u) / gr->free_left);
+        gr->x = 1 - (1 - gr->x) * demo__exp(demo__log(u) / gr->free_left);
         gr->free_left--;
-        gr->cur_start = (double)p->t0 +
-                        bmis__demo_season_of(p, gr->x) * gr->range +
+        gr->cur_start = (double)p->t0 + demo__season_of(p, gr->x) * gr->range +
                         gr->j * gr->gap + gr->before;
       }
       if (demo_has_first(t.kind)) {
         gr->phase = 1;
-        gr->next_at = bmis__demo_warp(p, gr->cur_start, gr->cur_bcp_out);
+        gr->next_at = demo__warp(p, gr->cur_start, gr->cur_bcp_out);
         break;
       }
       gr->phase = 2;
@@ -449,7 +445,7 @@ static bool advance(bmis__demo_plan *p, uint32_t g) {
       if (demo_has_second(gr->cur_kind) && !open_point) {
         gr->phase = 3;
         gr->next_at =
-            bmis__demo_warp(p, gr->cur_start + gr->cur_d, gr->cur_bcp_back);
+            demo__warp(p, gr->cur_start + gr->cur_d, gr->cur_bcp_back);
         break;
       }
       gr->phase = 4;
@@ -472,12 +468,12 @@ static bool advance(bmis__demo_plan *p, uint32_t g) {
 
 /* ---- the heap of groups by next crossing ---- */
 
-static bool before(const bmis__demo_plan *p, uint32_t a, uint32_t b) {
+static bool before(const demo__plan *p, uint32_t a, uint32_t b) {
   int64_t ta = p->groups[a].next_at, tb = p->groups[b].next_at;
   return ta < tb || (ta == tb && a < b);
 }
 
-static void sift_down(bmis__demo_plan *p, size_t i) {
+static void sift_down(demo__plan *p, size_t i) {
   uint32_t *h = p->heap;
   size_t n = p->heap_count;
   uint32_t v = h[i];
@@ -495,11 +491,11 @@ static void sift_down(bmis__demo_plan *p, size_t i) {
   h[i] = v;
 }
 
-bool bmis__demo_plan_next(bmis__demo_plan *p, bmis__demo_event *ev) {
+bool demo__plan_next(demo__plan *p, demo__event *ev) {
   if (!p->heap_count)
     return false;
   uint32_t g = p->heap[0];
-  bmis__demo_group *gr = &p->groups[g];
+  demo__group *gr = &p->groups[g];
   ev->group = g;
   ev->point = gr->j;
   ev->second = gr->phase == 3;
@@ -516,13 +512,13 @@ bool bmis__demo_plan_next(bmis__demo_plan *p, bmis__demo_event *ev) {
 
 /* ---- the whole plan ---- */
 
-static void fix_total(bmis__demo_plan *p, int64_t want) {
+static void fix_total(demo__plan *p, int64_t want) {
   int64_t total = 0;
   for (size_t g = 0; g < p->group_count; g++)
     total += (int64_t)p->groups[g].size * p->groups[g].k;
   int64_t r = want - total;
   for (size_t g = p->group_count; g-- > 0 && r != 0;) {
-    bmis__demo_group *gr = &p->groups[g];
+    demo__group *gr = &p->groups[g];
     if (gr->size != 1)
       continue;
     if (r > 0 && gr->open) {
@@ -530,7 +526,7 @@ static void fix_total(bmis__demo_plan *p, int64_t want) {
       gr->k++;
       r--;
     } else if (r < 0 && !gr->open && gr->k >= 2 &&
-               bmis__demo_point_kind(p, (uint32_t)g, gr->points - 1) ==
+               demo__point_kind(p, (uint32_t)g, gr->points - 1) ==
                    DEMO_PT_PAIR) {
       gr->open = 1;
       gr->k--;
@@ -542,19 +538,19 @@ static void fix_total(bmis__demo_plan *p, int64_t want) {
 
 /* Small runs get one refusal at least: the first visitor travelling
  * alone who has none is refused on a first trip. */
-static void force_refusal(bmis__demo_plan *p) {
+static void force_refusal(demo__plan *p) {
   for (size_t g = 0; g < p->group_count; g++) {
-    const bmis__demo_group *gr = &p->groups[g];
+    const demo__group *gr = &p->groups[g];
     if (gr->kind != DEMO_K_VISITOR)
       continue;
     for (uint32_t j = 0; j < gr->points; j++) {
-      uint8_t kind = bmis__demo_point_kind(p, (uint32_t)g, j);
+      uint8_t kind = demo__point_kind(p, (uint32_t)g, j);
       if (kind == DEMO_PT_REFUSED || kind == DEMO_PT_REFER_REFUSED)
         return;
     }
   }
   for (size_t g = 20; g < p->group_count; g++) {
-    bmis__demo_group *gr = &p->groups[g];
+    demo__group *gr = &p->groups[g];
     if (gr->kind != DEMO_K_VISITOR || gr->size != 1 ||
         gr->profile != DEMO_P_OCCASIONAL || gr->points < 2 ||
         gr->forced_point != DEMO_NO_POINT)
@@ -566,7 +562,7 @@ static void force_refusal(bmis__demo_plan *p) {
   }
 }
 
-static bmis_status plan_all(bmis__demo_plan *p, const bmis_demo_options *o,
+static bmis_status plan_all(demo__plan *p, const bmis_demo_options *o,
                             double *weight, bmis_error *err) {
   (void)err;
   double total_w = 0;
@@ -577,7 +573,7 @@ static bmis_status plan_all(bmis__demo_plan *p, const bmis_demo_options *o,
   double carry = 0;
   bool forced_entry = false, forced_exit = false;
   for (size_t g = 0; g < p->group_count; g++) {
-    bmis__demo_group *gr = &p->groups[g];
+    demo__group *gr = &p->groups[g];
     double target = gr->size * (1 + extra * weight[g] / total_w) + carry;
     double per = target / gr->size + 0.5;
     uint32_t need = per < 1 ? 1 : per > cap ? cap : (uint32_t)per;
@@ -605,7 +601,7 @@ static bmis_status plan_all(bmis__demo_plan *p, const bmis_demo_options *o,
   /* Renewed passports: from some point on, a member shows a new one. */
   bool renewed = false;
   for (size_t g = 0; g < p->group_count; g++) {
-    bmis__demo_group *gr = &p->groups[g];
+    demo__group *gr = &p->groups[g];
     if (gr->points < 2)
       continue;
     for (uint32_t m = 0; m < gr->size; m++) {
@@ -620,13 +616,13 @@ static bmis_status plan_all(bmis__demo_plan *p, const bmis_demo_options *o,
   return BMIS_OK;
 }
 
-bmis_status bmis__demo_plan_init(bmis__demo_plan *p, const bmis_demo_options *o,
-                                 const char *state, bmis_error *err) {
+bmis_status demo__plan_init(demo__plan *p, const bmis_demo_options *o,
+                            const char *state, bmis_error *err) {
   memset(p, 0, sizeof *p);
   p->seed = o->seed;
   if (!world_init(p, state))
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  bmis_status st = bmis__demo_calendar_init(p, o, err);
+  bmis_status st = demo__calendar_init(p, o, err);
   if (st != BMIS_OK)
     return st;
   size_t n = (size_t)o->travellers;
@@ -644,7 +640,7 @@ bmis_status bmis__demo_plan_init(bmis__demo_plan *p, const bmis_demo_options *o,
   while (next < n)
     make_group(&mk, p->group_count++, &next);
   /* Fewer groups than people: give the rest back. */
-  bmis__demo_group *fit = realloc(p->groups, p->group_count * sizeof *fit);
+  demo__group *fit = realloc(p->groups, p->group_count * sizeof *fit);
   if (fit)
     p->groups = fit;
   st = plan_all(p, o, weight, err);
@@ -664,7 +660,7 @@ bmis_status bmis__demo_plan_init(bmis__demo_plan *p, const bmis_demo_options *o,
   return BMIS_OK;
 }
 
-void bmis__demo_plan_fini(bmis__demo_plan *p) {
+void demo__plan_fini(demo__plan *p) {
   for (int b = 0; b < DEMO_BCPS; b++) {
     free(p->mix_nation[b]);
     free(p->mix_weight[b]);

@@ -9,7 +9,7 @@
  * API (bmis_bcp_put, bmis_register_config_set, bmis_movement_record,
  * bmis_movement_decide), so the data obeys every rule the register
  * enforces; what "realistic" means here is described at the top of
- * src/lib/demo/demo.c.
+ * src/demo/demo.c.
  *
  * The data is a function of the options alone: the same seed, counts,
  * dates and zone give the same crossings with the same movement ids (ids
@@ -25,7 +25,6 @@
 #define BMIS_DEMO_H
 
 #include "bmis/date.h"
-#include "bmis/export.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/status.h"
@@ -34,6 +33,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* libbmis_demo is built on libbmis's public API only and is not part of
+ * libbmis: programs that use it link it (the bmis_demo target). Only the
+ * declarations marked BMIS_DEMO_API are exported from libbmis_demo.so. */
+#if defined(BMIS_DEMO_BUILDING) && defined(__GNUC__)
+#define BMIS_DEMO_API __attribute__((visibility("default")))
+#else
+#define BMIS_DEMO_API
+#endif
 
 /* What was generated so far (all counts are of recorded crossings unless
  * said otherwise). */
@@ -87,7 +95,7 @@ typedef struct bmis_demo_options {
 
 /* Sets the defaults above; travellers, movements and seed are 0 and must be
  * set (travellers and movements to at least 1). */
-BMIS_API void bmis_demo_options_init(bmis_demo_options *opts);
+BMIS_DEMO_API void bmis_demo_options_init(bmis_demo_options *opts);
 
 /* Generates opts->movements crossings of opts->travellers people into
  * store, in time order, in transactions of opts->batch crossings
@@ -104,10 +112,10 @@ BMIS_API void bmis_demo_options_init(bmis_demo_options *opts);
  * or the register, with the crossing that failed named in the message. On
  * an error the batch in progress is rolled back; batches committed before
  * stay in the store. */
-BMIS_API bmis_status bmis_demo_generate(bmis_store *store,
-                                        const bmis_demo_options *opts,
-                                        bmis_demo_stats *stats,
-                                        bmis_error *err);
+BMIS_DEMO_API bmis_status bmis_demo_generate(bmis_store *store,
+                                             const bmis_demo_options *opts,
+                                             bmis_demo_stats *stats,
+                                             bmis_error *err);
 
 /* ==== Synthetic watchlists ==========================================
  *
@@ -153,8 +161,8 @@ typedef enum bmis_demo_wl_kind {
 
 /* "persons", "protection", "documents" and back; NULL / NONE when
  * unknown. */
-BMIS_API const char *bmis_demo_wl_kind_code(bmis_demo_wl_kind kind);
-BMIS_API bmis_demo_wl_kind bmis_demo_wl_kind_parse(const char *text);
+BMIS_DEMO_API const char *bmis_demo_wl_kind_code(bmis_demo_wl_kind kind);
+BMIS_DEMO_API bmis_demo_wl_kind bmis_demo_wl_kind_parse(const char *text);
 
 /* Largest count bmis_demo_watchlist makes. */
 #define BMIS_DEMO_WL_MAX 100000000
@@ -169,7 +177,7 @@ typedef struct bmis_demo_wl_options {
 
 /* Sets the defaults above; kind, seed and count are 0 (kind and count must
  * be set). */
-BMIS_API void bmis_demo_wl_options_init(bmis_demo_wl_options *opts);
+BMIS_DEMO_API void bmis_demo_wl_options_init(bmis_demo_wl_options *opts);
 
 /* Fills `out`, which must be empty, with opts->count entries of the kind,
  * and sets its version ("demo persons seed 1 count 1000 as of
@@ -180,7 +188,8 @@ BMIS_API void bmis_demo_wl_options_init(bmis_demo_wl_options *opts);
  * Errors: BMIS_E_INVALID_ARG for options out of range (the message names
  * the option) or a content that is not empty; BMIS_E_NOMEM. On an error the
  * content holds the entries made so far and should be freed. */
-BMIS_API bmis_status bmis_demo_watchlist(const bmis_demo_wl_options *opts,
-                                         bmis_wl_content *out, bmis_error *err);
+BMIS_DEMO_API bmis_status bmis_demo_watchlist(const bmis_demo_wl_options *opts,
+                                              bmis_wl_content *out,
+                                              bmis_error *err);
 
 #endif

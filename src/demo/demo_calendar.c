@@ -7,15 +7,15 @@
  * Trip positions go through a seasonal warp. Weekly and daily rhythms are
  * monotone warps of each local week and day: they keep each traveller's
  * crossings in order and move a crossing by less than half a day, which
- * the stay rules' margins allow for (see bmis__demo_trip_of). */
-#include "demo/demo_internal.h"
+ * the stay rules' margins allow for (see demo__trip_of). */
+#include "demo_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- numbers ---- */
 
-double bmis__demo_exp(double x) {
+double demo__exp(double x) {
   if (x < -700)
     return 0;
   if (x > 700)
@@ -34,7 +34,7 @@ double bmis__demo_exp(double x) {
   return sum * scale;
 }
 
-double bmis__demo_log(double x) {
+double demo__log(double x) {
   if (!(x > 0))
     return -745;
   uint64_t bits;
@@ -114,7 +114,7 @@ static const double hour_w_raw[4][24] = {
     {0, 0, 0, 0, 0, 1, 4, 10, 12, 8, 5, 4, 4, 4, 5, 6, 8, 10, 9, 5, 2, 1, 0, 0},
     {0, 0, 0, 0, 0, 0, 2, 12, 6, 2, 1, 2, 10, 4, 1, 1, 2, 4, 12, 6, 2, 0, 0, 0},
 };
-static void rhythm_init(bmis__demo_plan *p) {
+static void rhythm_init(demo__plan *p) {
   double *week_w = p->week_w, *week_cum = p->week_cum;
   double s = 0;
   for (int i = 0; i < 7; i++)
@@ -136,9 +136,8 @@ static void rhythm_init(bmis__demo_plan *p) {
   }
 }
 
-bmis_status bmis__demo_calendar_init(bmis__demo_plan *p,
-                                     const bmis_demo_options *o,
-                                     bmis_error *err) {
+bmis_status demo__calendar_init(demo__plan *p, const bmis_demo_options *o,
+                                bmis_error *err) {
   rhythm_init(p);
   p->days = o->days;
   p->first_day = bmis_date_to_days(o->until) - o->days + 1;
@@ -174,7 +173,7 @@ bmis_status bmis__demo_calendar_init(bmis__demo_plan *p,
   return BMIS_OK;
 }
 
-int bmis__demo_day_of(const bmis__demo_plan *p, int64_t t) {
+int demo__day_of(const demo__plan *p, int64_t t) {
   int i = (int)((t - p->t0) / 86400);
   if (i < 0)
     i = 0;
@@ -189,7 +188,7 @@ int bmis__demo_day_of(const bmis__demo_plan *p, int64_t t) {
 
 /* Position x in [0, 1] of the free time -> fraction of the period, with
  * more trips in the busy seasons. */
-double bmis__demo_season_of(const bmis__demo_plan *p, double x) {
+double demo__season_of(const demo__plan *p, double x) {
   double target = x * p->season[p->days];
   int lo = 0, hi = p->days - 1;
   while (lo < hi) {
@@ -205,14 +204,14 @@ double bmis__demo_season_of(const bmis__demo_plan *p, double x) {
   return (lo + f) / p->days;
 }
 
-static double day_length(const bmis__demo_plan *p, int d) {
+static double day_length(const demo__plan *p, int d) {
   return (double)(p->midnight[d + 1] - p->midnight[d]);
 }
 
 /* Moves an instant within its local week so that days follow the weekly
  * pattern (weeks cut by the period's ends are left alone). */
-static double week_warp(const bmis__demo_plan *p, double t) {
-  int d = bmis__demo_day_of(p, (int64_t)t);
+static double week_warp(const demo__plan *p, double t) {
+  int d = demo__day_of(p, (int64_t)t);
   double phi = (t - (double)p->midnight[d]) / day_length(p, d);
   int wd = (int)((((int64_t)p->first_day + d + 3) % 7 + 7) % 7);
   int ws = d - wd;
@@ -231,8 +230,8 @@ static double week_warp(const bmis__demo_plan *p, double t) {
 }
 
 /* Moves an instant within its local day to the hours of a kind of post. */
-static int64_t day_warp(const bmis__demo_plan *p, double t, int kind) {
-  int d = bmis__demo_day_of(p, (int64_t)t);
+static int64_t day_warp(const demo__plan *p, double t, int kind) {
+  int d = demo__day_of(p, (int64_t)t);
   double len = day_length(p, d);
   double phi = (t - (double)p->midnight[d]) / len;
   if (phi < 0)
@@ -251,7 +250,7 @@ static int64_t day_warp(const bmis__demo_plan *p, double t, int kind) {
   return p->midnight[d] + (int64_t)((h + f) / 24 * len);
 }
 
-int64_t bmis__demo_warp(const bmis__demo_plan *p, double raw, uint8_t bcp) {
-  int kind = (int)bmis__demo_bcps[bcp].kind - 1;
+int64_t demo__warp(const demo__plan *p, double raw, uint8_t bcp) {
+  int kind = (int)demo__bcps[bcp].kind - 1;
   return day_warp(p, week_warp(p, raw), kind);
 }

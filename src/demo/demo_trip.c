@@ -3,7 +3,7 @@
  * (crossing points, purpose, how the visitor is admitted and for how long,
  * overstays, referrals, refusal grounds), drawn again identically each
  * time they are asked for. */
-#include "demo/demo_internal.h"
+#include "demo_internal.h"
 
 #include <string.h>
 
@@ -35,9 +35,8 @@ static bool protected_before(const bmis__demo_plan *p, uint32_t g, uint32_t j) {
 }
 
 /* The kind of point j of group g (the same each time it is asked). */
-uint8_t bmis__demo_point_kind(const bmis__demo_plan *p, uint32_t g,
-                              uint32_t j) {
-  const bmis__demo_group *gr = &p->groups[g];
+uint8_t demo__point_kind(const demo__plan *p, uint32_t g, uint32_t j) {
+  const demo__group *gr = &p->groups[g];
   if (j == gr->forced_point)
     return gr->forced_kind;
   bool home = gr->kind != DEMO_K_VISITOR;
@@ -47,7 +46,7 @@ uint8_t bmis__demo_point_kind(const bmis__demo_plan *p, uint32_t g,
   double u = demo_unit(&r);
   if (home)
     return u < 0.0002 ? DEMO_PT_MISSING_EXIT : DEMO_PT_PAIR;
-  const bmis__demo_nation *n = &p->nations[p->persons[gr->first].nation];
+  const demo__nation *n = &p->nations[p->persons[gr->first].nation];
   if ((u -= 0.0002) < 0)
     return DEMO_PT_MISSING_ENTRY;
   if (gr->profile == DEMO_P_MINOR)
@@ -104,7 +103,7 @@ static void draw_grounds(demo_rng *r, char out[3]) {
 static uint8_t other_bcp(demo_rng *r, int except) {
   uint16_t share[DEMO_BCPS];
   for (int b = 0; b < DEMO_BCPS; b++)
-    share[b] = b == except ? 0 : bmis__demo_bcps[b].share;
+    share[b] = b == except ? 0 : demo__bcps[b].share;
   return (uint8_t)demo_pick(r, share, DEMO_BCPS);
 }
 
@@ -113,16 +112,15 @@ static int round_days(double d) {
   return n < 1 ? 1 : n;
 }
 
-void bmis__demo_trip_of(const bmis__demo_plan *p, uint32_t g, uint32_t j,
-                        bmis__demo_trip *t) {
-  const bmis__demo_group *gr = &p->groups[g];
-  const bmis__demo_person *lead = &p->persons[gr->first];
-  const bmis__demo_nation *nat = &p->nations[lead->nation];
+void demo__trip_of(const demo__plan *p, uint32_t g, uint32_t j, demo__trip *t) {
+  const demo__group *gr = &p->groups[g];
+  const demo__person *lead = &p->persons[gr->first];
+  const demo__nation *nat = &p->nations[lead->nation];
   demo_rng r = demo_stream(p->seed, DEMO_TAG_TRIP, g, j);
   bool home = gr->kind != DEMO_K_VISITOR;
   bool open_point = gr->open && j + 1 == gr->points;
   memset(t, 0, sizeof *t);
-  t->kind = bmis__demo_point_kind(p, g, j);
+  t->kind = demo__point_kind(p, g, j);
   t->abroad = -1;
   t->entry_type = "";
 
@@ -143,7 +141,7 @@ void bmis__demo_trip_of(const bmis__demo_plan *p, uint32_t g, uint32_t j,
     if (demo_chance(&r, 0.15))
       t->bcp_back = demo_chance(&r, 0.6) ? gr->bcp : other_bcp(&r, gr->bcp);
   }
-  bool by_air = bmis__demo_bcps[t->bcp_out].kind == BMIS_BCP_KIND_AIR;
+  bool by_air = demo__bcps[t->bcp_out].kind == BMIS_BCP_KIND_AIR;
 
   if (t->kind == DEMO_PT_RETURN) {
     t->purpose = BMIS_PURPOSE_RETURNING;
@@ -186,8 +184,8 @@ void bmis__demo_trip_of(const bmis__demo_plan *p, uint32_t g, uint32_t j,
 
   if (home) {
     /* Going abroad: where to. */
-    bmis_bcp_kind k = bmis__demo_bcps[t->bcp_out].kind;
-    int nb = bmis__demo_bcps[t->bcp_out].neighbour;
+    bmis_bcp_kind k = demo__bcps[t->bcp_out].kind;
+    int nb = demo__bcps[t->bcp_out].neighbour;
     if (k == BMIS_BCP_KIND_AIR)
       t->abroad =
           (int16_t)p->dest_nation[demo_pick(&r, p->dest_weight, p->dest_count)];

@@ -4,7 +4,7 @@
  * Jaya+suriya), South Indian compounds (Rama+krishna, Siva+kumar; Tamil
  * surnames from a father's name, Bala+subramanian). Weak aliases are
  * nicknames (Pappu, Munna, Pinky) and Bhai or Didi after a given name. */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -276,7 +276,7 @@ static const wl_tok si_post[] = {
 
 enum { SA_HINDU, SA_SIKH, SA_MUSLIM, SA_SINHALA };
 
-void bmis__wl_make_south_asian(const char *nat, char sex, bool child,
+void demo__wl_make_south_asian(const char *nat, char sex, bool child,
                                demo_rng *r, wl_name *nm) {
   (void)child;
   bool f = sex == 'F';
@@ -286,25 +286,25 @@ void bmis__wl_make_south_asian(const char *nat, char sex, bool child,
     nm->style = SA_MUSLIM;
     static const wl_pool m = WL_POOL(pk_m, 3), w = WL_POOL(pk_f, 2),
                          sur = WL_POOL(pk_sur, 2);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
     if (!f && demo_chance(r, 0.35)) {
       const wl_tok *g = wl_draw(&m, r);
       if (strcmp(g->lat, nm->t[0].lat) != 0)
-        bmis__wl_add_tok(nm, WL_GIVEN, g);
+        demo__wl_add_tok(nm, WL_GIVEN, g);
     }
     if (demo_chance(r, 0.85))
-      bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
+      demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
     return;
   }
   if (strcmp(nat, "LKA") == 0 && x < 75) {
     nm->style = SA_SINHALA;
     static const wl_pool m = WL_POOL(in_m, 1), w = WL_POOL(in_f, 1);
-    bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+    demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
     const wl_tok *a = &si_pre[demo_below(r, WL_N(si_pre))];
     const wl_tok *b = &si_post[demo_below(r, WL_N(si_post))];
     char lat[72];
     snprintf(lat, sizeof lat, "%s%s", a->lat, b->lat);
-    wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+    wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, NULL);
     if (a->alt || b->alt)
       snprintf(t->altbuf, sizeof t->altbuf, "%s%s", a->alt ? a->alt : a->lat,
                b->alt ? b->alt : b->lat);
@@ -312,15 +312,15 @@ void bmis__wl_make_south_asian(const char *nat, char sex, bool child,
   }
   static const wl_pool m = WL_POOL(in_m, 2), w = WL_POOL(in_f, 2),
                        sur = WL_POOL(in_sur, 2), np = WL_POOL(np_sur, 2);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
   if (strcmp(nat, "IND") == 0 && x >= 90) {
     nm->style = SA_SIKH;
-    bmis__wl_add(nm, WL_SURNAME, f ? "Kaur" : "Singh", NULL);
+    demo__wl_add(nm, WL_SURNAME, f ? "Kaur" : "Singh", NULL);
     static const wl_tok clan[] = {{"Gill", 0, 0, 0},    {"Sandhu", 0, 0, 0},
                                   {"Dhillon", 0, 0, 0}, {"Sidhu", 0, 0, 0},
                                   {"Grewal", 0, 0, 0},  {"Brar", 0, 0, 0}};
     if (demo_chance(r, 0.5)) /* Singh Sandhu */
-      bmis__wl_add_tok(nm, WL_SURNAME, &clan[demo_below(r, WL_N(clan))]);
+      demo__wl_add_tok(nm, WL_SURNAME, &clan[demo_below(r, WL_N(clan))]);
     return;
   }
   nm->style = SA_HINDU;
@@ -340,15 +340,15 @@ void bmis__wl_make_south_asian(const char *nat, char sex, bool child,
       wl_copy(lower, sizeof lower, ta_post[demo_below(r, WL_N(ta_post))]);
       snprintf(sl, sizeof sl, "%s%s", in_pre[demo_below(r, WL_N(in_pre))],
                lower);
-      bmis__wl_add(nm, WL_SURNAME, sl, NULL);
+      demo__wl_add(nm, WL_SURNAME, sl, NULL);
       return;
     }
   }
-  bmis__wl_add_tok(nm, WL_SURNAME,
+  demo__wl_add_tok(nm, WL_SURNAME,
                    wl_draw(strcmp(nat, "NPL") == 0 ? &np : &sur, r));
 }
 
-bool bmis__wl_weak_south_asian(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_south_asian(const wl_name *nm, demo_rng *r, char *out,
                                size_t cap) {
   static const char *const boys[] = {"Pappu",  "Munna", "Bablu", "Guddu",
                                      "Chintu", "Bunty", "Sonu",  "Monu",

@@ -9,14 +9,14 @@
  * Weights are plausible, not measured: an East African hub airport, busy
  * land borders with four neighbours, a port with crew from the usual
  * seafaring nations. */
-#include "demo/demo_internal.h"
+#include "demo_internal.h"
 
 #define N(code, region, tier, flags, number)                                   \
   { code, DEMO_R_##region, DEMO_TIER_##tier, flags, number }
 #define PB DEMO_NAT_PARTIAL_BIRTH
 #define AS DEMO_NAT_ASYLUM
 
-const bmis__demo_nation bmis__demo_nations[] = {
+const demo__nation demo__nations[] = {
     N("UTO", UTOPIA, FREE90, 0, 0),
     N("KEN", EAST_AFRICA, FREE90, 0, 0),
     N("UGA", EAST_AFRICA, FREE90, 0, 0),
@@ -103,19 +103,19 @@ const bmis__demo_nation bmis__demo_nations[] = {
     N("MYS", SE_ASIA, FREE90, 0, 1),
     N("MMR", SE_ASIA, VISA, 0, 0),
 };
-const size_t bmis__demo_nation_count =
-    sizeof bmis__demo_nations / sizeof bmis__demo_nations[0];
+const size_t demo__nation_count =
+    sizeof demo__nations / sizeof demo__nations[0];
 
-const char *const bmis__demo_neighbours[] = {"KEN", "UGA", "TZA", "ETH",
-                                             "RWA", "SSD", "BDI", "ZMB"};
-const size_t bmis__demo_neighbour_count =
-    sizeof bmis__demo_neighbours / sizeof bmis__demo_neighbours[0];
+const char *const demo__neighbours[] = {"KEN", "UGA", "TZA", "ETH",
+                                        "RWA", "SSD", "BDI", "ZMB"};
+const size_t demo__neighbour_count =
+    sizeof demo__neighbours / sizeof demo__neighbours[0];
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The capital's hub airport: a third nationals, the region, and the
  * world's tourists, business travellers and diaspora. */
-static const bmis__demo_share mix_hub[] = {
+static const demo__share mix_hub[] = {
     {"@S", 300}, {"@1", 60},  {"@2", 25},  {"@3", 30},  {"@4", 20},
     {"GBR", 55}, {"USA", 45}, {"DEU", 35}, {"FRA", 28}, {"ITA", 28},
     {"NLD", 18}, {"BEL", 8},  {"CHE", 10}, {"AUT", 5},  {"ESP", 14},
@@ -136,7 +136,7 @@ static const bmis__demo_share mix_hub[] = {
 };
 
 /* The second airport: regional flights, mostly nationals and neighbours. */
-static const bmis__demo_share mix_regional[] = {
+static const demo__share mix_regional[] = {
     {"@S", 500}, {"@1", 120}, {"@2", 80},  {"@3", 80},
     {"@4", 40},  {"RWA", 30}, {"BDI", 10}, {"SSD", 20},
     {"SOM", 15}, {"ZAF", 10}, {"GBR", 10}, {"USA", 8},
@@ -144,7 +144,7 @@ static const bmis__demo_share mix_regional[] = {
 };
 
 /* A land border: nationals and the neighbour's, a few from further off. */
-static const bmis__demo_share mix_land[] = {
+static const demo__share mix_land[] = {
     {"@S", 450}, {"@N", 420}, {"@1", 10}, {"@2", 10}, {"@3", 10}, {"@4", 10},
     {"RWA", 8},  {"BDI", 6},  {"SSD", 8}, {"SOM", 6}, {"COD", 6}, {"GBR", 5},
     {"DEU", 4},  {"USA", 4},  {"NLD", 2}, {"FRA", 2}, {"IND", 4}, {"CHN", 4},
@@ -152,7 +152,7 @@ static const bmis__demo_share mix_land[] = {
 
 /* The port: seafarers from the crewing nations, cruise passengers, and
  * the coast's own traffic. */
-static const bmis__demo_share mix_port[] = {
+static const demo__share mix_port[] = {
     {"@S", 200}, {"@1", 40},  {"@3", 40},  {"PHL", 90}, {"IND", 60},
     {"IDN", 40}, {"UKR", 30}, {"RUS", 20}, {"CHN", 30}, {"MMR", 20},
     {"BGD", 10}, {"HRV", 10}, {"POL", 10}, {"DEU", 30}, {"GBR", 30},
@@ -161,13 +161,13 @@ static const bmis__demo_share mix_port[] = {
 };
 
 /* The railway to the first neighbour. */
-static const bmis__demo_share mix_rail[] = {
+static const demo__share mix_rail[] = {
     {"@S", 480}, {"@N", 400}, {"@2", 20}, {"@3", 20}, {"RWA", 10}, {"SSD", 10},
     {"GBR", 8},  {"DEU", 6},  {"USA", 6}, {"IND", 6}, {"CHN", 6},  {"NLD", 4},
 };
 
 /* Profiles: occasional, frequent, commuter, crew, unaccompanied minor. */
-const bmis__demo_bcp_def bmis__demo_bcps[DEMO_BCPS] = {
+const demo__bcp_def demo__bcps[DEMO_BCPS] = {
     {"AMA",
      "Amaurot International Airport",
      BMIS_BCP_KIND_AIR,
@@ -251,17 +251,17 @@ const bmis__demo_bcp_def bmis__demo_bcps[DEMO_BCPS] = {
 };
 
 /* Where nationals and residents fly to. */
-const bmis__demo_share bmis__demo_destinations[] = {
+const demo__share demo__destinations[] = {
     {"@1", 60},  {"@2", 20},  {"@3", 25},  {"@4", 15},  {"ARE", 50},
     {"GBR", 40}, {"IND", 30}, {"CHN", 25}, {"ZAF", 25}, {"USA", 25},
     {"SAU", 20}, {"TUR", 15}, {"DEU", 15}, {"FRA", 10}, {"EGY", 10},
     {"QAT", 10}, {"NLD", 8},  {"ITA", 8},  {"RWA", 10}, {"NGA", 8},
     {"JPN", 4},  {"THA", 6},  {"MYS", 4},
 };
-const size_t bmis__demo_destination_count = COUNT(bmis__demo_destinations);
+const size_t demo__destination_count = COUNT(demo__destinations);
 
 /* "U7" stands for the State's own (fictional) airline. */
-const bmis__demo_airline bmis__demo_airlines[] = {
+const demo__airline demo__airlines[] = {
     {"U7", "@S", 0},    {"KQ", "KEN", 150}, {"ET", "ETH", 150},
     {"EK", "ARE", 200}, {"QR", "QAT", 150}, {"TK", "TUR", 120},
     {"KL", "NLD", 70},  {"AF", "FRA", 50},  {"LH", "DEU", 50},
@@ -269,16 +269,16 @@ const bmis__demo_airline bmis__demo_airlines[] = {
     {"SA", "ZAF", 20},  {"SV", "SAU", 10},  {"AI", "IND", 0},
     {"CZ", "CHN", 0},   {"TC", "TZA", 0},   {"UR", "UGA", 0},
 };
-const size_t bmis__demo_airline_count = COUNT(bmis__demo_airlines);
+const size_t demo__airline_count = COUNT(demo__airlines);
 
-const char *const bmis__demo_bus_lines[] = {
+const char *const demo__bus_lines[] = {
     "Anyder Express",   "Giles Coachlines",     "Morton Transit",
     "Lakeside Shuttle", "Savanna Star Coaches", "Busleyden Line",
 };
-const size_t bmis__demo_bus_line_count = COUNT(bmis__demo_bus_lines);
+const size_t demo__bus_line_count = COUNT(demo__bus_lines);
 
 /* IMO numbers are made up, with a valid check digit. */
-const bmis__demo_ship bmis__demo_ships[] = {
+const demo__ship demo__ships[] = {
     {"Abraxa Ferries", "IMO 9526019", false},
     {"Abraxa Ferries", "IMO 9815903", false},
     {"Indian Ocean Lines", "IMO 9830161", false},
@@ -288,10 +288,10 @@ const bmis__demo_ship bmis__demo_ships[] = {
     {"Southern Star Shipping", "IMO 9030826", true},
     {"Monsoon Container Line", "IMO 9462811", true},
 };
-const size_t bmis__demo_ship_count = COUNT(bmis__demo_ships);
+const size_t demo__ship_count = COUNT(demo__ships);
 
-const char *const bmis__demo_sea_routes[] = {
+const char *const demo__sea_routes[] = {
     "KEN", "TZA", "ZAF", "IND", "OMN", "ARE",
     "MOZ", "MDG", "SYC", "MUS", "SGP", "EGY",
 };
-const size_t bmis__demo_sea_route_count = COUNT(bmis__demo_sea_routes);
+const size_t demo__sea_route_count = COUNT(demo__sea_routes);

@@ -16,7 +16,7 @@
  * State and type gets
  * the number of index permute(k) in the State's formats, so numbers are
  * unique per State without being remembered. */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,7 +106,7 @@ static const char *second_nationality(int culture, const char *first,
   static const char *const diaspora[] = {"GBR", "FRA", "DEU", "SWE", "NLD",
                                          "BEL", "USA", "CAN", "AUS", "TUR",
                                          "RUS", "ARE", "ITA", "ESP", "NOR"};
-  const char *n = demo_chance(r, 0.5) ? bmis__wl_nationality(culture, r)
+  const char *n = demo_chance(r, 0.5) ? demo__wl_nationality(culture, r)
                                       : diaspora[demo_below(r, 15)];
   return strcmp(n, first) == 0 ? NULL : n;
 }
@@ -114,7 +114,7 @@ static const char *second_nationality(int culture, const char *first,
 static bmis_status person_docs(bmis_wl_content *c, bmis_wl_person *p,
                                const char *nat, double pass, double card,
                                demo_rng *r, bmis_error *err) {
-  const wl_doc_state *s = bmis__wl_doc_state(nat);
+  const wl_doc_state *s = demo__wl_doc_state(nat);
   if (!s)
     return BMIS_OK;
   for (int i = 0; i < 2; i++) {
@@ -125,8 +125,8 @@ static bmis_status person_docs(bmis_wl_content *c, bmis_wl_person *p,
     memset(&d, 0, sizeof d);
     snprintf(d.type, sizeof d.type, "%s", i ? "national_id" : "passport");
     snprintf(d.state, sizeof d.state, "%s", s->code);
-    uint64_t space = bmis__wl_format_space(formats);
-    bmis__wl_format_number(formats, demo_next(r) % space, d.number,
+    uint64_t space = demo__wl_format_space(formats);
+    demo__wl_format_number(formats, demo_next(r) % space, d.number,
                            sizeof d.number);
     bmis_status st = bmis_wl_person_add_document(c, p, &d, err);
     if (st != BMIS_OK)
@@ -140,20 +140,20 @@ static bmis_status names(bmis_wl_content *c, bmis_wl_person *p,
                          const wl_name *nm, double orig_share, int aliases,
                          double strong_share, demo_rng *r, bmis_error *err) {
   char text[BMIS_WL_TEXT_SIZE];
-  bmis__wl_latin(nm, text, sizeof text);
+  demo__wl_latin(nm, text, sizeof text);
   bmis_status st =
       bmis_wl_person_add_name(c, p, text, BMIS_NAME_PRIMARY, false, err);
   if (st == BMIS_OK && demo_chance(r, orig_share) &&
-      bmis__wl_original(nm, text, sizeof text))
+      demo__wl_original(nm, text, sizeof text))
     st = bmis_wl_person_add_name(c, p, text, BMIS_NAME_STRONG, true, err);
   for (int k = 0; st == BMIS_OK && k < aliases; k++) {
     bool strong = demo_chance(r, strong_share);
-    bool made = strong ? bmis__wl_strong_alias(nm, r, text, sizeof text)
-                       : bmis__wl_weak_alias(nm, r, text, sizeof text);
+    bool made = strong ? demo__wl_strong_alias(nm, r, text, sizeof text)
+                       : demo__wl_weak_alias(nm, r, text, sizeof text);
     if (!made) {
       strong = !strong;
-      made = strong ? bmis__wl_strong_alias(nm, r, text, sizeof text)
-                    : bmis__wl_weak_alias(nm, r, text, sizeof text);
+      made = strong ? demo__wl_strong_alias(nm, r, text, sizeof text)
+                    : demo__wl_weak_alias(nm, r, text, sizeof text);
     }
     if (made)
       st = bmis_wl_person_add_name(
@@ -168,12 +168,12 @@ static char draw_sex(demo_rng *r, double female) {
 
 static bmis_status make_person(bmis_wl_content *c, const char *ref,
                                int32_t as_of, demo_rng *r, bmis_error *err) {
-  int culture = bmis__wl_culture(BMIS_DEMO_WL_PERSONS, r);
-  const char *nat = bmis__wl_nationality(culture, r);
+  int culture = demo__wl_culture(BMIS_DEMO_WL_PERSONS, r);
+  const char *nat = demo__wl_nationality(culture, r);
   double u = demo_unit(r);
   char sex = u < 0.15 ? 'F' : 'M';
   wl_name nm;
-  bmis__wl_make_name(culture, nat, sex, false, r, &nm);
+  demo__wl_make_name(culture, nat, sex, false, r, &nm);
   bmis_wl_person *p;
   bmis_status st = bmis_wl_content_add_person(c, ref, &p, err);
   if (st != BMIS_OK)
@@ -184,7 +184,7 @@ static bmis_status make_person(bmis_wl_content *c, const char *ref,
     uint32_t a = demo_below(r, 100);
     aliases = a < 55 ? 1 : a < 85 ? 2 : 3;
   }
-  st = names(c, p, &nm, bmis__wl_cultures[culture].orig_pct / 100.0, aliases,
+  st = names(c, p, &nm, demo__wl_cultures[culture].orig_pct / 100.0, aliases,
              0.65, r, err);
   if (st != BMIS_OK)
     return st;
@@ -230,7 +230,7 @@ static bmis_status make_person(bmis_wl_content *c, const char *ref,
   }
   char place[64];
   if (st == BMIS_OK && demo_chance(r, 0.35) &&
-      bmis__wl_city(nat, r, place, sizeof place))
+      demo__wl_city(nat, r, place, sizeof place))
     st = bmis_wl_person_add_birth_place(c, p, place, err);
   if (st == BMIS_OK && demo_chance(r, 0.30))
     st = bmis_wl_person_add_birth_country(c, p, nat, err);
@@ -280,18 +280,18 @@ static const char *const adult_cases[] = {
 
 static bmis_status make_alert(bmis_wl_content *c, const char *ref,
                               int32_t as_of, demo_rng *r, bmis_error *err) {
-  int culture = bmis__wl_culture(BMIS_DEMO_WL_PROTECTION, r);
-  const char *nat = bmis__wl_nationality(culture, r);
+  int culture = demo__wl_culture(BMIS_DEMO_WL_PROTECTION, r);
+  const char *nat = demo__wl_nationality(culture, r);
   bool adult = demo_chance(r, 0.2);
   char sex = draw_sex(r, adult ? 0.8 : 0.52);
   wl_name nm;
-  bmis__wl_make_name(culture, nat, sex, !adult, r, &nm);
+  demo__wl_make_name(culture, nat, sex, !adult, r, &nm);
   bmis_wl_person *p;
   bmis_status st = bmis_wl_content_add_person(c, ref, &p, err);
   if (st != BMIS_OK)
     return st;
   p->sex = sex;
-  st = names(c, p, &nm, bmis__wl_cultures[culture].orig_pct / 125.0,
+  st = names(c, p, &nm, demo__wl_cultures[culture].orig_pct / 125.0,
              demo_chance(r, 0.1) ? 1 : 0, 0.6, r, err);
   if (st != BMIS_OK)
     return st;
@@ -313,7 +313,7 @@ static bmis_status make_alert(bmis_wl_content *c, const char *ref,
   if (st == BMIS_OK)
     st = bmis_wl_person_add_nationality(c, p, nat, err);
   char city[64];
-  const char *from = bmis__wl_city(nat, r, city, sizeof city);
+  const char *from = demo__wl_city(nat, r, city, sizeof city);
   if (st == BMIS_OK && from && demo_chance(r, 0.2))
     st = bmis_wl_person_add_birth_place(c, p, from, err);
   if (st == BMIS_OK)
@@ -332,7 +332,7 @@ static bmis_status make_alert(bmis_wl_content *c, const char *ref,
   const char *why =
       adult
           ? adult_cases[demo_below(r, WL_N(adult_cases))]
-          : child_cases[bmis__wl_weighted(r, child_case_w, WL_N(child_case_w))];
+          : child_cases[demo__wl_weighted(r, child_case_w, WL_N(child_case_w))];
   snprintf(remarks, sizeof remarks, "Missing since %s from %s (%s); %s.",
            bmis_date_format_iso(since, d), from ? from : nat, nat, why);
   return bmis_wl_person_set_remarks(c, p, remarks, err);
@@ -364,7 +364,7 @@ static bmis_status make_document(bmis_wl_content *c, const char *ref,
                                  int32_t as_of, doc_gen *g, demo_rng *r,
                                  bmis_error *err) {
   uint32_t x = demo_below(r, g->total);
-  size_t lo = 0, hi = bmis__wl_doc_state_count - 1;
+  size_t lo = 0, hi = demo__wl_doc_state_count - 1;
   while (lo < hi) { /* first State whose cumulative weight exceeds x */
     size_t mid = (lo + hi) / 2;
     if (g->cum[mid] > x)
@@ -372,7 +372,7 @@ static bmis_status make_document(bmis_wl_content *c, const char *ref,
     else
       lo = mid + 1;
   }
-  const wl_doc_state *s = &bmis__wl_doc_states[lo];
+  const wl_doc_state *s = &demo__wl_doc_states[lo];
   int card = s->card && demo_chance(r, 0.15);
   uint64_t k = g->next[lo][card]++;
   if (k >= g->space[lo][card])
@@ -385,12 +385,12 @@ static bmis_status make_document(bmis_wl_content *c, const char *ref,
   wl_copy(d.ref, sizeof d.ref, ref);
   wl_copy(d.state, sizeof d.state, s->code);
   d.type[0] = card ? 'I' : 'P';
-  bmis__wl_format_number(
+  demo__wl_format_number(
       card ? s->card : s->pass,
-      bmis__wl_permute(k, g->space[lo][card], g->key[lo][card]), d.number,
+      demo__wl_permute(k, g->space[lo][card], g->key[lo][card]), d.number,
       sizeof d.number);
   static const uint16_t status_w[] = {68, 22, 7, 3};
-  uint32_t st = bmis__wl_weighted(r, status_w, 4);
+  uint32_t st = demo__wl_weighted(r, status_w, 4);
   d.status = (bmis_doc_status)(BMIS_DOC_LOST + (int)st);
   double u = demo_unit(r);
   if (demo_chance(r, 0.4)) /* more reports in recent years */
@@ -412,7 +412,7 @@ static void doc_gen_fini(doc_gen *g) {
 }
 
 static bmis_status doc_gen_init(doc_gen *g, uint64_t seed, bmis_error *err) {
-  size_t n = bmis__wl_doc_state_count;
+  size_t n = demo__wl_doc_state_count;
   memset(g, 0, sizeof *g);
   g->cum = malloc(n * sizeof *g->cum);
   g->next = calloc(n, sizeof *g->next);
@@ -423,11 +423,11 @@ static bmis_status doc_gen_init(doc_gen *g, uint64_t seed, bmis_error *err) {
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   for (size_t i = 0; i < n; i++) {
-    const wl_doc_state *s = &bmis__wl_doc_states[i];
+    const wl_doc_state *s = &demo__wl_doc_states[i];
     g->total += s->weight;
     g->cum[i] = g->total;
-    g->space[i][0] = bmis__wl_format_space(s->pass);
-    g->space[i][1] = s->card ? bmis__wl_format_space(s->card) : 0;
+    g->space[i][0] = demo__wl_format_space(s->pass);
+    g->space[i][1] = s->card ? demo__wl_format_space(s->card) : 0;
     for (int t = 0; t < 2; t++) {
       demo_rng kr = demo_stream(seed, TAG_WL_DOCKEY, i, (uint64_t)t);
       g->key[i][t] = demo_next(&kr);

@@ -5,7 +5,7 @@
  * both parents' surnames, with Basque (Echeverría, Goicoechea) and Catalan
  * (Vilanova, Puigdemont) compounds in the tail; a strong alias drops the
  * mother's surname or the accents, a weak one is an apodo (El Flaco). */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -452,7 +452,7 @@ static const west_set *west_of(const char *nat, demo_rng *r) {
   return &west_en;
 }
 
-void bmis__wl_make_western(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_western(const char *nat, char sex, bool child, demo_rng *r,
                            wl_name *nm) {
   (void)child;
   const west_set *s = west_of(nat, r);
@@ -465,26 +465,26 @@ void bmis__wl_make_western(const char *nat, char sex, bool child, demo_rng *r,
     if (strcmp(lead, second->lat) != 0) {
       char lat[72];
       snprintf(lat, sizeof lat, "%s-%s", lead, second->lat);
-      bmis__wl_add(nm, WL_GIVEN, lat, NULL);
+      demo__wl_add(nm, WL_GIVEN, lat, NULL);
     } else {
-      bmis__wl_add_tok(nm, WL_GIVEN, first);
+      demo__wl_add_tok(nm, WL_GIVEN, first);
     }
   } else {
-    bmis__wl_add_tok(nm, WL_GIVEN, first);
+    demo__wl_add_tok(nm, WL_GIVEN, first);
   }
   if (demo_below(r, 100) < s->middle_pct) {
     const wl_tok *mid = wl_draw(g, r);
     if (strcmp(mid->lat, nm->t[0].lat) != 0)
-      bmis__wl_add_tok(nm, WL_MIDDLE, mid);
+      demo__wl_add_tok(nm, WL_MIDDLE, mid);
   }
   if (demo_below(r, 100) >= s->compose_pct) {
-    bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&s->sur, r));
+    demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&s->sur, r));
     return;
   }
   const wl_tok *a = wl_draw(&s->pre, r), *b = wl_draw(&s->post, r);
   char lat[72];
   snprintf(lat, sizeof lat, "%s%s", a->lat, b->lat);
-  wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+  wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, NULL);
   if (a->alt || b->alt)
     snprintf(t->altbuf, sizeof t->altbuf, "%s%s", a->alt ? a->alt : a->lat,
              b->alt ? b->alt : b->lat);
@@ -671,17 +671,17 @@ static const char *const ca_post[] = {
     "nova", "seca",    "demont", "bona", "franca", "ferrer", "vell",  "llonga",
     "real", "cuberta", "sala",   "rosa", "verd",   "blanc",  "major", "novas"};
 
-void bmis__wl_make_hispanic(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_hispanic(const char *nat, char sex, bool child, demo_rng *r,
                             wl_name *nm) {
   (void)child;
   static const wl_pool m = WL_POOL(es_m, 2), f = WL_POOL(es_f, 2),
                        sur = WL_POOL(es_sur, 2);
   const wl_pool *g = sex == 'F' ? &f : &m;
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(g, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(g, r));
   if (demo_chance(r, 0.4)) {
     const wl_tok *second = wl_draw(g, r);
     if (strcmp(second->lat, nm->t[0].lat) != 0)
-      bmis__wl_add_tok(nm, WL_GIVEN, second);
+      demo__wl_add_tok(nm, WL_GIVEN, second);
   }
   int both = demo_chance(r, 0.9) ? 2 : 1;
   for (int i = 0; i < both; i++) {
@@ -689,21 +689,21 @@ void bmis__wl_make_hispanic(const char *nat, char sex, bool child, demo_rng *r,
       char lat[72];
       snprintf(lat, sizeof lat, "%s%s", ca_pre[demo_below(r, WL_N(ca_pre))],
                ca_post[demo_below(r, WL_N(ca_post))]);
-      bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+      demo__wl_add(nm, WL_SURNAME, lat, NULL);
     } else if (demo_chance(r, 0.1)) {
       const wl_tok *a = wl_draw(&(wl_pool)WL_POOL(eu_pre, 1), r);
       const wl_tok *b = wl_draw(&(wl_pool)WL_POOL(eu_post, 1), r);
       char lat[72];
       snprintf(lat, sizeof lat, "%s%s", a->lat, b->lat);
-      wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, NULL);
+      wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, NULL);
       if (b->alt) {
         char alt[32];
-        bmis__wl_pick_alt(b->alt, r, alt, sizeof alt);
+        demo__wl_pick_alt(b->alt, r, alt, sizeof alt);
         snprintf(t->altbuf, sizeof t->altbuf, "%s%s", a->alt ? a->alt : a->lat,
                  alt);
       }
     } else {
-      bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
+      demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&sur, r));
     }
   }
 }
@@ -730,23 +730,23 @@ static void unaccent(const char *in, char *out, size_t cap) {
 }
 
 /* Without the mother's surname, or without accents. */
-bool bmis__wl_strong_hispanic(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_strong_hispanic(const wl_name *nm, demo_rng *r, char *out,
                               size_t cap) {
   int last = nm->n - 1;
   if (nm->n >= 3 && nm->t[last].role == WL_SURNAME &&
       nm->t[last - 1].role == WL_SURNAME && demo_chance(r, 0.6)) {
     const char *repl[WL_MAX_TOKENS] = {0};
     repl[last] = "";
-    bmis__wl_join(nm, repl, out, cap);
+    demo__wl_join(nm, repl, out, cap);
     return true;
   }
   char latin[256];
-  bmis__wl_latin(nm, latin, sizeof latin);
+  demo__wl_latin(nm, latin, sizeof latin);
   unaccent(latin, out, cap);
   return strcmp(latin, out) != 0;
 }
 
-bool bmis__wl_weak_hispanic(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_hispanic(const wl_name *nm, demo_rng *r, char *out,
                             size_t cap) {
   static const char *const men[] = {
       "El Flaco", "El Gordo",  "El Chino", "El Güero", "El Negro",

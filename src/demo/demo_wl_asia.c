@@ -12,7 +12,7 @@
  * Jun); North Korean ones spaced, with Ri for Lee. Japanese surnames and
  * given names are composed of Kanji parts (Yama+moto 山本, Taka+hiro
  * 隆弘). */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -291,7 +291,7 @@ static void add_form(char *buf, size_t cap, const char *form,
     snprintf(buf + n, cap - n, "%s%s", n ? "|" : "", form);
 }
 
-void bmis__wl_make_chinese(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_chinese(const char *nat, char sex, bool child, demo_rng *r,
                            wl_name *nm) {
   (void)child;
   int style = !strcmp(nat, "TWN")   ? CN_TAIWAN
@@ -317,7 +317,7 @@ void bmis__wl_make_chinese(const char *nat, char sex, bool child, demo_rng *r,
                    : style == CN_HONG_KONG  ? s->yue
                    : style == CN_SOUTH_EAST ? (s->hok ? s->hok : s->yue)
                                             : s->py;
-  wl_ntok *st = bmis__wl_add(nm, WL_SURNAME, sl, trad ? s->ht : s->hs);
+  wl_ntok *st = demo__wl_add(nm, WL_SURNAME, sl, trad ? s->ht : s->hs);
   add_form(st->altbuf, sizeof st->altbuf, s->py, sl);
   add_form(st->altbuf, sizeof st->altbuf, s->yue, sl);
   add_form(st->altbuf, sizeof st->altbuf, s->hok, sl);
@@ -369,7 +369,7 @@ void bmis__wl_make_chinese(const char *nat, char sex, bool child, demo_rng *r,
   char orig[32];
   snprintf(orig, sizeof orig, "%s%s", trad ? a->ht : a->hs,
            b ? (trad ? b->ht : b->hs) : "");
-  wl_ntok *gt = bmis__wl_add(nm, WL_GIVEN, gl, orig);
+  wl_ntok *gt = demo__wl_add(nm, WL_GIVEN, gl, orig);
   const char *forms[] = {py, py_h, py_s, wgf, yue_h};
   for (size_t i = 0; i < WL_N(forms); i++)
     if (style != CN_MAINLAND || i < 3)
@@ -528,18 +528,18 @@ static const wl_tok kr_syl[] = {
     {"rim", "림", "lim", 0},
 };
 
-void bmis__wl_make_korean(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_korean(const char *nat, char sex, bool child, demo_rng *r,
                           wl_name *nm) {
   (void)sex;
   (void)child;
   bool north = strcmp(nat, "PRK") == 0;
   nm->orig_nospace = true;
-  const wl_tok *s = &kr_sur[bmis__wl_weighted(r, kr_sur_w, WL_N(kr_sur))];
+  const wl_tok *s = &kr_sur[demo__wl_weighted(r, kr_sur_w, WL_N(kr_sur))];
   if (north && strcmp(s->lat, "Lee") == 0) {
-    wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, "Ri", "리");
+    wl_ntok *t = demo__wl_add(nm, WL_SURNAME, "Ri", "리");
     snprintf(t->altbuf, sizeof t->altbuf, "Lee|Rhee|Yi");
   } else {
-    bmis__wl_add_tok(nm, WL_SURNAME, s);
+    demo__wl_add_tok(nm, WL_SURNAME, s);
   }
   const wl_tok *a = &kr_syl[wl_index(r, WL_N(kr_syl), 2)];
   const wl_tok *b = &kr_syl[wl_index(r, WL_N(kr_syl), 2)];
@@ -556,13 +556,13 @@ void bmis__wl_make_korean(const char *nat, char sex, bool child, demo_rng *r,
   snprintf(orig, sizeof orig, "%s%s", a->orig, b ? b->orig : "");
   uint32_t how = demo_below(r, 100);
   const char *gl = north || how < 15 ? spaced : how < 65 ? joined : hyph;
-  wl_ntok *t = bmis__wl_add(nm, WL_GIVEN, gl, orig);
+  wl_ntok *t = demo__wl_add(nm, WL_GIVEN, gl, orig);
   add_form(t->altbuf, sizeof t->altbuf, joined, gl);
   add_form(t->altbuf, sizeof t->altbuf, hyph, gl);
   add_form(t->altbuf, sizeof t->altbuf, spaced, gl);
   if (a->alt) { /* another romanisation of the first syllable */
     char alt[16], form[40];
-    bmis__wl_pick_alt(a->alt, r, alt, sizeof alt);
+    demo__wl_pick_alt(a->alt, r, alt, sizeof alt);
     capitalise(alt);
     snprintf(form, sizeof form, "%s%s%s", alt, b ? (north ? " " : "-") : "",
              b ? (north ? B : b->lat) : "");
@@ -675,10 +675,10 @@ static void compose(wl_name *nm, uint8_t role, const wl_tok *a,
   char lat[72], orig[64];
   snprintf(lat, sizeof lat, "%s%s", a->lat, b->lat);
   snprintf(orig, sizeof orig, "%s%s", a->orig, b->orig);
-  bmis__wl_add(nm, role, lat, orig);
+  demo__wl_add(nm, role, lat, orig);
 }
 
-void bmis__wl_make_japanese(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_japanese(const char *nat, char sex, bool child, demo_rng *r,
                             wl_name *nm) {
   (void)nat;
   (void)child;
@@ -691,7 +691,7 @@ void bmis__wl_make_japanese(const char *nat, char sex, bool child, demo_rng *r,
     compose(nm, WL_GIVEN, &jp_m_pre[wl_index(r, WL_N(jp_m_pre), 2)],
             &jp_m_post[wl_index(r, WL_N(jp_m_post), 2)]);
   if (demo_chance(r, 0.55))
-    bmis__wl_add_tok(nm, WL_SURNAME, &jp_sur[wl_index(r, WL_N(jp_sur), 2)]);
+    demo__wl_add_tok(nm, WL_SURNAME, &jp_sur[wl_index(r, WL_N(jp_sur), 2)]);
   else
     compose(nm, WL_SURNAME, &jp_pre[demo_below(r, WL_N(jp_pre))],
             &jp_post[demo_below(r, WL_N(jp_post))]);
@@ -699,7 +699,7 @@ void bmis__wl_make_japanese(const char *nat, char sex, bool child, demo_rng *r,
 
 /* CJK: the other order (Weiming Wang, Takahiro Yamamoto first by surname),
  * besides the romanisations of each part. */
-bool bmis__wl_strong_cjk(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_strong_cjk(const wl_name *nm, demo_rng *r, char *out,
                          size_t cap) {
   (void)r;
   if (nm->n != 2)
@@ -709,7 +709,7 @@ bool bmis__wl_strong_cjk(const wl_name *nm, demo_rng *r, char *out,
 }
 
 /* An English name used abroad (Tony Wang, Peter Kim). */
-bool bmis__wl_weak_cjk(const wl_name *nm, demo_rng *r, char *out, size_t cap) {
+bool demo__wl_weak_cjk(const wl_name *nm, demo_rng *r, char *out, size_t cap) {
   static const char *const men[] = {"Tony",   "Peter", "David", "Michael",
                                     "Kevin",  "Jack",  "Eric",  "Jason",
                                     "Steven", "Alex",  "Ken",   "Sam"};

@@ -1,10 +1,10 @@
-/* Shared inside src/lib/demo: seeded randomness, the world the synthetic
+/* Shared inside src/demo: seeded randomness, the world the synthetic
  * data lives in (nations, crossing points, carriers, names; demo_world.c
  * and demo_names.c), and the plan of who crosses when (demo_plan.c). */
 #ifndef BMIS_DEMO_INTERNAL_H
 #define BMIS_DEMO_INTERNAL_H
 
-#include "bmis/demo.h"
+#include "bmis_demo/demo.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -54,8 +54,8 @@ static inline bool demo_chance(demo_rng *r, double p) {
 
 /* exp and natural log without libm (the library does not link it, and
  * these give the same bits everywhere). Relative error below 1e-15. */
-double bmis__demo_exp(double x);
-double bmis__demo_log(double x);
+double demo__exp(double x);
+double demo__log(double x);
 
 /* Standard normal, approximately (Irwin-Hall of 12 uniforms). */
 static inline double demo_normal(demo_rng *r) {
@@ -66,7 +66,7 @@ static inline double demo_normal(demo_rng *r) {
 }
 
 static inline double demo_lognormal(demo_rng *r, double median, double sigma) {
-  return median * bmis__demo_exp(sigma * demo_normal(r));
+  return median * demo__exp(sigma * demo_normal(r));
 }
 
 /* Index drawn with the given weights (n >= 1, total > 0). */
@@ -121,23 +121,23 @@ enum {
   DEMO_NAT_ASYLUM = 2         /* some travellers ask for asylum */
 };
 
-typedef struct bmis__demo_nation {
+typedef struct demo__nation {
   char code[4];
   uint8_t region;
   uint8_t tier;
   uint8_t flags;       /* DEMO_NAT_* */
   uint8_t number_kind; /* passport number: 0 AA1234567, 1 A12345678, 2 digits */
-} bmis__demo_nation;
+} demo__nation;
 
-extern const bmis__demo_nation bmis__demo_nations[];
-extern const size_t bmis__demo_nation_count;
+extern const demo__nation demo__nations[];
+extern const size_t demo__nation_count;
 
 /* A share of a mix: code is a country code, "@S" the operating State,
  * "@N" the crossing point's neighbour, "@1".."@4" a neighbour. */
-typedef struct bmis__demo_share {
+typedef struct demo__share {
   const char *code;
   uint16_t weight;
-} bmis__demo_share;
+} demo__share;
 
 /* Traveller profiles. */
 enum {
@@ -152,64 +152,64 @@ enum {
 #define DEMO_BCPS 8
 #define DEMO_NEIGHBOURS 4
 
-typedef struct bmis__demo_bcp_def {
+typedef struct demo__bcp_def {
   const char *code;
   const char *name;
   bmis_bcp_kind kind;
   int neighbour;  /* 1..4 for land and rail crossings, else 0 */
   uint16_t share; /* of groups for whom it is the usual crossing */
-  const bmis__demo_share *mix;
+  const demo__share *mix;
   size_t mix_count;
   uint16_t profiles[DEMO_PROFILES];
   uint8_t desks;
   uint8_t officers;
-} bmis__demo_bcp_def;
+} demo__bcp_def;
 
-extern const bmis__demo_bcp_def bmis__demo_bcps[DEMO_BCPS];
+extern const demo__bcp_def demo__bcps[DEMO_BCPS];
 
 /* Default neighbours and the substitutes used when the operating State is
  * one of them. */
-extern const char *const bmis__demo_neighbours[];
-extern const size_t bmis__demo_neighbour_count;
+extern const char *const demo__neighbours[];
+extern const size_t demo__neighbour_count;
 
 /* Where nationals and residents travel to (air). */
-extern const bmis__demo_share bmis__demo_destinations[];
-extern const size_t bmis__demo_destination_count;
+extern const demo__share demo__destinations[];
+extern const size_t demo__destination_count;
 
 /* Airlines: designator and home country ("@S": the State's own airline). */
-typedef struct bmis__demo_airline {
+typedef struct demo__airline {
   const char *code;
   const char *home;
   uint16_t hub_weight; /* as a connecting hub for other origins; 0 none */
-} bmis__demo_airline;
+} demo__airline;
 
-extern const bmis__demo_airline bmis__demo_airlines[];
-extern const size_t bmis__demo_airline_count;
+extern const demo__airline demo__airlines[];
+extern const size_t demo__airline_count;
 
 /* Bus companies, shipping lines with their vessels, the railway. */
-extern const char *const bmis__demo_bus_lines[];
-extern const size_t bmis__demo_bus_line_count;
-typedef struct bmis__demo_ship {
+extern const char *const demo__bus_lines[];
+extern const size_t demo__bus_line_count;
+typedef struct demo__ship {
   const char *line;
   const char *imo; /* "IMO 9xxxxxx" */
   bool cargo;      /* crew only */
-} bmis__demo_ship;
-extern const bmis__demo_ship bmis__demo_ships[];
-extern const size_t bmis__demo_ship_count;
-extern const char *const bmis__demo_sea_routes[];
-extern const size_t bmis__demo_sea_route_count;
+} demo__ship;
+extern const demo__ship demo__ships[];
+extern const size_t demo__ship_count;
+extern const char *const demo__sea_routes[];
+extern const size_t demo__sea_route_count;
 
 /* ---- names (demo_names.c) ---- */
 
 /* A traveller's names, drawn from the pools of a region: surname_seed
  * picks the family name (shared by a family; gendered where the language
  * inflects it), given_seed the given names. */
-void bmis__demo_names(int region, uint64_t surname_seed, uint64_t given_seed,
-                      char sex, char *surname, size_t surname_cap, char *given,
-                      size_t given_cap);
+void demo__names(int region, uint64_t surname_seed, uint64_t given_seed,
+                 char sex, char *surname, size_t surname_cap, char *given,
+                 size_t given_cap);
 
 /* A synthetic local address ("14 Mint Street, Amaurot") or hotel. */
-void bmis__demo_address(uint64_t h, bool hotel, char *out, size_t cap);
+void demo__address(uint64_t h, bool hotel, char *out, size_t cap);
 
 /* ---- the plan (demo_plan.c) ---- */
 
@@ -247,7 +247,7 @@ enum {
 
 #define DEMO_NO_POINT UINT32_MAX
 
-typedef struct bmis__demo_person {
+typedef struct demo__person {
   uint64_t surname_seed;
   uint64_t given_seed;
   int32_t birth;          /* days since 1970-01-01 */
@@ -258,11 +258,11 @@ typedef struct bmis__demo_person {
   uint16_t nation, residence, born_in; /* indices into the plan's nations */
   char sex;
   uint8_t partial_birth; /* only the year of birth is known */
-} bmis__demo_person;
+} demo__person;
 
 /* People who travel together (a family, or one person), with the walk
  * through their timeline. */
-typedef struct bmis__demo_group {
+typedef struct demo__group {
   uint32_t first;  /* first person */
   uint32_t points; /* points of the timeline */
   uint32_t k;      /* movements of each member */
@@ -276,10 +276,10 @@ typedef struct bmis__demo_group {
   double x, before, cur_start, cur_d;
   uint32_t j, free_left;
   int64_t next_at, last_at;
-} bmis__demo_group;
+} demo__group;
 
 /* One point's details (the same each time it is drawn). */
-typedef struct bmis__demo_trip {
+typedef struct demo__trip {
   uint8_t kind;
   uint8_t bcp_out, bcp_back; /* crossing points of the two crossings */
   uint8_t purpose;           /* bmis_purpose of the journey */
@@ -291,21 +291,21 @@ typedef struct bmis__demo_trip {
   int permitted_days; /* visitors' admitted entries */
   double duration;    /* seconds between the crossings, before scaling */
   char grounds[3];
-} bmis__demo_trip;
+} demo__trip;
 
 /* The next crossing of a group. */
-typedef struct bmis__demo_event {
+typedef struct demo__event {
   uint32_t group;
   uint32_t point;
   bool second; /* the way back rather than the way out */
   bool final;  /* nothing follows it in the group's timeline */
   int64_t at;
-} bmis__demo_event;
+} demo__event;
 
-typedef struct bmis__demo_plan {
+typedef struct demo__plan {
   uint64_t seed;
   /* the nations (the table, plus the operating State when it is not in it) */
-  bmis__demo_nation *nations;
+  demo__nation *nations;
   size_t nation_count;
   int state;                       /* nation index of the operating State */
   int neighbours[DEMO_NEIGHBOURS]; /* nation indices */
@@ -324,53 +324,50 @@ typedef struct bmis__demo_plan {
   double week_w[7], week_cum[8];         /* weekday weights, Monday first */
   double hour_w[4][24], hour_cum[4][25]; /* hours, by kind of post */
   /* the people */
-  bmis__demo_person *persons;
+  demo__person *persons;
   size_t person_count;
-  bmis__demo_group *groups;
+  demo__group *groups;
   size_t group_count;
   int64_t planned; /* movements in all */
   uint32_t *heap;  /* groups by next crossing */
   size_t heap_count;
-} bmis__demo_plan;
+} demo__plan;
 
 /* Plans opts->movements crossings of opts->travellers people for the
  * operating State `state` (a country code). E_NOMEM, or E_INVALID_ARG for
  * an unknown time zone. */
-bmis_status bmis__demo_plan_init(bmis__demo_plan *p,
-                                 const bmis_demo_options *opts,
-                                 const char *state, bmis_error *err);
-void bmis__demo_plan_fini(bmis__demo_plan *p);
+bmis_status demo__plan_init(demo__plan *p, const bmis_demo_options *opts,
+                            const char *state, bmis_error *err);
+void demo__plan_fini(demo__plan *p);
 
 /* The next crossing in time order; false when there are no more. */
-bool bmis__demo_plan_next(bmis__demo_plan *p, bmis__demo_event *ev);
+bool demo__plan_next(demo__plan *p, demo__event *ev);
 
 /* The kind and details of point j of group g. */
-void bmis__demo_trip_of(const bmis__demo_plan *p, uint32_t g, uint32_t j,
-                        bmis__demo_trip *t);
+void demo__trip_of(const demo__plan *p, uint32_t g, uint32_t j, demo__trip *t);
 
 /* ---- the calendar (demo_calendar.c) ---- */
 
 /* Fills the plan's period (local midnights from opts->until, days and
  * time_zone), seasons and rhythms. E_INVALID_ARG for an unknown zone. */
-bmis_status bmis__demo_calendar_init(bmis__demo_plan *p,
-                                     const bmis_demo_options *opts,
-                                     bmis_error *err);
+bmis_status demo__calendar_init(demo__plan *p, const bmis_demo_options *opts,
+                                bmis_error *err);
 
 /* The local day (index from the first) of an instant in the period. */
-int bmis__demo_day_of(const bmis__demo_plan *p, int64_t t);
+int demo__day_of(const demo__plan *p, int64_t t);
 
 /* Position x in [0, 1] of a timeline's free time -> fraction of the
  * period, busier in the busy seasons. */
-double bmis__demo_season_of(const bmis__demo_plan *p, double x);
+double demo__season_of(const demo__plan *p, double x);
 
 /* An instant of a timeline moved to the weekly pattern and the hours of
  * crossing point `bcp` (within its local week and day). */
-int64_t bmis__demo_warp(const bmis__demo_plan *p, double raw, uint8_t bcp);
+int64_t demo__warp(const demo__plan *p, double raw, uint8_t bcp);
 
 /* ---- points of a timeline (demo_trip.c) ---- */
 
 /* The kind (DEMO_PT_*) of point j of group g. */
-uint8_t bmis__demo_point_kind(const bmis__demo_plan *p, uint32_t g, uint32_t j);
+uint8_t demo__point_kind(const demo__plan *p, uint32_t g, uint32_t j);
 
 /* Whether a kind of point has a recorded first crossing (out), and a
  * second one (back). */

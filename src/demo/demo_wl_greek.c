@@ -3,7 +3,7 @@
  * Georgi+άδης), sometimes after a prefix (Papa-, Chatzi-, Kara-), and take
  * the genitive for women (Papadopoulou, Georgiadou); the Latin forms follow
  * ELOT 743, colloquial given names (Giorgos, Kostas) are weak aliases. */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -135,15 +135,15 @@ static void greek_lower_first(char *s) {
   }
 }
 
-void bmis__wl_make_greek(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_greek(const char *nat, char sex, bool child, demo_rng *r,
                          wl_name *nm) {
   (void)nat;
   (void)child;
   bool f = sex == 'F';
   static const wl_pool m = WL_POOL(gr_m, 2), w = WL_POOL(gr_f, 2);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(f ? &w : &m, r));
   const wl_tok *st = &gr_stem[wl_index(r, WL_N(gr_stem), 2)];
-  uint32_t k = bmis__wl_weighted(r, gr_suffix_w, WL_N(gr_suffix_w));
+  uint32_t k = demo__wl_weighted(r, gr_suffix_w, WL_N(gr_suffix_w));
   if (strcmp(st->lat, "Papad") == 0) /* Papadopoulos, Papadakis only */
     k = k % 2 ? 2 : 0;
   char sl[40], sg[64];
@@ -159,10 +159,10 @@ void bmis__wl_make_greek(const char *nat, char sex, bool child, demo_rng *r,
   snprintf(lat, sizeof lat, "%s%s%s", p ? p->lat : "", sl, gr_suffix[k][f * 2]);
   snprintf(orig, sizeof orig, "%s%s%s", p ? p->orig : "", sg,
            gr_suffix[k][f * 2 + 1]);
-  wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, orig);
+  wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, orig);
   if (p && p->alt) {
     char a[24];
-    bmis__wl_pick_alt(p->alt, r, a, sizeof a);
+    demo__wl_pick_alt(p->alt, r, a, sizeof a);
     snprintf(t->altbuf, sizeof t->altbuf, "%s%s%s", a, sl, gr_suffix[k][f * 2]);
   } else if (!p && st->alt) {
     snprintf(t->altbuf, sizeof t->altbuf, "%s%s", st->alt, gr_suffix[k][f * 2]);

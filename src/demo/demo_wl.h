@@ -1,4 +1,4 @@
-/* Shared inside src/lib/demo by the synthetic watchlist generator
+/* Shared inside src/demo by the synthetic watchlist generator
  * (demo_watchlist.c): naming cultures, each with its tables and the way it
  * builds a name and its aliases (demo_wl_mena.c: Arabic, Persian, Pashto;
  * demo_wl_turkic.c; demo_wl_slavic.c: Russian, Ukrainian; demo_wl_greek.c;
@@ -9,7 +9,7 @@
 #ifndef BMIS_DEMO_WL_H
 #define BMIS_DEMO_WL_H
 
-#include "demo/demo_internal.h"
+#include "demo_internal.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -66,7 +66,7 @@ static inline size_t wl_copy(char *dst, size_t cap, const char *src) {
 }
 
 /* Index drawn with integer weights. */
-uint32_t bmis__wl_weighted(demo_rng *r, const uint16_t *w, uint32_t n);
+uint32_t demo__wl_weighted(demo_rng *r, const uint16_t *w, uint32_t n);
 
 /* ---- names ---- */
 
@@ -139,16 +139,16 @@ typedef struct wl_name {
 } wl_name;
 
 /* Adds a token (role WL_*), copying lat and orig; returns it. */
-wl_ntok *bmis__wl_add(wl_name *nm, uint8_t role, const char *lat,
+wl_ntok *demo__wl_add(wl_name *nm, uint8_t role, const char *lat,
                       const char *orig);
-wl_ntok *bmis__wl_add_tok(wl_name *nm, uint8_t role, const wl_tok *t);
+wl_ntok *demo__wl_add_tok(wl_name *nm, uint8_t role, const wl_tok *t);
 
 /* One of the '|'-separated alternatives, drawn at random. */
-void bmis__wl_pick_alt(const char *alts, demo_rng *r, char *out, size_t cap);
+void demo__wl_pick_alt(const char *alts, demo_rng *r, char *out, size_t cap);
 
 /* Joins the Latin forms of the tokens with spaces; repl[i] (when repl and
  * repl[i] are not NULL) replaces token i, an empty one drops it. */
-void bmis__wl_join(const wl_name *nm, const char *const *repl, char *out,
+void demo__wl_join(const wl_name *nm, const char *const *repl, char *out,
                    size_t cap);
 
 /* The form of a name a culture hook builds: the same signature for every
@@ -166,67 +166,67 @@ typedef struct wl_culture {
   uint8_t orig_pct; /* persons listed with their original-script name */
 } wl_culture;
 
-void bmis__wl_make_arabic(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_persian(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_pashto(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_turkish(const char *, char, bool, demo_rng *, wl_name *);
-bool bmis__wl_strong_arabic(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_weak_arabic(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_weak_pashto(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_weak_turkish(const wl_name *, demo_rng *, char *, size_t);
+void demo__wl_make_arabic(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_persian(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_pashto(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_turkish(const char *, char, bool, demo_rng *, wl_name *);
+bool demo__wl_strong_arabic(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_weak_arabic(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_weak_pashto(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_weak_turkish(const wl_name *, demo_rng *, char *, size_t);
 
-void bmis__wl_make_russian(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_ukrainian(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_greek(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_western(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_hispanic(const char *, char, bool, demo_rng *, wl_name *);
-bool bmis__wl_strong_slavic(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_strong_hispanic(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_weak_hispanic(const wl_name *, demo_rng *, char *, size_t);
+void demo__wl_make_russian(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_ukrainian(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_greek(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_western(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_hispanic(const char *, char, bool, demo_rng *, wl_name *);
+bool demo__wl_strong_slavic(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_strong_hispanic(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_weak_hispanic(const wl_name *, demo_rng *, char *, size_t);
 
-void bmis__wl_make_west_african(const char *, char, bool, demo_rng *,
+void demo__wl_make_west_african(const char *, char, bool, demo_rng *,
                                 wl_name *);
-void bmis__wl_make_east_african(const char *, char, bool, demo_rng *,
+void demo__wl_make_east_african(const char *, char, bool, demo_rng *,
                                 wl_name *);
-void bmis__wl_make_south_asian(const char *, char, bool, demo_rng *, wl_name *);
-bool bmis__wl_weak_african(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_weak_south_asian(const wl_name *, demo_rng *, char *, size_t);
+void demo__wl_make_south_asian(const char *, char, bool, demo_rng *, wl_name *);
+bool demo__wl_weak_african(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_weak_south_asian(const wl_name *, demo_rng *, char *, size_t);
 
-void bmis__wl_make_chinese(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_korean(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_japanese(const char *, char, bool, demo_rng *, wl_name *);
-void bmis__wl_make_se_asian(const char *, char, bool, demo_rng *, wl_name *);
-bool bmis__wl_strong_cjk(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_weak_cjk(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_strong_se_asian(const wl_name *, demo_rng *, char *, size_t);
-bool bmis__wl_weak_se_asian(const wl_name *, demo_rng *, char *, size_t);
+void demo__wl_make_chinese(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_korean(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_japanese(const char *, char, bool, demo_rng *, wl_name *);
+void demo__wl_make_se_asian(const char *, char, bool, demo_rng *, wl_name *);
+bool demo__wl_strong_cjk(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_weak_cjk(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_strong_se_asian(const wl_name *, demo_rng *, char *, size_t);
+bool demo__wl_weak_se_asian(const wl_name *, demo_rng *, char *, size_t);
 
-extern const wl_culture bmis__wl_cultures[WL_CULTURES];
+extern const wl_culture demo__wl_cultures[WL_CULTURES];
 
 /* Draws a culture for a kind of list (bmis_demo_wl_kind). */
-int bmis__wl_culture(int kind, demo_rng *r);
+int demo__wl_culture(int kind, demo_rng *r);
 
 /* Draws a nationality of a culture. */
-const char *bmis__wl_nationality(int culture, demo_rng *r);
+const char *demo__wl_nationality(int culture, demo_rng *r);
 
 /* Draws a full name of a culture and nationality, for sex 'F' or 'M'. */
-void bmis__wl_make_name(int culture, const char *nat, char sex, bool child,
+void demo__wl_make_name(int culture, const char *nat, char sex, bool child,
                         demo_rng *r, wl_name *out);
 
 /* The name in Latin letters, and in its original script (false when it has
  * none). */
-void bmis__wl_latin(const wl_name *nm, char *out, size_t cap);
-bool bmis__wl_original(const wl_name *nm, char *out, size_t cap);
+void demo__wl_latin(const wl_name *nm, char *out, size_t cap);
+bool demo__wl_original(const wl_name *nm, char *out, size_t cap);
 
 /* A strong alias (another romanisation or writing of the same name) or a
  * weak one (a nickname, kunya, nom de guerre). False when none could be
  * made. */
-bool bmis__wl_strong_alias(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_strong_alias(const wl_name *nm, demo_rng *r, char *out,
                            size_t cap);
-bool bmis__wl_weak_alias(const wl_name *nm, demo_rng *r, char *out, size_t cap);
+bool demo__wl_weak_alias(const wl_name *nm, demo_rng *r, char *out, size_t cap);
 
 /* A city of a country (places of birth, remarks); NULL when none is known. */
-const char *bmis__wl_city(const char *nat, demo_rng *r, char *buf, size_t cap);
+const char *demo__wl_city(const char *nat, demo_rng *r, char *buf, size_t cap);
 
 /* ---- document numbers (demo_wl_docnum.c) ---- */
 
@@ -234,16 +234,16 @@ const char *bmis__wl_city(const char *nat, demo_rng *r, char *buf, size_t cap);
  * '&' a digit 1-9, '@' a letter other than I and O, '*' a letter (not I or
  * O) or digit, '%' a character of German document numbers; anything else
  * stands for itself. */
-uint64_t bmis__wl_format_space(const char *formats);
+uint64_t demo__wl_format_space(const char *formats);
 
 /* Writes the number with index k (below the space) of a list of formats;
  * distinct indices give distinct numbers when the formats cannot make the
  * same text. */
-void bmis__wl_format_number(const char *formats, uint64_t k, char *out,
+void demo__wl_format_number(const char *formats, uint64_t k, char *out,
                             size_t cap);
 
 /* A keyed permutation of [0, n) (n >= 1). */
-uint64_t bmis__wl_permute(uint64_t k, uint64_t n, uint64_t key);
+uint64_t demo__wl_permute(uint64_t k, uint64_t n, uint64_t key);
 
 /* An issuing State of documents and the formats of its numbers. */
 typedef struct wl_doc_state {
@@ -253,10 +253,10 @@ typedef struct wl_doc_state {
   const char *card; /* identity card formats, or NULL */
 } wl_doc_state;
 
-extern const wl_doc_state bmis__wl_doc_states[];
-extern const size_t bmis__wl_doc_state_count;
+extern const wl_doc_state demo__wl_doc_states[];
+extern const size_t demo__wl_doc_state_count;
 
 /* The table row of a State, or NULL. */
-const wl_doc_state *bmis__wl_doc_state(const char *code);
+const wl_doc_state *demo__wl_doc_state(const char *code);
 
 #endif

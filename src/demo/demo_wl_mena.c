@@ -11,7 +11,7 @@
  * family names are composed from a base and a suffix (Rezaei, Alizadeh,
  * Karimpour, Ahmadinejad), Pashtun ones from a tribe (Ahmadzai,
  * Sulaimankhel); Turkish ones from two words (Öztürk, Karakaya). */
-#include "demo/demo_wl.h"
+#include "demo_wl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -297,7 +297,7 @@ static const wl_pool ar_female = WL_POOL(ar_f, 2);
 /* A token from the pool; outside the Levant and the Gulf usually in the
  * local (French or Egyptian) romanisation. */
 static void ar_token(wl_name *nm, uint8_t role, const wl_pool *p, demo_rng *r) {
-  wl_ntok *t = bmis__wl_add_tok(nm, role, wl_draw(p, r));
+  wl_ntok *t = demo__wl_add_tok(nm, role, wl_draw(p, r));
   for (int i = 0; i + 1 < nm->n; i++)
     if (nm->t[i].base == t->base) { /* one spelling of a name in a name */
       snprintf(t->lat, sizeof t->lat, "%s", nm->t[i].lat);
@@ -305,7 +305,7 @@ static void ar_token(wl_name *nm, uint8_t role, const wl_pool *p, demo_rng *r) {
     }
   bool local = nm->style == AR_EGYPT || nm->style == AR_MAGHREB;
   if (t->alt && demo_chance(r, local ? 0.7 : 0.3))
-    bmis__wl_pick_alt(t->alt, r, t->lat, sizeof t->lat);
+    demo__wl_pick_alt(t->alt, r, t->lat, sizeof t->lat);
 }
 
 /* Abd al-X, in one of the ways lists write it; the others become its
@@ -330,7 +330,7 @@ static void ar_abd_name(wl_name *nm, uint8_t role, demo_rng *r) {
   int primary = nm->style == AR_MAGHREB ? 5
                 : nm->style == AR_EGYPT ? 2
                                         : (int)demo_below(r, 2);
-  wl_ntok *t = bmis__wl_add(nm, role, forms[primary], orig);
+  wl_ntok *t = demo__wl_add(nm, role, forms[primary], orig);
   char *o = t->altbuf;
   size_t cap = sizeof t->altbuf;
   o[0] = 0;
@@ -346,19 +346,19 @@ static void ar_nisba_tok(wl_name *nm, demo_rng *r) {
   const wl_tok *s = &ar_nisba[wl_index(r, WL_N(ar_nisba), 2)];
   const char *stem = s->alt && demo_chance(r, 0.4) ? s->alt : s->lat;
   char first[24];
-  bmis__wl_pick_alt(stem, r, first, sizeof first); /* one of stem's forms */
+  demo__wl_pick_alt(stem, r, first, sizeof first); /* one of stem's forms */
   char lat[64], orig[64];
   const char *art = nm->style == AR_GULF && demo_chance(r, 0.4) ? "Al-"
                     : nm->style == AR_EGYPT                     ? "El-"
                                                                 : "al-";
   snprintf(lat, sizeof lat, "%s%s", art, first);
   snprintf(orig, sizeof orig, "ال%s", s->orig);
-  wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, orig);
+  wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, orig);
   snprintf(t->altbuf, sizeof t->altbuf, "Al %s|Al%c%s|El-%s|al-%s", first,
            first[0] - 'A' + 'a', first + 1, first, s->lat);
 }
 
-void bmis__wl_make_arabic(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_arabic(const char *nat, char sex, bool child, demo_rng *r,
                           wl_name *nm) {
   (void)child;
   nm->style = (uint8_t)ar_style(nat);
@@ -388,11 +388,11 @@ void bmis__wl_make_arabic(const char *nat, char sex, bool child, demo_rng *r,
     if (fam < 25) {
       const wl_tok *g = &ar_m[wl_index(r, WL_N(ar_m), 3)];
       char lat[64], orig[64], alt_first[48];
-      bmis__wl_pick_alt(g->alt ? g->alt : g->lat, r, alt_first,
+      demo__wl_pick_alt(g->alt ? g->alt : g->lat, r, alt_first,
                         sizeof alt_first);
       snprintf(lat, sizeof lat, "Ben %s", alt_first);
       snprintf(orig, sizeof orig, "بن %s", g->orig);
-      wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, orig);
+      wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, orig);
       snprintf(t->altbuf, sizeof t->altbuf, "Ben%s|Bin %s|Ibn %s", alt_first,
                g->lat, g->lat);
     } else if (fam < 85) {
@@ -409,7 +409,7 @@ void bmis__wl_make_arabic(const char *nat, char sex, bool child, demo_rng *r,
 
 /* Weak aliases: a kunya (Abu + a son's name, often with a place nisba),
  * or a laqab. */
-bool bmis__wl_weak_arabic(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_arabic(const wl_name *nm, demo_rng *r, char *out,
                           size_t cap) {
   static const char *const laqab[] = {"al-Amir",    "al-Sheikh", "al-Hajj",
                                       "al-Muhajir", "al-Ansari", "al-Qaid"};
@@ -574,22 +574,22 @@ static const char *const fa_suffix[][2] = {
     {"vand", "وند"},
 };
 
-void bmis__wl_make_persian(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_persian(const char *nat, char sex, bool child, demo_rng *r,
                            wl_name *nm) {
   (void)nat;
   (void)child;
   static const wl_pool m = WL_POOL(fa_m, 3), f = WL_POOL(fa_f, 2);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(sex == 'F' ? &f : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(sex == 'F' ? &f : &m, r));
   const wl_tok *b = &fa_base[wl_index(r, WL_N(fa_base), 2)];
   if (demo_chance(r, 0.55)) {
-    wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, b->alt, b->nick);
+    wl_ntok *t = demo__wl_add(nm, WL_SURNAME, b->alt, b->nick);
     (void)t;
   } else {
     uint32_t k = wl_index(r, WL_N(fa_suffix), 2);
     char lat[72], orig[128];
     snprintf(lat, sizeof lat, "%s%s", b->lat, fa_suffix[k][0]);
     snprintf(orig, sizeof orig, "%s%s", b->orig, fa_suffix[k][1]);
-    wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, orig);
+    wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, orig);
     if (strcmp(fa_suffix[k][0], "pour") == 0)
       snprintf(t->altbuf, sizeof t->altbuf, "%spur|%s-Pour", b->lat, b->lat);
     else if (strcmp(fa_suffix[k][0], "zadeh") == 0)
@@ -703,11 +703,11 @@ static const wl_tok ps_title[] = {
     {"Qazi", "قاضي", "Qadi", NULL},
 };
 
-void bmis__wl_make_pashto(const char *nat, char sex, bool child, demo_rng *r,
+void demo__wl_make_pashto(const char *nat, char sex, bool child, demo_rng *r,
                           wl_name *nm) {
   (void)nat;
   static const wl_pool m = WL_POOL(ps_m, 2), f = WL_POOL(ps_f, 2);
-  bmis__wl_add_tok(nm, WL_GIVEN, wl_draw(sex == 'F' ? &f : &m, r));
+  demo__wl_add_tok(nm, WL_GIVEN, wl_draw(sex == 'F' ? &f : &m, r));
   uint32_t how = demo_below(r, 100);
   if (how < 45) {
     const wl_tok *b = &ps_tribe[wl_index(r, WL_N(ps_tribe), 2)];
@@ -715,19 +715,19 @@ void bmis__wl_make_pashto(const char *nat, char sex, bool child, demo_rng *r,
     char lat[72], orig[128];
     snprintf(lat, sizeof lat, "%s%s", b->lat, khel ? "khel" : "zai");
     snprintf(orig, sizeof orig, "%s%s", b->orig, khel ? "خیل" : "زی");
-    wl_ntok *t = bmis__wl_add(nm, WL_SURNAME, lat, orig);
+    wl_ntok *t = demo__wl_add(nm, WL_SURNAME, lat, orig);
     snprintf(t->altbuf, sizeof t->altbuf, "%s%s|%s %s", b->lat,
              khel ? "khail" : "zay", b->lat, khel ? "Khel" : "Zai");
   } else if (how < 80) {
-    bmis__wl_add_tok(nm, WL_SURNAME, wl_draw(&(wl_pool)WL_POOL(ps_sur, 2), r));
+    demo__wl_add_tok(nm, WL_SURNAME, wl_draw(&(wl_pool)WL_POOL(ps_sur, 2), r));
   } else if (!child) {
     /* Known by the given name and the father's. */
-    bmis__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r));
+    demo__wl_add_tok(nm, WL_FATHER, wl_draw(&m, r));
   }
 }
 
 /* Weak aliases: a title with the given name ("Mullah Omar"). */
-bool bmis__wl_weak_pashto(const wl_name *nm, demo_rng *r, char *out,
+bool demo__wl_weak_pashto(const wl_name *nm, demo_rng *r, char *out,
                           size_t cap) {
   if (nm->sex == 'F')
     return false;

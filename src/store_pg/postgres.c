@@ -1,6 +1,9 @@
 /* The PostgreSQL backend (libpq): the headquarters store. Every query is a
- * named server-side prepared statement, executed with text parameters. */
+ * named server-side prepared statement, executed with text parameters.
+ * Built as its own library, libbmis_pg, the only one that links libpq: a
+ * program registers the driver with bmis_store_postgres_enable. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "bmis_pg/postgres.h"
 #include "store/store_internal.h"
 
 #include <errno.h>
@@ -14,12 +17,14 @@
 
 #define PG_MAX_PARAMS 40
 
+static const bmis__driver postgres_driver;
+
 extern char **environ;
 
 typedef struct pg_stmt {
   bmis__stmt base;
   PGconn *conn;
-  bmis__query_id q;
+  const char *name; /* the query's, owned by libbmis */
   bool prepared;
   int nparams;
   char *values[PG_MAX_PARAMS];
@@ -113,26 +118,25 @@ static int count_params(const char *sql) {
   return max;
 }
 
-static bmis_status pg_prepare(bmis_store *s, bmis__query_id q, bmis__stmt **out,
-                              bmis_error *err) {
+static bmis_status pg_prepare(bmis_store *s, const char *qname, const char *sql,
+                              bmis__stmt **out, bmis_error *err) {
   pg_stmt *st = calloc(1, sizeof *st);
   if (!st)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  st->base.drv = &bmis__postgres_driver;
+  st->base.drv = &postgres_driver;
   st->conn = s->db;
-  st->q = q;
-  st->nparams = count_params(bmis__sql_queries[q].postgres);
+  st->name = qname;
+  st->nparams = count_params(sql);
   if (st->nparams > PG_MAX_PARAMS) {
     free(st);
     return bmis_error_set(err, BMIS_E_INTERNAL, "%s: too many parameters",
-                          bmis__sql_queries[q].name);
+                          qname);
   }
   char name[64];
-  snprintf(name, sizeof name, "bmis_%s", bmis__sql_queries[q].name);
-  PGresult *res =
-      PQprepare(s->db, name, bmis__sql_queries[q].postgres, 0, NULL);
+  snprintf(name, sizeof name, "bmis_%s", qname);
+  PGresult *res = PQprepare(s->db, name, sql, 0, NULL);
   if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-    bmis_status e = pg_fail(s->db, res, err, bmis__sql_queries[q].name);
+    bmis_status e = pg_fail(s->db, res, err, qname);
     PQclear(res);
     free(st);
     return e;
@@ -165,8 +169,7 @@ static void pg_finalize(bmis__stmt *b) {
   pg_reset(b);
   if (st->prepared && PQstatus(st->conn) == CONNECTION_OK) {
     char sql[96];
-    snprintf(sql, sizeof sql, "DEALLOCATE bmis_%s",
-             bmis__sql_queries[st->q].name);
+    snprintf(sql, sizeof sql, "DEALLOCATE bmis_%s", st->name);
     PQclear(PQexec(st->conn, sql));
   }
   free(st);
@@ -208,7 +211,7 @@ static int pg_step(bmis__stmt *b, bmis_error *err) {
   pg_stmt *st = (pg_stmt *)b;
   if (!st->res) {
     char name[64];
-    snprintf(name, sizeof name, "bmis_%s", bmis__sql_queries[st->q].name);
+    snprintf(name, sizeof name, "bmis_%s", st->name);
     st->res = PQexecPrepared(st->conn, name, st->nparams,
                              (const char *const *)st->values, NULL, NULL, 0);
     ExecStatusType t = PQresultStatus(st->res);
@@ -217,8 +220,7 @@ static int pg_step(bmis__stmt *b, bmis_error *err) {
       return BMIS__DONE;
     }
     if (t != PGRES_TUPLES_OK) {
-      bmis_status e =
-          pg_fail(st->conn, st->res, err, bmis__sql_queries[st->q].name);
+      bmis_status e = pg_fail(st->conn, st->res, err, st->name);
       pg_reset(b);
       return -(int)e;
     }
@@ -347,8 +349,14 @@ static int64_t pg_size(bmis_store *s) {
   return size;
 }
 
-const bmis__driver bmis__postgres_driver = {
+static const char *const pg_schemes[] = {"postgres://", "postgresql://", NULL};
+
+static const bmis__driver postgres_driver = {
+    .abi = BMIS__DRIVER_ABI,
+    .size = sizeof(bmis__driver),
     .name = "postgres",
+    .schemes = pg_schemes,
+    .dialect = BMIS__SQL_POSTGRES,
     .open = pg_open,
     .close = pg_close,
     .exec = pg_exec,
@@ -368,5 +376,8 @@ const bmis__driver bmis__postgres_driver = {
     .backup = pg_backup,
     .restore = pg_restore,
     .size_bytes = pg_size,
-    .migrations = bmis__sql_migrations_postgres,
 };
+
+bmis_status bmis_store_postgres_enable(bmis_error *err) {
+  return bmis_store_driver_register(&postgres_driver, err);
+}
