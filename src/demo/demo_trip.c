@@ -21,10 +21,10 @@ static double refusal_rate(int tier) {
  * while it is open, and the demo never closes one (the service keeps it), so
  * a refusal drawn for them later becomes an ordinary trip. Only asked for a
  * point drawn as a refusal (about 1 in 100 of visitors' points). */
-static bool protected_before(const bmis__demo_plan *p, uint32_t g, uint32_t j) {
+static bool protected_before(const demo__plan *p, uint32_t g, uint32_t j) {
   for (uint32_t k = 0; k < j; k++) {
-    bmis__demo_trip t;
-    bmis__demo_trip_of(p, g, k, &t);
+    demo__trip t;
+    demo__trip_of(p, g, k, &t);
     if (t.kind == DEMO_PT_ASYLUM ||
         (t.kind == DEMO_PT_PAIR &&
          (t.referral == BMIS_REFERRAL_CHILD_PROTECTION ||
