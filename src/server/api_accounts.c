@@ -1,16 +1,12 @@
 /* Accounts (administrators only): GET /api/accounts, POST /api/accounts,
  * POST /api/accounts/{username}. No password hash ever leaves the library;
  * every change is in the audit log. */
-#include "http.h"
+#include "routes.h"
 
 #include "bmis/text.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void api_accounts(const srv_request *rq, srv_reply *rp);
-void api_account_add(const srv_request *rq, srv_reply *rp);
-void api_account_change(const srv_request *rq, srv_reply *rp);
 
 static json_t *account_json(const bmis_account *a) {
   return json_pack(

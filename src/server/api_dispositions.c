@@ -3,14 +3,11 @@
  * ({decision: confirm|reject, reason}). Decode, one library call
  * (bmis_disposition_queue, bmis_disposition_review: the rules and the audit
  * entry of the review live there), encode. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-void api_dispositions(const srv_request *rq, srv_reply *rp);
-void api_disposition_review(const srv_request *rq, srv_reply *rp);
 
 static json_t *disposition_json(const bmis_hit_disposition *d) {
   char t[21], rt[21];

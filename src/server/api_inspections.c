@@ -3,18 +3,11 @@
  * /api/inspections/{id}/protection, POST /api/inspections/{id}/decision,
  * and the refusal notice. Decode, one
  * library call (bmis/inspect.h, where the safeguards live), encode. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void api_inspection_create(const srv_request *rq, srv_reply *rp);
-void api_inspection_get(const srv_request *rq, srv_reply *rp);
-void api_inspection_hit(const srv_request *rq, srv_reply *rp);
-void api_inspection_decide(const srv_request *rq, srv_reply *rp);
-void api_movement_notice(const srv_request *rq, srv_reply *rp);
-void api_inspection_protect(const srv_request *rq, srv_reply *rp);
 
 void api_inspection_create(const srv_request *rq, srv_reply *rp) {
   bmis_inspection_request in;

@@ -1,13 +1,10 @@
 /* Secondary inspection: GET /api/referrals (the queue, with the primary
  * findings) and POST /api/referrals/{id}/outcome. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void api_referrals(const srv_request *rq, srv_reply *rp);
-void api_referral_outcome(const srv_request *rq, srv_reply *rp);
 
 typedef struct queue {
   const srv_request *rq;

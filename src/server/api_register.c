@@ -2,18 +2,12 @@
  * its history), POST /api/movements/{id}/correct and /void, and the
  * identity-review list (GET /api/identity-links, POST
  * /api/identity-links/{id}). */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-void api_movement_get(const srv_request *rq, srv_reply *rp);
-void api_movement_correct(const srv_request *rq, srv_reply *rp);
-void api_movement_void(const srv_request *rq, srv_reply *rp);
-void api_identity_links(const srv_request *rq, srv_reply *rp);
-void api_identity_decide(const srv_request *rq, srv_reply *rp);
 
 static int add_version(const bmis_movement_version *v, void *ctx) {
   json_array_append_new(ctx,

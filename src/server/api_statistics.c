@@ -1,11 +1,9 @@
 /* GET /api/statistics/movements: counts only, never a person (the route
  * analysts use). */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void api_statistics(const srv_request *rq, srv_reply *rp);
 
 typedef struct tally {
   json_int_t total;

@@ -1,13 +1,10 @@
 /* Traveller search and history: GET /api/travellers?document=STATE:NUMBER
  * and GET /api/travellers/{id}. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void api_travellers(const srv_request *rq, srv_reply *rp);
-void api_traveller(const srv_request *rq, srv_reply *rp);
 
 /* By document (?document=STATE:NUMBER), or by name and date of birth
  * (?surname=&given_names=&birth=YYYY[-MM[-DD]]). */
