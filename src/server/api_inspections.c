@@ -42,7 +42,7 @@ void api_inspection_get(const srv_request *rq, srv_reply *rp) {
   json_t *o = json_loads(json, 0, NULL);
   free(json);
   if (!o) {
-    srv_reply_error(rp, 500, "E_INTERNAL", "the stored result is not JSON");
+    srv_fail(rp, BMIS_E_INTERNAL, "the stored result is not JSON");
     return;
   }
   json_object_set_new(o, "movement_id",
@@ -67,10 +67,10 @@ void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
     bmis_hit_disposition out;
     bmis_error err;
     if (*end || index < 0 || index > 10000)
-      srv_reply_error(rp, 404, "E_NOT_FOUND", "no hit '%.20s'", rq->params[1]);
+      srv_fail(rp, BMIS_E_NOT_FOUND, "no hit '%.20s'", rq->params[1]);
     else if (!d)
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "decision: must be confirmed or dismissed");
+      srv_fail(rp, BMIS_E_INVALID_ARG,
+               "decision: must be confirmed or dismissed");
     else if (bmis_inspection_dispose(rq->store, rq->params[0], (int)index, d,
                                      reason, &rq->actor, 0, &out,
                                      &err) != BMIS_OK)

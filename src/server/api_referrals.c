@@ -52,8 +52,7 @@ void api_referrals(const srv_request *rq, srv_reply *rp) {
     status = "open";
   if (strcmp(status, "open") != 0 && strcmp(status, "closed") != 0 &&
       strcmp(status, "all") != 0) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "status: must be open, closed or all");
+    srv_fail(rp, BMIS_E_INVALID_ARG, "status: must be open, closed or all");
     return;
   }
   queue q = {rq, json_array(), BMIS_OK, {0}, strcmp(status, "closed") == 0};
@@ -88,8 +87,8 @@ void api_referral_outcome(const srv_request *rq, srv_reply *rp) {
     return;
   }
   if (!d.outcome) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "outcome: missing (admitted, refused or referred_onward)");
+    srv_fail(rp, BMIS_E_INVALID_ARG,
+             "outcome: missing (admitted, refused or referred_onward)");
     return;
   }
   if (bmis_referral_outcome_record(rq->store, rq->params[0],

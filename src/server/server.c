@@ -146,14 +146,13 @@ bool srv_json_object(const srv_request *rq, srv_reply *rp,
   json_t *root =
       json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
   if (!root) {
-    srv_reply_error(rp, 400, "E_PARSE",
-                    "the body is not JSON: %s (line %d, column %d)", je.text,
-                    je.line, je.column);
+    srv_fail(rp, BMIS_E_PARSE, "the body is not JSON: %s (line %d, column %d)",
+             je.text, je.line, je.column);
     return false;
   }
   if (!json_is_object(root)) {
     json_decref(root);
-    srv_reply_error(rp, 400, "E_PARSE", "the body must be a JSON object");
+    srv_fail(rp, BMIS_E_PARSE, "the body must be a JSON object");
     return false;
   }
   const char *key;
@@ -165,8 +164,7 @@ bool srv_json_object(const srv_request *rq, srv_reply *rp,
     if (!known) {
       /* quoted up to 64 bytes, cut at a whole character */
       int shown = (int)srv_utf8_valid_prefix(key, strnlen(key, 64));
-      srv_reply_error(rp, 400, "E_INVALID_ARG", "unknown member '%.*s'", shown,
-                      key);
+      srv_fail(rp, BMIS_E_INVALID_ARG, "unknown member '%.*s'", shown, key);
       json_decref(root);
       return false;
     }
@@ -181,11 +179,11 @@ bool srv_json_string(json_t *o, const char *name, bool required, srv_reply *rp,
   *out = NULL;
   if (!v) {
     if (required)
-      srv_reply_error(rp, 400, "E_INVALID_ARG", "'%s' is required", name);
+      srv_fail(rp, BMIS_E_INVALID_ARG, "'%s' is required", name);
     return !required;
   }
   if (!json_is_string(v)) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG", "'%s' must be a string", name);
+    srv_fail(rp, BMIS_E_INVALID_ARG, "'%s' must be a string", name);
     return false;
   }
   *out = json_string_value(v);
@@ -235,23 +233,29 @@ static void utf8_repair(char *s) {
   }
 }
 
-void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
-                     const char *fmt, ...) {
+/* The one way an error is answered: the HTTP status and the code are the
+ * status table's (bmis/status.h). */
+static void vfail(srv_reply *rp, bmis_status status, const char *fmt,
+                  va_list ap) {
   char msg[512];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  utf8_repair(msg);
+  int http = bmis_status_http(status);
+  json_decref(rp->json);
+  rp->status = http >= 400 && http < 600 ? (unsigned)http : 500;
+  rp->json = json_pack("{s:{s:s, s:s}}", "error", "code",
+                       bmis_status_name(status), "message", msg);
+}
+
+void srv_fail(srv_reply *rp, bmis_status status, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  vfail(rp, status, fmt, ap);
   va_end(ap);
-  utf8_repair(msg);
-  json_decref(rp->json);
-  rp->status = status;
-  rp->json = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
 }
 
 void srv_reply_status(srv_reply *rp, const bmis_error *err) {
-  int http = bmis_status_http(err->status);
-  srv_reply_error(rp, http >= 400 && http < 600 ? (unsigned)http : 500,
-                  bmis_status_name(err->status), "%s", err->message);
+  srv_fail(rp, err->status, "%s", err->message);
 }
 
 const char *srv_query(const srv_request *rq, const char *name) {
@@ -321,9 +325,9 @@ bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
     return true;
   json_decref(rp->json);
   rp->json = NULL;
-  srv_reply_error(rp, 503, "E_STORE",
-                  "the audit log cannot be written, so nothing is shown: %s",
-                  err.message);
+  srv_fail(rp, BMIS_E_STORE,
+           "the audit log cannot be written, so nothing is shown: %s",
+           err.message);
   return false;
 }
 
@@ -392,12 +396,20 @@ static void on_connection(void *cls, struct MHD_Connection *c,
  * down; libmicrohttpd then sees it closed and cleans up. Checks five times
  * a second. */
 static void *watchdog(void *arg) {
-  static const char timeout[] =
-      "HTTP/1.1 408 Request Timeout\r\n"
-      "Content-Type: application/json; charset=utf-8\r\n"
-      "Connection: close\r\nContent-Length: 93\r\n\r\n"
-      "{\"error\":{\"code\":\"E_TIMEOUT\",\"message\":\"the request took too "
-      "long to arrive: closed\"}}\n";
+  /* written on the socket, past libmicrohttpd: the status table's
+   * E_TIMEOUT (408) made into an answer once */
+  char body[128], timeout[320];
+  int body_len = snprintf(body, sizeof body,
+                          "{\"error\":{\"code\":\"%s\",\"message\":\"%s: "
+                          "closed\"}}\n",
+                          bmis_status_name(BMIS_E_TIMEOUT),
+                          bmis_status_message(BMIS_E_TIMEOUT));
+  int timeout_len =
+      snprintf(timeout, sizeof timeout,
+               "HTTP/1.1 %d Request Timeout\r\n"
+               "Content-Type: application/json; charset=utf-8\r\n"
+               "Connection: close\r\nContent-Length: %d\r\n\r\n%s",
+               bmis_status_http(BMIS_E_TIMEOUT), body_len, body);
   srv *s = arg;
   int64_t limit = (int64_t)s->opt.request_max_s * 1000;
   pthread_mutex_lock(&s->watch_lock);
@@ -416,7 +428,7 @@ static void *watchdog(void *arg) {
           w->fd == MHD_INVALID_SOCKET)
         continue;
       if (!s->tls) /* (the socket is non-blocking; the few bytes fit) */
-        (void)!send(w->fd, timeout, sizeof timeout - 1,
+        (void)!send(w->fd, timeout, (size_t)timeout_len,
                     MSG_NOSIGNAL | MSG_DONTWAIT);
       shutdown(w->fd, SHUT_RDWR);
       w->cut = true;
@@ -445,7 +457,7 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c,
   if (!text) { /* out of memory: still an answer */
     static const char oom[] =
         "{\"error\":{\"code\":\"E_NOMEM\",\"message\":\"out of memory\"}}";
-    rp->status = 500;
+    rp->status = (unsigned)bmis_status_http(BMIS_E_NOMEM);
     text = strdup(oom);
     if (!text)
       return MHD_NO;
@@ -487,11 +499,11 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c,
 /* An answer given before the body is read: the connection is closed after
  * it (what remains of the request cannot be told from a next one). */
 static enum MHD_Result refuse_early(srv *s, struct MHD_Connection *c,
-                                    conn_state *st, unsigned status,
-                                    const char *code, const char *message) {
+                                    conn_state *st, bmis_status status,
+                                    const char *message) {
   srv_reply rp = {500, NULL, "", NULL, NULL};
   st->answered = true;
-  srv_reply_error(&rp, status, code, "%s", message);
+  srv_fail(&rp, status, "%s", message);
   watch_answering(s, c);
   return send_reply(s, c, &rp, NULL, true);
 }
@@ -637,33 +649,33 @@ static void param_name(const char *pattern, int n, char *out, size_t cap) {
 static enum MHD_Result on_headers(srv *s, struct MHD_Connection *c,
                                   conn_state *st) {
   if (atomic_load(&s->stopping))
-    return refuse_early(s, c, st, 503, "E_UNAVAILABLE",
+    return refuse_early(s, c, st, BMIS_E_UNAVAILABLE,
                         "the server is shutting down: try again shortly");
   atomic_fetch_add(&s->inflight, 1);
   st->counted = true;
   field_fault bad = {""};
   MHD_get_connection_values(c, MHD_HEADER_KIND, find_field_fault, &bad);
   if (bad.message[0])
-    return refuse_early(s, c, st, 400, "E_FRAMING", bad.message);
+    return refuse_early(s, c, st, BMIS_E_FRAMING, bad.message);
   framing f = {0, 0, NULL, false, false};
   MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
   if (f.lengths && f.encodings)
-    return refuse_early(s, c, st, 400, "E_FRAMING",
+    return refuse_early(s, c, st, BMIS_E_FRAMING,
                         "the request has both Content-Length and "
                         "Transfer-Encoding (RFC 9112 section 6.3)");
   if (f.lengths_differ)
-    return refuse_early(s, c, st, 400, "E_FRAMING",
+    return refuse_early(s, c, st, BMIS_E_FRAMING,
                         "the request has Content-Length headers that differ "
                         "(RFC 9112 section 6.3)");
   if (f.encodings && (f.encodings > 1 || !f.chunked))
-    return refuse_early(s, c, st, 400, "E_FRAMING",
+    return refuse_early(s, c, st, BMIS_E_FRAMING,
                         "Transfer-Encoding: only 'chunked' is accepted");
   if (f.length && strtoull(f.length, NULL, 10) > s->opt.body_max) {
     /* answered now: the body is never read, the connection then closed */
     char msg[96];
     snprintf(msg, sizeof msg, "the request body is larger than %zu bytes",
              s->opt.body_max);
-    return refuse_early(s, c, st, 413, "E_TOO_LARGE", msg);
+    return refuse_early(s, c, st, BMIS_E_TOO_LARGE, msg);
   }
   return MHD_YES;
 }
@@ -714,19 +726,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   field_fault bad_trailer = {""};
   MHD_get_connection_values(c, MHD_FOOTER_KIND, find_field_fault, &bad_trailer);
   if (bad_trailer.message[0]) {
-    srv_reply_error(&rp, 400, "E_FRAMING", "%s", bad_trailer.message);
+    srv_fail(&rp, BMIS_E_FRAMING, "%s", bad_trailer.message);
     return send_reply(s, c, &rp, NULL, true);
   }
   char path[512];
   size_t n = strcspn(url, "?");
   if (st->too_large) {
-    srv_reply_error(&rp, 413, "E_TOO_LARGE",
-                    "the request body is larger than %zu bytes",
-                    s->opt.body_max);
+    srv_fail(&rp, BMIS_E_TOO_LARGE, "the request body is larger than %zu bytes",
+             s->opt.body_max);
     return send_reply(s, c, &rp, NULL, false);
   }
   if (n >= sizeof path) {
-    srv_reply_error(&rp, 414, "E_TOO_LARGE", "the path is too long");
+    srv_fail(&rp, BMIS_E_TOO_LARGE, "the path is too long");
+    rp.status = 414; /* the table's 413 made precise: RFC 9110 15.5.15 */
     return send_reply(s, c, &rp, NULL, false);
   }
   memcpy(path, url, n);
@@ -744,13 +756,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   if (!route && known) {
     char allow[64];
     srv_route_allow(path, allow, sizeof allow);
-    srv_reply_error(&rp, 405, "E_METHOD",
-                    "%s is not allowed on %s (allowed: %s)", method, path,
-                    allow);
+    srv_fail(&rp, BMIS_E_METHOD, "%s is not allowed on %s (allowed: %s)",
+             method, path, allow);
     return send_reply(s, c, &rp, allow, false);
   }
   if (!route) {
-    srv_reply_error(&rp, 404, "E_NOT_FOUND", "no such resource: %s", path);
+    srv_fail(&rp, BMIS_E_NOT_FOUND, "no such resource: %s", path);
     return send_reply(s, c, &rp, NULL, false);
   }
   /* what handlers quote back and hand to the library is UTF-8 */
@@ -759,16 +770,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
       continue;
     char name[32];
     param_name(route->path, i, name, sizeof name);
-    srv_reply_error(&rp, 400, "E_INVALID_ARG",
-                    "the path's {%s} is not one line of valid UTF-8", name);
+    srv_fail(&rp, BMIS_E_INVALID_ARG,
+             "the path's {%s} is not one line of valid UTF-8", name);
     return send_reply(s, c, &rp, NULL, false);
   }
   bad_arg bad = {NULL};
   MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, find_bad_arg, &bad);
   if (bad.name) {
-    srv_reply_error(&rp, 400, "E_INVALID_ARG",
-                    "the query argument '%s' is not one line of valid UTF-8",
-                    bad.name);
+    srv_fail(&rp, BMIS_E_INVALID_ARG,
+             "the query argument '%s' is not one line of valid UTF-8",
+             bad.name);
     return send_reply(s, c, &rp, NULL, false);
   }
   srv_request rq;
@@ -814,9 +825,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   bmis_session session;
   if (route->roles != SRV_PUBLIC) { /* who, then whether their role may */
     if (!rq.token) {
-      srv_reply_error(&rp, 401, "E_AUTH",
-                      "log in first (POST /api/login), then send "
-                      "'Authorization: Bearer TOKEN'");
+      srv_fail(&rp, BMIS_E_AUTH,
+               "log in first (POST /api/login), then send "
+               "'Authorization: Bearer TOKEN'");
       return send_reply(s, c, &rp, NULL, false);
     }
     if (bmis_session_use(rq.store, rq.token, 0, s->opt.idle_timeout_s, &session,
@@ -837,9 +848,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
       bmis_audit_entry e;
       srv_audit_entry(&rq.actor, "access", path, "E_FORBIDDEN", &e);
       (void)bmis_audit_append(rq.store, &e, &err);
-      srv_reply_error(&rp, 403, "E_FORBIDDEN",
-                      "%s %s is not open to the role %s", method, path,
-                      bmis_role_name(session.role));
+      srv_fail(&rp, BMIS_E_FORBIDDEN, "%s %s is not open to the role %s",
+               method, path, bmis_role_name(session.role));
       return send_reply(s, c, &rp, NULL, false);
     }
     /* a browser sends the cookie by itself, even for another site's
@@ -851,9 +861,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
       const char *got =
           MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
       if (!got || !want[0] || strcmp(got, want) != 0) {
-        srv_reply_error(&rp, 403, "E_FORBIDDEN",
-                        "a write with the session cookie needs the "
-                        "X-CSRF-Token given at login");
+        srv_fail(&rp, BMIS_E_FORBIDDEN,
+                 "a write with the session cookie needs the "
+                 "X-CSRF-Token given at login");
         return send_reply(s, c, &rp, NULL, false);
       }
     }
@@ -861,7 +871,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   }
   route->handler(&rq, &rp);
   if (!rp.json && !rp.raw && !rp.html)
-    srv_reply_error(&rp, 500, "E_INTERNAL", "the handler gave no answer");
+    srv_fail(&rp, BMIS_E_INTERNAL, "the handler gave no answer");
   return send_reply(s, c, &rp, NULL, false);
 }
 

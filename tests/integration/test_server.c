@@ -588,6 +588,11 @@ static void a_trickling_client_is_cut_off(void **state) {
     if (took > 5 || !strstr(got, "HTTP/1.1 408") ||
         !strstr(got, "\"code\":\"E_TIMEOUT\""))
       fail_msg("case %zu: %ld s: %s", i, took, got);
+    /* its Content-Length is the body's (it said 93 of 87 bytes once) */
+    const char *cl = strstr(got, "Content-Length: ");
+    const char *body = strstr(got, "\r\n\r\n");
+    if (!cl || !body || strtoul(cl + 16, NULL, 10) != strlen(body + 4))
+      fail_msg("case %zu: Content-Length is not the body's: %s", i, got);
   }
   /* a request on time is not affected */
   answer a = request("GET", "/api/health", NULL, NULL);
