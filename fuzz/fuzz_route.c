@@ -31,8 +31,8 @@ static void require(int ok, const char *what) {
 }
 
 /* The path made of route's pattern with params put back. */
-static void rebuild(const char *pattern, const char *const params[2],
-                    char *out, size_t cap) {
+static void rebuild(const char *pattern, const char *const params[2], char *out,
+                    size_t cap) {
   size_t n = 0;
   int i = 0;
   for (const char *p = pattern; *p && n + 1 < cap;) {
