@@ -10,6 +10,7 @@
 #define BMIS_SCREEN_H
 
 #include "bmis/date.h"
+#include "bmis/doc.h"
 #include "bmis/export.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
@@ -350,6 +351,26 @@ typedef struct bmis_screen_query {
   char doc_number[40];
   const char *traveller_id; /* for earlier dispositions; may be NULL */
 } bmis_screen_query;
+
+/* The names a query made from a document points into (the caller's). */
+typedef struct bmis_screen_doc_names {
+  char surname[BMIS_DOC_VALUE_MAX];
+  char given_names[BMIS_DOC_VALUE_MAX];
+} bmis_screen_doc_names;
+
+/* The query that screens the holder of a parsed document (bmis_doc_parse)
+ * and the document itself, the one mapping every front end uses: *q is
+ * cleared, then surname and given_names point into names (the document's
+ * primary and secondary identifiers, fillers removed; "" when absent),
+ * birth is the document's date of birth (partial or unknown as read), sex
+ * 'F', 'M', 'X' or 0, nationality, doc_state and doc_number the
+ * document's, each left "" when absent or too long for its member.
+ * name and traveller_id are left NULL for the caller. Whether the
+ * document is valid enough to screen is the caller's decision (its
+ * findings); nothing is read but doc. */
+BMIS_API void bmis_screen_query_from_doc(const bmis_doc *doc,
+                                         bmis_screen_doc_names *names,
+                                         bmis_screen_query *q);
 
 typedef enum bmis_screen_mode {
   BMIS_SCREEN_INDEXED,   /* candidates from the index (default) */

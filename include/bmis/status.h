@@ -29,7 +29,11 @@
   X(E_AUTH, 14, 1, 401, "wrong credentials, or no valid session")              \
   X(E_FORBIDDEN, 15, 1, 403, "not allowed to this account's role")             \
   X(E_THROTTLED, 16, 1, 429, "too many attempts: wait before trying again")    \
-  X(E_SAFEGUARD, 17, 1, 422, "not allowed: a protection safeguard applies")
+  X(E_SAFEGUARD, 17, 1, 422, "not allowed: a protection safeguard applies")    \
+  X(E_FRAMING, 18, 2, 400, "a request framed in a way not accepted")           \
+  X(E_METHOD, 19, 2, 405, "method not allowed on this resource")               \
+  X(E_UNAVAILABLE, 20, 3, 503, "unavailable now: try again shortly")           \
+  X(E_TIMEOUT, 21, 3, 408, "the request took too long to arrive")
 
 typedef enum bmis_status {
 #define BMIS__STATUS_ENUM(name, num, exit_code, http, msg) BMIS_##name = num,

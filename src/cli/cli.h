@@ -18,19 +18,10 @@ enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2, CLI_FAILED = 3 };
 /* A subcommand: argv[0] is the subcommand's own name. */
 typedef int (*cli_command_fn)(int argc, char **argv);
 
-int cli_doc(int argc, char **argv);
-int cli_db(int argc, char **argv);
-int cli_bcp(int argc, char **argv);
-int cli_movement(int argc, char **argv);
-int cli_traveller(int argc, char **argv);
-int cli_identity(int argc, char **argv);
-int cli_overstay(int argc, char **argv);
-int cli_demo(int argc, char **argv);
-int cli_watchlist(int argc, char **argv);
-int cli_screen(int argc, char **argv);
-int cli_serve(int argc, char **argv);
-int cli_user(int argc, char **argv);
-int cli_audit_command(int argc, char **argv);
+/* The commands (commands.def), one prototype each. */
+#define COMMAND(name, function, summary) int function(int argc, char **argv);
+#include "commands.def"
+#undef COMMAND
 
 /* ---- options (args.c) ---- */
 

@@ -133,31 +133,6 @@ static int quoted(const char *s, int max) {
   return (int)n;
 }
 
-/* "1974", "1974-08" or "1974-08-12" (a real date). */
-static bool parse_birth(const char *s, bmis_date *out) {
-  size_t n = strlen(s);
-  if (n != 4 && n != 7 && n != 10)
-    return false;
-  int part[3] = {0, 0, 0}, k = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (i == 4 || i == 7) {
-      if (s[i] != '-')
-        return false;
-      k++;
-    } else if (s[i] >= '0' && s[i] <= '9') {
-      part[k] = part[k] * 10 + (s[i] - '0');
-    } else {
-      return false;
-    }
-  }
-  bmis_date d = {(int16_t)part[0], (int8_t)part[1], (int8_t)part[2]};
-  if (d.year == 0 || (n >= 7 && (d.month < 1 || d.month > 12)) ||
-      (n == 10 && !bmis_date_is_valid(d)))
-    return false;
-  *out = d;
-  return true;
-}
-
 static bool set_country(const char *what, const char *v, char out[4], char *msg,
                         size_t cap) {
   const bmis_country *c = *v ? bmis_country_lookup(v) : NULL;
@@ -214,7 +189,8 @@ static bool make_query(const person_in *in, const field_names *fn,
   q->name = in->name;
   q->surname = in->surname;
   q->given_names = in->given;
-  if (in->birth && !parse_birth(in->birth, &q->birth))
+  if (in->birth &&
+      bmis_date_parse_partial(in->birth, &q->birth, NULL) != BMIS_OK)
     return problem(msg, cap,
                    "%s: '%.*s' is not YYYY, YYYY-MM or YYYY-MM-DD (a real "
                    "date)",
@@ -249,10 +225,6 @@ static bool make_query(const person_in *in, const field_names *fn,
 }
 
 /* ---- the MRZ ---- */
-
-typedef struct mrz_names {
-  char surname[BMIS_DOC_VALUE_MAX], given[BMIS_DOC_VALUE_MAX];
-} mrz_names;
 
 /* The MRZ text: the arguments joined by newlines ("\n" typed as two
  * characters separates lines too), or standard input for "-"; at most
@@ -292,7 +264,7 @@ static int mrz_text(const char **args, int n, char out[BMIS_MRZ_INPUT_MAX + 1],
 
 /* Parses the MRZ (strict; an expired document is still screened) into *q;
  * a malformed one is reported with what is wrong. */
-static int mrz_query(const char **args, int n, mrz_names *names,
+static int mrz_query(const char **args, int n, bmis_screen_doc_names *names,
                      bmis_screen_query *q) {
   char text[BMIS_MRZ_INPUT_MAX + 1];
   size_t len = 0;
@@ -313,25 +285,7 @@ static int mrz_query(const char **args, int n, mrz_names *names,
             bmis_finding_code_name(f->code));
     return CLI_INVALID;
   }
-  char v[BMIS_DOC_VALUE_MAX];
-  bmis_doc_field_value(&doc, BMIS_FIELD_PRIMARY_IDENTIFIER, names->surname,
-                       sizeof names->surname);
-  bmis_doc_field_value(&doc, BMIS_FIELD_SECONDARY_IDENTIFIER, names->given,
-                       sizeof names->given);
-  q->surname = names->surname;
-  q->given_names = names->given;
-  q->birth = doc.birth_date;
-  bmis_doc_field_value(&doc, BMIS_FIELD_SEX, v, sizeof v);
-  q->sex = v[0] == 'F' || v[0] == 'M' || v[0] == 'X' ? v[0] : 0;
-  bmis_doc_field_value(&doc, BMIS_FIELD_NATIONALITY, v, sizeof v);
-  if (strlen(v) < sizeof q->nationality)
-    memcpy(q->nationality, v, strlen(v) + 1);
-  bmis_doc_field_value(&doc, BMIS_FIELD_ISSUING_STATE, v, sizeof v);
-  if (strlen(v) < sizeof q->doc_state)
-    memcpy(q->doc_state, v, strlen(v) + 1);
-  bmis_doc_field_value(&doc, BMIS_FIELD_DOCUMENT_NUMBER, v, sizeof v);
-  if (strlen(v) < sizeof q->doc_number)
-    memcpy(q->doc_number, v, strlen(v) + 1);
+  bmis_screen_query_from_doc(&doc, names, q);
   return CLI_OK;
 }
 
@@ -659,7 +613,7 @@ static int screen_cmd(int argc, char **argv) {
         !check_traveller("--traveller", o.in.traveller, msg, sizeof msg))
       return cli_usage_error(CMD, "%s", msg);
     q.traveller_id = o.in.traveller;
-    mrz_names names;
+    bmis_screen_doc_names names;
     if ((r = mrz_query(pos, npos, &names, &q)) != CLI_OK)
       return r;
     return screen_one(&o, &q, &so);

@@ -1,4 +1,5 @@
-/* `bmis`: dispatches to a table of subcommands. */
+/* `bmis`: dispatches to the table of subcommands made from commands.def,
+ * which also makes the top-level --help. */
 #include "bmis/text.h"
 #include "bmis/version.h"
 #include "bmis_pg/postgres.h"
@@ -14,19 +15,9 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-    {"doc", cli_doc, "check and make machine readable travel documents"},
-    {"db", cli_db, "create, migrate, describe, back up and restore a store"},
-    {"bcp", cli_bcp, "configure border crossing points"},
-    {"movement", cli_movement, "record, list and change entries and exits"},
-    {"traveller", cli_traveller, "a person's documents, movements and stays"},
-    {"identity", cli_identity, "review possible matches between travellers"},
-    {"overstay", cli_overstay, "who stayed beyond their permitted stay"},
-    {"demo", cli_demo, "generate synthetic register data and watchlists"},
-    {"watchlist", cli_watchlist, "import, list, show and remove watchlists"},
-    {"screen", cli_screen, "screen travellers against the watchlists"},
-    {"serve", cli_serve, "serve the officer console and the JSON API"},
-    {"user", cli_user, "add, change, disable and list accounts"},
-    {"audit", cli_audit_command, "verify and list the audit log"},
+#define COMMAND(name, function, summary) {#name, function, summary},
+#include "commands.def"
+#undef COMMAND
 };
 
 static void usage(FILE *out) {

@@ -1,16 +1,12 @@
 /* Accounts (administrators only): GET /api/accounts, POST /api/accounts,
  * POST /api/accounts/{username}. No password hash ever leaves the library;
  * every change is in the audit log. */
-#include "http.h"
+#include "routes.h"
 
 #include "bmis/text.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void api_accounts(const srv_request *rq, srv_reply *rp);
-void api_account_add(const srv_request *rq, srv_reply *rp);
-void api_account_change(const srv_request *rq, srv_reply *rp);
 
 static json_t *account_json(const bmis_account *a) {
   return json_pack(
@@ -61,8 +57,8 @@ void api_account_add(const srv_request *rq, srv_reply *rp) {
     if (strlen(user) >= sizeof a.username ||
         (bcp && strlen(bcp) >= sizeof a.default_bcp) ||
         (bcps && strlen(bcps) >= sizeof a.bcps)) {
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "username, default_bcp or bcps: too long");
+      srv_fail(rp, BMIS_E_INVALID_ARG,
+               "username, default_bcp or bcps: too long");
       json_decref(in);
       return;
     }
@@ -80,9 +76,9 @@ void api_account_add(const srv_request *rq, srv_reply *rp) {
     char record[97];
     snprintf(record, sizeof record, "account:%s", a.username);
     if (!a.role)
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "role: must be officer, supervisor, analyst or "
-                      "administrator");
+      srv_fail(rp, BMIS_E_INVALID_ARG,
+               "role: must be officer, supervisor, analyst or "
+               "administrator");
     else if (bmis_store_begin(rq->store, &err) != BMIS_OK ||
              bmis_account_add(rq->store, &a, password, &err) != BMIS_OK ||
              bmis_account_get(rq->store, a.username, &a, &err) != BMIS_OK) {
@@ -125,8 +121,7 @@ void api_account_change(const srv_request *rq, srv_reply *rp) {
     return;
   json_t *dis = json_object_get(in, "disabled");
   if (dis && !json_is_boolean(dis)) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "disabled: must be true or false");
+    srv_fail(rp, BMIS_E_INVALID_ARG, "disabled: must be true or false");
   } else if (srv_json_string(in, "password", false, rp, &password) &&
              srv_json_string(in, "role", false, rp, &role) &&
              srv_json_string(in, "bcps", false, rp, &c.bcps) &&
@@ -138,9 +133,9 @@ void api_account_change(const srv_request *rq, srv_reply *rp) {
     snprintf(record, sizeof record, "account:%.80s", rq->params[0]);
     bool scope = role || c.bcps || c.default_bcp || c.display_name;
     if (role && !(c.role = bmis_role_from_name(role))) {
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "role: must be officer, supervisor, analyst or "
-                      "administrator");
+      srv_fail(rp, BMIS_E_INVALID_ARG,
+               "role: must be officer, supervisor, analyst or "
+               "administrator");
       json_decref(in);
       return;
     }

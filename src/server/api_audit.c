@@ -1,10 +1,7 @@
 /* GET /api/audit/verify: whether the audit log's hash chain holds. */
-#include "http.h"
+#include "routes.h"
 
 #include "bmis/audit.h"
-
-void api_audit_verify(const srv_request *rq, srv_reply *rp);
-void api_lists_reload(const srv_request *rq, srv_reply *rp);
 
 void api_audit_verify(const srv_request *rq, srv_reply *rp) {
   bmis_audit_verdict v;

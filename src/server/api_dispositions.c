@@ -3,14 +3,11 @@
  * ({decision: confirm|reject, reason}). Decode, one library call
  * (bmis_disposition_queue, bmis_disposition_review: the rules and the audit
  * entry of the review live there), encode. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-void api_dispositions(const srv_request *rq, srv_reply *rp);
-void api_disposition_review(const srv_request *rq, srv_reply *rp);
 
 static json_t *disposition_json(const bmis_hit_disposition *d) {
   char t[21], rt[21];
@@ -42,8 +39,7 @@ void api_dispositions(const srv_request *rq, srv_reply *rp) {
   const char *st = srv_query(rq, "status");
   bmis_review review = st ? bmis_review_parse(st) : BMIS_REVIEW_PENDING;
   if (!review) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "status: pending, confirmed or rejected");
+    srv_fail(rp, BMIS_E_INVALID_ARG, "status: pending, confirmed or rejected");
     return;
   }
   json_t *list = json_array();
@@ -74,8 +70,7 @@ void api_disposition_review(const srv_request *rq, srv_reply *rp) {
     bmis_hit_disposition d;
     bmis_error err;
     if (!review)
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "decision: must be confirm or reject");
+      srv_fail(rp, BMIS_E_INVALID_ARG, "decision: must be confirm or reject");
     else if (bmis_disposition_review(rq->store, rq->params[0], review, reason,
                                      &rq->actor, (int64_t)time(NULL), &d,
                                      &err) != BMIS_OK)

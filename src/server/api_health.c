@@ -1,11 +1,9 @@
 /* GET /api/health: the server is up (a liveness check: it does not query
  * the store, which may be large; the store was opened at start). */
-#include "http.h"
+#include "routes.h"
 #include "server_internal.h"
 
 #include "bmis/version.h"
-
-void api_health(const srv_request *rq, srv_reply *rp);
 
 void api_health(const srv_request *rq, srv_reply *rp) {
   rp->status = 200;

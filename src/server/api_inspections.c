@@ -3,19 +3,12 @@
  * /api/inspections/{id}/protection, POST /api/inspections/{id}/decision,
  * and the refusal notice. Decode, read the clock, one library call
  * (bmis/inspect.h, where the safeguards live), encode. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-void api_inspection_create(const srv_request *rq, srv_reply *rp);
-void api_inspection_get(const srv_request *rq, srv_reply *rp);
-void api_inspection_hit(const srv_request *rq, srv_reply *rp);
-void api_inspection_decide(const srv_request *rq, srv_reply *rp);
-void api_movement_notice(const srv_request *rq, srv_reply *rp);
-void api_inspection_protect(const srv_request *rq, srv_reply *rp);
 
 void api_inspection_create(const srv_request *rq, srv_reply *rp) {
   bmis_inspection_request in;
@@ -51,8 +44,7 @@ void api_inspection_get(const srv_request *rq, srv_reply *rp) {
   char *json = bmis_inspection_to_json(&in, true);
   bmis_inspection_fini(&in);
   if (!json) {
-    bmis_error_set(&err, BMIS_E_NOMEM, "out of memory");
-    srv_reply_status(rp, &err);
+    srv_fail(rp, BMIS_E_NOMEM, "out of memory");
     return;
   }
   snprintf(record, sizeof record, "inspection:%.80s", rq->params[0]);
@@ -78,10 +70,10 @@ void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
     bmis_hit_disposition out;
     bmis_error err;
     if (*end || index < 0 || index > 10000)
-      srv_reply_error(rp, 404, "E_NOT_FOUND", "no hit '%.20s'", rq->params[1]);
+      srv_fail(rp, BMIS_E_NOT_FOUND, "no hit '%.20s'", rq->params[1]);
     else if (!d)
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "decision: must be confirmed or dismissed");
+      srv_fail(rp, BMIS_E_INVALID_ARG,
+               "decision: must be confirmed or dismissed");
     else if (bmis_inspection_dispose(rq->store, rq->params[0], (int)index, d,
                                      reason, &rq->actor, (int64_t)time(NULL),
                                      &out, &err) != BMIS_OK)

@@ -1,13 +1,10 @@
 /* Lockouts (administrators only): GET /api/lockouts lists the refusals of
  * logins in force, POST /api/lockouts/clear lifts one (bmis_lockout_*).
  * Both are in the audit log. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void api_lockouts(const srv_request *rq, srv_reply *rp);
-void api_lockout_clear(const srv_request *rq, srv_reply *rp);
 
 static int add_lockout(const bmis_lockout *l, void *ctx) {
   json_t *o = json_pack("{s:s?, s:s?, s:I, s:I, s:I}", "username",

@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-void api_openapi(const srv_request *rq, srv_reply *rp);
-
 static json_t *error_response(const char *what) {
   return json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", what, "content",
                    "application/json", "schema", "$ref",

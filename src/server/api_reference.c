@@ -1,10 +1,8 @@
 /* GET /api/reference: the coded lists the console offers, so that the
  * console holds no list of its own. */
-#include "http.h"
+#include "routes.h"
 
 #include "bmis/register.h"
-
-void api_reference(const srv_request *rq, srv_reply *rp);
 
 static json_t *codes(bmis_code_list list) {
   json_t *a = json_array();

@@ -1,14 +1,11 @@
 /* Secondary inspection: GET /api/referrals (the queue, with the primary
  * findings) and POST /api/referrals/{id}/outcome. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-void api_referrals(const srv_request *rq, srv_reply *rp);
-void api_referral_outcome(const srv_request *rq, srv_reply *rp);
 
 typedef struct queue {
   const srv_request *rq;
@@ -56,8 +53,7 @@ void api_referrals(const srv_request *rq, srv_reply *rp) {
     status = "open";
   if (strcmp(status, "open") != 0 && strcmp(status, "closed") != 0 &&
       strcmp(status, "all") != 0) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "status: must be open, closed or all");
+    srv_fail(rp, BMIS_E_INVALID_ARG, "status: must be open, closed or all");
     return;
   }
   queue q = {rq, json_array(), BMIS_OK, {0}, strcmp(status, "closed") == 0};
@@ -92,8 +88,8 @@ void api_referral_outcome(const srv_request *rq, srv_reply *rp) {
     return;
   }
   if (!d.outcome) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "outcome: missing (admitted, refused or referred_onward)");
+    srv_fail(rp, BMIS_E_INVALID_ARG,
+             "outcome: missing (admitted, refused or referred_onward)");
     return;
   }
   if (bmis_referral_outcome_record(

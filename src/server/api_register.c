@@ -2,18 +2,12 @@
  * its history), POST /api/movements/{id}/correct and /void, and the
  * identity-review list (GET /api/identity-links, POST
  * /api/identity-links/{id}). */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-void api_movement_get(const srv_request *rq, srv_reply *rp);
-void api_movement_correct(const srv_request *rq, srv_reply *rp);
-void api_movement_void(const srv_request *rq, srv_reply *rp);
-void api_identity_links(const srv_request *rq, srv_reply *rp);
-void api_identity_decide(const srv_request *rq, srv_reply *rp);
 
 static int add_version(const bmis_movement_version *v, void *ctx) {
   json_array_append_new(ctx,
@@ -68,16 +62,16 @@ void api_movement_correct(const srv_request *rq, srv_reply *rp) {
     if (!fine) {
       /* answered */
     } else if (!text) {
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "movement: the members to change, as an object");
+      srv_fail(rp, BMIS_E_INVALID_ARG,
+               "movement: the members to change, as an object");
     } else if (bmis_movement_get(rq->store, rq->params[0], &m, &err) !=
                    BMIS_OK ||
                bmis_movement_from_json(text, strlen(text), &m, &err) !=
                    BMIS_OK ||
                strcmp(m.id, rq->params[0]) != 0) {
       if (m.id[0] && strcmp(m.id, rq->params[0]) != 0)
-        srv_reply_error(rp, 400, "E_INVALID_ARG",
-                        "movement.id: a correction cannot change the id");
+        srv_fail(rp, BMIS_E_INVALID_ARG,
+                 "movement.id: a correction cannot change the id");
       else
         srv_reply_status(rp, &err);
     } else if (bmis_inspection_correct(rq->store, &rq->actor, &m, &ch, &err) !=
@@ -144,7 +138,7 @@ void api_identity_links(const srv_request *rq, srv_reply *rp) {
   if (st && strcmp(st, "all") == 0)
     status = 0;
   else if (st && strcmp(st, "pending") != 0) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG", "status: pending or all");
+    srv_fail(rp, BMIS_E_INVALID_ARG, "status: pending or all");
     return;
   }
   links k = {rq->store, json_array()};
@@ -180,8 +174,7 @@ void api_identity_decide(const srv_request *rq, srv_reply *rp) {
     if (!fine)
       ; /* answered */
     else if (!status)
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "decision: must be confirm or reject");
+      srv_fail(rp, BMIS_E_INVALID_ARG, "decision: must be confirm or reject");
     else if (bmis_link_decide(rq->store, rq->params[0], status, &ch, &err) !=
                  BMIS_OK ||
              bmis_link_get(rq->store, rq->params[0], &l, &err) != BMIS_OK)

@@ -1,14 +1,10 @@
 /* POST /api/login, POST /api/logout, GET /api/session: sessions with
  * bearer tokens (bmis_session_*). */
-#include "http.h"
+#include "routes.h"
 #include "server_internal.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void api_login(const srv_request *rq, srv_reply *rp);
-void api_logout(const srv_request *rq, srv_reply *rp);
-void api_session(const srv_request *rq, srv_reply *rp);
 
 /* The session, with the crossing points its account may work at (bcps:
  * as the account has them now) and the idle limit the console warns of. */

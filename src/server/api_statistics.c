@@ -1,11 +1,9 @@
 /* GET /api/statistics/movements: counts only, never a person (the route
  * analysts use). */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void api_statistics(const srv_request *rq, srv_reply *rp);
 
 typedef struct tally {
   json_int_t total;
@@ -35,8 +33,8 @@ void api_statistics(const srv_request *rq, srv_reply *rp) {
   if (!from || !to || bmis_date_parse_iso(from, &f.from, &err) != BMIS_OK ||
       bmis_date_parse_iso(to, &f.to, &err) != BMIS_OK ||
       !bmis_date_is_valid(f.from) || !bmis_date_is_valid(f.to)) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "from, to: give ?from=YYYY-MM-DD&to=YYYY-MM-DD");
+    srv_fail(rp, BMIS_E_INVALID_ARG,
+             "from, to: give ?from=YYYY-MM-DD&to=YYYY-MM-DD");
     return;
   }
   tally t = {0, json_object(), json_object(), json_object()};

@@ -1,13 +1,10 @@
 /* Traveller search and history: GET /api/travellers?document=STATE:NUMBER
  * and GET /api/travellers/{id}. */
-#include "http.h"
+#include "routes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void api_travellers(const srv_request *rq, srv_reply *rp);
-void api_traveller(const srv_request *rq, srv_reply *rp);
 
 /* By document (?document=STATE:NUMBER), or by name and date of birth
  * (?surname=&given_names=&birth=YYYY[-MM[-DD]]). */
@@ -24,9 +21,9 @@ void api_travellers(const srv_request *rq, srv_reply *rp) {
     size_t n = 0;
     if (!b || bmis_date_parse_iso(b, &birth, &err) != BMIS_OK) {
       json_decref(list);
-      srv_reply_error(rp, 400, "E_INVALID_ARG",
-                      "birth: give the date of birth (YYYY-MM-DD) with the "
-                      "surname");
+      srv_fail(rp, BMIS_E_INVALID_ARG,
+               "birth: give the date of birth (YYYY-MM-DD) with the "
+               "surname");
       return;
     }
     const char *sex = srv_query(rq, "sex");
@@ -55,9 +52,9 @@ void api_travellers(const srv_request *rq, srv_reply *rp) {
   if (!colon || colon == doc || !colon[1] || colon - doc > 3 ||
       strlen(colon + 1) > 40) {
     json_decref(list);
-    srv_reply_error(rp, 400, "E_INVALID_ARG",
-                    "give ?document=STATE:NUMBER (e.g. GBR:123456789), or "
-                    "?surname=…&given_names=…&birth=YYYY-MM-DD");
+    srv_fail(rp, BMIS_E_INVALID_ARG,
+             "give ?document=STATE:NUMBER (e.g. GBR:123456789), or "
+             "?surname=…&given_names=…&birth=YYYY-MM-DD");
     return;
   }
   char state[4];

@@ -86,14 +86,15 @@ size_t srv_utf8_valid_prefix(const char *s, size_t len);
  * character that a capped copy cut in two). */
 void srv_utf8_trim(char *s);
 
-/* A JSON error body: {"error": {"code": CODE, "message": MESSAGE}}. The
- * message may quote client text: bytes that are not UTF-8 become '?', so
- * an answer is always made. */
-void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
-                     const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+/* Every error is answered here: a JSON body {"error": {"code": CODE,
+ * "message": MESSAGE}} with the HTTP status and CODE of status in the
+ * status table (bmis/status.h: add a status there, append-only, rather
+ * than write an HTTP code by hand). The message may quote client text:
+ * bytes that are not UTF-8 become '?', so an answer is always made. */
+void srv_fail(srv_reply *rp, bmis_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-/* The same from a library status (its HTTP code and stable name). */
+/* The same from a library error (its status and message). */
 void srv_reply_status(srv_reply *rp, const bmis_error *err);
 
 typedef void (*srv_handler)(const srv_request *rq, srv_reply *rp);

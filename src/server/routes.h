@@ -1,7 +1,8 @@
-/* Internal to src/server: the routing table, the one place where every
- * route, the roles allowed on it and its documentation are declared. The
- * OpenAPI document (api_openapi.c) is made from it, and a test calls every
- * route in it. */
+/* Internal to src/server: the routing table. Every route, the roles
+ * allowed on it, its handler and its documentation are declared once, in
+ * routes.def; the handlers' prototypes (below), the table (routes.c) and
+ * the OpenAPI document (api_openapi.c) are made from it, and a test calls
+ * every route in it. */
 #ifndef BMIS_SERVER_ROUTES_H
 #define BMIS_SERVER_ROUTES_H
 
@@ -18,6 +19,16 @@ enum {
   SRV_ANALYST = 1u << 2,
   SRV_ADMINISTRATOR = 1u << 3,
 };
+#define SRV_ANY_ROLE                                                           \
+  (SRV_OFFICER | SRV_SUPERVISOR | SRV_ANALYST | SRV_ADMINISTRATOR)
+/* Those who work with travellers' personal data. */
+#define SRV_DESK (SRV_OFFICER | SRV_SUPERVISOR)
+
+/* The handlers, one prototype each (defined in the api_*.c files). */
+#define ROUTE(method, path, roles, handler, summary, response)                 \
+  void handler(const srv_request *rq, srv_reply *rp);
+#include "routes.def"
+#undef ROUTE
 
 typedef struct srv_route {
   const char *method; /* "GET", "POST", ... */

@@ -1,16 +1,14 @@
-/* The HTTP server: libmicrohttpd with a thread pool; each request's body
- * is read up to a cap, routed through the table in routes.c, and answered
- * with JSON. Errors are JSON too, never a bare status (http.h). */
+/* The HTTP server's connections: libmicrohttpd with a thread pool, TLS,
+ * the time a request may take to arrive, the client's address. A request
+ * goes to bodies.c as it arrives (headers, body) and, whole, to dispatch.c
+ * (route, session, roles), which answers with JSON; errors are JSON too,
+ * never a bare status (srv_fail, http.h). */
 #define _POSIX_C_SOURCE 200809L /* strdup, nanosleep */
-#include "server_internal.h"
+#include "server_state.h"
 
 #include "anchor_timer.h"
-#include "routes.h"
-#include "static.h"
 
-#include "bmis/audit.h"
 #include "bmis/store.h"
-#include "bmis/text.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -19,66 +17,16 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
-#include <unicode/utf8.h>
 #include <unistd.h>
 
 /* GnuTLS priorities: its defaults without TLS 1.0 and 1.1 */
 #define SRV_TLS_PRIORITIES "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
-
-struct srv {
-  struct MHD_Daemon *daemon;
-  srv_options opt;
-  char store_url[1024];
-  char trusted_proxy[64];
-  char store_kind[16];
-  unsigned port;
-  pthread_key_t store_key;     /* each worker thread's store handle */
-  bmis_screen_index *index;    /* every watchlist: loaded at start, swapped
-                                  by srv_reload_lists */
-  pthread_rwlock_t index_lock; /* readers: requests screening with it */
-  pthread_mutex_t reload_lock; /* one reload at a time */
-  srv_anchorer *anchorer;      /* NULL unless anchoring (anchor_timer.c) */
-  bool tls;
-  char *tls_cert, *tls_key; /* PEM text, kept while the daemon runs */
-  atomic_bool stopping;     /* srv_stop called: new requests get 503 */
-  atomic_uint inflight;     /* requests begun and not yet completed */
-  /* the connections, for the per-request time limit (see watchdog) */
-  pthread_mutex_t watch_lock;
-  pthread_cond_t watch_wake;
-  struct conn_watch *watched;
-  bool watch_stop, watch_running;
-  pthread_t watch_thread;
-};
-
-/* A connection's clock (libmicrohttpd's socket context): libmicrohttpd's
- * own timeout counts idle time only, so a client sending a byte every few
- * seconds would hold a connection for ever; the watchdog cuts a request
- * not received whole within request_max_s. Under watch_lock. */
-typedef struct conn_watch {
-  struct conn_watch *prev, *next;
-  MHD_socket fd;
-  int64_t since_ms; /* the connection opened, or the last answer ended */
-  bool answering;   /* the request is whole (or answered early): the
-                       handler and the answer are not limited by it */
-  bool cut;
-} conn_watch;
-
-/* One request's state across libmicrohttpd's calls. */
-typedef struct conn_state {
-  char *body;
-  size_t len, cap;
-  bool too_large;
-  bool answered; /* refused on its headers: the rest is not read */
-  bool counted;  /* in srv.inflight */
-} conn_state;
 
 void srv_options_init(srv_options *o) {
   memset(o, 0, sizeof *o);
@@ -107,7 +55,7 @@ static void close_store(void *store) {
 
 /* This worker thread's store handle, opened on its first request (store
  * handles are not shared between threads) and closed when it ends. */
-static bmis_store *thread_store(srv *s, bmis_error *err) {
+bmis_store *srv_thread_store(srv *s, bmis_error *err) {
   bmis_store *st = pthread_getspecific(s->store_key);
   if (st)
     return st;
@@ -121,77 +69,6 @@ static bmis_store *thread_store(srv *s, bmis_error *err) {
   return st;
 }
 
-void srv_csrf_token(const char *session_token, char out[65]) {
-  static const char digits[] = "0123456789abcdef";
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-  bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) &&
-            EVP_DigestUpdate(ctx, "csrf:", 5) &&
-            EVP_DigestUpdate(ctx, session_token, strlen(session_token)) &&
-            EVP_DigestFinal_ex(ctx, md, &n) && n == 32;
-  EVP_MD_CTX_free(ctx);
-  out[0] = 0;
-  for (unsigned i = 0; ok && i < 32; i++) {
-    out[2 * i] = digits[md[i] >> 4];
-    out[2 * i + 1] = digits[md[i] & 15];
-    out[2 * i + 2] = 0;
-  }
-}
-
-bool srv_json_object(const srv_request *rq, srv_reply *rp,
-                     const char *const *allowed, json_t **out) {
-  json_error_t je;
-  *out = NULL;
-  json_t *root =
-      json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);
-  if (!root) {
-    srv_reply_error(rp, 400, "E_PARSE",
-                    "the body is not JSON: %s (line %d, column %d)", je.text,
-                    je.line, je.column);
-    return false;
-  }
-  if (!json_is_object(root)) {
-    json_decref(root);
-    srv_reply_error(rp, 400, "E_PARSE", "the body must be a JSON object");
-    return false;
-  }
-  const char *key;
-  json_t *v;
-  json_object_foreach(root, key, v) {
-    bool known = false;
-    for (size_t i = 0; allowed[i] && !known; i++)
-      known = strcmp(allowed[i], key) == 0;
-    if (!known) {
-      /* quoted up to 64 bytes, cut at a whole character */
-      int shown = (int)srv_utf8_valid_prefix(key, strnlen(key, 64));
-      srv_reply_error(rp, 400, "E_INVALID_ARG", "unknown member '%.*s'", shown,
-                      key);
-      json_decref(root);
-      return false;
-    }
-  }
-  *out = root;
-  return true;
-}
-
-bool srv_json_string(json_t *o, const char *name, bool required, srv_reply *rp,
-                     const char **out) {
-  json_t *v = json_object_get(o, name);
-  *out = NULL;
-  if (!v) {
-    if (required)
-      srv_reply_error(rp, 400, "E_INVALID_ARG", "'%s' is required", name);
-    return !required;
-  }
-  if (!json_is_string(v)) {
-    srv_reply_error(rp, 400, "E_INVALID_ARG", "'%s' must be a string", name);
-    return false;
-  }
-  *out = json_string_value(v);
-  return true;
-}
-
 const char *srv_store_kind(const srv *s) {
   return s->store_kind;
 }
@@ -202,60 +79,6 @@ unsigned srv_port(const srv *s) {
 
 bool srv_tls(const srv *s) {
   return s->tls;
-}
-
-size_t srv_utf8_valid_prefix(const char *s, size_t len) {
-  const uint8_t *u = (const uint8_t *)s;
-  int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
-  while (i < n) {
-    int32_t at = i;
-    UChar32 c;
-    U8_NEXT(u, i, n, c);
-    if (c < 0)
-      return (size_t)at;
-  }
-  return (size_t)n;
-}
-
-void srv_utf8_trim(char *s) {
-  s[srv_utf8_valid_prefix(s, strlen(s))] = 0;
-}
-
-/* text made valid UTF-8 in place: each ill-formed sequence becomes '?'
- * (a message quotes what the client sent, which may be any bytes, and
- * jansson refuses to encode a string that is not UTF-8) */
-static void utf8_repair(char *s) {
-  size_t len = strlen(s), at = 0;
-  while (at < len) {
-    at += srv_utf8_valid_prefix(s + at, len - at);
-    if (at < len) {
-      /* one byte at a time: the next may start a well-formed sequence */
-      s[at++] = '?';
-    }
-  }
-}
-
-void srv_reply_error(srv_reply *rp, unsigned status, const char *code,
-                     const char *fmt, ...) {
-  char msg[512];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  utf8_repair(msg);
-  json_decref(rp->json);
-  rp->status = status;
-  rp->json = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
-}
-
-void srv_reply_status(srv_reply *rp, const bmis_error *err) {
-  int http = bmis_status_http(err->status);
-  srv_reply_error(rp, http >= 400 && http < 600 ? (unsigned)http : 500,
-                  bmis_status_name(err->status), "%s", err->message);
-}
-
-const char *srv_query(const srv_request *rq, const char *name) {
-  return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
 const bmis_screen_index *srv_index_acquire(const srv *s) {
@@ -292,41 +115,6 @@ bmis_status srv_reload_lists(srv *s, size_t *entries, bmis_error *err) {
   return st;
 }
 
-void srv_audit_entry(const bmis_actor *a, const char *action,
-                     const char *record, const char *outcome,
-                     bmis_audit_entry *e) {
-  memset(e, 0, sizeof *e);
-  snprintf(e->actor, sizeof e->actor, "%s", a->username);
-  snprintf(e->role, sizeof e->role, "%s", a->role);
-  snprintf(e->channel, sizeof e->channel, "api");
-  snprintf(e->action, sizeof e->action, "%s", action);
-  snprintf(e->record, sizeof e->record, "%s", record);
-  snprintf(e->outcome, sizeof e->outcome, "%s", outcome);
-  snprintf(e->bcp, sizeof e->bcp, "%s", a->bcp);
-  snprintf(e->desk, sizeof e->desk, "%s", a->desk);
-  /* a field cut to its size ends on a whole character: the log is read
-   * back as JSON */
-  srv_utf8_trim(e->actor);
-  srv_utf8_trim(e->record);
-  srv_utf8_trim(e->bcp);
-  srv_utf8_trim(e->desk);
-}
-
-bool srv_audit(const srv_request *rq, srv_reply *rp, const char *action,
-               const char *record) {
-  bmis_audit_entry e;
-  bmis_error err;
-  srv_audit_entry(&rq->actor, action, record, "ok", &e);
-  if (bmis_audit_append(rq->store, &e, &err) == BMIS_OK)
-    return true;
-  json_decref(rp->json);
-  rp->json = NULL;
-  srv_reply_error(rp, 503, "E_STORE",
-                  "the audit log cannot be written, so nothing is shown: %s",
-                  err.message);
-  return false;
-}
-
 static int64_t now_ms(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -339,8 +127,7 @@ static conn_watch *watch_of(struct MHD_Connection *c) {
   return ci ? ci->socket_context : NULL;
 }
 
-/* The request on c is whole (or answered early): its clock stops. */
-static void watch_answering(srv *s, struct MHD_Connection *c) {
+void srv_watch_answering(srv *s, struct MHD_Connection *c) {
   conn_watch *w = watch_of(c);
   if (!w)
     return;
@@ -392,12 +179,20 @@ static void on_connection(void *cls, struct MHD_Connection *c,
  * down; libmicrohttpd then sees it closed and cleans up. Checks five times
  * a second. */
 static void *watchdog(void *arg) {
-  static const char timeout[] =
-      "HTTP/1.1 408 Request Timeout\r\n"
-      "Content-Type: application/json; charset=utf-8\r\n"
-      "Connection: close\r\nContent-Length: 93\r\n\r\n"
-      "{\"error\":{\"code\":\"E_TIMEOUT\",\"message\":\"the request took too "
-      "long to arrive: closed\"}}\n";
+  /* written on the socket, past libmicrohttpd: the status table's
+   * E_TIMEOUT (408) made into an answer once */
+  char body[128], timeout[320];
+  int body_len = snprintf(body, sizeof body,
+                          "{\"error\":{\"code\":\"%s\",\"message\":\"%s: "
+                          "closed\"}}\n",
+                          bmis_status_name(BMIS_E_TIMEOUT),
+                          bmis_status_message(BMIS_E_TIMEOUT));
+  int timeout_len =
+      snprintf(timeout, sizeof timeout,
+               "HTTP/1.1 %d Request Timeout\r\n"
+               "Content-Type: application/json; charset=utf-8\r\n"
+               "Connection: close\r\nContent-Length: %d\r\n\r\n%s",
+               bmis_status_http(BMIS_E_TIMEOUT), body_len, body);
   srv *s = arg;
   int64_t limit = (int64_t)s->opt.request_max_s * 1000;
   pthread_mutex_lock(&s->watch_lock);
@@ -416,7 +211,7 @@ static void *watchdog(void *arg) {
           w->fd == MHD_INVALID_SOCKET)
         continue;
       if (!s->tls) /* (the socket is non-blocking; the few bytes fit) */
-        (void)!send(w->fd, timeout, sizeof timeout - 1,
+        (void)!send(w->fd, timeout, (size_t)timeout_len,
                     MSG_NOSIGNAL | MSG_DONTWAIT);
       shutdown(w->fd, SHUT_RDWR);
       w->cut = true;
@@ -426,248 +221,6 @@ static void *watchdog(void *arg) {
   return NULL;
 }
 
-static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c,
-                                  srv_reply *rp, const char *allow,
-                                  bool close_after) {
-  const char *type = "application/json; charset=utf-8";
-  char *text = NULL;
-  if (rp->html) {
-    text = rp->html;
-    type = "text/html; charset=utf-8";
-  } else if (rp->raw) {
-    text = rp->raw;
-  } else if (rp->json) {
-    text = json_dumps(rp->json, JSON_COMPACT);
-  }
-  rp->html = rp->raw = NULL;
-  json_decref(rp->json);
-  rp->json = NULL;
-  if (!text) { /* out of memory: still an answer */
-    static const char oom[] =
-        "{\"error\":{\"code\":\"E_NOMEM\",\"message\":\"out of memory\"}}";
-    rp->status = 500;
-    text = strdup(oom);
-    if (!text)
-      return MHD_NO;
-  }
-  struct MHD_Response *r = MHD_create_response_from_buffer(
-      strlen(text), text, MHD_RESPMEM_MUST_FREE);
-  if (!r) {
-    free(text);
-    return MHD_NO;
-  }
-  MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-  if (strncmp(type, "text/html", 9) == 0)
-    MHD_add_response_header(r, "Content-Security-Policy",
-                            "default-src 'none'; style-src 'unsafe-inline'");
-  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-  MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-  if (s->tls)
-    MHD_add_response_header(r, "Strict-Transport-Security", SRV_HSTS);
-  if (allow)
-    MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
-  if (rp->status == 401)
-    MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
-  if (rp->cookie[0]) {
-    /* over HTTPS, the browser never sends the session over plain HTTP */
-    if (s->tls) {
-      size_t n = strlen(rp->cookie);
-      snprintf(rp->cookie + n, sizeof rp->cookie - n, "; Secure");
-    }
-    MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, rp->cookie);
-  }
-  /* after srv_stop, the last answer on every connection */
-  if (close_after || atomic_load(&s->stopping))
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-  enum MHD_Result ok = MHD_queue_response(c, rp->status, r);
-  MHD_destroy_response(r);
-  return ok;
-}
-
-/* An answer given before the body is read: the connection is closed after
- * it (what remains of the request cannot be told from a next one). */
-static enum MHD_Result refuse_early(srv *s, struct MHD_Connection *c,
-                                    conn_state *st, unsigned status,
-                                    const char *code, const char *message) {
-  srv_reply rp = {500, NULL, "", NULL, NULL};
-  st->answered = true;
-  srv_reply_error(&rp, status, code, "%s", message);
-  watch_answering(s, c);
-  return send_reply(s, c, &rp, NULL, true);
-}
-
-/* A field line libmicrohttpd passed on that no other HTTP parser would
- * read the same way: a name that is not a token (RFC 9110 section 5.6.2),
- * such as "Transfer-Encoding : chunked" (whitespace before the colon, RFC
- * 9112 section 5.1), or a line continued on the next (obs-fold, RFC 9112
- * section 5.2), or a value with a control character other than HTAB (RFC
- * 9110 section 5.5: "Host: x\rContent-Length: 2" is one field here, two
- * for a parser that ends a line at a lone CR). Each can hide from us a
- * framing header that a proxy in front reads, so each is refused like the
- * framing faults below. */
-typedef struct field_fault {
-  char message[192]; /* empty: none */
-} field_fault;
-
-static bool is_tchar(unsigned char ch) {
-  return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
-         (ch >= 'a' && ch <= 'z') || (ch && strchr("!#$%&'*+-.^_`|~", ch));
-}
-
-/* libmicrohttpd 0.9.75 keeps none of the raw lines, but it parses a line
- * "name: value" in place: the name ends where the colon was (now a NUL)
- * and the value starts after it and any spaces or tabs. A continuation
- * line (obs-fold) it glues to the end of the *name*, which it first moves
- * to a new block of its memory pool, past the line: so a name that does
- * not sit just before its value was folded (say "Transfer-Encoding:",
- * " chunked", seen as a field "Transfer-Encodingchunked" with an empty
- * value). The addresses are compared as integers; the bytes between are
- * read only when the value lies after the name, in the same line. */
-static bool from_one_line(const char *key, const char *value) {
-  uintptr_t k = (uintptr_t)key, v = (uintptr_t)value;
-  size_t len = strlen(key);
-  if (v <= k || v - k < len + 1)
-    return false;
-  for (size_t i = len + 1; i < v - k; i++)
-    if (key[i] != ' ' && key[i] != '\t')
-      return false;
-  return true;
-}
-
-static enum MHD_Result find_field_fault(void *cls, enum MHD_ValueKind kind,
-                                        const char *key, const char *value) {
-  (void)kind;
-  field_fault *f = cls;
-  size_t good = 0;
-  while (is_tchar((unsigned char)key[good]))
-    good++;
-  if (!key[0])
-    snprintf(f->message, sizeof f->message, "a header field name is empty");
-  else if (key[good])
-    snprintf(f->message, sizeof f->message,
-             "the header field name '%.*s' is followed by byte 0x%02x: a "
-             "name is a token (RFC 9110 section 5.6.2), with no whitespace "
-             "before its colon (RFC 9112 section 5.1)",
-             (int)(good > 40 ? 40 : good), good > 40 ? key + good - 40 : key,
-             (unsigned char)key[good]);
-  else if (!value || !from_one_line(key, value))
-    snprintf(f->message, sizeof f->message,
-             "a header field is continued on the next line (obs-fold, RFC "
-             "9112 section 5.2): send it on one line");
-  else {
-    size_t i = 0; /* RFC 9110 section 5.5: no control character but HTAB */
-    while (value[i] && (value[i] == '\t' ||
-                        ((unsigned char)value[i] >= 0x20 && value[i] != 0x7f)))
-      i++;
-    if (value[i])
-      snprintf(f->message, sizeof f->message,
-               "the value of header field '%.40s' has byte 0x%02x: a value "
-               "has no control characters but tabs (RFC 9110 section 5.5; a "
-               "lone CR ends a line for some parsers)",
-               key, (unsigned char)value[i]);
-  }
-  return f->message[0] ? MHD_NO : MHD_YES;
-}
-
-/* How the request says its body is framed (RFC 9112 section 6). */
-typedef struct framing {
-  unsigned lengths, encodings;
-  const char *length;
-  bool lengths_differ;
-  bool chunked; /* the one Transfer-Encoding is exactly "chunked" */
-} framing;
-
-static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind,
-                                     const char *key, const char *value) {
-  (void)kind;
-  framing *f = cls;
-  if (!value)
-    value = "";
-  if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
-    if (f->lengths && strcmp(f->length, value) != 0)
-      f->lengths_differ = true;
-    f->length = value;
-    f->lengths++;
-  } else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
-    f->encodings++;
-    f->chunked = strcasecmp(value, "chunked") == 0;
-  }
-  return MHD_YES;
-}
-
-/* The first argument whose name or value is not UTF-8, or NULL. */
-typedef struct bad_arg {
-  const char *name;
-} bad_arg;
-
-/* What a request names in its path or query is one line of UTF-8: it is
- * quoted back, handed to the library and written in audit records, whose
- * fields refuse control characters. */
-static bool one_line(const char *text) {
-  bmis_error e;
-  return bmis_text_check(text, strlen(text),
-                         BMIS_TEXT_LINE | BMIS_TEXT_EMPTY_OK, "argument",
-                         &e) == BMIS_OK;
-}
-
-static enum MHD_Result find_bad_arg(void *cls, enum MHD_ValueKind kind,
-                                    const char *key, const char *value) {
-  (void)kind;
-  bad_arg *b = cls;
-  if (!one_line(key) || (value && !one_line(value))) {
-    b->name = key;
-    return MHD_NO;
-  }
-  return MHD_YES;
-}
-
-/* The name of pattern's n-th {parameter} into out. */
-static void param_name(const char *pattern, int n, char *out, size_t cap) {
-  const char *p = pattern;
-  for (int i = 0; p && (p = strchr(p, '{')) && i < n; i++)
-    p++;
-  size_t len = p ? strcspn(p + 1, "}") : 0;
-  snprintf(out, cap, "%.*s", (int)len, p ? p + 1 : "");
-}
-
-/* The request's headers are in: refuse what must not be read on (a field
- * line no other parser would read the same, a body framed two ways, an
- * unknown transfer coding, an announced body over the cap, a request that
- * came after srv_stop). */
-static enum MHD_Result on_headers(srv *s, struct MHD_Connection *c,
-                                  conn_state *st) {
-  if (atomic_load(&s->stopping))
-    return refuse_early(s, c, st, 503, "E_UNAVAILABLE",
-                        "the server is shutting down: try again shortly");
-  atomic_fetch_add(&s->inflight, 1);
-  st->counted = true;
-  field_fault bad = {""};
-  MHD_get_connection_values(c, MHD_HEADER_KIND, find_field_fault, &bad);
-  if (bad.message[0])
-    return refuse_early(s, c, st, 400, "E_FRAMING", bad.message);
-  framing f = {0, 0, NULL, false, false};
-  MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
-  if (f.lengths && f.encodings)
-    return refuse_early(s, c, st, 400, "E_FRAMING",
-                        "the request has both Content-Length and "
-                        "Transfer-Encoding (RFC 9112 section 6.3)");
-  if (f.lengths_differ)
-    return refuse_early(s, c, st, 400, "E_FRAMING",
-                        "the request has Content-Length headers that differ "
-                        "(RFC 9112 section 6.3)");
-  if (f.encodings && (f.encodings > 1 || !f.chunked))
-    return refuse_early(s, c, st, 400, "E_FRAMING",
-                        "Transfer-Encoding: only 'chunked' is accepted");
-  if (f.length && strtoull(f.length, NULL, 10) > s->opt.body_max) {
-    /* answered now: the body is never read, the connection then closed */
-    char msg[96];
-    snprintf(msg, sizeof msg, "the request body is larger than %zu bytes",
-             s->opt.body_max);
-    return refuse_early(s, c, st, 413, "E_TOO_LARGE", msg);
-  }
-  return MHD_YES;
-}
-
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   const char *url, const char *method,
                                   const char *version, const char *upload,
@@ -675,113 +228,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   (void)version;
   srv *s = cls;
   conn_state *st = *con_cls;
-  if (!st) {
+  if (!st) { /* the headers are in */
     st = calloc(1, sizeof *st);
     if (!st)
       return MHD_NO;
     *con_cls = st;
-    return on_headers(s, c, st);
+    return srv_body_headers(s, c, st);
   }
   if (st->answered) { /* whatever comes is dropped */
     *upload_size = 0;
     return MHD_YES;
   }
-  if (*upload_size) { /* a piece of the body */
-    if (!st->too_large && st->len + *upload_size > s->opt.body_max)
-      st->too_large = true;
-    if (!st->too_large) {
-      if (st->len + *upload_size + 1 > st->cap) {
-        size_t ncap = st->cap ? st->cap : 4096;
-        while (ncap < st->len + *upload_size + 1)
-          ncap *= 2;
-        char *nb = realloc(st->body, ncap);
-        if (!nb)
-          return MHD_NO;
-        st->body = nb;
-        st->cap = ncap;
-      }
-      memcpy(st->body + st->len, upload, *upload_size);
-      st->len += *upload_size;
-      st->body[st->len] = 0;
-    }
-    *upload_size = 0;
-    return MHD_YES;
-  }
+  if (*upload_size) /* a piece of the body */
+    return srv_body_add(s, st, upload, upload_size);
   /* the whole request is in */
-  watch_answering(s, c);
-  srv_reply rp = {500, NULL, "", NULL, NULL};
-  /* a chunked body's trailer fields, held to the same rules */
-  field_fault bad_trailer = {""};
-  MHD_get_connection_values(c, MHD_FOOTER_KIND, find_field_fault, &bad_trailer);
-  if (bad_trailer.message[0]) {
-    srv_reply_error(&rp, 400, "E_FRAMING", "%s", bad_trailer.message);
-    return send_reply(s, c, &rp, NULL, true);
-  }
-  char path[512];
-  size_t n = strcspn(url, "?");
-  if (st->too_large) {
-    srv_reply_error(&rp, 413, "E_TOO_LARGE",
-                    "the request body is larger than %zu bytes",
-                    s->opt.body_max);
-    return send_reply(s, c, &rp, NULL, false);
-  }
-  if (n >= sizeof path) {
-    srv_reply_error(&rp, 414, "E_TOO_LARGE", "the path is too long");
-    return send_reply(s, c, &rp, NULL, false);
-  }
-  memcpy(path, url, n);
-  path[n] = 0;
-  /* the officer console (static.c); an unknown file is the JSON 404 below */
-  const srv_static_file *file =
-      srv_static_wanted(method, path) ? srv_static_find(path) : NULL;
-  if (file)
-    return srv_static_send(c, file, s->tls ? SRV_HSTS : NULL);
-  bool known = false;
-  const char *params[2];
-  char param_storage[2][128];
-  const srv_route *route =
-      srv_route_find(method, path, &known, params, param_storage);
-  if (!route && known) {
-    char allow[64];
-    srv_route_allow(path, allow, sizeof allow);
-    srv_reply_error(&rp, 405, "E_METHOD",
-                    "%s is not allowed on %s (allowed: %s)", method, path,
-                    allow);
-    return send_reply(s, c, &rp, allow, false);
-  }
-  if (!route) {
-    srv_reply_error(&rp, 404, "E_NOT_FOUND", "no such resource: %s", path);
-    return send_reply(s, c, &rp, NULL, false);
-  }
-  /* what handlers quote back and hand to the library is UTF-8 */
-  for (int i = 0; i < 2 && params[i]; i++) {
-    if (one_line(params[i]))
-      continue;
-    char name[32];
-    param_name(route->path, i, name, sizeof name);
-    srv_reply_error(&rp, 400, "E_INVALID_ARG",
-                    "the path's {%s} is not one line of valid UTF-8", name);
-    return send_reply(s, c, &rp, NULL, false);
-  }
-  bad_arg bad = {NULL};
-  MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, find_bad_arg, &bad);
-  if (bad.name) {
-    srv_reply_error(&rp, 400, "E_INVALID_ARG",
-                    "the query argument '%s' is not one line of valid UTF-8",
-                    bad.name);
-    return send_reply(s, c, &rp, NULL, false);
-  }
-  srv_request rq;
-  memset(&rq, 0, sizeof rq);
-  rq.server = s;
-  rq.method = method;
-  rq.path = path;
-  rq.body = st->body ? st->body : "";
-  rq.body_len = st->len;
-  rq.params[0] = params[0];
-  rq.params[1] = params[1];
-  rq.conn = c;
-  char client[64] = "", peer[64] = "";
+  srv_watch_answering(s, c);
+  return srv_dispatch(s, c, st, url, method);
+}
+
+void srv_connection_client(const srv *s, struct MHD_Connection *c, char *out,
+                           size_t cap) {
+  char peer[64] = "";
   const union MHD_ConnectionInfo *ci =
       MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   const struct sockaddr *sa = ci ? ci->client_addr : NULL;
@@ -795,76 +262,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
               sizeof peer);
   srv_client_address(
       peer, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For"),
-      s->opt.trusted_proxy, client, sizeof client);
-  rq.client = client;
-  bmis_error err;
-  rq.store = thread_store(s, &err);
-  if (!rq.store) {
-    srv_reply_status(&rp, &err);
-    return send_reply(s, c, &rp, NULL, false);
-  }
-  const char *auth =
-      MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-  bool by_cookie = false;
-  if (auth && strncmp(auth, "Bearer ", 7) == 0)
-    rq.token = auth + 7;
-  else if ((rq.token = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
-                                                   SRV_SESSION_COOKIE)))
-    by_cookie = true;
-  bmis_session session;
-  if (route->roles != SRV_PUBLIC) { /* who, then whether their role may */
-    if (!rq.token) {
-      srv_reply_error(&rp, 401, "E_AUTH",
-                      "log in first (POST /api/login), then send "
-                      "'Authorization: Bearer TOKEN'");
-      return send_reply(s, c, &rp, NULL, false);
-    }
-    if (bmis_session_use(rq.store, rq.token, 0, s->opt.idle_timeout_s, &session,
-                         &err) != BMIS_OK) {
-      srv_reply_status(&rp, &err);
-      return send_reply(s, c, &rp, NULL, false);
-    }
-    snprintf(rq.actor.username, sizeof rq.actor.username, "%s",
-             session.username);
-    snprintf(rq.actor.role, sizeof rq.actor.role, "%s",
-             bmis_role_name(session.role));
-    snprintf(rq.actor.channel, sizeof rq.actor.channel, "api");
-    snprintf(rq.actor.bcp, sizeof rq.actor.bcp, "%s", session.bcp);
-    snprintf(rq.actor.desk, sizeof rq.actor.desk, "%s", session.desk);
-    rq.actor.all_bcps = session.all_bcps;
-    if (!(route->roles & (1u << (session.role - 1)))) {
-      /* a refused attempt is accounted for too */
-      bmis_audit_entry e;
-      srv_audit_entry(&rq.actor, "access", path, "E_FORBIDDEN", &e);
-      (void)bmis_audit_append(rq.store, &e, &err);
-      srv_reply_error(&rp, 403, "E_FORBIDDEN",
-                      "%s %s is not open to the role %s", method, path,
-                      bmis_role_name(session.role));
-      return send_reply(s, c, &rp, NULL, false);
-    }
-    /* a browser sends the cookie by itself, even for another site's
-     * form: a write must also prove it comes from the console */
-    if (by_cookie && strcmp(method, "GET") != 0 &&
-        strcmp(method, "HEAD") != 0) {
-      char want[65];
-      srv_csrf_token(rq.token, want);
-      const char *got =
-          MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
-      if (!got || !want[0] || strcmp(got, want) != 0) {
-        srv_reply_error(&rp, 403, "E_FORBIDDEN",
-                        "a write with the session cookie needs the "
-                        "X-CSRF-Token given at login");
-        return send_reply(s, c, &rp, NULL, false);
-      }
-    }
-    rq.session = &session;
-  }
-  route->handler(&rq, &rp);
-  if (!rp.json && !rp.raw && !rp.html)
-    srv_reply_error(&rp, 500, "E_INTERNAL", "the handler gave no answer");
-  return send_reply(s, c, &rp, NULL, false);
+      s->opt.trusted_proxy, out, cap);
 }
-
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode why) {
   (void)why;

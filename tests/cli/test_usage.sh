@@ -10,6 +10,19 @@ run "$BMIS" --help
 expect_status 0
 expect_out '^usage: bmis '
 expect_out '^  doc '
+# every command the top-level help lists (commands.def) runs: its own
+# --help exits 0 and names it; and an unknown one is a usage error
+run "$BMIS" --help
+commands=$(awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }' "$OUT")
+[ "$(echo "$commands" | wc -w)" -ge 13 ] || fail "bmis --help lists too few commands: $commands"
+for c in $commands; do
+  run "$BMIS" "$c" --help
+  expect_status 0
+  expect_out "bmis $c"
+done
+run "$BMIS" nosuchcommand
+expect_status 2
+expect_err "unknown command 'nosuchcommand'"
 run "$BMIS" -h
 expect_status 0
 expect_out '^usage: bmis '

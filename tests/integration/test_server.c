@@ -301,6 +301,50 @@ static void unknown_paths_and_methods(void **state) {
   json_decref(a.json);
 }
 
+static const char *error_message(const answer *a) {
+  return json_string_value(
+      json_object_get(json_object_get(a->json, "error"), "message"));
+}
+
+/* The refusals dispatch.c makes, through the status table (srv_fail):
+ * their HTTP codes, names and words as clients have always had them. */
+static void refusals_keep_their_codes_and_words(void **state) {
+  (void)state;
+  answer a = request("GET", "/api/no-such-thing", NULL, NULL);
+  expect_error(&a, 404, "E_NOT_FOUND");
+  assert_string_equal(error_message(&a),
+                      "no such resource: /api/no-such-thing");
+  json_decref(a.json);
+  a = request("PUT", "/api/accounts/ana", NULL, NULL);
+  expect_error(&a, 405, "E_METHOD");
+  assert_string_equal(
+      error_message(&a),
+      "PUT is not allowed on /api/accounts/ana (allowed: POST)");
+  assert_non_null(strstr(a.head, "Allow: POST"));
+  json_decref(a.json);
+  char path[700] = "/api/travellers/";
+  memset(path + strlen(path), 'a', 600);
+  a = request("GET", path, NULL, NULL);
+  expect_error(&a, 414, "E_TOO_LARGE");
+  assert_string_equal(error_message(&a), "the path is too long");
+  json_decref(a.json);
+  a = request("GET", "/api/travellers/%01", NULL, NULL);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_string_equal(error_message(&a),
+                      "the path's {id} is not one line of valid UTF-8");
+  json_decref(a.json);
+  a = request("GET", "/api/travellers?surname=%FF", NULL, NULL);
+  expect_error(&a, 400, "E_INVALID_ARG");
+  assert_string_equal(
+      error_message(&a),
+      "the query argument 'surname' is not one line of valid UTF-8");
+  json_decref(a.json);
+  a = request("GET", "/api/session", NULL, NULL);
+  expect_error(&a, 401, "E_AUTH");
+  assert_non_null(strstr(a.head, "WWW-Authenticate: Bearer"));
+  json_decref(a.json);
+}
+
 static void oversized_bodies_are_refused(void **state) {
   (void)state;
   /* announced: refused before it is read */
@@ -588,6 +632,11 @@ static void a_trickling_client_is_cut_off(void **state) {
     if (took > 5 || !strstr(got, "HTTP/1.1 408") ||
         !strstr(got, "\"code\":\"E_TIMEOUT\""))
       fail_msg("case %zu: %ld s: %s", i, took, got);
+    /* its Content-Length is the body's (it said 93 of 87 bytes once) */
+    const char *cl = strstr(got, "Content-Length: ");
+    const char *body = strstr(got, "\r\n\r\n");
+    if (!cl || !body || strtoul(cl + 16, NULL, 10) != strlen(body + 4))
+      fail_msg("case %zu: Content-Length is not the body's: %s", i, got);
   }
   /* a request on time is not affected */
   answer a = request("GET", "/api/health", NULL, NULL);
@@ -2151,6 +2200,7 @@ int main(void) {
       cmocka_unit_test(health_answers),
       cmocka_unit_test(openapi_is_the_routing_table),
       cmocka_unit_test(unknown_paths_and_methods),
+      cmocka_unit_test(refusals_keep_their_codes_and_words),
       cmocka_unit_test(oversized_bodies_are_refused),
       cmocka_unit_test(a_stalled_client_is_dropped),
       cmocka_unit_test(login_session_logout),

@@ -14,6 +14,16 @@ static void names_and_mappings(void **state) {
   /* Codes are append-only: these numbers are part of the API. */
   assert_int_equal(BMIS_E_INVALID_ARG, 1);
   assert_int_equal(BMIS_E_BUFFER_SMALL, 9);
+  /* the server's own refusals, answered through the same table */
+  assert_string_equal(bmis_status_name(BMIS_E_FRAMING), "E_FRAMING");
+  assert_int_equal(bmis_status_http(BMIS_E_FRAMING), 400);
+  assert_string_equal(bmis_status_name(BMIS_E_METHOD), "E_METHOD");
+  assert_int_equal(bmis_status_http(BMIS_E_METHOD), 405);
+  assert_string_equal(bmis_status_name(BMIS_E_UNAVAILABLE), "E_UNAVAILABLE");
+  assert_int_equal(bmis_status_http(BMIS_E_UNAVAILABLE), 503);
+  assert_string_equal(bmis_status_name(BMIS_E_TIMEOUT), "E_TIMEOUT");
+  assert_int_equal(bmis_status_http(BMIS_E_TIMEOUT), 408);
+  assert_int_equal(BMIS_E_TIMEOUT, 21);
 }
 
 static void error_set(void **state) {
