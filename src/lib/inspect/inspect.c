@@ -145,15 +145,10 @@ static bmis_status gather(bmis_store *s, const bmis_screen_index *ix,
     g->tkey[0] = 0;
   f->screened = ix && bmis_screen_index_entries(ix) > 0;
   if (ix && (t->surname[0] || d->number[0])) {
+    /* the one mapping of a document to a screening query, as the CLI's */
     bmis_screen_query q;
-    memset(&q, 0, sizeof q);
-    q.surname = t->surname;
-    q.given_names = t->given_names;
-    q.birth = t->birth;
-    memcpy(q.nationality, t->nationality, sizeof q.nationality);
-    q.sex = t->sex;
-    memcpy(q.doc_state, d->issuing_state, sizeof q.doc_state);
-    snprintf(q.doc_number, sizeof q.doc_number, "%.39s", d->number);
+    bmis_screen_doc_names names;
+    bmis_screen_query_from_doc(&g->doc, &names, &q);
     bmis_screen_options so = {0};
     st = bmis_screen_person(ix, s, &q, &so, &g->sr, err);
   }
