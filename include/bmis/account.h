@@ -14,12 +14,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* X(NAME, "name"), append only; 0 (NONE) is no role. */
+#define BMIS_ROLE_TABLE(X)                                                     \
+  X(OFFICER, "officer")                                                        \
+  X(SUPERVISOR, "supervisor")                                                  \
+  X(ANALYST, "analyst")                                                        \
+  X(ADMINISTRATOR, "administrator")
+
 typedef enum bmis_role {
   BMIS_ROLE_NONE = 0,
-  BMIS_ROLE_OFFICER = 1,
-  BMIS_ROLE_SUPERVISOR = 2,
-  BMIS_ROLE_ANALYST = 3,
-  BMIS_ROLE_ADMINISTRATOR = 4,
+#define X(n, c) BMIS_ROLE_##n,
+  BMIS_ROLE_TABLE(X)
+#undef X
 } bmis_role;
 
 /* "officer", ... ; NULL for BMIS_ROLE_NONE or an unknown value. */

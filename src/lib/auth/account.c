@@ -23,22 +23,6 @@
 #define ARGON_SALT 16
 #define ARGON_HASH 32
 
-static const char *const role_names[] = {NULL, "officer", "supervisor",
-                                         "analyst", "administrator"};
-
-const char *bmis_role_name(bmis_role role) {
-  return role > BMIS_ROLE_NONE && role <= BMIS_ROLE_ADMINISTRATOR
-             ? role_names[role]
-             : NULL;
-}
-
-bmis_role bmis_role_from_name(const char *name) {
-  for (int r = BMIS_ROLE_OFFICER; name && r <= BMIS_ROLE_ADMINISTRATOR; r++)
-    if (strcmp(role_names[r], name) == 0)
-      return (bmis_role)r;
-  return BMIS_ROLE_NONE;
-}
-
 static bmis_status check_username(const char *u, bmis_error *err) {
   size_t n = u ? strlen(u) : 0;
   if (n == 0 || n >= sizeof((bmis_account *)0)->username)
@@ -140,20 +124,6 @@ bmis_status bmis_account_set_password(bmis_store *s, const char *username,
   if (st == BMIS_OK)
     return bmis__tx_commit(s, err);
   bmis__tx_rollback(s);
-  return st;
-}
-
-bmis_status bmis__account_keep_an_administrator(bmis_store *s,
-                                                const char *username,
-                                                const char *what,
-                                                bmis_error *err) {
-  int64_t others;
-  bmis_status st = bmis__account_admins_other(s, username, &others, err);
-  if (st == BMIS_OK && others == 0)
-    st = bmis_error_set(err, BMIS_E_RULE,
-                        "%s is the last enabled administrator: it cannot be "
-                        "%s (enable or add another administrator first)",
-                        username, what);
   return st;
 }
 

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "screen/match_key.h"
 #include "screen/screen_scratch.h"
+#include "store/repo.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -349,6 +349,8 @@ static int64_t pg_size(bmis_store *s) {
 
 const bmis__driver bmis__postgres_driver = {
     .name = "postgres",
+    .begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+    .batch_insert = true,
     .open = pg_open,
     .close = pg_close,
     .exec = pg_exec,

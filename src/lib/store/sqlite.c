@@ -315,6 +315,8 @@ static int64_t sq_size(bmis_store *s) {
 
 const bmis__driver bmis__sqlite_driver = {
     .name = "sqlite",
+    .begin_read = "BEGIN",
+    .batch_insert = false,
     .open = sq_open,
     .close = sq_close,
     .exec = sq_exec,

@@ -28,6 +28,12 @@ enum { BMIS__ROW = 1, BMIS__DONE = 0 };
 
 typedef struct bmis__driver {
   const char *name;
+  /* What the dialect can do, so that no query asks for the driver's name:
+   * the statement opening a read-only transaction that sees one snapshot
+   * throughout, and whether inserting many rows in one statement beats one
+   * statement a row (a round trip each to a server). */
+  const char *begin_read;
+  bool batch_insert;
   /* Opens the connection named by target (path or URL). */
   bmis_status (*open)(bmis_store *s, const char *target, bmis_error *err);
   void (*close)(bmis_store *s);
