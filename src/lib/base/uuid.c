@@ -4,9 +4,10 @@
  * clock has not moved on (or went back) the previous id plus one is used,
  * as RFC 9562 section 6.2 method 2 allows. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
-#include "bmis/register.h"
+#include "bmis/id.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
