@@ -26,6 +26,10 @@ bmis_status bmis__grow(void **items, size_t *cap, size_t need, size_t size) {
   return BMIS_OK;
 }
 
+void *bmis__grow_to(void *items, size_t *cap, size_t need, size_t size) {
+  return bmis__grow(&items, cap, need, size) == BMIS_OK ? items : NULL;
+}
+
 void bmis__array_init(bmis__array *a, size_t size) {
   memset(a, 0, sizeof *a);
   a->size = size;

@@ -20,6 +20,12 @@
  * BMIS_E_NOMEM, with *items and *cap unchanged, when need * size would
  * overflow or memory runs out. */
 bmis_status bmis__grow(void **items, size_t *cap, size_t need, size_t size);
+/* The same for a typed pointer: returns the grown array (items itself when
+ * it has room), *cap updated; NULL, with items still valid and *cap
+ * unchanged, on overflow or out of memory.
+ *   bmis_stay *grown = bmis__grow_to(l->v, &l->cap, l->n + 1, sizeof *grown);
+ *   if (!grown) ...; l->v = grown; */
+void *bmis__grow_to(void *items, size_t *cap, size_t need, size_t size);
 
 typedef struct bmis__array {
   void *items;  /* count elements of size bytes; the array owns them */

@@ -3,6 +3,7 @@
  * UTF-8 with an optional BOM, a header row naming the columns in any order,
  * then one row per person or document. Errors name the physical line where
  * the record starts and the column. */
+#include "base/array.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "bmis/country.h"
@@ -85,12 +86,10 @@ static const char *col_name(const csv *in, size_t i, char tmp[24]) {
 
 static bool put(csv *in, char ch) {
   if (in->len == in->cap) {
-    size_t ncap = in->cap ? in->cap * 2 : 1024;
-    char *n = realloc(in->buf, ncap);
+    char *n = bmis__grow_to(in->buf, &in->cap, in->len + 1, 1);
     if (!n)
       return false;
     in->buf = n;
-    in->cap = ncap;
   }
   in->buf[in->len++] = ch;
   return true;

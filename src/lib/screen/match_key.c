@@ -10,6 +10,7 @@
  *   x <sex>
  * quality is p/s/w (primary, strong, weak), script o (original) or l. */
 #include "screen/match_key.h"
+#include "base/array.h"
 
 #include "screen/name.h"
 
@@ -98,16 +99,12 @@ static void put(buf *b, const char *s, size_t n) {
   if (b->failed)
     return;
   if (b->len + n + 1 > b->cap) {
-    size_t ncap = b->cap ? b->cap * 2 : 256;
-    while (ncap < b->len + n + 1)
-      ncap *= 2;
-    char *np = realloc(b->p, ncap);
+    char *np = bmis__grow_to(b->p, &b->cap, b->len + n + 1, 1);
     if (!np) {
       b->failed = true;
       return;
     }
     b->p = np;
-    b->cap = ncap;
   }
   memcpy(b->p + b->len, s, n);
   b->len += n;

@@ -1,5 +1,6 @@
 /* Store access for watchlists, their entries and hit dispositions; and the
  * scan the screening index is built from. */
+#include "base/array.h"
 #include "store/repo.h"
 #include "store/store_internal.h"
 
@@ -300,12 +301,10 @@ static bmis_status add_list(int64_t id, const bmis_watchlist *w, void *ctx,
                             bmis_error *err) {
   scan_lists *l = ctx;
   if (l->count == l->cap) {
-    size_t ncap = l->cap ? l->cap * 2 : 8;
-    scan_list *n = realloc(l->items, ncap * sizeof *n);
+    scan_list *n = bmis__grow_to(l->items, &l->cap, l->count + 1, sizeof *n);
     if (!n)
       return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
     l->items = n;
-    l->cap = ncap;
   }
   l->items[l->count].id = id;
   l->items[l->count].w = *w;
