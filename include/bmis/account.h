@@ -180,7 +180,7 @@ typedef struct bmis_login {
                          (NULL or "": unknown; all unknown clients count as
                          one) */
   int64_t ttl_s;      /* how long the session lasts; positive */
-  int64_t now;        /* Unix seconds; 0: the current time */
+  int64_t now;        /* Unix seconds, required (E_INVALID_ARG when 0) */
 } bmis_login;
 
 /* Which lockouts a failed login began (bits of bmis_session_login's
@@ -217,7 +217,8 @@ BMIS_API bmis_status bmis_session_open(bmis_store *s, const char *username,
                                        char token[BMIS_SESSION_TOKEN_SIZE],
                                        bmis_session *out, bmis_error *err);
 
-/* The session of a token at time now (0: the current time). E_AUTH when
+/* The session of a token at time now (Unix seconds, required: 0 is
+ * E_INVALID_ARG; the library reads no clock). E_AUTH when
  * the token is unknown, malformed, expired or revoked, or its account is
  * disabled (the message says which: the client holds the token already). */
 BMIS_API bmis_status bmis_session_check(bmis_store *s, const char *token,
@@ -250,8 +251,8 @@ typedef struct bmis_lockout {
                               BMIS_LOGIN_WINDOW_S after it */
 } bmis_lockout;
 
-/* Calls fn for every lockout in force at now (0: the current time); a
- * non-zero return stops. E_STORE. */
+/* Calls fn for every lockout in force at now (Unix seconds, required: 0 is
+ * E_INVALID_ARG); a non-zero return stops. E_STORE. */
 typedef int (*bmis_lockout_fn)(const bmis_lockout *l, void *ctx);
 BMIS_API bmis_status bmis_lockout_list(bmis_store *s, int64_t now,
                                        bmis_lockout_fn fn, void *ctx,

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 void api_lockouts(const srv_request *rq, srv_reply *rp);
 void api_lockout_clear(const srv_request *rq, srv_reply *rp);
@@ -23,7 +24,8 @@ static int add_lockout(const bmis_lockout *l, void *ctx) {
 void api_lockouts(const srv_request *rq, srv_reply *rp) {
   json_t *list = json_array();
   bmis_error err;
-  if (bmis_lockout_list(rq->store, 0, add_lockout, list, &err) != BMIS_OK) {
+  if (bmis_lockout_list(rq->store, (int64_t)time(NULL), add_lockout, list,
+                        &err) != BMIS_OK) {
     json_decref(list);
     srv_reply_status(rp, &err);
     return;

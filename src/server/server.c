@@ -296,6 +296,7 @@ void srv_audit_entry(const bmis_actor *a, const char *action,
                      const char *record, const char *outcome,
                      bmis_audit_entry *e) {
   memset(e, 0, sizeof *e);
+  e->at = (int64_t)time(NULL); /* the front end reads the clock */
   snprintf(e->actor, sizeof e->actor, "%s", a->username);
   snprintf(e->role, sizeof e->role, "%s", a->role);
   snprintf(e->channel, sizeof e->channel, "api");
@@ -819,8 +820,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                       "'Authorization: Bearer TOKEN'");
       return send_reply(s, c, &rp, NULL, false);
     }
-    if (bmis_session_use(rq.store, rq.token, 0, s->opt.idle_timeout_s, &session,
-                         &err) != BMIS_OK) {
+    if (bmis_session_use(rq.store, rq.token, (int64_t)time(NULL),
+                         s->opt.idle_timeout_s, &session, &err) != BMIS_OK) {
       srv_reply_status(&rp, &err);
       return send_reply(s, c, &rp, NULL, false);
     }

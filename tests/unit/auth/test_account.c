@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -215,22 +216,24 @@ static void sessions_open_check_expire_and_end(void **state) {
   char tok[BMIS_SESSION_TOKEN_SIZE], tok2[BMIS_SESSION_TOKEN_SIZE];
   bmis_session ses;
   assert_int_equal(bmis_session_open(s, "amina", "wrong password!", "", "",
-                                     3600, 0, tok, &ses, &err),
+                                     3600, (int64_t)time(NULL), tok, &ses,
+                                     &err),
                    BMIS_E_AUTH);
-  assert_int_equal(
-      bmis_session_open(s, "amina", GOOD, "", "D3", 3600, 0, tok, &ses, &err),
-      BMIS_OK);
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "", "D3", 3600,
+                                     (int64_t)time(NULL), tok, &ses, &err),
+                   BMIS_OK);
   assert_int_equal(strlen(tok), 64);
   assert_string_equal(ses.bcp, "NBO"); /* the account's default */
   assert_string_equal(ses.desk, "D3");
   assert_int_equal(ses.expires_at - ses.created_at, 3600);
-  assert_int_equal(
-      bmis_session_open(s, "amina", GOOD, "MBA", "", 3600, 0, tok2, &ses, &err),
-      BMIS_OK);
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "MBA", "", 3600,
+                                     (int64_t)time(NULL), tok2, &ses, &err),
+                   BMIS_OK);
   assert_string_equal(ses.bcp, "MBA");
   assert_string_not_equal(tok, tok2);
   bmis_session got;
-  assert_int_equal(bmis_session_check(s, tok, 0, &got, &err), BMIS_OK);
+  assert_int_equal(bmis_session_check(s, tok, (int64_t)time(NULL), &got, &err),
+                   BMIS_OK);
   assert_string_equal(got.username, "amina");
   assert_int_equal(got.role, BMIS_ROLE_OFFICER);
   /* the store keeps no token */
@@ -241,33 +244,42 @@ static void sessions_open_check_expire_and_end(void **state) {
   char forged[BMIS_SESSION_TOKEN_SIZE];
   memcpy(forged, tok, sizeof forged);
   forged[0] = forged[0] == 'a' ? 'b' : 'a';
-  assert_int_equal(bmis_session_check(s, forged, 0, &got, &err), BMIS_E_AUTH);
-  assert_int_equal(bmis_session_check(s, "xyz", 0, &got, &err), BMIS_E_AUTH);
-  assert_int_equal(bmis_session_check(s, NULL, 0, &got, &err), BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_session_check(s, forged, (int64_t)time(NULL), &got, &err),
+      BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_session_check(s, "xyz", (int64_t)time(NULL), &got, &err),
+      BMIS_E_AUTH);
+  assert_int_equal(bmis_session_check(s, NULL, (int64_t)time(NULL), &got, &err),
+                   BMIS_E_AUTH);
   assert_int_equal(bmis_session_check(s, tok, ses.expires_at + 1, &got, &err),
                    BMIS_E_AUTH);
   assert_non_null(strstr(err.message, "expired"));
   /* ended */
   assert_int_equal(bmis_session_revoke(s, tok, &err), BMIS_OK);
-  assert_int_equal(bmis_session_check(s, tok, 0, &got, &err), BMIS_E_AUTH);
+  assert_int_equal(bmis_session_check(s, tok, (int64_t)time(NULL), &got, &err),
+                   BMIS_E_AUTH);
   assert_non_null(strstr(err.message, "ended"));
   assert_int_equal(bmis_session_revoke(s, forged, &err), BMIS_E_AUTH);
   /* a disabled account's sessions stop at once */
-  assert_int_equal(bmis_session_check(s, tok2, 0, &got, &err), BMIS_OK);
+  assert_int_equal(bmis_session_check(s, tok2, (int64_t)time(NULL), &got, &err),
+                   BMIS_OK);
   assert_int_equal(bmis_account_set_disabled(s, "amina", true, &err), BMIS_OK);
-  assert_int_equal(bmis_session_check(s, tok2, 0, &got, &err), BMIS_E_AUTH);
-  assert_int_equal(
-      bmis_session_open(s, "amina", GOOD, "", "", 0, 0, tok, &ses, &err),
-      BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_session_check(s, tok2, (int64_t)time(NULL), &got, &err),
+                   BMIS_E_AUTH);
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "", "", 0,
+                                     (int64_t)time(NULL), tok, &ses, &err),
+                   BMIS_E_INVALID_ARG);
   /* the desk is one line of UTF-8 (issue 12, defect 4) */
   assert_int_equal(bmis_session_open(s, "amina", GOOD, "",
                                      "D\x1b"
                                      "3",
-                                     3600, 0, tok, &ses, &err),
+                                     3600, (int64_t)time(NULL), tok, &ses,
+                                     &err),
                    BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "desk: control character U+001B"));
-  assert_int_equal(bmis_session_open(s, "amina", GOOD, "", "D\xc3", 3600, 0,
-                                     tok, &ses, &err),
+  assert_int_equal(bmis_session_open(s, "amina", GOOD, "", "D\xc3", 3600,
+                                     (int64_t)time(NULL), tok, &ses, &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "desk: not valid UTF-8 at byte 2");
 }

@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include <time.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -212,7 +214,7 @@ static void sessions_end_when_they_should(void **state) {
                    BMIS_OK);
   assert_int_equal(add(s, "sam", BMIS_ROLE_OFFICER, "AMA", "AMA", &err),
                    BMIS_OK);
-  int64_t now = 0; /* the sessions below are checked at the current time */
+  int64_t now = (int64_t)time(NULL); /* the tests read the clock */
   /* a new password */
   assert_int_equal(
       login(s, "amina", GOOD, NULL, "c", now, t1, &ses, NULL, &err), BMIS_OK);
@@ -451,7 +453,8 @@ static void older_stores_are_migrated(void **state) {
                    BMIS_OK);
   assert_int_equal(add(s, "sam", BMIS_ROLE_OFFICER, "NBO", "NBO", &err),
                    BMIS_OK);
-  assert_int_equal(login(s, "sam", GOOD, NULL, "c", 0, tok, &ses, NULL, &err),
+  assert_int_equal(login(s, "sam", GOOD, NULL, "c", (int64_t)time(NULL), tok,
+                         &ses, NULL, &err),
                    BMIS_OK);
   bmis_store_close(s);
   *state = NULL;
@@ -481,7 +484,37 @@ static void older_stores_are_migrated(void **state) {
   assert_string_equal(got.bcps, "*");
   assert_int_equal(bmis_account_set_disabled(s, "sam", false, &err), BMIS_OK);
   bmis_session got_ses;
-  assert_int_equal(bmis_session_check(s, tok, 0, &got_ses, &err), BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_session_check(s, tok, (int64_t)time(NULL), &got_ses, &err),
+      BMIS_E_AUTH);
+}
+
+/* The library reads no clock: the instant of a login, a session check or
+ * a list of lockouts is the caller's, and without one the call is refused
+ * naming it, with nothing written. */
+static void the_time_is_the_callers(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  char tok[BMIS_SESSION_TOKEN_SIZE];
+  bmis_session ses;
+  assert_int_equal(add(s, "amina", BMIS_ROLE_OFFICER, "AMA", "AMA", &err),
+                   BMIS_OK);
+  assert_int_equal(login(s, "amina", GOOD, NULL, "c", 0, tok, &ses, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "now: the time of the login is required");
+  assert_int_equal(
+      login(s, "amina", GOOD, NULL, "c", T0, tok, &ses, NULL, &err), BMIS_OK);
+  assert_int_equal(bmis_session_check(s, tok, 0, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "now: the time of the request is required");
+  assert_int_equal(bmis_session_use(s, tok, 0, 60, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_session_check(s, tok, T0 + 1, &ses, &err), BMIS_OK);
+  size_t n = 0;
+  assert_int_equal(bmis_lockout_list(s, 0, collect, &n, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "now: "));
+  assert_int_equal(n, 0);
 }
 
 int main(int argc, char **argv) {
@@ -496,6 +529,7 @@ int main(int argc, char **argv) {
       T_(a_client_guessing_many_names_is_stopped),
       T_(a_name_guessed_from_everywhere),
       T_(older_stores_are_migrated),
+      T_(the_time_is_the_callers),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();
