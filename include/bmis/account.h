@@ -58,12 +58,17 @@ typedef struct bmis_account {
  * configured, with "*"); when not, an account of one crossing point gets
  * that one. */
 
+/* Every function that changes an account takes the instant of the change,
+ * now (Unix seconds): the library reads no clock. A now of 0 or less is
+ * E_INVALID_ARG. */
+
 /* Adds an account with its password (hashed here). Errors: E_INVALID_ARG
  * (username, role, display name, crossing points or password not
  * acceptable: the message says which), E_CONFLICT (the username is taken),
  * E_STORE. */
 BMIS_API bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
-                                      const char *password, bmis_error *err);
+                                      const char *password, int64_t now,
+                                      bmis_error *err);
 
 /* Replaces the password and ends every session of the account (a stolen
  * session dies with the old password). E_NOT_FOUND, E_INVALID_ARG
@@ -71,7 +76,7 @@ BMIS_API bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
 BMIS_API bmis_status bmis_account_set_password(bmis_store *s,
                                                const char *username,
                                                const char *password,
-                                               bmis_error *err);
+                                               int64_t now, bmis_error *err);
 
 /* Disables (or enables again) an account. Disabling ends every session of
  * the account for good: enabling it again revives none (its user logs in
@@ -79,7 +84,8 @@ BMIS_API bmis_status bmis_account_set_password(bmis_store *s,
  * would be left to manage the accounts. E_NOT_FOUND, E_STORE. */
 BMIS_API bmis_status bmis_account_set_disabled(bmis_store *s,
                                                const char *username,
-                                               bool disabled, bmis_error *err);
+                                               bool disabled, int64_t now,
+                                               bmis_error *err);
 
 /* What bmis_account_update changes: a NULL member (BMIS_ROLE_NONE for
  * role) stays as it is. */
@@ -100,7 +106,8 @@ typedef struct bmis_account_change {
  * message says which), E_STORE. */
 BMIS_API bmis_status bmis_account_update(bmis_store *s, const char *username,
                                          const bmis_account_change *c,
-                                         bmis_account *out, bmis_error *err);
+                                         int64_t now, bmis_account *out,
+                                         bmis_error *err);
 
 /* Ends every session of the account. E_STORE. */
 BMIS_API bmis_status bmis_account_end_sessions(bmis_store *s,
