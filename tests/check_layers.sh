@@ -8,11 +8,14 @@
 # directly or round a longer loop. A module directory that does not exist (yet,
 # or any more) is simply absent: only the objects given are read.
 #
-# Three checks:
+# Four checks:
 #  1. nm: every undefined symbol of an object that another object of the
 #     library defines must be defined in the same or a lower module;
 #  2. tsort: the graph "file uses file" has no cycle;
-#  3. grep: no file of src/lib includes an internal header of a higher module.
+#  3. grep: no file of src/lib includes an internal header of a higher module;
+#  4. nm: the library reads no clock (time, clock_gettime, gettimeofday,
+#     timespec_get): instants come in as arguments. store/sqlite may time a
+#     wait with the monotonic clock (its busy handler).
 set -euo pipefail
 
 # auth sits above register: a session is bound to a crossing point
@@ -27,6 +30,9 @@ PENDING=(
   "inspect/request_json inspect/notice"      # T: the typed inspection
   "demo/.* demo/.*"                          # D: demo/ leaves libbmis
 )
+# Files allowed to call a clock function, and why.
+CLOCK_OK="store/sqlite"                                 # CLOCK_MONOTONIC: a busy wait
+CLOCK_PENDING="inspect/.* demo/.*" # T (inspect/) and D (demo/), issue 13
 # Generated sources belong to the module whose data they carry.
 gen_module() {
   case "$1" in
@@ -76,7 +82,9 @@ for obj in "$@"; do
     exit 1
   fi
   unit="$mod/$base"
-  nm -P "$obj" | awk -v u="$unit" -v d="$tmp/defs" -v s="$tmp/uses" '
+  nm -P "$obj" | awk -v u="$unit" -v d="$tmp/defs" -v s="$tmp/uses" -v c="$tmp/clock" '
+    $2 == "U" && $1 ~ /^(time|clock_gettime|gettimeofday|timespec_get|clock)$/ {
+      print u, $1 >> c }
     $2 == "U" { print u, $1 >> s; next }
     $2 ~ /^[TDBRVGS]$/ { print $1, u >> d }'
 done
@@ -121,6 +129,17 @@ if ! tsort "$tmp/pairs" >/dev/null 2>"$tmp/loops"; then
   status=1
 fi
 
+# 4: the clock.
+if [ -s "$tmp/clock" ]; then
+  allowed="^($(echo $CLOCK_OK $CLOCK_PENDING | tr ' ' '|')) "
+  if grep -Ev "$allowed" "$tmp/clock" | sort -u >"$tmp/clock.bad" &&
+    [ -s "$tmp/clock.bad" ]; then
+    sed 's/^\([^ ]*\) \(.*\)/the library reads the clock: \1 calls \2 (take the instant as an argument)/' \
+      "$tmp/clock.bad" >&2
+    status=1
+  fi
+fi
+
 # 3: includes. "x.h" resolves next to the file, else under src/lib.
 while IFS= read -r -d '' f; do
   rel=${f#"$src"/}
@@ -146,6 +165,6 @@ while IFS= read -r -d '' f; do
 done < <(find "$src" -mindepth 2 \( -name '*.c' -o -name '*.h' \) -print0)
 
 if [ "$status" -eq 0 ]; then
-  echo "layers hold: $(wc -l <"$tmp/edges") uses between $# objects, no upward use, no loop, no upward include"
+  echo "layers hold: $(wc -l <"$tmp/edges") uses between $# objects, no upward use, no loop, no upward include, no clock read"
 fi
 exit "$status"

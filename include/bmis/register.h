@@ -226,6 +226,9 @@ typedef struct bmis_crossing {
                                the entry day counting as day 1; 0 = not given */
   bmis_referral_kind referrals[5]; /* referrals opened with the crossing */
   int referral_count;
+  int64_t recorded_at; /* Unix seconds: when it is recorded, required (the
+                          library reads no clock; the caller does); not
+                          part of the crossing's JSON */
 } bmis_crossing;
 
 /* How a crossing was linked to a traveller. */

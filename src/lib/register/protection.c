@@ -162,7 +162,7 @@ bmis_status bmis_movement_protect(bmis_store *s, const char *movement_id,
       continue;
     bmis_referral r;
     memset(&r, 0, sizeof r);
-    st = bmis_uuid_v7(r.id, err);
+    st = bmis_uuid_v7_at(change->at * 1000, r.id, err);
     memcpy(r.movement_id, m.id, BMIS_ID_SIZE);
     r.kind = kinds[i];
     r.open = true;

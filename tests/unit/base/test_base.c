@@ -4,8 +4,10 @@
 #include "base/array.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
+#include "bmis/id.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static void builder_appends_up_to_its_cap(void **state) {
@@ -189,6 +191,32 @@ static void prefixes_end_on_a_character(void **state) {
   assert_int_equal(bmis_text_fit("", 2), 0);
 }
 
+/* Ids take the instant they are given (the library reads no clock): its
+ * milliseconds are their first 48 bits, and within the process they still
+ * strictly increase when the instant does not. */
+static void ids_take_the_instant_given(void **state) {
+  (void)state;
+  char a[BMIS_ID_SIZE], b[BMIS_ID_SIZE], c[BMIS_ID_SIZE];
+  int64_t ms = (int64_t)4102444800 * 1000 + 123; /* 2100-01-01 */
+  assert_int_equal(bmis_uuid_v7_at(ms, a, NULL), BMIS_OK);
+  assert_true(bmis_uuid_is_valid(a));
+  char hex[13];
+  snprintf(hex, sizeof hex, "%012llx", (unsigned long long)ms);
+  assert_memory_equal(a, hex, 8);
+  assert_memory_equal(a + 9, hex + 8, 4);
+  assert_int_equal(a[14], '7'); /* version 7 */
+  /* the same instant, then an earlier one: still increasing */
+  assert_int_equal(bmis_uuid_v7_at(ms, b, NULL), BMIS_OK);
+  assert_int_equal(bmis_uuid_v7_at(ms - 5000, c, NULL), BMIS_OK);
+  assert_true(strcmp(a, b) < 0);
+  assert_true(strcmp(b, c) < 0);
+  bmis_error err;
+  assert_int_equal(bmis_uuid_v7_at(-1, a, &err), BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "id instant"));
+  assert_int_equal(bmis_uuid_v7_at((int64_t)1 << 48, a, &err),
+                   BMIS_E_INVALID_ARG);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(builder_appends_up_to_its_cap),
@@ -198,6 +226,7 @@ int main(void) {
       cmocka_unit_test(growth_is_overflow_checked),
       cmocka_unit_test(utf8_decodes_through_icu),
       cmocka_unit_test(utf8_encodes_through_icu),
-      cmocka_unit_test(prefixes_end_on_a_character)};
+      cmocka_unit_test(prefixes_end_on_a_character),
+      cmocka_unit_test(ids_take_the_instant_given)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
