@@ -5,6 +5,7 @@
 #include "base/codes.h"
 
 #include "bmis/account.h"
+#include "bmis/country.h"
 #include "bmis/doc.h"
 #include "bmis/inspect.h"
 #include "bmis/register.h"
@@ -156,7 +157,8 @@ const char *bmis_trafficking_text(bmis_trafficking_indicator i) {
 TEXTS_FROM_1(roles, BMIS_ROLE_TABLE);
 CODE_FUNCTIONS(bmis_role, bmis_role_name, bmis_role_from_name, roles)
 
-/* ---- documents (bmis/doc.h): rows from 0, "unknown" when out of range --- */
+/* ---- documents (bmis/doc.h, bmis/country.h): rows from 0, "unknown" when
+ * out of range ---- */
 TEXTS_FROM_0(severities, BMIS_SEVERITY_TABLE);
 TEXTS_FROM_0(verdicts, BMIS_VERDICT_TABLE);
 TEXTS_FROM_0(doc_formats, BMIS_DOC_FORMAT_TABLE);
@@ -166,6 +168,14 @@ static const char *const finding_codes[] = {
 
 static const char *or_unknown(const char *t, const char *unknown) {
   return t ? t : unknown;
+}
+
+TEXTS_FROM_0(country_kinds, BMIS_COUNTRY_KIND_TABLE);
+
+const char *bmis_country_kind_name(bmis_country_kind kind) {
+  return or_unknown(
+      bmis__code_text(country_kinds, COUNT(country_kinds), 0, (int)kind),
+      "unknown");
 }
 
 const char *bmis_severity_name(bmis_severity severity) {

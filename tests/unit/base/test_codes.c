@@ -126,6 +126,11 @@ static void lists_from_zero(void **state) {
   assert_string_equal(bmis_finding_code_name(BMIS_FINDING_CODE_COUNT),
                       "unknown");
   v = -1;
+#define CK(n, c) ROW0(BMIS_COUNTRY_, bmis_country_kind_name, n, c)
+  BMIS_COUNTRY_KIND_TABLE(CK)
+  assert_string_equal(bmis_country_kind_name((bmis_country_kind)(v + 1)),
+                      "unknown");
+  v = -1;
 #define TOK(n, c) ROW0(BMIS_TOKEN_, bmis_token_match_code, n, c)
   BMIS_TOKEN_MATCH_TABLE(TOK)
   assert_null(bmis_token_match_code((bmis_token_match)(v + 1)));
