@@ -105,9 +105,11 @@ static void start(void) {
     snprintf(a.display_name, sizeof a.display_name, "The %s", roles[r]);
     a.role = (bmis_role)(BMIS_ROLE_OFFICER + r);
     snprintf(a.default_bcp, sizeof a.default_bcp, "NBO");
-    if (bmis_account_add(st, &a, PASSWORD, &err) != BMIS_OK ||
-        bmis_session_open(st, roles[r], PASSWORD, "", "", 24 * 3600, 0,
-                          tokens[r], &ses, &err) != BMIS_OK) {
+    if (bmis_account_add(st, &a, PASSWORD, (int64_t)time(NULL), &err) !=
+            BMIS_OK ||
+        bmis_session_open(st, roles[r], PASSWORD, "", "", 24 * 3600,
+                          (int64_t)time(NULL), tokens[r], &ses,
+                          &err) != BMIS_OK) {
       fprintf(stderr, "fuzz_http: account: %s\n", err.message);
       abort();
     }

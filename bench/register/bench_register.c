@@ -159,6 +159,7 @@ static double record_rate(bmis_store *s, sample *people, size_t n_people,
     bool fresh;
     size_t who = 0;
     next_crossing(people, n_people, t, "AMA", &c, &fresh, &who);
+    c.recorded_at = (int64_t)time(NULL);
     if (bmis_movement_record(s, &c, NULL, &err) != BMIS_OK)
       die("record", &err);
     if (batch > 1 && ++in_batch == batch) {

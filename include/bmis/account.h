@@ -14,12 +14,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* X(NAME, "name"), append only; 0 (NONE) is no role. */
+#define BMIS_ROLE_TABLE(X)                                                     \
+  X(OFFICER, "officer")                                                        \
+  X(SUPERVISOR, "supervisor")                                                  \
+  X(ANALYST, "analyst")                                                        \
+  X(ADMINISTRATOR, "administrator")
+
 typedef enum bmis_role {
   BMIS_ROLE_NONE = 0,
-  BMIS_ROLE_OFFICER = 1,
-  BMIS_ROLE_SUPERVISOR = 2,
-  BMIS_ROLE_ANALYST = 3,
-  BMIS_ROLE_ADMINISTRATOR = 4,
+#define X(n, c) BMIS_ROLE_##n,
+  BMIS_ROLE_TABLE(X)
+#undef X
 } bmis_role;
 
 /* "officer", ... ; NULL for BMIS_ROLE_NONE or an unknown value. */
@@ -52,12 +58,17 @@ typedef struct bmis_account {
  * configured, with "*"); when not, an account of one crossing point gets
  * that one. */
 
+/* Every function that changes an account takes the instant of the change,
+ * now (Unix seconds): the library reads no clock. A now of 0 or less is
+ * E_INVALID_ARG. */
+
 /* Adds an account with its password (hashed here). Errors: E_INVALID_ARG
  * (username, role, display name, crossing points or password not
  * acceptable: the message says which), E_CONFLICT (the username is taken),
  * E_STORE. */
 BMIS_API bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
-                                      const char *password, bmis_error *err);
+                                      const char *password, int64_t now,
+                                      bmis_error *err);
 
 /* Replaces the password and ends every session of the account (a stolen
  * session dies with the old password). E_NOT_FOUND, E_INVALID_ARG
@@ -65,7 +76,7 @@ BMIS_API bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
 BMIS_API bmis_status bmis_account_set_password(bmis_store *s,
                                                const char *username,
                                                const char *password,
-                                               bmis_error *err);
+                                               int64_t now, bmis_error *err);
 
 /* Disables (or enables again) an account. Disabling ends every session of
  * the account for good: enabling it again revives none (its user logs in
@@ -73,7 +84,8 @@ BMIS_API bmis_status bmis_account_set_password(bmis_store *s,
  * would be left to manage the accounts. E_NOT_FOUND, E_STORE. */
 BMIS_API bmis_status bmis_account_set_disabled(bmis_store *s,
                                                const char *username,
-                                               bool disabled, bmis_error *err);
+                                               bool disabled, int64_t now,
+                                               bmis_error *err);
 
 /* What bmis_account_update changes: a NULL member (BMIS_ROLE_NONE for
  * role) stays as it is. */
@@ -94,7 +106,8 @@ typedef struct bmis_account_change {
  * message says which), E_STORE. */
 BMIS_API bmis_status bmis_account_update(bmis_store *s, const char *username,
                                          const bmis_account_change *c,
-                                         bmis_account *out, bmis_error *err);
+                                         int64_t now, bmis_account *out,
+                                         bmis_error *err);
 
 /* Ends every session of the account. E_STORE. */
 BMIS_API bmis_status bmis_account_end_sessions(bmis_store *s,
@@ -174,7 +187,7 @@ typedef struct bmis_login {
                          (NULL or "": unknown; all unknown clients count as
                          one) */
   int64_t ttl_s;      /* how long the session lasts; positive */
-  int64_t now;        /* Unix seconds; 0: the current time */
+  int64_t now;        /* Unix seconds, required (E_INVALID_ARG when 0) */
 } bmis_login;
 
 /* Which lockouts a failed login began (bits of bmis_session_login's
@@ -211,7 +224,8 @@ BMIS_API bmis_status bmis_session_open(bmis_store *s, const char *username,
                                        char token[BMIS_SESSION_TOKEN_SIZE],
                                        bmis_session *out, bmis_error *err);
 
-/* The session of a token at time now (0: the current time). E_AUTH when
+/* The session of a token at time now (Unix seconds, required: 0 is
+ * E_INVALID_ARG; the library reads no clock). E_AUTH when
  * the token is unknown, malformed, expired or revoked, or its account is
  * disabled (the message says which: the client holds the token already). */
 BMIS_API bmis_status bmis_session_check(bmis_store *s, const char *token,
@@ -244,8 +258,8 @@ typedef struct bmis_lockout {
                               BMIS_LOGIN_WINDOW_S after it */
 } bmis_lockout;
 
-/* Calls fn for every lockout in force at now (0: the current time); a
- * non-zero return stops. E_STORE. */
+/* Calls fn for every lockout in force at now (Unix seconds, required: 0 is
+ * E_INVALID_ARG); a non-zero return stops. E_STORE. */
 typedef int (*bmis_lockout_fn)(const bmis_lockout *l, void *ctx);
 BMIS_API bmis_status bmis_lockout_list(bmis_store *s, int64_t now,
                                        bmis_lockout_fn fn, void *ctx,

@@ -23,7 +23,7 @@
 
 typedef struct bmis_audit_entry {
   int64_t seq;      /* 1, 2, …: set by bmis_audit_append */
-  int64_t at;       /* Unix seconds; 0 = now (bmis_audit_append fills it) */
+  int64_t at;       /* Unix seconds, required: the caller reads the clock */
   char actor[65];   /* account username, or the operating-system user */
   char role[17];    /* "officer", …; "os-user" for the command line */
   char channel[9];  /* "api" or "cli" */

@@ -7,11 +7,13 @@
 #include "bmis/country.h"
 #include "bmis/date.h"
 #include "bmis/doc.h"
+#include "bmis/id.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
 #include "bmis/text.h"
+#include "bmis/time.h"
 #include "bmis/version.h"
 
 #endif

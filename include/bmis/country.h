@@ -12,14 +12,25 @@
 
 #include <stddef.h>
 
+/* X(NAME, "name"), values from 0, append only. ISO: officially assigned
+ * ISO 3166-1 alpha-3; ICAO_STATE: a state's ICAO-only code, e.g. D
+ * (Germany); ICAO_GB: British nationality variants GBD GBN ...;
+ * ORGANISATION: UN, EU and other issuing organisations; STATELESS: XXA XXB
+ * XXC XXX; SPECIMEN: UTO and other codes reserved for specimens; HISTORIC:
+ * withdrawn or transitionally reserved codes. */
+#define BMIS_COUNTRY_KIND_TABLE(X)                                             \
+  X(ISO, "iso")                                                                \
+  X(ICAO_STATE, "icao_state")                                                  \
+  X(ICAO_GB, "icao_gb")                                                        \
+  X(ORGANISATION, "organisation")                                              \
+  X(STATELESS, "stateless")                                                    \
+  X(SPECIMEN, "specimen")                                                      \
+  X(HISTORIC, "historic")
+
 typedef enum bmis_country_kind {
-  BMIS_COUNTRY_ISO = 0,      /* officially assigned ISO 3166-1 alpha-3 */
-  BMIS_COUNTRY_ICAO_STATE,   /* a state's ICAO-only code, e.g. D (Germany) */
-  BMIS_COUNTRY_ICAO_GB,      /* British nationality variants GBD GBN … */
-  BMIS_COUNTRY_ORGANISATION, /* UN, EU and other issuing organisations */
-  BMIS_COUNTRY_STATELESS,    /* XXA XXB XXC XXX */
-  BMIS_COUNTRY_SPECIMEN,     /* UTO and other codes reserved for specimens */
-  BMIS_COUNTRY_HISTORIC      /* withdrawn or transitionally reserved codes */
+#define X(n, c) BMIS_COUNTRY_##n,
+  BMIS_COUNTRY_KIND_TABLE(X)
+#undef X
 } bmis_country_kind;
 
 typedef struct bmis_country {

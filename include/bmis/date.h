@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 typedef struct bmis_date {
   int16_t year; /* 0 when unknown */
@@ -52,8 +53,11 @@ BMIS_API bmis_status bmis_date_parse_partial(const char *text, bmis_date *out,
  * hold at least 11 bytes. Returns buf. */
 BMIS_API char *bmis_date_format_iso(bmis_date d, char buf[11]);
 
-/* Today's date in UTC, from the system clock (for front ends; the library's
- * rules never read the clock themselves: they take an "as of" date). */
-BMIS_API bmis_date bmis_date_today_utc(void);
+/* Today's date in UTC, from the system clock: for front ends. Inline, so
+ * that the clock is read in the front end's code: the library never reads
+ * it (its rules take an "as of" date). */
+static inline bmis_date bmis_date_today_utc(void) {
+  return bmis_date_from_days((int32_t)(time(NULL) / 86400));
+}
 
 #endif

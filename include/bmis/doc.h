@@ -30,21 +30,32 @@
 #define BMIS_DOC_VALUE_MAX 48
 #define BMIS_DOC_MAX_FINDINGS 32
 
+/* X(NAME, "name"), append only; the value is the row's place from 0. */
+#define BMIS_DOC_FORMAT_TABLE(X)                                               \
+  X(UNKNOWN, "UNKNOWN")                                                        \
+  X(TD1, "TD1")                                                                \
+  X(TD2, "TD2")                                                                \
+  X(TD3, "TD3")                                                                \
+  X(MRVA, "MRVA")                                                              \
+  X(MRVB, "MRVB")                                                              \
+  /* French national identity card, 1988-2021 layout */                        \
+  X(FRA_ID, "FRA_ID")                                                          \
+  /* recognised, but not a format we verify */                                 \
+  X(UNSUPPORTED, "UNSUPPORTED")
+
 typedef enum bmis_doc_format {
-  BMIS_DOC_UNKNOWN = 0,
-  BMIS_DOC_TD1,
-  BMIS_DOC_TD2,
-  BMIS_DOC_TD3,
-  BMIS_DOC_MRVA,
-  BMIS_DOC_MRVB,
-  BMIS_DOC_FRA_ID,     /* French national identity card, 1988-2021 layout */
-  BMIS_DOC_UNSUPPORTED /* recognised, but not a format we verify */
+#define X(n, c) BMIS_DOC_##n,
+  BMIS_DOC_FORMAT_TABLE(X)
+#undef X
 } bmis_doc_format;
 
+#define BMIS_SEVERITY_TABLE(X)                                                 \
+  X(INFO, "info") X(WARNING, "warning") X(ERROR, "error")
+
 typedef enum bmis_severity {
-  BMIS_SEVERITY_INFO = 0,
-  BMIS_SEVERITY_WARNING = 1,
-  BMIS_SEVERITY_ERROR = 2
+#define X(n, c) BMIS_SEVERITY_##n,
+  BMIS_SEVERITY_TABLE(X)
+#undef X
 } bmis_severity;
 
 /* Fields, in a stable order (append only). */
@@ -138,12 +149,18 @@ typedef struct bmis_finding {
   int32_t number;
 } bmis_finding;
 
+/* ABSENT: the format has no such field. */
+#define BMIS_VERDICT_TABLE(X)                                                  \
+  X(ABSENT, "absent")                                                          \
+  X(OK, "ok")                                                                  \
+  X(INFO, "info")                                                              \
+  X(WARNING, "warning")                                                        \
+  X(ERROR, "error")
+
 typedef enum bmis_verdict {
-  BMIS_VERDICT_ABSENT = 0, /* the format has no such field */
-  BMIS_VERDICT_OK,
-  BMIS_VERDICT_INFO,
-  BMIS_VERDICT_WARNING,
-  BMIS_VERDICT_ERROR
+#define X(n, c) BMIS_VERDICT_##n,
+  BMIS_VERDICT_TABLE(X)
+#undef X
 } bmis_verdict;
 
 /* One field of the MRZ: where it is and its verdict (the worst finding that

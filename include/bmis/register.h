@@ -12,22 +12,14 @@
 
 #include "bmis/date.h"
 #include "bmis/export.h"
+#include "bmis/id.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
+#include "bmis/time.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* A time-ordered UUID (RFC 9562 version 7) in its 36-character text form. */
-#define BMIS_ID_SIZE 37
-
-/* Writes a new version 7 UUID (48-bit Unix milliseconds, then randomness,
- * strictly increasing within the process) and a NUL into out. */
-BMIS_API bmis_status bmis_uuid_v7(char out[BMIS_ID_SIZE], bmis_error *err);
-
-/* True when text is a UUID in canonical lower- or upper-case text form. */
-BMIS_API bool bmis_uuid_is_valid(const char *text);
 
 /* ---- coded lists ----
  * Each X(NAME, "code") row: the code is what JSON, the CLI and the store
@@ -234,6 +226,9 @@ typedef struct bmis_crossing {
                                the entry day counting as day 1; 0 = not given */
   bmis_referral_kind referrals[5]; /* referrals opened with the crossing */
   int referral_count;
+  int64_t recorded_at; /* Unix seconds: when it is recorded, required (the
+                          library reads no clock; the caller does); not
+                          part of the crossing's JSON */
 } bmis_crossing;
 
 /* How a crossing was linked to a traveller. */
@@ -575,17 +570,5 @@ BMIS_API bmis_status bmis_movement_from_json(const char *text, size_t len,
 
 /* Clears a crossing to "nothing given". */
 BMIS_API void bmis_crossing_init(bmis_crossing *c);
-
-/* Parses "2026-11-26T08:15:00Z" (or with +hh:mm offset, or "…T08:15Z")
- * into Unix seconds. */
-BMIS_API bmis_status bmis_time_parse(const char *text, int64_t *out,
-                                     bmis_error *err);
-/* Writes "2026-11-26T08:15:00Z" and a NUL into buf (21 bytes). */
-BMIS_API char *bmis_time_format(int64_t t, char buf[21]);
-
-/* The local calendar date at an IANA time zone of a UTC instant.
- * E_INVALID_ARG when the zone is unknown. */
-BMIS_API bmis_status bmis_local_date(const char *time_zone, int64_t utc,
-                                     bmis_date *out, bmis_error *err);
 
 #endif

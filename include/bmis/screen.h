@@ -234,11 +234,16 @@ BMIS_API bmis_status bmis_wl_content_add_document(bmis_wl_content *c,
  * BMIS_E_PARSE with a message naming the line (and element or column) at
  * fault, and the content must be freed without being used. */
 
+/* UN_XML: the UN Security Council Consolidated List; CSV: the national
+ * layout, docs/SCREENING.md; JSONL: one JSON object per line, ditto. */
+#define BMIS_WL_FORMAT_TABLE(X)                                                \
+  X(UN_XML, "un-xml") X(CSV, "csv") X(JSONL, "jsonl")
+
 typedef enum bmis_wl_format {
   BMIS_WL_FORMAT_NONE,
-  BMIS_WL_FORMAT_UN_XML, /* UN Security Council Consolidated List */
-  BMIS_WL_FORMAT_CSV,    /* the national layout, docs/SCREENING.md */
-  BMIS_WL_FORMAT_JSONL   /* one JSON object per line, docs/SCREENING.md */
+#define X(n, c) BMIS_WL_FORMAT_##n,
+  BMIS_WL_FORMAT_TABLE(X)
+#undef X
 } bmis_wl_format;
 
 /* "un-xml", "csv", "jsonl" and back; 0 / NULL when unknown. */
@@ -387,14 +392,23 @@ typedef struct bmis_screen_options {
 #define BMIS_HIT_MAX_FACTORS 4
 
 /* How one listed name token was matched (or not). */
+/* EXACT: same letters; SPELLING: another romanisation/spelling (sounds
+ * alike); TYPO: close letters (edit distance); INITIAL: an initial against a
+ * full name; JOINED: joined on one side, split on the other; MISSING:
+ * listed, not presented; EXTRA: presented, not listed. Values from 0. */
+#define BMIS_TOKEN_MATCH_TABLE(X)                                              \
+  X(EXACT, "exact")                                                            \
+  X(SPELLING, "spelling")                                                      \
+  X(TYPO, "typo")                                                              \
+  X(INITIAL, "initial")                                                        \
+  X(JOINED, "joined")                                                          \
+  X(MISSING, "missing")                                                        \
+  X(EXTRA, "extra")
+
 typedef enum bmis_token_match {
-  BMIS_TOKEN_EXACT,    /* same letters */
-  BMIS_TOKEN_SPELLING, /* another romanisation/spelling (sounds alike) */
-  BMIS_TOKEN_TYPO,     /* close letters (edit distance) */
-  BMIS_TOKEN_INITIAL,  /* an initial against a full name */
-  BMIS_TOKEN_JOINED,   /* joined on one side, split on the other */
-  BMIS_TOKEN_MISSING,  /* listed, not presented */
-  BMIS_TOKEN_EXTRA     /* presented, not listed */
+#define X(n, c) BMIS_TOKEN_##n,
+  BMIS_TOKEN_MATCH_TABLE(X)
+#undef X
 } bmis_token_match;
 BMIS_API const char *bmis_token_match_code(bmis_token_match m);
 

@@ -47,4 +47,9 @@ BMIS_API bmis_status bmis_text_check_field(const char *field, size_t size,
                                            unsigned flags, const char *what,
                                            bmis_error *err);
 
+/* How many bytes of text, at most max, end on a character boundary: for
+ * quoting input in a message with "%.*s" without cutting a UTF-8 sequence
+ * (text need not be valid UTF-8; it must be NUL-terminated). */
+BMIS_API size_t bmis_text_fit(const char *text, size_t max);
+
 #endif

@@ -50,6 +50,7 @@ bmis_status cli_audit(bmis_store *s, const char *action, const char *record,
                       const char *detail, bmis_error *err) {
   bmis_audit_entry e;
   memset(&e, 0, sizeof e);
+  e.at = (int64_t)time(NULL); /* the front end reads the clock */
   bmis_audit_os_user(e.actor);
   snprintf(e.role, sizeof e.role, "os-user");
   snprintf(e.channel, sizeof e.channel, "cli");

@@ -187,6 +187,14 @@ static void flush(batch *b) {
 
 /* An entry in the audit log for a crossing recorded, in its batch: when
  * it cannot be written, the batch is not committed. */
+/* Records a crossing at the present instant: the CLI reads the clock, the
+ * library does not. */
+static bmis_status record_now(bmis_store *s, bmis_crossing *c,
+                              bmis_record_result *res, bmis_error *err) {
+  c->recorded_at = (int64_t)time(NULL);
+  return bmis_movement_record(s, c, res, err);
+}
+
 static bmis_status audit_recorded(bmis_store *s, const bmis_record_result *res,
                                   bmis_error *err) {
   char record[96];
@@ -218,8 +226,7 @@ static void one_record(batch *b, long line, const char *text, size_t len,
     snprintf(o->error, sizeof o->error, "%s", parse_error);
   } else if ((o->status = bmis_crossing_from_json(text, len, &c, &err)) ==
                  BMIS_OK &&
-             (o->status = bmis_movement_record(b->s, &c, &o->res, &err)) ==
-                 BMIS_OK) {
+             (o->status = record_now(b->s, &c, &o->res, &err)) == BMIS_OK) {
     if (audit_recorded(b->s, &o->res, &err) != BMIS_OK) {
       /* the batch's crossings would go unaudited: none is kept */
       fprintf(stderr, "bmis: line %ld: %s\n", line, err.message);
@@ -542,7 +549,7 @@ static int movement_record(int argc, char **argv) {
       bmis_error err;
       out.status = bmis_store_begin(s, &err);
       if (out.status == BMIS_OK) {
-        out.status = bmis_movement_record(s, &c, &out.res, &err);
+        out.status = record_now(s, &c, &out.res, &err);
         if (out.status == BMIS_OK)
           out.status = audit_recorded(s, &out.res, &err);
         out.status = cli_audit_end(s, out.status, &err);

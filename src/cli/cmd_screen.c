@@ -121,16 +121,10 @@ problem(char *msg, size_t cap, const char *fmt, ...) {
   return false;
 }
 
-/* How many bytes of s, at most max, end on a UTF-8 character boundary: for
+/* How many bytes of s, at most max, end on a character boundary: for
  * quoting input in a message with "%.*s". */
 static int quoted(const char *s, int max) {
-  size_t n = strnlen(s, (size_t)max + 1);
-  if (n <= (size_t)max)
-    return (int)n;
-  n = (size_t)max;
-  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-    n--;
-  return (int)n;
+  return (int)bmis_text_fit(s, (size_t)max);
 }
 
 static bool set_country(const char *what, const char *v, char out[4], char *msg,

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #define CMD "user "
@@ -173,13 +174,15 @@ int cli_user(int argc, char **argv) {
   } else if ((st = bmis_store_begin(s, &err)) == BMIS_OK) {
     /* a change and its audit entry commit together, or neither */
     if (is_add)
-      st = bmis_account_add(s, &a, password, &err);
+      st = bmis_account_add(s, &a, password, (int64_t)time(NULL), &err);
     else if (is_set)
-      st = bmis_account_update(s, who, &change, &a, &err);
+      st = bmis_account_update(s, who, &change, (int64_t)time(NULL), &a, &err);
     else if (strcmp(sub, "passwd") == 0)
-      st = bmis_account_set_password(s, who, password, &err);
+      st = bmis_account_set_password(s, who, password, (int64_t)time(NULL),
+                                     &err);
     else
-      st = bmis_account_set_disabled(s, who, strcmp(sub, "disable") == 0, &err);
+      st = bmis_account_set_disabled(s, who, strcmp(sub, "disable") == 0,
+                                     (int64_t)time(NULL), &err);
     if (st == BMIS_OK) {
       char action[32], record[96];
       snprintf(action, sizeof action, "account.%s", sub);

@@ -562,6 +562,8 @@ static bmis_status emit(gen *G, const demo__event *ev, bmis_error *err) {
     fill_crossing(G, ev, &t, member, &d);
     bmis_record_result res;
     bmis_error e;
+    /* recorded at the desk when it happens, in the simulated time */
+    G->c.recorded_at = G->c.movement.crossed_at;
     bmis_status st = bmis_movement_record(G->s, &G->c, &res, &e);
     if (st != BMIS_OK) {
       char when[21];

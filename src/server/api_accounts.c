@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static json_t *account_json(const bmis_account *a) {
   return json_pack(
@@ -80,7 +81,8 @@ void api_account_add(const srv_request *rq, srv_reply *rp) {
                "role: must be officer, supervisor, analyst or "
                "administrator");
     else if (bmis_store_begin(rq->store, &err) != BMIS_OK ||
-             bmis_account_add(rq->store, &a, password, &err) != BMIS_OK ||
+             bmis_account_add(rq->store, &a, password, (int64_t)time(NULL),
+                              &err) != BMIS_OK ||
              bmis_account_get(rq->store, a.username, &a, &err) != BMIS_OK) {
       bmis_store_rollback(rq->store);
       srv_reply_status(rp, &err);
@@ -141,12 +143,15 @@ void api_account_change(const srv_request *rq, srv_reply *rp) {
     }
     bmis_status st = bmis_store_begin(rq->store, &err);
     if (st == BMIS_OK && scope)
-      st = bmis_account_update(rq->store, rq->params[0], &c, NULL, &err);
+      st = bmis_account_update(rq->store, rq->params[0], &c,
+                               (int64_t)time(NULL), NULL, &err);
     if (st == BMIS_OK && password)
-      st = bmis_account_set_password(rq->store, rq->params[0], password, &err);
+      st = bmis_account_set_password(rq->store, rq->params[0], password,
+                                     (int64_t)time(NULL), &err);
     if (st == BMIS_OK && dis)
-      st = bmis_account_set_disabled(rq->store, rq->params[0],
-                                     json_is_true(dis), &err);
+      st =
+          bmis_account_set_disabled(rq->store, rq->params[0], json_is_true(dis),
+                                    (int64_t)time(NULL), &err);
     if (st == BMIS_OK)
       st = bmis_account_get(rq->store, rq->params[0], &a, &err);
     if (st != BMIS_OK) {

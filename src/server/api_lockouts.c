@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static int add_lockout(const bmis_lockout *l, void *ctx) {
   json_t *o = json_pack("{s:s?, s:s?, s:I, s:I, s:I}", "username",
@@ -20,7 +21,8 @@ static int add_lockout(const bmis_lockout *l, void *ctx) {
 void api_lockouts(const srv_request *rq, srv_reply *rp) {
   json_t *list = json_array();
   bmis_error err;
-  if (bmis_lockout_list(rq->store, 0, add_lockout, list, &err) != BMIS_OK) {
+  if (bmis_lockout_list(rq->store, (int64_t)time(NULL), add_lockout, list,
+                        &err) != BMIS_OK) {
     json_decref(list);
     srv_reply_status(rp, &err);
     return;

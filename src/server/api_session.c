@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* The session, with the crossing points its account may work at (bcps:
  * as the account has them now) and the idle limit the console warns of. */
@@ -48,9 +49,13 @@ void api_login(const srv_request *rq, srv_reply *rp) {
     char token[BMIS_SESSION_TOKEN_SIZE];
     bmis_session s;
     bmis_error err;
-    bmis_login li = {user, password,   bcp,
-                     desk, rq->client, (int64_t)srv_session_ttl(rq->server),
-                     0};
+    bmis_login li = {user,
+                     password,
+                     bcp,
+                     desk,
+                     rq->client,
+                     (int64_t)srv_session_ttl(rq->server),
+                     (int64_t)time(NULL)};
     unsigned locked = 0;
     bmis_status st =
         bmis_session_login(rq->store, &li, token, &s, &locked, &err);

@@ -192,8 +192,8 @@ static bool authorize(const srv *s, struct MHD_Connection *c,
     return false;
   }
   bmis_error err;
-  if (bmis_session_use(rq->store, rq->token, 0, s->opt.idle_timeout_s, session,
-                       &err) != BMIS_OK) {
+  if (bmis_session_use(rq->store, rq->token, (int64_t)time(NULL),
+                       s->opt.idle_timeout_s, session, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return false;
   }

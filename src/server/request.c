@@ -125,6 +125,7 @@ void srv_audit_entry(const bmis_actor *a, const char *action,
                      const char *record, const char *outcome,
                      bmis_audit_entry *e) {
   memset(e, 0, sizeof *e);
+  e->at = (int64_t)time(NULL); /* the front end reads the clock */
   snprintf(e->actor, sizeof e->actor, "%s", a->username);
   snprintf(e->role, sizeof e->role, "%s", a->role);
   snprintf(e->channel, sizeof e->channel, "api");

@@ -167,7 +167,8 @@ static int setup(void **state) {
              bmis_role_name((bmis_role)r));
     snprintf(a.default_bcp, sizeof a.default_bcp, "NBO");
     a.role = (bmis_role)r;
-    if (bmis_account_add(st, &a, PASSWORD, &err) != BMIS_OK) {
+    if (bmis_account_add(st, &a, PASSWORD, (int64_t)time(NULL), &err) !=
+        BMIS_OK) {
       fprintf(stderr, "account: %s\n", err.message);
       return -1;
     }
@@ -183,7 +184,8 @@ static int setup(void **state) {
     snprintf(a.default_bcp, sizeof a.default_bcp, "MBA");
     snprintf(a.bcps, sizeof a.bcps, "MBA");
     a.role = (bmis_role)r;
-    if (bmis_account_add(st, &a, PASSWORD, &err) != BMIS_OK) {
+    if (bmis_account_add(st, &a, PASSWORD, (int64_t)time(NULL), &err) !=
+        BMIS_OK) {
       fprintf(stderr, "account: %s\n", err.message);
       return -1;
     }
@@ -1509,7 +1511,9 @@ static void a_sanctions_dismissal_needs_a_second_person(void **state) {
   snprintf(second.display_name, sizeof second.display_name, "Another");
   snprintf(second.default_bcp, sizeof second.default_bcp, "NBO");
   second.role = BMIS_ROLE_SUPERVISOR;
-  assert_int_equal(bmis_account_add(st, &second, PASSWORD, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_account_add(st, &second, PASSWORD, (int64_t)time(NULL), &err),
+      BMIS_OK);
   bmis_store_close(st);
 
   char token[BMIS_SESSION_TOKEN_SIZE], officer[128], sup[128], sup2[128],

@@ -12,7 +12,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #define GENESIS                                                                \
@@ -101,6 +100,10 @@ static bmis_status check_field(const char *name, const char *v, size_t cap,
 static bmis_status check_entry(const bmis_audit_entry *e, bmis_error *err) {
   if (e->at < 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "audit at: negative");
+  /* the library reads no clock: the caller says when it happened */
+  if (e->at == 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "audit at: missing (the time of the event)");
   CHECK(actor, true);
   CHECK(role, false);
   CHECK(channel, true);
@@ -121,8 +124,6 @@ bmis_status bmis_audit_append(bmis_store *s, bmis_audit_entry *e,
   if (st != BMIS_OK)
     return st;
   bmis_audit_entry n = *e;
-  if (n.at == 0)
-    n.at = (int64_t)time(NULL);
   if ((st = bmis__tx_begin(s, err)) != BMIS_OK)
     return st;
   /* The head first: that takes the chain's write lock, so the seq and

@@ -11,7 +11,6 @@
 #include <openssl/rand.h>
 #include <pthread.h>
 #include <string.h>
-#include <time.h>
 
 /* Argon2id parameters: OWASP's first recommended set (19 MiB, 2 passes, 1
  * lane): tens of milliseconds a check, which a login can afford and a
@@ -22,22 +21,6 @@
 #define ARGON_LANES 1
 #define ARGON_SALT 16
 #define ARGON_HASH 32
-
-static const char *const role_names[] = {NULL, "officer", "supervisor",
-                                         "analyst", "administrator"};
-
-const char *bmis_role_name(bmis_role role) {
-  return role > BMIS_ROLE_NONE && role <= BMIS_ROLE_ADMINISTRATOR
-             ? role_names[role]
-             : NULL;
-}
-
-bmis_role bmis_role_from_name(const char *name) {
-  for (int r = BMIS_ROLE_OFFICER; name && r <= BMIS_ROLE_ADMINISTRATOR; r++)
-    if (strcmp(role_names[r], name) == 0)
-      return (bmis_role)r;
-  return BMIS_ROLE_NONE;
-}
 
 static bmis_status check_username(const char *u, bmis_error *err) {
   size_t n = u ? strlen(u) : 0;
@@ -89,14 +72,20 @@ static bmis_status hash_password(const char *password, char *out, size_t cap,
   return BMIS_OK;
 }
 
-static int64_t now_s(void) {
-  return (int64_t)time(NULL);
+/* The library reads no clock: the caller gives the instant of a change. */
+static bmis_status need_now(int64_t now, bmis_error *err) {
+  return now > 0 ? BMIS_OK
+                 : bmis_error_set(err, BMIS_E_INVALID_ARG,
+                                  "now: the time of the change is required");
 }
 
 bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
-                             const char *password, bmis_error *err) {
+                             const char *password, int64_t now,
+                             bmis_error *err) {
   if (!s || !a)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or account");
+  if (need_now(now, err) != BMIS_OK)
+    return BMIS_E_INVALID_ARG;
   bmis_status st = check_username(a->username, err);
   if (st != BMIS_OK)
     return st;
@@ -117,15 +106,19 @@ bmis_status bmis_account_add(bmis_store *s, const bmis_account *a,
   char hash[256];
   if ((st = hash_password(password, hash, sizeof hash, err)) != BMIS_OK)
     return st;
-  st = bmis__account_insert(s, &settled, hash, now_s(), err);
+  st = bmis__account_insert(s, &settled, hash, now, err);
   if (st == BMIS_E_CONFLICT)
     return bmis_error_set(err, st, "the username '%s' is taken", a->username);
   return st;
 }
 
 bmis_status bmis_account_set_password(bmis_store *s, const char *username,
-                                      const char *password, bmis_error *err) {
-  bmis_status st = check_password(password, err);
+                                      const char *password, int64_t now,
+                                      bmis_error *err) {
+  bmis_status st = need_now(now, err);
+  if (st != BMIS_OK)
+    return st;
+  st = check_password(password, err);
   if (st != BMIS_OK)
     return st;
   char hash[256];
@@ -134,7 +127,7 @@ bmis_status bmis_account_set_password(bmis_store *s, const char *username,
   /* whoever held a session under the old password is out, together */
   if ((st = bmis__tx_begin(s, err)) != BMIS_OK)
     return st;
-  st = bmis__account_set_password(s, username, hash, now_s(), err);
+  st = bmis__account_set_password(s, username, hash, now, err);
   if (st == BMIS_OK)
     st = bmis__session_revoke_account(s, username, err);
   if (st == BMIS_OK)
@@ -143,24 +136,13 @@ bmis_status bmis_account_set_password(bmis_store *s, const char *username,
   return st;
 }
 
-bmis_status bmis__account_keep_an_administrator(bmis_store *s,
-                                                const char *username,
-                                                const char *what,
-                                                bmis_error *err) {
-  int64_t others;
-  bmis_status st = bmis__account_admins_other(s, username, &others, err);
-  if (st == BMIS_OK && others == 0)
-    st = bmis_error_set(err, BMIS_E_RULE,
-                        "%s is the last enabled administrator: it cannot be "
-                        "%s (enable or add another administrator first)",
-                        username, what);
-  return st;
-}
-
 bmis_status bmis_account_set_disabled(bmis_store *s, const char *username,
-                                      bool disabled, bmis_error *err) {
+                                      bool disabled, int64_t now,
+                                      bmis_error *err) {
   if (!s || !username)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or username");
+  if (need_now(now, err) != BMIS_OK)
+    return BMIS_E_INVALID_ARG;
   bmis_status st = bmis__tx_begin(s, err);
   if (st != BMIS_OK)
     return st;
@@ -171,7 +153,7 @@ bmis_status bmis_account_set_disabled(bmis_store *s, const char *username,
       r.a.role == BMIS_ROLE_ADMINISTRATOR && !r.a.disabled)
     st = bmis__account_keep_an_administrator(s, username, "disabled", err);
   if (st == BMIS_OK)
-    st = bmis__account_set_disabled(s, username, disabled, now_s(), err);
+    st = bmis__account_set_disabled(s, username, disabled, now, err);
   /* ended for good: enabling the account again revives none */
   if (st == BMIS_OK && disabled)
     st = bmis__session_revoke_account(s, username, err);

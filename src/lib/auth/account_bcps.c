@@ -12,7 +12,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 bool bmis__bcps_hold(const char *list, const char *code) {
   if (!list || !code || !*code)
@@ -125,10 +124,13 @@ bmis_status bmis_account_end_sessions(bmis_store *s, const char *username,
 }
 
 bmis_status bmis_account_update(bmis_store *s, const char *username,
-                                const bmis_account_change *c, bmis_account *out,
-                                bmis_error *err) {
+                                const bmis_account_change *c, int64_t now,
+                                bmis_account *out, bmis_error *err) {
   if (!s || !username || !c)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or change");
+  if (now <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "now: the time of the change is required");
   bmis__account_row r;
   bmis_status st = bmis__account_get(s, username, &r, err);
   if (st != BMIS_OK)
@@ -162,14 +164,14 @@ bmis_status bmis_account_update(bmis_store *s, const char *username,
     return st;
   /* never the last administrator: read again under the lock, so that a
    * concurrent change is counted */
-  bmis__account_row now;
-  if ((st = bmis__account_get(s, username, &now, err)) == BMIS_OK &&
-      now.a.role == BMIS_ROLE_ADMINISTRATOR && !now.a.disabled &&
+  bmis__account_row cur;
+  if ((st = bmis__account_get(s, username, &cur, err)) == BMIS_OK &&
+      cur.a.role == BMIS_ROLE_ADMINISTRATOR && !cur.a.disabled &&
       a.role != BMIS_ROLE_ADMINISTRATOR)
     st = bmis__account_keep_an_administrator(s, username, "given another role",
                                              err);
   if (st == BMIS_OK)
-    st = bmis__account_update(s, &a, (int64_t)time(NULL), err);
+    st = bmis__account_update(s, &a, now, err);
   /* what the account may do changed: sessions opened under the old rights
    * end, and their users log in again under the new ones */
   if (st == BMIS_OK && (a.role != r.a.role || strcmp(a.bcps, r.a.bcps) != 0))

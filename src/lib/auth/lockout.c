@@ -5,12 +5,13 @@
 #include "store/repo_account.h"
 
 #include <string.h>
-#include <time.h>
 
 bmis_status bmis_lockout_list(bmis_store *s, int64_t now, bmis_lockout_fn fn,
                               void *ctx, bmis_error *err) {
-  if (!now)
-    now = (int64_t)time(NULL);
+  if (now <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "now: the time the lockouts are in force at is "
+                          "required");
   return bmis__lockout_list(s, now - BMIS_LOGIN_WINDOW_S,
                             BMIS_LOGIN_FAILURES_MAX,
                             BMIS_LOGIN_CLIENT_FAILURES_MAX,

@@ -11,7 +11,6 @@
 #include <openssl/rand.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static void hex(const unsigned char *b, size_t n, char *out) {
   static const char digits[] = "0123456789abcdef";
@@ -103,6 +102,9 @@ bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
   if (in->ttl_s <= 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "a session must last a positive time");
+  if (in->now <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "now: the time of the login is required");
   const char *bcp = in->bcp ? in->bcp : "";
   const char *client = in->client ? in->client : "";
   if (strlen(bcp) >= sizeof ses.bcp ||
@@ -134,7 +136,7 @@ bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
       return st;
   }
   /* guessing is slowed, by name and by client (see bmis/account.h) */
-  int64_t t = in->now ? in->now : (int64_t)time(NULL);
+  int64_t t = in->now;
   bmis__login_counts c;
   st = bmis__login_failure_counts(s, name, client, t - BMIS_LOGIN_WINDOW_S, &c,
                                   err);
@@ -200,6 +202,9 @@ bmis_status bmis_session_use(bmis_store *s, const char *token, int64_t now,
                              int64_t idle_s, bmis_session *out,
                              bmis_error *err) {
   char hash[65];
+  if (now <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "now: the time of the request is required");
   if (!well_formed(token))
     return bmis_error_set(err, BMIS_E_AUTH,
                           "not a session token (64 hexadecimal digits)");
@@ -211,8 +216,6 @@ bmis_status bmis_session_use(bmis_store *s, const char *token, int64_t now,
     return bmis_error_set(err, BMIS_E_AUTH, "no such session: log in");
   if (st != BMIS_OK)
     return st;
-  if (!now)
-    now = (int64_t)time(NULL);
   if (r.revoked)
     return bmis_error_set(err, BMIS_E_AUTH, "the session was ended: log in");
   if (now >= r.s.expires_at)

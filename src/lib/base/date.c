@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static bool is_leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -125,11 +124,6 @@ char *bmis_date_format_iso(bmis_date d, char buf[11]) {
   }
   buf[10] = '\0';
   return buf;
-}
-
-bmis_date bmis_date_today_utc(void) {
-  time_t now = time(NULL);
-  return bmis_date_from_days((int32_t)(now / 86400));
 }
 
 bmis_status bmis_date_parse_partial(const char *text, bmis_date *out,

@@ -1,7 +1,7 @@
 /* Instants (Unix seconds, UTC) as text, and the calendar date they fall on
  * at a place (IANA time zone, through ICU's calendar). */
+#include "bmis/time.h"
 #include "base/tz.h"
-#include "bmis/register.h"
 
 #include <stdio.h>
 #include <stdlib.h>

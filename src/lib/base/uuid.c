@@ -1,16 +1,18 @@
 /* Time-ordered UUIDs (RFC 9562, version 7): 48 bits of Unix milliseconds,
  * then randomness. Ids made at different posts, offline, never collide, and
- * sort by creation time. Within one process ids strictly increase: when the
- * clock has not moved on (or went back) the previous id plus one is used,
- * as RFC 9562 section 6.2 method 2 allows. */
+ * sort by creation time. The instant is the caller's (the library reads no
+ * clock). Within one process ids strictly increase: when the instant given
+ * is not after the last id's (the same millisecond, a second given without
+ * its milliseconds, or a clock stepped back) the previous id plus one is
+ * used, as RFC 9562 section 6.2 method 2 allows. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
-#include "bmis/register.h"
+#include "bmis/id.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
-#include <time.h>
 #include <unistd.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -64,16 +66,19 @@ static int increment(unsigned char u[16]) {
   return 0;
 }
 
-bmis_status bmis_uuid_v7(char out[BMIS_ID_SIZE], bmis_error *err) {
+bmis_status bmis_uuid_v7_at(int64_t at_ms, char out[BMIS_ID_SIZE],
+                            bmis_error *err) {
+  if (at_ms < 0 || at_ms >= (int64_t)1 << 48)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "id instant: %lld ms is outside 1970 to 10889",
+                          (long long)at_ms);
   unsigned char u[16];
   pthread_mutex_lock(&lock);
   int rnd = take_random(u, sizeof u);
   pthread_mutex_unlock(&lock);
   if (rnd != 0)
     return bmis_error_set(err, BMIS_E_INTERNAL, "no randomness for an id");
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  uint64_t ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+  uint64_t ms = (uint64_t)at_ms;
   for (int i = 0; i < 6; i++)
     u[i] = (unsigned char)(ms >> (40 - 8 * i));
   u[6] = (unsigned char)(0x70 | (u[6] & 0x0f));

@@ -85,16 +85,3 @@ const bmis_country *bmis_country_lookup(const char *text) {
   }
   return c ? c : bmis_country_by_name(text);
 }
-
-const char *bmis_country_kind_name(bmis_country_kind kind) {
-  switch (kind) {
-  case BMIS_COUNTRY_ISO: return "iso";
-  case BMIS_COUNTRY_ICAO_STATE: return "icao_state";
-  case BMIS_COUNTRY_ICAO_GB: return "icao_gb";
-  case BMIS_COUNTRY_ORGANISATION: return "organisation";
-  case BMIS_COUNTRY_STATELESS: return "stateless";
-  case BMIS_COUNTRY_SPECIMEN: return "specimen";
-  case BMIS_COUNTRY_HISTORIC: return "historic";
-  }
-  return "unknown";
-}

@@ -1,4 +1,5 @@
-/* Findings: recording them on a document, and their names and messages. */
+/* Findings: recording them on a document, and their messages (their names
+ * are in base/codes.c). */
 #include "doc/mrz_internal.h"
 
 #include <stdio.h>
@@ -14,55 +15,6 @@ static const finding_row finding_rows[BMIS_FINDING_CODE_COUNT] = {
     BMIS_FINDING_TABLE(ROW)
 #undef ROW
 };
-
-static const char *const field_names[BMIS_FIELD_COUNT] = {
-#define ROW(name, str) [BMIS_FIELD_##name] = str,
-    BMIS_DOC_FIELD_TABLE(ROW)
-#undef ROW
-};
-
-const char *bmis_finding_code_name(bmis_finding_code code) {
-  return (unsigned)code < BMIS_FINDING_CODE_COUNT ? finding_rows[code].name
-                                                  : "unknown";
-}
-
-const char *bmis_severity_name(bmis_severity severity) {
-  switch (severity) {
-  case BMIS_SEVERITY_INFO: return "info";
-  case BMIS_SEVERITY_WARNING: return "warning";
-  case BMIS_SEVERITY_ERROR: return "error";
-  }
-  return "unknown";
-}
-
-const char *bmis_doc_field_name(bmis_doc_field_id field) {
-  return (unsigned)field < BMIS_FIELD_COUNT ? field_names[field] : "unknown";
-}
-
-const char *bmis_doc_format_name(bmis_doc_format format) {
-  switch (format) {
-  case BMIS_DOC_TD1: return "TD1";
-  case BMIS_DOC_TD2: return "TD2";
-  case BMIS_DOC_TD3: return "TD3";
-  case BMIS_DOC_MRVA: return "MRVA";
-  case BMIS_DOC_MRVB: return "MRVB";
-  case BMIS_DOC_FRA_ID: return "FRA_ID";
-  case BMIS_DOC_UNSUPPORTED: return "UNSUPPORTED";
-  case BMIS_DOC_UNKNOWN: break;
-  }
-  return "UNKNOWN";
-}
-
-const char *bmis_verdict_name(bmis_verdict verdict) {
-  switch (verdict) {
-  case BMIS_VERDICT_ABSENT: return "absent";
-  case BMIS_VERDICT_OK: return "ok";
-  case BMIS_VERDICT_INFO: return "info";
-  case BMIS_VERDICT_WARNING: return "warning";
-  case BMIS_VERDICT_ERROR: return "error";
-  }
-  return "unknown";
-}
 
 void bmis__doc_reset_results(bmis_doc *doc) {
   for (int i = doc->nlines; i < BMIS_MRZ_LINES; i++) {

@@ -193,6 +193,7 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
   if (st == BMIS_OK)
     st = bmis_store_begin(s, err);
   if (st == BMIS_OK) {
+    c->recorded_at = at; /* L: the register takes the instant it is given */
     st = bmis_movement_record(s, c, &rr, err);
     if (st == BMIS_OK && rr.duplicate)
       st = bmis_error_set(err, BMIS_E_CONFLICT,

@@ -2,6 +2,7 @@
  * data/notices/refusal.LL.tsv (one message per key, compiled in); this
  * file only lays it out as HTML and fills in the {placeholders}, escaping
  * every value. */
+#include "base/array.h"
 #include "inspect/inspect_internal.h"
 
 #include "store/repo_inspection.h"
@@ -59,16 +60,12 @@ static void put(buf *b, const char *s, size_t n) {
   if (b->oom)
     return;
   if (b->n + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap * 2 : 8192;
-    while (cap < b->n + n + 1)
-      cap *= 2;
-    char *np = realloc(b->p, cap);
+    char *np = bmis__grow_to(b->p, &b->cap, b->n + n + 1, 1);
     if (!np) {
       b->oom = true;
       return;
     }
     b->p = np;
-    b->cap = cap;
   }
   memcpy(b->p + b->n, s, n);
   b->n += n;

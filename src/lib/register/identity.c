@@ -8,6 +8,7 @@
  * person is the connected group of travellers joined by confirmed links,
  * named by its oldest traveller id (ids are time-ordered). */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/array.h"
 #include "bmis/doc.h"
 #include "bmis/text.h"
 #include "register/register_internal.h"
@@ -250,14 +251,13 @@ static int id_set_add(const char *id, void *ctx) {
   if (id_set_has(set, id))
     return 0;
   if (set->n == set->cap) {
-    size_t cap = set->cap ? set->cap * 2 : 8;
-    char(*grown)[BMIS_ID_SIZE] = realloc(set->v, cap * sizeof *grown);
+    char(*grown)[BMIS_ID_SIZE] =
+        bmis__grow_to(set->v, &set->cap, set->n + 1, sizeof *grown);
     if (!grown) {
       set->failed = true;
       return 1;
     }
     set->v = grown;
-    set->cap = cap;
   }
   snprintf(set->v[set->n++], BMIS_ID_SIZE, "%s", id);
   return 0;

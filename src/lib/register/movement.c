@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static bool is_country(const char *code) {
   return bmis_country_by_code(code, strlen(code)) != NULL;
@@ -386,7 +385,7 @@ static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
     if (st == BMIS_OK)
       st = bmis__person_last_crossing(s, t.person_id, last_at, err);
   } else {
-    st = bmis_uuid_v7(t.id, err);
+    st = bmis_uuid_v7_at(now * 1000, t.id, err);
     memcpy(t.person_id, t.id, BMIS_ID_SIZE);
     if (st == BMIS_OK)
       st = bmis__traveller_insert(s, &t, key, now, err);
@@ -395,7 +394,7 @@ static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
     if (st == BMIS_OK && b.score >= BMIS__LINK_WEAK) {
       bmis_identity_link l;
       memset(&l, 0, sizeof l);
-      st = bmis_uuid_v7(l.id, err);
+      st = bmis_uuid_v7_at(now * 1000, l.id, err);
       memcpy(l.traveller_id, t.id, BMIS_ID_SIZE);
       memcpy(l.candidate_id, b.best.id, BMIS_ID_SIZE);
       l.confidence = b.score;
@@ -411,7 +410,7 @@ static bmis_status link_traveller(bmis_store *s, bmis_crossing *c,
   if (st != BMIS_OK)
     return st;
   bmis_document d = c->document;
-  st = bmis_uuid_v7(d.id, err);
+  st = bmis_uuid_v7_at(now * 1000, d.id, err);
   memcpy(d.traveller_id, t.id, BMIS_ID_SIZE);
   if (st == BMIS_OK)
     st = bmis__document_insert(s, &d, now, err);
@@ -466,7 +465,7 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
                                bmis_record_result *res, bool *collided,
                                bmis_error *err) {
   bmis_movement *m = &c->movement;
-  int64_t now = (int64_t)time(NULL);
+  int64_t now = c->recorded_at;
   bmis_status st = bmis__tx_begin(s, err);
   if (st == BMIS_OK && m->id[0]) {
     bmis_movement old;
@@ -483,7 +482,7 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
     if (got != BMIS_E_NOT_FOUND)
       st = bmis_error_set(err, got, "%s", e.message);
   } else if (st == BMIS_OK) {
-    st = bmis_uuid_v7(m->id, err);
+    st = bmis_uuid_v7_at(now * 1000, m->id, err);
   }
   int64_t last_at = 0; /* the person's last crossing before this one */
   if (st == BMIS_OK)
@@ -515,7 +514,7 @@ static bmis_status record_once(bmis_store *s, bmis_crossing *c,
   for (int i = 0; st == BMIS_OK && i < c->referral_count; i++) {
     bmis_referral r;
     memset(&r, 0, sizeof r);
-    st = bmis_uuid_v7(r.id, err);
+    st = bmis_uuid_v7_at(now * 1000, r.id, err);
     memcpy(r.movement_id, m->id, BMIS_ID_SIZE);
     r.kind = c->referrals[i];
     r.open = true;
@@ -555,6 +554,12 @@ bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
   if (!res)
     res = &ignored;
   memset(res, 0, sizeof *res);
+  if (!s || !in)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store or crossing");
+  if (in->recorded_at <= 0)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "recorded_at: the time the crossing is recorded is "
+                          "required");
   bmis_register_config cfg;
   bmis_status st = bmis__config(s, &cfg, err);
   if (st != BMIS_OK)
@@ -618,29 +623,6 @@ static bmis_status need_change(const bmis_change *c, bool reason,
                                reason ? BMIS_TEXT_LINES
                                       : BMIS_TEXT_LINES | BMIS_TEXT_EMPTY_OK,
                                "reason", err);
-  return st;
-}
-
-bmis_status bmis__movement_save_version(bmis_store *s, const bmis_movement *old,
-                                        bmis_movement *next, const char *kind,
-                                        const bmis_change *change,
-                                        bmis_error *err) {
-  json_t *j = bmis__movement_json(old);
-  char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-  json_decref(j);
-  if (!text)
-    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  next->version = old->version + 1;
-  bmis_status st = bmis__movement_version_insert(s, old->id, old->version, kind,
-                                                 change, text, err);
-  free(text);
-  if (st == BMIS_OK)
-    st = bmis__movement_update(s, next, err);
-  bmis_traveller t;
-  if (st == BMIS_OK)
-    st = bmis__traveller_get(s, old->traveller_id, &t, err);
-  if (st == BMIS_OK)
-    st = bmis__person_restay(s, t.person_id, NULL, NULL, err);
   return st;
 }
 

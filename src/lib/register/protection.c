@@ -5,6 +5,7 @@
  * refusal that has not been carried out turns that refusal into a
  * referral. The register enforces it on every path that writes a decision
  * (record, decide, correct), whatever the front end. */
+#include "base/array.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
 
@@ -62,14 +63,13 @@ typedef struct movements {
 static int collect(const bmis_movement *m, void *ctx) {
   movements *v = ctx;
   if (v->n == v->cap) {
-    size_t cap = v->cap ? 2 * v->cap : 16;
-    bmis_movement *grown = realloc(v->m, cap * sizeof *grown);
+    bmis_movement *grown =
+        bmis__grow_to(v->m, &v->cap, v->n + 1, sizeof *grown);
     if (!grown) {
       v->failed = true;
       return 1;
     }
     v->m = grown;
-    v->cap = cap;
   }
   v->m[v->n++] = *m;
   return 0;
@@ -162,7 +162,7 @@ bmis_status bmis_movement_protect(bmis_store *s, const char *movement_id,
       continue;
     bmis_referral r;
     memset(&r, 0, sizeof r);
-    st = bmis_uuid_v7(r.id, err);
+    st = bmis_uuid_v7_at(change->at * 1000, r.id, err);
     memcpy(r.movement_id, m.id, BMIS_ID_SIZE);
     r.kind = kinds[i];
     r.open = true;

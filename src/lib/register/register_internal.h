@@ -57,7 +57,7 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
                                 const char *flags_of, unsigned *flags,
                                 bmis_error *err);
 
-/* ---- changing a movement (movement.c) ---- */
+/* ---- changing a movement (movement_version.c) ---- */
 
 /* Stores `next` as the new version of `old` (history row first, `kind`
  * "decision", "correction" or "void"), then recomputes the person's stays.

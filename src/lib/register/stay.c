@@ -6,6 +6,7 @@
  * admitted entries open a stay and only admitted exits close one (a refused
  * or pending exit leaves the person present). */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/array.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
 
@@ -194,14 +195,13 @@ typedef struct collect {
 static int collect_event(const bmis__event_row *e, void *ctx) {
   collect *c = ctx;
   if (c->n == c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 16;
-    bmis__event_row *grown = realloc(c->v, cap * sizeof *grown);
+    bmis__event_row *grown =
+        bmis__grow_to(c->v, &c->cap, c->n + 1, sizeof *grown);
     if (!grown) {
       c->failed = true;
       return 1;
     }
     c->v = grown;
-    c->cap = cap;
   }
   c->v[c->n++] = *e;
   return 0;
@@ -297,14 +297,12 @@ typedef struct stay_list {
 static int collect_stay(const bmis_stay *s, void *ctx) {
   stay_list *l = ctx;
   if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 16;
-    bmis_stay *grown = realloc(l->v, cap * sizeof *grown);
+    bmis_stay *grown = bmis__grow_to(l->v, &l->cap, l->n + 1, sizeof *grown);
     if (!grown) {
       l->failed = true;
       return 1;
     }
     l->v = grown;
-    l->cap = cap;
   }
   l->v[l->n++] = *s;
   return 0;

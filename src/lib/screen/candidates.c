@@ -16,6 +16,7 @@
  * never a guess. Exhaustive mode scores every form with the same scorer:
  * it is the reference for the index's recall. */
 #include "screen/candidates.h"
+#include "base/array.h"
 
 #include "screen/screen_scratch.h"
 
@@ -37,12 +38,10 @@ typedef bmis__topk topk;
 static bool cand_add(cands *c, uint32_t entry, uint32_t form, int qf,
                      double s) {
   if (c->n == c->cap) {
-    size_t ncap = c->cap ? c->cap * 2 : 64;
-    bmis__cand *nv = realloc(c->v, ncap * sizeof *nv);
+    bmis__cand *nv = bmis__grow_to(c->v, &c->cap, c->n + 1, sizeof *nv);
     if (!nv)
       return false;
     c->v = nv;
-    c->cap = ncap;
   }
   c->v[c->n++] = (bmis__cand){entry, form, (uint8_t)qf, (float)s};
   return true;
@@ -133,16 +132,12 @@ static bool similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
         continue;
       size_t n, at = bmis__ix_keys_find(tables[k], h, &n);
       if (nids + n > cap) {
-        size_t ncap = cap ? cap : 64;
-        while (ncap < nids + n)
-          ncap *= 2;
-        uint32_t *nv = realloc(ids, ncap * sizeof *nv);
+        uint32_t *nv = bmis__grow_to(ids, &cap, nids + n, sizeof *nv);
         if (!nv) {
           free(ids);
           return false;
         }
         ids = nv;
-        cap = ncap;
       }
       for (size_t i = 0; i < n; i++)
         ids[nids++] = tables[k]->v[at + i].tok;
@@ -687,14 +682,12 @@ bmis_status bmis__candidates_indexed(const bmis_screen_index *ix,
     if (lifted + CANDIDATE_MARGIN < bmis__list_threshold(ix, e->list, opt))
       continue;
     if (npend == pend_cap) {
-      size_t ncap = pend_cap ? 2 * pend_cap : 256;
-      pending *np = realloc(pend, ncap * sizeof *np);
+      pending *np = bmis__grow_to(pend, &pend_cap, npend + 1, sizeof *np);
       if (!np) {
         st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
         break;
       }
       pend = np;
-      pend_cap = ncap;
     }
     pend[npend++] = (pending){lifted, delta, f};
   }

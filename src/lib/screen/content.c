@@ -2,6 +2,7 @@
  * the importers read them and the store keeps them. The content owns every
  * string and array; entries are allocated one by one so that pointers to
  * them stay valid while more are added. */
+#include "base/array.h"
 #include "base/text.h"
 #include "bmis/country.h"
 #include "screen/screen_internal.h"
@@ -24,12 +25,10 @@ typedef struct slab {
 static void *slab_alloc(slab *s) {
   if (!s->nblocks || s->used == SLAB_N) {
     if (s->nblocks == s->cap) {
-      size_t ncap = s->cap ? s->cap * 2 : 16;
-      char **nb = realloc(s->blocks, ncap * sizeof *nb);
+      char **nb = bmis__grow_to(s->blocks, &s->cap, s->nblocks + 1, sizeof *nb);
       if (!nb)
         return NULL;
       s->blocks = nb;
-      s->cap = ncap;
     }
     char *b = calloc(SLAB_N, s->elem);
     if (!b)
@@ -64,15 +63,7 @@ struct bmis_wl_content {
 
 /* Grows *arr (of elem-sized items, *cap of them) to hold one more. */
 static bool grow(void **arr, size_t *cap, size_t count, size_t elem) {
-  if (count < *cap)
-    return true;
-  size_t ncap = *cap ? *cap * 2 : 4;
-  void *n = realloc(*arr, ncap * elem);
-  if (!n)
-    return false;
-  *arr = n;
-  *cap = ncap;
-  return true;
+  return bmis__grow(arr, cap, count + 1, elem) == BMIS_OK;
 }
 
 /* Arrays of a person are sized exactly (count grows one by one, realloc

@@ -112,7 +112,7 @@ bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
   if (d->decision == BMIS_HIT_DISMISSED &&
       (st = needs_review(s, hit, &review, err)) != BMIS_OK)
     return st;
-  if ((st = bmis_uuid_v7(d->id, err)) != BMIS_OK)
+  if ((st = bmis_uuid_v7_at(d->at * 1000, d->id, err)) != BMIS_OK)
     return st;
   entry_key(d->entry_key, hit->list, hit->ref);
   d->voided = false;

@@ -3,7 +3,9 @@
  * UTF-8 with an optional BOM, a header row naming the columns in any order,
  * then one row per person or document. Errors name the physical line where
  * the record starts and the column. */
+#include "base/array.h"
 #include "base/text.h"
+#include "base/utf8.h"
 #include "bmis/country.h"
 #include "screen/screen_internal.h"
 
@@ -84,12 +86,10 @@ static const char *col_name(const csv *in, size_t i, char tmp[24]) {
 
 static bool put(csv *in, char ch) {
   if (in->len == in->cap) {
-    size_t ncap = in->cap ? in->cap * 2 : 1024;
-    char *n = realloc(in->buf, ncap);
+    char *n = bmis__grow_to(in->buf, &in->cap, in->len + 1, 1);
     if (!n)
       return false;
     in->buf = n;
-    in->cap = ncap;
   }
   in->buf[in->len++] = ch;
   return true;
@@ -595,51 +595,6 @@ static bmis_status header(csv *in) {
   return BMIS_OK;
 }
 
-/* The code point at s[*i] (n bytes), advancing *i; -1 for a byte that does
- * not start a well-formed UTF-8 sequence (overlong forms, surrogates and
- * values above U+10FFFF included). */
-static int32_t utf8_next(const char *text, size_t n, size_t *i) {
-  const unsigned char *s = (const unsigned char *)text;
-  unsigned char b = s[*i];
-  int32_t cp;
-  size_t more;
-  if (b < 0x80) {
-    (*i)++;
-    return b;
-  }
-  if (b >= 0xC2 && b <= 0xDF) {
-    cp = b & 0x1F;
-    more = 1;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    cp = b & 0x0F;
-    more = 2;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    cp = b & 0x07;
-    more = 3;
-  } else {
-    (*i)++;
-    return -1;
-  }
-  if (n - *i <= more) {
-    (*i)++;
-    return -1;
-  }
-  for (size_t k = 1; k <= more; k++) {
-    if ((s[*i + k] & 0xC0) != 0x80) {
-      (*i)++;
-      return -1;
-    }
-    cp = (cp << 6) | (s[*i + k] & 0x3F);
-  }
-  static const int32_t min[4] = {0, 0x80, 0x800, 0x10000};
-  if (cp < min[more] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    (*i)++;
-    return -1;
-  }
-  *i += more + 1;
-  return cp;
-}
-
 /* The first byte that is not well-formed UTF-8 (or a NUL), or -1; *line is
  * its line. */
 static long bad_utf8(const char *s, size_t len, long *line) {
@@ -647,7 +602,7 @@ static long bad_utf8(const char *s, size_t len, long *line) {
   *line = 1;
   while (i < len) {
     size_t at = i;
-    int32_t cp = utf8_next(s, len, &i);
+    int32_t cp = bmis__utf8_next(s, len, &i);
     if (cp <= 0)
       return (long)at;
     *line += cp == '\n' || (cp == '\r' && (i >= len || s[i] != '\n'));

@@ -7,6 +7,7 @@
  * docs/SCREENING.md ("List formats") describes the mapping. */
 #define _POSIX_C_SOURCE 200809L
 #include "base/text.h"
+#include "base/utf8.h"
 #include "bmis/country.h"
 #include "screen/screen_internal.h"
 
@@ -36,17 +37,6 @@ typedef struct un_reader {
 static bool is_space(char ch) {
   return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' ||
          ch == '\v';
-}
-
-/* The longest prefix of s (n bytes) of at most max bytes that does not cut
- * a UTF-8 sequence. */
-static size_t utf8_prefix(const char *s, size_t n, size_t max) {
-  if (n <= max)
-    return n;
-  size_t k = max;
-  while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-    k--;
-  return k;
 }
 
 /* Copies s with runs of white space made one space and the ends trimmed;
@@ -94,57 +84,12 @@ static bool equals_ci(const char *s, const char *lower) {
   return starts_with_ci(s, lower) && s[strlen(lower)] == 0;
 }
 
-/* The code point at s[*i] (n bytes), advancing *i; -1 for a byte that does
- * not start a well-formed UTF-8 sequence (overlong forms, surrogates and
- * values above U+10FFFF included). */
-static int32_t utf8_next(const char *text, size_t n, size_t *i) {
-  const unsigned char *s = (const unsigned char *)text;
-  unsigned char b = s[*i];
-  int32_t cp;
-  size_t more;
-  if (b < 0x80) {
-    (*i)++;
-    return b;
-  }
-  if (b >= 0xC2 && b <= 0xDF) {
-    cp = b & 0x1F;
-    more = 1;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    cp = b & 0x0F;
-    more = 2;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    cp = b & 0x07;
-    more = 3;
-  } else {
-    (*i)++;
-    return -1;
-  }
-  if (n - *i <= more) {
-    (*i)++;
-    return -1;
-  }
-  for (size_t k = 1; k <= more; k++) {
-    if ((s[*i + k] & 0xC0) != 0x80) {
-      (*i)++;
-      return -1;
-    }
-    cp = (cp << 6) | (s[*i + k] & 0x3F);
-  }
-  static const int32_t min[4] = {0, 0x80, 0x800, 0x10000};
-  if (cp < min[more] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    (*i)++;
-    return -1;
-  }
-  *i += more + 1;
-  return cp;
-}
-
 /* Whether the text has a letter of a script other than Latin (Arabic,
  * Cyrillic, Ethiopic, Han...): a name in the person's own script. */
 static bool non_latin(const char *s) {
   size_t i = 0, n = strlen(s);
   while (i < n) {
-    UChar32 cp = utf8_next(s, n, &i);
+    UChar32 cp = bmis__utf8_next(s, n, &i);
     if (cp < 0 || !u_isalpha(cp))
       continue;
     UErrorCode ec = U_ZERO_ERROR;
@@ -291,7 +236,7 @@ static void remarks_add(remarks *rm, const char *prefix, const char *s,
   for (int i = 0; i < 4; i++) {
     size_t room = BMIS__REMARKS_MAX - rm->len;
     size_t n = strlen(parts[i]);
-    size_t k = utf8_prefix(parts[i], n, room);
+    size_t k = bmis__utf8_prefix(parts[i], n, room);
     memcpy(rm->text + rm->len, parts[i], k);
     rm->len += k;
     rm->text[rm->len] = 0;
@@ -601,7 +546,7 @@ static void join_place(char *out, size_t cap, char *const *parts, int n) {
       continue;
     int w = snprintf(out + len, cap - len, "%s%s", len ? ", " : "", parts[i]);
     if (w < 0 || (size_t)w >= cap - len) {
-      out[utf8_prefix(out, strlen(out), cap - 1)] = 0;
+      out[bmis__utf8_prefix(out, strlen(out), cap - 1)] = 0;
       return;
     }
     len += (size_t)w;
@@ -787,7 +732,7 @@ static void doc_type(const char *listed, char type[32]) {
     strcpy(type, "national_id");
     return;
   }
-  size_t k = utf8_prefix(low, n, 31);
+  size_t k = bmis__utf8_prefix(low, n, 31);
   memcpy(type, low, k);
   type[k] = 0;
 }
@@ -1157,7 +1102,7 @@ static bmis_status xml_error(un_reader *r) {
 static bmis_status check_prolog(const char *data, size_t len, bmis_error *err) {
   long line = 1;
   for (size_t i = 0; i < len;) {
-    int32_t cp = utf8_next(data, len, &i);
+    int32_t cp = bmis__utf8_next(data, len, &i);
     if (cp <= 0)
       return bmis_error_set(err, BMIS_E_PARSE,
                             "line %ld: %s (the list must be UTF-8 XML)", line,

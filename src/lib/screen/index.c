@@ -4,9 +4,11 @@
  * (counting sort for postings, sorted arrays for the look-ups). */
 #include "screen/index.h"
 
+#include "base/array.h"
 #include "base/text.h"
 #include "screen/match_key.h"
 #include "screen/screen_scratch.h"
+#include "store/repo.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,19 +19,10 @@
 
 static bool grow_array(void **arr, size_t *cap, size_t need, size_t elem,
                        bool *failed) {
-  if (need <= *cap)
+  if (bmis__grow(arr, cap, need, elem) == BMIS_OK)
     return true;
-  size_t ncap = *cap ? *cap : 16;
-  while (ncap < need)
-    ncap *= 2;
-  void *n = realloc(*arr, ncap * elem);
-  if (!n) {
-    *failed = true;
-    return false;
-  }
-  *arr = n;
-  *cap = ncap;
-  return true;
+  *failed = true;
+  return false;
 }
 
 static uint32_t pool_add(bmis_screen_index *ix, const char *s, size_t n) {
@@ -180,18 +173,19 @@ static void posting(bmis_screen_index *ix, build *b, uint32_t tok,
   if (tok == UINT32_MAX)
     return;
   if (b->n == b->cap) {
-    size_t ncap = b->cap ? b->cap * 2 : 1024;
-    uint32_t *t = realloc(b->ptok, ncap * sizeof *t);
+    /* two arrays of one capacity: the second grows to the first's */
+    size_t tcap = b->cap, fcap = b->cap;
+    uint32_t *t = bmis__grow_to(b->ptok, &tcap, b->n + 1, sizeof *t);
     if (t)
       b->ptok = t;
-    uint32_t *f = t ? realloc(b->pform, ncap * sizeof *f) : NULL;
+    uint32_t *f = t ? bmis__grow_to(b->pform, &fcap, tcap, sizeof *f) : NULL;
     if (f)
       b->pform = f;
     if (!t || !f) {
       ix->failed = true;
       return;
     }
-    b->cap = ncap;
+    b->cap = tcap;
   }
   b->ptok[b->n] = tok;
   b->pform[b->n] = form;

@@ -10,6 +10,7 @@
  *   x <sex>
  * quality is p/s/w (primary, strong, weak), script o (original) or l. */
 #include "screen/match_key.h"
+#include "base/strbuf.h"
 
 #include "screen/name.h"
 
@@ -88,47 +89,23 @@ bmis_status bmis__wl_document_screenable(const bmis_wl_document *d,
   return BMIS_OK;
 }
 
-typedef struct buf {
-  char *p;
-  size_t len, cap;
-  bool failed;
-} buf;
-
-static void put(buf *b, const char *s, size_t n) {
-  if (b->failed)
-    return;
-  if (b->len + n + 1 > b->cap) {
-    size_t ncap = b->cap ? b->cap * 2 : 256;
-    while (ncap < b->len + n + 1)
-      ncap *= 2;
-    char *np = realloc(b->p, ncap);
-    if (!np) {
-      b->failed = true;
-      return;
-    }
-    b->p = np;
-    b->cap = ncap;
-  }
-  memcpy(b->p + b->len, s, n);
-  b->len += n;
-  b->p[b->len] = 0;
-}
-static void puts_(buf *b, const char *s) {
-  put(b, s, strlen(s));
-}
+/* A key longer than this is refused, never cut (an entry of a 1 MiB JSON
+ * line makes one of well under it). */
+#define MATCH_KEY_MAX (16u << 20)
 
 /* The listed text with control characters (and so the key's separators)
  * turned into spaces. */
-static void put_clean(buf *b, const char *s) {
+static void put_clean(bmis__strbuf *b, const char *s) {
   for (; *s; s++) {
     char c = (unsigned char)*s < 0x20 ? ' ' : *s;
-    put(b, &c, 1);
+    bmis__strbuf_append_n(b, &c, 1);
   }
 }
 
 bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
                                    bmis_error *err) {
-  buf b = {0};
+  bmis__strbuf b;
+  bmis__strbuf_init(&b, MATCH_KEY_MAX);
   for (size_t i = 0; i < p->name_count; i++) {
     const bmis_wl_name *nm = &p->names[i];
     bmis__forms f;
@@ -136,48 +113,39 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
     if (bmis__name_forms(nm->text, &f, &e2) != BMIS_OK) {
       if (e2.status == BMIS_E_PARSE)
         continue; /* a name with no letters cannot match; keep the rest */
-      free(b.p);
+      bmis__strbuf_fini(&b);
       return bmis_error_set(err, e2.status, "entry '%s', name '%s': %s", p->ref,
                             nm->text, e2.message);
     }
-    char head[8];
-    snprintf(head, sizeof head, "n %c%c ",
-             nm->quality == BMIS_NAME_PRIMARY  ? 'p'
-             : nm->quality == BMIS_NAME_STRONG ? 's'
-                                               : 'w',
-             nm->original_script ? 'o' : 'l');
-    puts_(&b, head);
+    bmis__strbuf_printf(&b, "n %c%c ",
+                        nm->quality == BMIS_NAME_PRIMARY  ? 'p'
+                        : nm->quality == BMIS_NAME_STRONG ? 's'
+                                                          : 'w',
+                        nm->original_script ? 'o' : 'l');
     put_clean(&b, nm->text);
-    for (size_t k = 0; k < f.count; k++) {
-      puts_(&b, k ? "|" : "\t");
-      puts_(&b, f.form[k]);
-    }
-    puts_(&b, "\n");
+    for (size_t k = 0; k < f.count; k++)
+      bmis__strbuf_printf(&b, "%c%s", k ? '|' : '\t', f.form[k]);
+    bmis__strbuf_append(&b, "\n");
   }
   for (size_t i = 0; i < p->birth_count; i++) {
     const bmis_wl_birth *bi = &p->births[i];
-    char line[48];
     if (bi->to_year)
-      snprintf(line, sizeof line, "b %d..%d\n", bi->date.year, bi->to_year);
+      bmis__strbuf_printf(&b, "b %d..%d\n", bi->date.year, bi->to_year);
     else if (bi->date.month == 0)
-      snprintf(line, sizeof line, "b %s%d\n", bi->approximate ? "~" : "",
-               bi->date.year);
+      bmis__strbuf_printf(&b, "b %s%d\n", bi->approximate ? "~" : "",
+                          bi->date.year);
     else if (bi->date.day == 0)
-      snprintf(line, sizeof line, "b %04d-%02d\n", bi->date.year,
-               bi->date.month);
+      bmis__strbuf_printf(&b, "b %04d-%02d\n", bi->date.year, bi->date.month);
     else
-      snprintf(line, sizeof line, "b %04d-%02d-%02d\n", bi->date.year,
-               bi->date.month, bi->date.day);
-    puts_(&b, line);
+      bmis__strbuf_printf(&b, "b %04d-%02d-%02d\n", bi->date.year,
+                          bi->date.month, bi->date.day);
   }
   for (size_t i = 0; i < p->nationality_count; i++) {
     char canon[4];
     bmis__country_canon(p->nationalities[i], canon);
     if (!canon[0])
       continue;
-    puts_(&b, "c ");
-    puts_(&b, canon);
-    puts_(&b, "\n");
+    bmis__strbuf_printf(&b, "c %s\n", canon);
   }
   for (size_t i = 0; i < p->document_count; i++) {
     char norm[40];
@@ -186,26 +154,20 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
       continue;
     char canon[4];
     bmis__country_canon(p->documents[i].state, canon);
-    puts_(&b, "d ");
-    puts_(&b, canon[0] ? canon : "-");
-    puts_(&b, " ");
-    puts_(&b, norm);
-    puts_(&b, "\n");
+    bmis__strbuf_printf(&b, "d %s %s\n", canon[0] ? canon : "-", norm);
   }
-  if (p->sex) {
-    char line[8];
-    snprintf(line, sizeof line, "x %c\n", p->sex);
-    puts_(&b, line);
-  }
-  if (b.failed || !b.p) {
-    free(b.p);
-    if (b.failed)
-      return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-    b.p = calloc(1, 1);
-    if (!b.p)
-      return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  }
-  *out = b.p;
+  if (p->sex)
+    bmis__strbuf_printf(&b, "x %c\n", p->sex);
+  bmis_status st = bmis__strbuf_status(&b);
+  char *key = bmis__strbuf_take(&b);
+  if (st == BMIS_E_TOO_LARGE)
+    return bmis_error_set(err, st,
+                          "entry '%s': its matching key is longer than %u "
+                          "bytes",
+                          p->ref, MATCH_KEY_MAX);
+  if (!key)
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  *out = key;
   return BMIS_OK;
 }
 

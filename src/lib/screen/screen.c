@@ -1,6 +1,7 @@
 /* Screening a person against the index: the query's forms, candidates
  * (candidates.c), hits with their explanations, documents with OCR twins,
  * and earlier dispositions. */
+#include "base/array.h"
 #include "screen/candidates.h"
 
 #include "base/text.h"
@@ -85,12 +86,10 @@ static int cmp_hit(const void *a, const void *b) {
 
 static bool hit_push(bmis_screen_result *r, size_t *cap, const bmis_hit *h) {
   if (r->count == *cap) {
-    size_t ncap = *cap ? *cap * 2 : 8;
-    bmis_hit *n = realloc(r->hits, ncap * sizeof *n);
+    bmis_hit *n = bmis__grow_to(r->hits, cap, r->count + 1, sizeof *n);
     if (!n)
       return false;
     r->hits = n;
-    *cap = ncap;
   }
   r->hits[r->count++] = *h;
   return true;
@@ -207,14 +206,12 @@ static void on_doc(void *ctx, const ix_doc *d) {
         strcmp(r->hits[i].ref, ref) == 0 && strcmp(r->hits[i].list, list) == 0)
       return;
   if (r->count == *c->cap) {
-    size_t ncap = *c->cap ? *c->cap * 2 : 2; /* a hit is 4 KiB */
-    bmis_hit *n = realloc(r->hits, ncap * sizeof *n);
+    bmis_hit *n = bmis__grow_to(r->hits, c->cap, r->count + 1, sizeof *n);
     if (!n) {
       c->failed = true;
       return;
     }
     r->hits = n;
-    *c->cap = ncap;
   }
   bmis_hit *h = &r->hits[r->count++];
   memset(h, 0, sizeof *h);

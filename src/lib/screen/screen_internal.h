@@ -103,21 +103,6 @@ bmis_status bmis__wl_entry_hash(json_t *entry, char out[33]);
 bmis_status bmis__wl_read_jsonl(const char *data, size_t len,
                                 bmis_wl_content *out, bmis_error *err);
 
-/* Streaming every entry of every list in the store, as the screening index
- * needs it (one read snapshot: every list is seen at one version). Strings
- * are valid during the call only. A callback's non-BMIS_OK status stops the
- * scan and is returned (with its err). Either callback may be NULL. */
-typedef bmis_status (*bmis__wl_person_fn)(void *ctx, const bmis_watchlist *list,
-                                          const char *ref, const char *hash,
-                                          const char *match_key,
-                                          bmis_error *err);
-typedef bmis_status (*bmis__wl_document_fn)(
-    void *ctx, const bmis_watchlist *list, const char *ref, const char *hash,
-    const char *state, const char *number_norm, const char *number_as_listed,
-    bmis_doc_status status, bmis_error *err);
-bmis_status bmis__wl_scan(bmis_store *s, bmis__wl_person_fn pf,
-                          bmis__wl_document_fn df, void *ctx, bmis_error *err);
-
 /* A content holding the one entry (person or document) `ref` of the list,
  * with the list's version; BMIS_E_NOT_FOUND when the list or the entry is
  * not there. The caller frees *out. */

@@ -1,5 +1,6 @@
 /* The index's pool of per-query work arrays (see screen_scratch.h). */
 #include "screen/screen_scratch.h"
+#include "base/array.h"
 
 #include "screen/index.h"
 
@@ -80,12 +81,11 @@ bool bmis__scratch_seen_ready(const bmis_screen_index *ix, bmis__scratch *s) {
 
 bool bmis__scratch_mark(bmis__scratch *s, uint32_t f) {
   if (s->nmarked == s->marked_cap) {
-    size_t ncap = s->marked_cap ? 2 * s->marked_cap : 1024;
-    uint32_t *nm = realloc(s->marked, ncap * sizeof *nm);
+    uint32_t *nm =
+        bmis__grow_to(s->marked, &s->marked_cap, s->nmarked + 1, sizeof *nm);
     if (!nm)
       return false;
     s->marked = nm;
-    s->marked_cap = ncap;
   }
   s->marked[s->nmarked++] = f;
   s->seen[f >> 6] |= (uint64_t)1 << (f & 63);

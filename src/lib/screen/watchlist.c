@@ -2,6 +2,7 @@
  * entry with the stored one, in one transaction), reading lists and their
  * content back, removing them and setting their threshold. The SQL is in
  * store/repo_watchlist.c. */
+#include "base/array.h"
 #include "base/text.h"
 #include "bmis/text.h"
 #include "screen/screen_internal.h"
@@ -117,22 +118,17 @@ static bmis_status old_add(const char *ref, const char *hash, void *ctx,
   old_map *m = ctx;
   size_t n = strlen(ref) + 1;
   if (m->arena_len + n > m->arena_cap) {
-    size_t cap = m->arena_cap ? m->arena_cap : 1 << 16;
-    while (m->arena_len + n > cap)
-      cap *= 2;
-    char *a = realloc(m->arena, cap);
+    char *a = bmis__grow_to(m->arena, &m->arena_cap, m->arena_len + n, 1);
     if (!a)
       return nomem(err);
     m->arena = a;
-    m->arena_cap = cap;
   }
   if (m->count == m->cap) {
-    size_t cap = m->cap ? m->cap * 2 : 1024;
-    old_entry *items = realloc(m->items, cap * sizeof *items);
+    old_entry *items =
+        bmis__grow_to(m->items, &m->cap, m->count + 1, sizeof *items);
     if (!items)
       return nomem(err);
     m->items = items;
-    m->cap = cap;
   }
   old_entry *e = &m->items[m->count++];
   e->ref = m->arena_len;
@@ -179,12 +175,10 @@ typedef struct ref_list {
 
 static bool ref_push(ref_list *l, const char *ref) {
   if (l->count == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 64;
-    char(*n)[64] = realloc(l->refs, cap * sizeof *n);
+    char(*n)[64] = bmis__grow_to(l->refs, &l->cap, l->count + 1, sizeof *n);
     if (!n)
       return false;
     l->refs = n;
-    l->cap = cap;
   }
   bmis__copy(l->refs[l->count++], 64, ref);
   return true;
@@ -455,12 +449,11 @@ static bmis_status list_add(int64_t id, const bmis_watchlist *w, void *ctx,
   (void)id;
   list_acc *a = ctx;
   if (a->count == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 8;
-    bmis_watchlist *n = realloc(a->items, cap * sizeof *n);
+    bmis_watchlist *n =
+        bmis__grow_to(a->items, &a->cap, a->count + 1, sizeof *n);
     if (!n)
       return nomem(err);
     a->items = n;
-    a->cap = cap;
   }
   a->items[a->count++] = *w;
   return BMIS_OK;

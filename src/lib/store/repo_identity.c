@@ -1,4 +1,5 @@
 /* Store access for identity links and stays. */
+#include "base/array.h"
 #include "store/repo.h"
 #include "store/store_internal.h"
 
@@ -163,14 +164,12 @@ typedef struct old_stays {
 static int keep_old(const bmis_stay *st, void *ctx) {
   old_stays *o = ctx;
   if (o->n == o->cap) {
-    size_t cap = o->cap ? o->cap * 2 : 8;
-    bmis_stay *grown = realloc(o->v, cap * sizeof *grown);
+    bmis_stay *grown = bmis__grow_to(o->v, &o->cap, o->n + 1, sizeof *grown);
     if (!grown) {
       o->failed = true;
       return 1;
     }
     o->v = grown;
-    o->cap = cap;
   }
   o->v[o->n++] = *st;
   return 0;

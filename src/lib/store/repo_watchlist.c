@@ -1,9 +1,10 @@
 /* Store access for watchlists, their entries and hit dispositions; and the
  * scan the screening index is built from. */
-#include "screen/screen_internal.h"
+#include "base/array.h"
 #include "store/repo.h"
 #include "store/store_internal.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +16,7 @@ bmis_status bmis__read_begin(bmis_store *s, bool *own, bmis_error *err) {
   *own = s->depth == 0 && !s->batch;
   if (!*own)
     return BMIS_OK;
-  bool pg = strcmp(s->drv->name, "postgres") == 0;
-  bmis_status st = s->drv->exec(
-      s, pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN",
-      err);
+  bmis_status st = s->drv->exec(s, s->drv->begin_read, err);
   if (st == BMIS_OK)
     s->depth = 1; /* bmis_store_close rolls it back if need be */
   else
@@ -231,7 +229,7 @@ bmis_status bmis__wl_entry_insert_many(bmis_store *s, int64_t list_id,
   /* SQLite: a statement is a function call, and row by row is fastest.
    * PostgreSQL: a statement is a round trip to the server; one per batch
    * makes a large first import minutes shorter. */
-  if (strcmp(s->drv->name, "postgres") != 0 || n == 1) {
+  if (!s->drv->batch_insert || n == 1) {
     for (size_t i = 0; i < n; i++) {
       bmis_status st = bmis__wl_entry_put(s, list_id, &rows[i], false, err);
       if (st != BMIS_OK)
@@ -303,12 +301,10 @@ static bmis_status add_list(int64_t id, const bmis_watchlist *w, void *ctx,
                             bmis_error *err) {
   scan_lists *l = ctx;
   if (l->count == l->cap) {
-    size_t ncap = l->cap ? l->cap * 2 : 8;
-    scan_list *n = realloc(l->items, ncap * sizeof *n);
+    scan_list *n = bmis__grow_to(l->items, &l->cap, l->count + 1, sizeof *n);
     if (!n)
       return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
     l->items = n;
-    l->cap = ncap;
   }
   l->items[l->count].id = id;
   l->items[l->count].w = *w;

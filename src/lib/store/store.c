@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 void bmis_store_options_init(bmis_store_options *opts) {
@@ -132,7 +131,7 @@ bmis_status bmis_store_migrate(bmis_store *s, int *applied, bmis_error *err) {
       } else {
         bmis__bind_int(q, 1, m->version);
         bmis__bind_text(q, 2, m->title);
-        bmis__bind_int(q, 3, (int64_t)time(NULL));
+        /* applied_at: the database's clock (the library reads none) */
         st = bmis__run(q, err);
       }
     }

@@ -43,6 +43,12 @@ typedef struct bmis_store_driver {
   /* URL prefixes the driver opens ("postgres://", …), NULL-terminated. */
   const char *const *schemes;
   bmis__sql_dialect dialect; /* which text of each query and migration */
+  /* What the dialect can do, so that no query asks for the driver's name:
+   * the statement opening a read-only transaction that sees one snapshot
+   * throughout, and whether inserting many rows in one statement beats one
+   * statement a row (a round trip each to a server). */
+  const char *begin_read;
+  bool batch_insert;
   /* Opens the connection named by target (path or URL). */
   bmis_status (*open)(bmis_store *s, const char *target, bmis_error *err);
   void (*close)(bmis_store *s);

@@ -37,6 +37,7 @@ static bmis_audit_entry entry_of(const char *actor, const char *action,
                                  const char *record) {
   bmis_audit_entry e;
   memset(&e, 0, sizeof e);
+  e.at = 1800000000;
   snprintf(e.actor, sizeof e.actor, "%s", actor);
   snprintf(e.role, sizeof e.role, "officer");
   snprintf(e.channel, sizeof e.channel, "api");
@@ -158,6 +159,10 @@ static void bad_entries_are_refused_naming_the_field(void **state) {
   e.at = -5;
   assert_int_equal(bmis_audit_append(s, &e, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "audit at: negative");
+  /* the library reads no clock: an entry without its time is refused */
+  e.at = 0;
+  assert_int_equal(bmis_audit_append(s, &e, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "audit at: missing (the time of the event)");
   assert_int_equal(bmis_audit_append(s, NULL, &err), BMIS_E_INVALID_ARG);
   bmis_audit_verdict v = verify(s);
   assert_true(v.ok);

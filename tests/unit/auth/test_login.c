@@ -12,6 +12,8 @@
 
 #include <sqlite3.h>
 
+#include <time.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -58,7 +60,7 @@ static bmis_account account_of(const char *user, bmis_role role,
 static bmis_status add(bmis_store *s, const char *user, bmis_role role,
                        const char *bcps, const char *def, bmis_error *err) {
   bmis_account a = account_of(user, role, bcps, def);
-  return bmis_account_add(s, &a, GOOD, err);
+  return bmis_account_add(s, &a, GOOD, (int64_t)time(NULL), err);
 }
 
 /* A login of user with password from client at t, at bcp. */
@@ -123,26 +125,33 @@ static void crossing_points_are_checked(void **state) {
   assert_true(bmis_account_may_work_at(&got, "UTP"));
   /* changes are checked alike */
   bmis_account_change c = {BMIS_ROLE_NONE, "AMA,NOPE", NULL, NULL};
-  assert_int_equal(bmis_account_update(s, "amina", &c, &got, &err),
-                   BMIS_E_INVALID_ARG);
+  assert_int_equal(
+      bmis_account_update(s, "amina", &c, (int64_t)time(NULL), &got, &err),
+      BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "'NOPE'"));
   c.bcps = "UTP";
-  assert_int_equal(bmis_account_update(s, "amina", &c, &got, &err),
-                   BMIS_E_INVALID_ARG); /* the default AMA is not among them */
+  assert_int_equal(
+      bmis_account_update(s, "amina", &c, (int64_t)time(NULL), &got, &err),
+      BMIS_E_INVALID_ARG); /* the default AMA is not among them */
   c.default_bcp = "UTP";
-  assert_int_equal(bmis_account_update(s, "amina", &c, &got, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_account_update(s, "amina", &c, (int64_t)time(NULL), &got, &err),
+      BMIS_OK);
   assert_string_equal(got.bcps, "UTP");
   assert_string_equal(got.default_bcp, "UTP");
   bmis_account_change promote = {BMIS_ROLE_ADMINISTRATOR, NULL, NULL, NULL};
-  assert_int_equal(bmis_account_update(s, "amina", &promote, &got, &err),
+  assert_int_equal(bmis_account_update(s, "amina", &promote,
+                                       (int64_t)time(NULL), &got, &err),
                    BMIS_OK);
   assert_string_equal(got.bcps, "*");
   bmis_account_change demote = {BMIS_ROLE_OFFICER, NULL, NULL, "Amina D."};
-  assert_int_equal(bmis_account_update(s, "amina", &demote, &got, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_account_update(s, "amina", &demote, (int64_t)time(NULL), &got, &err),
+      BMIS_OK);
   assert_string_equal(got.bcps, "UTP"); /* back to its default */
   assert_string_equal(got.display_name, "Amina D.");
-  assert_int_equal(bmis_account_update(s, "nobody", &demote, &got, &err),
+  assert_int_equal(bmis_account_update(s, "nobody", &demote,
+                                       (int64_t)time(NULL), &got, &err),
                    BMIS_E_NOT_FOUND);
 }
 
@@ -212,23 +221,27 @@ static void sessions_end_when_they_should(void **state) {
                    BMIS_OK);
   assert_int_equal(add(s, "sam", BMIS_ROLE_OFFICER, "AMA", "AMA", &err),
                    BMIS_OK);
-  int64_t now = 0; /* the sessions below are checked at the current time */
+  int64_t now = (int64_t)time(NULL); /* the tests read the clock */
   /* a new password */
   assert_int_equal(
       login(s, "amina", GOOD, NULL, "c", now, t1, &ses, NULL, &err), BMIS_OK);
   assert_int_equal(login(s, "sam", GOOD, NULL, "c", now, t2, &ses, NULL, &err),
                    BMIS_OK);
-  assert_int_equal(
-      bmis_account_set_password(s, "amina", "a new passphrase!", &err),
-      BMIS_OK);
+  assert_int_equal(bmis_account_set_password(s, "amina", "a new passphrase!",
+                                             (int64_t)time(NULL), &err),
+                   BMIS_OK);
   assert_int_equal(bmis_session_check(s, t1, now, &got, &err), BMIS_E_AUTH);
   assert_int_equal(bmis_session_check(s, t2, now, &got, &err), BMIS_OK);
   /* disabled, then enabled: the old session stays ended */
   assert_int_equal(login(s, "amina", "a new passphrase!", NULL, "c", now, t1,
                          &ses, NULL, &err),
                    BMIS_OK);
-  assert_int_equal(bmis_account_set_disabled(s, "amina", true, &err), BMIS_OK);
-  assert_int_equal(bmis_account_set_disabled(s, "amina", false, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_account_set_disabled(s, "amina", true, (int64_t)time(NULL), &err),
+      BMIS_OK);
+  assert_int_equal(
+      bmis_account_set_disabled(s, "amina", false, (int64_t)time(NULL), &err),
+      BMIS_OK);
   assert_int_equal(bmis_session_check(s, t1, now, &got, &err), BMIS_E_AUTH);
   assert_non_null(strstr(err.message, "ended"));
   /* a change of role, or of crossing points; a new name ends nothing */
@@ -243,7 +256,8 @@ static void sessions_end_when_they_should(void **state) {
     assert_int_equal(login(s, "amina", "a new passphrase!", NULL, "c", now, t1,
                            &ses, NULL, &err),
                      BMIS_OK);
-    assert_int_equal(bmis_account_update(s, "amina", &changes[i], NULL, &err),
+    assert_int_equal(bmis_account_update(s, "amina", &changes[i],
+                                         (int64_t)time(NULL), NULL, &err),
                      BMIS_OK);
     bmis_status st = bmis_session_check(s, t1, now, &got, &err);
     if (st != (ends[i] ? BMIS_E_AUTH : BMIS_OK))
@@ -451,7 +465,8 @@ static void older_stores_are_migrated(void **state) {
                    BMIS_OK);
   assert_int_equal(add(s, "sam", BMIS_ROLE_OFFICER, "NBO", "NBO", &err),
                    BMIS_OK);
-  assert_int_equal(login(s, "sam", GOOD, NULL, "c", 0, tok, &ses, NULL, &err),
+  assert_int_equal(login(s, "sam", GOOD, NULL, "c", (int64_t)time(NULL), tok,
+                         &ses, NULL, &err),
                    BMIS_OK);
   bmis_store_close(s);
   *state = NULL;
@@ -479,9 +494,63 @@ static void older_stores_are_migrated(void **state) {
   assert_string_equal(got.bcps, "AMA");
   assert_int_equal(bmis_account_get(s, "root", &got, &err), BMIS_OK);
   assert_string_equal(got.bcps, "*");
-  assert_int_equal(bmis_account_set_disabled(s, "sam", false, &err), BMIS_OK);
+  assert_int_equal(
+      bmis_account_set_disabled(s, "sam", false, (int64_t)time(NULL), &err),
+      BMIS_OK);
   bmis_session got_ses;
-  assert_int_equal(bmis_session_check(s, tok, 0, &got_ses, &err), BMIS_E_AUTH);
+  assert_int_equal(
+      bmis_session_check(s, tok, (int64_t)time(NULL), &got_ses, &err),
+      BMIS_E_AUTH);
+}
+
+/* The library reads no clock: the instant of a login, a session check or
+ * a list of lockouts is the caller's, and without one the call is refused
+ * naming it, with nothing written. */
+static void the_time_is_the_callers(void **state) {
+  bmis_store *s = *state;
+  bmis_error err;
+  char tok[BMIS_SESSION_TOKEN_SIZE];
+  bmis_session ses;
+  assert_int_equal(add(s, "amina", BMIS_ROLE_OFFICER, "AMA", "AMA", &err),
+                   BMIS_OK);
+  assert_int_equal(login(s, "amina", GOOD, NULL, "c", 0, tok, &ses, NULL, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "now: the time of the login is required");
+  assert_int_equal(
+      login(s, "amina", GOOD, NULL, "c", T0, tok, &ses, NULL, &err), BMIS_OK);
+  assert_int_equal(bmis_session_check(s, tok, 0, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "now: the time of the request is required");
+  assert_int_equal(bmis_session_use(s, tok, 0, 60, &ses, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_session_check(s, tok, T0 + 1, &ses, &err), BMIS_OK);
+  /* an account's changes carry their time too */
+  bmis_account a, got;
+  memset(&a, 0, sizeof a);
+  snprintf(a.username, sizeof a.username, "sam");
+  snprintf(a.display_name, sizeof a.display_name, "Sam");
+  a.role = BMIS_ROLE_ANALYST;
+  assert_int_equal(bmis_account_add(s, &a, GOOD, 0, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "now: the time of the change is required");
+  assert_int_equal(bmis_account_get(s, "sam", &got, &err), BMIS_E_NOT_FOUND);
+  assert_int_equal(
+      bmis_account_set_password(s, "amina", "another passphrase", 0, &err),
+      BMIS_E_INVALID_ARG);
+  assert_int_equal(bmis_account_set_disabled(s, "amina", true, 0, &err),
+                   BMIS_E_INVALID_ARG);
+  bmis_account_change c = {BMIS_ROLE_NONE, NULL, NULL, "Amina D."};
+  assert_int_equal(bmis_account_update(s, "amina", &c, 0, &got, &err),
+                   BMIS_E_INVALID_ARG);
+  /* nothing was changed: the session lives on */
+  assert_int_equal(bmis_session_check(s, tok, T0 + 2, &ses, &err), BMIS_OK);
+  assert_int_equal(bmis_account_add(s, &a, GOOD, T0 + 3, &err), BMIS_OK);
+  assert_int_equal(bmis_account_get(s, "sam", &got, &err), BMIS_OK);
+  assert_int_equal(got.created_at, T0 + 3);
+  size_t n = 0;
+  assert_int_equal(bmis_lockout_list(s, 0, collect, &n, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "now: "));
+  assert_int_equal(n, 0);
 }
 
 int main(int argc, char **argv) {
@@ -496,6 +565,7 @@ int main(int argc, char **argv) {
       T_(a_client_guessing_many_names_is_stopped),
       T_(a_name_guessed_from_everywhere),
       T_(older_stores_are_migrated),
+      T_(the_time_is_the_callers),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   fx_cleanup();

@@ -1247,6 +1247,7 @@ static void a_protected_person_is_not_split(void **state) {
     bmis_crossing c;
     assert_int_equal(
         bmis_crossing_from_json(lines[i], strlen(lines[i]), &c, &err), BMIS_OK);
+    c.recorded_at = (int64_t)time(NULL);
     if (bmis_movement_record(f->s, &c, &rr, &err) != BMIS_OK)
       fail_msg("record: %s", err.message);
   }

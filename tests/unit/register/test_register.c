@@ -94,7 +94,9 @@ static void at(bmis_crossing *c, bmis_direction dir, const char *when) {
 static bmis_record_result record(bmis_store *s, const bmis_crossing *c) {
   bmis_record_result r;
   bmis_error err;
-  bmis_status st = bmis_movement_record(s, c, &r, &err);
+  bmis_crossing w = *c;
+  w.recorded_at = (int64_t)time(NULL); /* the test reads the clock */
+  bmis_status st = bmis_movement_record(s, &w, &r, &err);
   if (st != BMIS_OK)
     fail_msg("record: %s", err.message);
   return r;
@@ -229,6 +231,7 @@ static void the_same_id_twice_is_one_movement(void **state) {
   bmis_crossing other = c;
   snprintf(other.movement.bcp, sizeof other.movement.bcp, "LAX");
   bmis_error err;
+  other.recorded_at = (int64_t)time(NULL);
   assert_int_equal(bmis_movement_record(s, &other, NULL, &err),
                    BMIS_E_CONFLICT);
   assert_non_null(strstr(err.message, "id"));
@@ -244,7 +247,10 @@ static void expect_rejected(bmis_store *s, const bmis_crossing *c,
                             bmis_status want, const char *field) {
   bmis_error err = {0};
   int64_t before = movements(s), people = travellers(s);
-  bmis_status st = bmis_movement_record(s, c, NULL, &err);
+  bmis_crossing w = *c;
+  if (!w.recorded_at)
+    w.recorded_at = (int64_t)time(NULL);
+  bmis_status st = bmis_movement_record(s, &w, NULL, &err);
   if (st != want || !strstr(err.message, field))
     fail_msg("want %s naming '%s', got %s: %s", bmis_status_name(want), field,
              bmis_status_name(st), err.message);
@@ -260,6 +266,16 @@ static void bad_crossings_are_refused_and_write_nothing(void **state) {
   bmis_crossing c = ok;
   snprintf(c.movement.bcp, sizeof c.movement.bcp, "XXX");
   expect_rejected(s, &c, BMIS_E_INVALID_ARG, "bcp");
+  /* the library reads no clock: the instant of recording is the caller's */
+  c = ok;
+  c.recorded_at = -5;
+  expect_rejected(s, &c, BMIS_E_INVALID_ARG, "recorded_at");
+  bmis_error e0;
+  c = ok;
+  assert_int_equal(bmis_movement_record(s, &c, NULL, &e0), BMIS_E_INVALID_ARG);
+  assert_string_equal(e0.message,
+                      "recorded_at: the time the crossing is recorded is "
+                      "required");
   c = ok;
   snprintf(c.traveller.nationality, 4, "QQQ");
   expect_rejected(s, &c, BMIS_E_INVALID_ARG, "traveller.nationality");
@@ -737,6 +753,7 @@ static void bad_text_is_refused_and_old_history_reads_back(void **state) {
   snprintf(cc.traveller.surname, sizeof cc.traveller.surname, "Oka\xff");
   cc.movement.id[0] = 0;
   bmis_record_result rr;
+  cc.recorded_at = (int64_t)time(NULL);
   assert_int_equal(bmis_movement_record(s, &cc, &rr, &err), BMIS_E_INVALID_ARG);
   assert_string_equal(err.message,
                       "traveller.surname: not valid UTF-8 at byte 4");
@@ -878,6 +895,7 @@ static void a_batch_keeps_accepted_crossings_only(void **state) {
   bmis_crossing bad = person("Two", "B", "1990-01-01", "GHA", 'F', "G2");
   at(&bad, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
   snprintf(bad.movement.bcp, sizeof bad.movement.bcp, "NOPE");
+  bad.recorded_at = (int64_t)time(NULL);
   assert_int_equal(bmis_movement_record(s, &bad, NULL, &err),
                    BMIS_E_INVALID_ARG);
   /* A failure after writing began (a conflicting id) rolls back only its
@@ -885,6 +903,7 @@ static void a_batch_keeps_accepted_crossings_only(void **state) {
   bmis_crossing dup = person("Three", "C", "1990-01-01", "GHA", 'F', "G3");
   at(&dup, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
   snprintf(dup.movement.id, sizeof dup.movement.id, "%s", ra.movement_id);
+  dup.recorded_at = (int64_t)time(NULL);
   assert_int_equal(bmis_movement_record(s, &dup, NULL, &err), BMIS_E_CONFLICT);
   bmis_crossing c = person("Four", "D", "1990-01-01", "GHA", 'F', "G4");
   at(&c, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
@@ -1006,11 +1025,13 @@ static void a_retry_racing_the_first_attempt_is_a_duplicate(void **state) {
   assert_int_equal(bmis_uuid_v7(c.movement.id, NULL), BMIS_OK);
   assert_int_equal(bmis_store_begin(other, &err), BMIS_OK);
   bmis_record_result first;
+  c.recorded_at = (int64_t)time(NULL);
   assert_int_equal(bmis_movement_record(other, &c, &first, &err), BMIS_OK);
   late_commit lc = {other, -1};
   pthread_t th;
   assert_int_equal(pthread_create(&th, NULL, commit_later, &lc), 0);
   bmis_record_result again;
+  c.recorded_at = (int64_t)time(NULL);
   bmis_status st = bmis_movement_record(s, &c, &again, &err);
   pthread_join(th, NULL);
   if (st != BMIS_OK)
@@ -1022,9 +1043,11 @@ static void a_retry_racing_the_first_attempt_is_a_duplicate(void **state) {
   bmis_crossing d = person("Twice", "Tom", "1990-01-01", "GBR", 'M', "R2");
   at(&d, BMIS_DIRECTION_ENTRY, "2026-01-01T08:00:00Z");
   assert_int_equal(bmis_store_begin(other, &err), BMIS_OK);
+  d.recorded_at = (int64_t)time(NULL);
   assert_int_equal(bmis_movement_record(other, &d, &first, &err), BMIS_OK);
   assert_int_equal(pthread_create(&th, NULL, commit_later, &lc), 0);
   at(&d, BMIS_DIRECTION_EXIT, "2026-01-02T08:00:00Z");
+  d.recorded_at = (int64_t)time(NULL);
   st = bmis_movement_record(s, &d, &again, &err);
   pthread_join(th, NULL);
   if (st != BMIS_OK)

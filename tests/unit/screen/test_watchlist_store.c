@@ -10,6 +10,7 @@
 #include "bmis/inspect.h"
 #include "bmis/screen.h"
 #include "screen/screen_internal.h"
+#include "store/repo.h"
 
 #include <math.h>
 #include <setjmp.h>

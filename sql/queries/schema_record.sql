@@ -1,1 +1,0 @@
-INSERT INTO schema_migration (version, title, applied_at) VALUES ($1, $2, $3)

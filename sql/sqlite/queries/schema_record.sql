@@ -1,0 +1,1 @@
+INSERT INTO schema_migration (version, title, applied_at) VALUES ($1, $2, CAST(strftime('%s', 'now') AS INTEGER))

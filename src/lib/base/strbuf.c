@@ -1,0 +1,84 @@
+/* The capped string builder (see base/strbuf.h). */
+#include "base/strbuf.h"
+
+#include "base/array.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bmis__strbuf_init(bmis__strbuf *b, size_t max) {
+  memset(b, 0, sizeof *b);
+  b->max = max;
+}
+
+static bmis_status room(bmis__strbuf *b, size_t n) {
+  if (b->st != BMIS_OK)
+    return b->st;
+  if (n > b->max - b->len)
+    return b->st = BMIS_E_TOO_LARGE;
+  void *p = b->data;
+  bmis_status st = bmis__grow(&p, &b->alloc, b->len + n + 1, 1);
+  if (st != BMIS_OK)
+    return b->st = st;
+  b->data = p;
+  return BMIS_OK;
+}
+
+bmis_status bmis__strbuf_append_n(bmis__strbuf *b, const char *s, size_t n) {
+  bmis_status st = room(b, n);
+  if (st != BMIS_OK)
+    return st;
+  if (n)
+    memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = 0;
+  return BMIS_OK;
+}
+
+bmis_status bmis__strbuf_append(bmis__strbuf *b, const char *s) {
+  return bmis__strbuf_append_n(b, s, strlen(s));
+}
+
+bmis_status bmis__strbuf_printf(bmis__strbuf *b, const char *fmt, ...) {
+  if (b->st != BMIS_OK)
+    return b->st;
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return b->st = BMIS_E_INVALID_ARG;
+  bmis_status st = room(b, (size_t)n);
+  if (st != BMIS_OK)
+    return st;
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+  return BMIS_OK;
+}
+
+bmis_status bmis__strbuf_status(const bmis__strbuf *b) {
+  return b->st;
+}
+
+const char *bmis__strbuf_text(const bmis__strbuf *b) {
+  return b->data ? b->data : "";
+}
+
+char *bmis__strbuf_take(bmis__strbuf *b) {
+  char *text = NULL;
+  if (b->st == BMIS_OK)
+    text = b->data ? b->data : calloc(1, 1);
+  else
+    free(b->data);
+  bmis__strbuf_init(b, b->max);
+  return text;
+}
+
+void bmis__strbuf_fini(bmis__strbuf *b) {
+  free(b->data);
+  bmis__strbuf_init(b, b->max);
+}
