@@ -279,7 +279,7 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   if (st == BMIS_OK)
     st = bmis__inspect_rules(&g->f, in, &prot, &listed, err);
   if (st == BMIS_OK)
-    st = bmis_uuid_v7(in->id, err);
+    st = bmis_uuid_v7_at(at * 1000, in->id, err);
   if (st == BMIS_OK) {
     in->at = at;
     snprintf(in->bcp, sizeof in->bcp, "%s", actor->bcp);
