@@ -3,6 +3,7 @@
 #include "http.h"
 
 #include "bmis/text.h"
+#include "bmis/wire.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,7 @@ json_t *srv_traveller_json(const bmis_traveller *t) {
 }
 
 json_t *srv_movement_json(const bmis_movement *m) {
-  char *text = bmis_movement_to_json(m);
-  json_t *o = text ? json_loads(text, 0, NULL) : NULL;
-  free(text);
+  json_t *o = bmis_wire_movement(m);
   return o ? o : json_null();
 }
 

@@ -625,9 +625,7 @@ bmis_status bmis__movement_save_version(bmis_store *s, const bmis_movement *old,
                                         bmis_movement *next, const char *kind,
                                         const bmis_change *change,
                                         bmis_error *err) {
-  json_t *j = bmis__movement_json(old);
-  char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-  json_decref(j);
+  char *text = bmis__wire_movement_snapshot(old);
   if (!text)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   next->version = old->version + 1;
@@ -788,10 +786,7 @@ static int call_version(int version, const char *kind, const char *by,
   bmis__text_repair(mv.by, sizeof mv.by, by);
   bmis__text_repair(mv.reason, sizeof mv.reason, reason);
   mv.at = at;
-  json_t *j = json_loads(before, 0, NULL);
-  if (j)
-    bmis__movement_from_json(j, &mv.before, "before", NULL);
-  json_decref(j);
+  bmis_movement_from_json(before, strlen(before), &mv.before, NULL);
   return v->fn(&mv, v->ctx);
 }
 

@@ -1,5 +1,9 @@
-/* An inspection request and a decision from their JSON forms
- * (docs/API.md). Every error names the member at fault. */
+/* The request bodies of the desk from their JSON forms (docs/API.md): an
+ * inspection request, a decision, the protection answers. Every error
+ * names the member at fault by its path ("card.purpose: ..."). The code
+ * lists are read through their public names (bmis_trafficking_parse,
+ * bmis_minor_alternative_parse, bmis_notice_language_known), which the
+ * layering work moves below wire. */
 #include "bmis/country.h"
 #include "bmis/inspect.h"
 #include "bmis/text.h"

@@ -1,0 +1,74 @@
+/* The wire layer: the JSON form of the library's public types, one encoder
+ * and one decoder per type, used by the CLI, the server and the stored
+ * snapshots alike (docs/API.md describes the forms). bmis.h does not
+ * include this header, so a program that only reads MRZs needs no jansson.
+ *
+ * Memory: an encoder returns a new reference the caller releases with
+ * json_decref(); NULL only when out of memory. A decoder reads a json_t the
+ * caller keeps owning and fills the caller's struct; on error it returns
+ * E_INVALID_ARG with err naming the member at fault by its path
+ * ("traveller.birth: ...", "card.purpose: ..."), and *out may be partly
+ * filled. */
+#ifndef BMIS_WIRE_H
+#define BMIS_WIRE_H
+
+#include "bmis/register.h"
+#include "bmis/status.h"
+
+#include <jansson.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A movement: every member of bmis_movement, codes by name, times ISO. */
+BMIS_API json_t *bmis_wire_movement(const bmis_movement *m);
+
+/* A movement from the members bmis_wire_movement writes (output-only ones
+ * such as version included). Members absent or null keep the values *out
+ * already has, so a caller can load, overlay and check. */
+BMIS_API bmis_status bmis_wire_movement_decode(const json_t *j,
+                                               bmis_movement *out,
+                                               bmis_error *err);
+
+/* A traveller: id, person_id, surname, given_names, birth (partial dates
+ * as "1980" or "1980-05"), sex, nationality, birth_country. */
+BMIS_API json_t *bmis_wire_traveller(const bmis_traveller *t);
+
+/* A traveller from the members bmis_wire_traveller writes; absent or null
+ * members keep *out's values. */
+BMIS_API bmis_status bmis_wire_traveller_decode(const json_t *j,
+                                                bmis_traveller *out,
+                                                bmis_error *err);
+
+/* A document: id, traveller_id, type, issuing_state, number, expiry. The
+ * MRZ as read is personal data the listings never showed: it is read from
+ * a crossing ("document.mrz") but not written. */
+BMIS_API json_t *bmis_wire_document(const bmis_document *d);
+
+/* A document from the members bmis_wire_document writes, plus "mrz". */
+BMIS_API bmis_status bmis_wire_document_decode(const json_t *j,
+                                               bmis_document *out,
+                                               bmis_error *err);
+
+/* A crossing as `bmis movement record` reads it (register.h describes the
+ * members; "mrz" gives the traveller and document). *out is cleared first.
+ * Output-only members (traveller_id, version, ...) are unknown members. */
+BMIS_API bmis_status bmis_wire_crossing_decode(const json_t *j,
+                                               bmis_crossing *out,
+                                               bmis_error *err);
+
+/* A crossing with every member the decoder reads (traveller and document
+ * as objects; "mrz" is not written, "referrals" as names). */
+BMIS_API json_t *bmis_wire_crossing(const bmis_crossing *c);
+
+/* Parses JSON text (duplicate members refused) into a new reference the
+ * caller releases with json_decref(); NULL with E_PARSE in err naming the
+ * line and column. */
+BMIS_API json_t *bmis_wire_load(const char *text, size_t len, bmis_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
