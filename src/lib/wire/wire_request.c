@@ -216,7 +216,7 @@ bmis_status bmis_inspection_request_from_json(const char *t, size_t len,
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
-    return err->status;
+    return BMIS_E_PARSE;
   int dir = 0;
   bmis_status st = only(root, "", names, err);
   if (st == BMIS_OK)
@@ -246,7 +246,7 @@ bmis_status bmis_protection_from_json(const char *t, size_t len,
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
-    return err->status;
+    return BMIS_E_PARSE;
   bmis_status st = read_protection(root, out, err);
   json_decref(root);
   return st;
@@ -263,7 +263,7 @@ bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
-    return err->status;
+    return BMIS_E_PARSE;
   char word[16] = "", alt[40] = "";
   bmis_status st = only(root, "", names, err);
   char outcome[24] = "";

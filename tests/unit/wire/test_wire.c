@@ -237,6 +237,21 @@ static void request_errors_name_the_member(void **state) {
   assert_non_null(strstr(err.message, "trafficking_indicators"));
 }
 
+/* err may be NULL (status.h); JSON that does not parse once crashed the
+ * request decoders then (found by fuzz_request). */
+static void bad_json_without_err(void **state) {
+  (void)state;
+  const char *t = "[1, 2";
+  bmis_inspection_request rq;
+  bmis_inspection_decision d;
+  bmis_protection p;
+  assert_int_equal(bmis_inspection_request_from_json(t, 5, &rq, NULL),
+                   BMIS_E_PARSE);
+  assert_int_equal(bmis_inspection_decision_from_json(t, 5, &d, NULL),
+                   BMIS_E_PARSE);
+  assert_int_equal(bmis_protection_from_json(t, 5, &p, NULL), BMIS_E_PARSE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(struct_sizes_are_known),
@@ -246,6 +261,7 @@ int main(void) {
       cmocka_unit_test(crossing_round_trip),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
+      cmocka_unit_test(bad_json_without_err),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
