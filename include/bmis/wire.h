@@ -13,6 +13,7 @@
 #define BMIS_WIRE_H
 
 #include "bmis/register.h"
+#include "bmis/screen.h"
 #include "bmis/status.h"
 
 #include <jansson.h>
@@ -61,6 +62,31 @@ BMIS_API bmis_status bmis_wire_crossing_decode(const json_t *j,
 /* A crossing with every member the decoder reads (traveller and document
  * as objects; "mrz" is not written, "referrals" as names). */
 BMIS_API json_t *bmis_wire_crossing(const bmis_crossing *c);
+
+/* A screening hit as `bmis screen --json` prints it (docs/SCREENING.md):
+ * kind, score, list, category, action, ref, entry_hash, threshold; person
+ * hits: listed_name, listed_quality, listed_form, presented_form,
+ * name_score, tokens, factors; document hits: doc_state, doc_number,
+ * doc_status, doc_detail; previously_disposed and, when set, previous (the
+ * earlier disposition: id, decision, reason, by, role, at, voided, review).
+ * Scores are rounded to 3 decimals. */
+BMIS_API json_t *bmis_wire_hit(const bmis_hit *h);
+
+/* A hit from the members bmis_wire_hit writes; absent or null members keep
+ * *out's values. Errors name the path ("hit.tokens[2].how: ..."). */
+BMIS_API bmis_status bmis_wire_hit_decode(const json_t *j, bmis_hit *out,
+                                          bmis_error *err);
+
+/* The hits of a screening as an array of bmis_wire_hit objects. */
+BMIS_API json_t *bmis_wire_hits(const bmis_screen_result *r);
+
+/* {"hits": [...], "candidates": n}. */
+BMIS_API json_t *bmis_wire_screen_result(const bmis_screen_result *r);
+
+/* A JSON string of s ("" for NULL); text that is not UTF-8 with its bytes
+ * outside ASCII as '?', so that a listed name read from an old file still
+ * prints. */
+BMIS_API json_t *bmis_wire_text(const char *s);
 
 /* Parses JSON text (duplicate members refused) into a new reference the
  * caller releases with json_decref(); NULL with E_PARSE in err naming the

@@ -11,15 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* When one of these fails, a field was added to the struct: add it to the
- * member table in src/lib/wire/wire_register.c (encoder and decoder alike)
- * and set it in the fill below, then update the size here. */
+/* When one of these fails, a field was added to the struct: add it to its
+ * encoder and decoder in src/lib/wire/ (wire_register.c: the member
+ * tables; wire_hit.c) and set it in the fill below, then update the size
+ * here. */
 static void struct_sizes_are_known(void **state) {
   (void)state;
 #if defined(__x86_64__) || defined(__aarch64__) /* LP64 layouts */
   assert_int_equal(sizeof(bmis_movement), 1152);
   assert_int_equal(sizeof(bmis_traveller), 282);
   assert_int_equal(sizeof(bmis_document), 226);
+  assert_int_equal(sizeof(bmis_hit), 4576);
+  assert_int_equal(sizeof(bmis_hit_token), 108);
+  assert_int_equal(sizeof(bmis_hit_factor), 148);
 #endif
 }
 
@@ -167,6 +171,112 @@ static void crossing_round_trip(void **state) {
   assert_memory_equal(&c, &back, sizeof c);
 }
 
+/* A person hit with every person member set, and its earlier disposition
+ * with every member the hit's form carries (the disposition's own keys,
+ * review details and crossing point are the dispositions' listing's, not
+ * the hit's). Scores are multiples of 1/8, so 3 decimals keep them. */
+static void fill_person_hit(bmis_hit *h) {
+  memset(h, 0, sizeof *h);
+  h->kind = BMIS_HIT_PERSON;
+  h->score = 0.875;
+  strcpy(h->list, "un");
+  h->category = bmis_wl_category_parse("wanted");
+  h->action = bmis_hit_action_parse("notify");
+  strcpy(h->ref, "QDi.123");
+  strcpy(h->entry_hash, "0123456789abcdef0123456789abcdef");
+  h->threshold = 0.75;
+  strcpy(h->listed_name, "Анна Эрикссон");
+  h->listed_quality = bmis_name_quality_parse("weak");
+  strcpy(h->listed_form, "ANNA ERIKSSON");
+  strcpy(h->presented_form, "ANNA ERIKSON");
+  h->name_score = 0.625;
+  strcpy(h->tokens[0].listed, "ERIKSSON");
+  strcpy(h->tokens[0].presented, "ERIKSON");
+  h->tokens[0].how = BMIS_TOKEN_TYPO;
+  h->tokens[0].similarity = 0.5f;
+  h->tokens[0].weight = 0.25f;
+  h->tokens[1].how = BMIS_TOKEN_EXACT;
+  strcpy(h->tokens[1].listed, "ANNA");
+  h->token_count = 2;
+  strcpy(h->factors[0].what, "birth");
+  h->factors[0].delta = -0.125f;
+  strcpy(h->factors[0].detail, "listed 1965, presented 1974-08-12");
+  h->factor_count = 1;
+  h->previously_disposed = true;
+  strcpy(h->previous.id, "0190a6f0-7c1e-7b2a-9d3e-1234567890b1");
+  h->previous.decision = bmis_hit_decision_parse("dismissed");
+  strcpy(h->previous.reason, "another person");
+  strcpy(h->previous.by, "officer1");
+  strcpy(h->previous.role, "officer");
+  h->previous.at = 1764145500;
+  h->previous.voided = true;
+  h->previous.review = bmis_review_parse("rejected");
+}
+
+static void hit_round_trip(const bmis_hit *h) {
+  json_t *j = bmis_wire_hit(h);
+  assert_non_null(j);
+  bmis_hit *back = calloc(1, sizeof *back);
+  assert_non_null(back);
+  bmis_error err = {0};
+  if (bmis_wire_hit_decode(j, back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  json_decref(j);
+  assert_memory_equal(h, back, sizeof *h);
+  free(back);
+}
+
+static void hits_round_trip(void **state) {
+  (void)state;
+  bmis_hit *h = malloc(sizeof *h);
+  assert_non_null(h);
+  fill_person_hit(h);
+  hit_round_trip(h);
+  /* A document hit: its own members instead of the person's. */
+  memset(h, 0, sizeof *h);
+  h->kind = BMIS_HIT_DOCUMENT;
+  h->score = 0.5;
+  strcpy(h->list, "sltd");
+  h->category = bmis_wl_category_parse("lost_stolen_documents");
+  h->action = bmis_hit_action_parse("refer");
+  strcpy(h->ref, "D-1");
+  h->threshold = 0.25;
+  strcpy(h->doc_state, "UTO");
+  strcpy(h->doc_number, "L898902C3");
+  h->doc_status = bmis_doc_status_parse("stolen");
+  strcpy(h->doc_detail, "8 read as B");
+  hit_round_trip(h);
+  free(h);
+}
+
+static void hit_errors_name_the_path(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+      {"{\"tokens\": [{\"how\": \"telepathy\"}]}",
+       "hit.tokens[0].how: unknown code 'telepathy'"},
+      {"{\"category\": 3}", "hit.category: must be a string"},
+      {"{\"colour\": \"red\"}", "hit: unknown member 'colour'"},
+      {"{\"previous\": {\"at\": \"yesterday\"}}", "hit.previous.at: "},
+      {"{\"ref\": \"0123456789012345678901234567890123456789012345678901234567"
+       "890123456789\"}",
+       "hit.ref: longer than 63 bytes"},
+  };
+  bmis_hit *h = calloc(1, sizeof *h);
+  assert_non_null(h);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    bmis_error err = {0};
+    json_t *j = bmis_wire_load(cases[i][0], strlen(cases[i][0]), &err);
+    assert_non_null(j);
+    bmis_status st = bmis_wire_hit_decode(j, h, &err);
+    json_decref(j);
+    if (st != BMIS_E_INVALID_ARG ||
+        strstr(err.message, cases[i][1]) != err.message)
+      fail_msg("%s: expected \"%s...\", got %s \"%s\"", cases[i][0],
+               cases[i][1], bmis_status_name(st), err.message);
+  }
+  free(h);
+}
+
 /* A crossing in JSON text is refused with err naming the member's path. */
 static void crossing_refused(const char *text, bmis_status want_st,
                              const char *want) {
@@ -259,6 +369,8 @@ int main(void) {
       cmocka_unit_test(traveller_round_trip),
       cmocka_unit_test(document_round_trip),
       cmocka_unit_test(crossing_round_trip),
+      cmocka_unit_test(hits_round_trip),
+      cmocka_unit_test(hit_errors_name_the_path),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
       cmocka_unit_test(bad_json_without_err),
