@@ -83,6 +83,15 @@ BMIS_API json_t *bmis_wire_hits(const bmis_screen_result *r);
 /* {"hits": [...], "candidates": n}. */
 BMIS_API json_t *bmis_wire_screen_result(const bmis_screen_result *r);
 
+/* A watchlist entry in its canonical form, the one the store keeps and
+ * hashes and the JSON-lines list format holds (docs/SCREENING.md):
+ * {"kind":"person","ref",...} or {"kind":"document","ref",...}; empty
+ * lists, false flags and absent values are left out. NULL when out of
+ * memory or when a text is not UTF-8. The decoder is the JSON-lines reader
+ * (bmis_wl_read), which adds each entry to a content through its checks. */
+BMIS_API json_t *bmis_wire_wl_person(const bmis_wl_person *p);
+BMIS_API json_t *bmis_wire_wl_document(const bmis_wl_document *d);
+
 /* A JSON string of s ("" for NULL); text that is not UTF-8 with its bytes
  * outside ASCII as '?', so that a listed name read from an old file still
  * prints. */

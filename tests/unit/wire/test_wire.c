@@ -6,6 +6,7 @@
 
 #include "bmis/inspect.h"
 #include "bmis/wire.h"
+#include "screen/screen_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,8 @@ static void struct_sizes_are_known(void **state) {
   assert_int_equal(sizeof(bmis_hit), 4576);
   assert_int_equal(sizeof(bmis_hit_token), 108);
   assert_int_equal(sizeof(bmis_hit_factor), 148);
+  assert_int_equal(sizeof(bmis_wl_person), 176);
+  assert_int_equal(sizeof(bmis_wl_document), 128);
 #endif
 }
 
@@ -277,6 +280,98 @@ static void hit_errors_name_the_path(void **state) {
   free(h);
 }
 
+/* call (which reports into err) succeeds. */
+#define OK(call)                                                               \
+  do {                                                                         \
+    if ((call) != BMIS_OK)                                                     \
+      fail_msg("%s: %s", #call, err.message);                                  \
+  } while (0)
+
+/* Watchlist entries: written by wire, read back by the JSON-lines reader
+ * (screen's, with the content's checks), every member set; then written
+ * again to the same text, which is what the store hashes. */
+static void watchlist_entries_round_trip(void **state) {
+  (void)state;
+  bmis_error err = {0};
+  bmis_wl_content *c = bmis_wl_content_new();
+  assert_non_null(c);
+  bmis_wl_person *p = NULL;
+  OK(bmis_wl_content_add_person(c, "QDi.335", &p, &err));
+  OK(bmis_wl_person_add_name(c, p, "Anna Eriksson",
+                             bmis_name_quality_parse("primary"), false, &err));
+  OK(bmis_wl_person_add_name(c, p, "Анна Эрикссон",
+                             bmis_name_quality_parse("strong"), true, &err));
+  OK(bmis_wl_person_add_birth(c, p, (bmis_wl_birth){{1965, 0, 0}, 1967, true},
+                              &err));
+  OK(bmis_wl_person_add_nationality(c, p, "SWE", &err));
+  OK(bmis_wl_person_add_birth_country(c, p, "FIN", &err));
+  OK(bmis_wl_person_add_birth_place(c, p, "Turku", &err));
+  p->sex = 'F';
+  bmis_wl_person_doc pd = {"passport", "SWE", "99887766"};
+  OK(bmis_wl_person_add_document(c, p, &pd, &err));
+  OK(bmis_wl_person_set_remarks(c, p, "asset freeze", &err));
+  bmis_wl_document d = {.ref = "L-1",
+                        .state = "KEN",
+                        .number = "AK0123456",
+                        .type = "P",
+                        .status = bmis_doc_status_parse("stolen"),
+                        .reported = {2025, 1, 31},
+                        .remarks = "reported at Nairobi"};
+  OK(bmis_wl_content_add_document(c, &d, &err));
+
+  json_t *pj = bmis_wire_wl_person(bmis_wl_person_at(c, 0));
+  json_t *dj = bmis_wire_wl_document(bmis_wl_document_at(c, 0));
+  assert_non_null(pj);
+  assert_non_null(dj);
+  bmis_wl_content *back = bmis_wl_content_new();
+  assert_non_null(back);
+  OK(bmis__wl_entry_from_json(pj, back, &err));
+  OK(bmis__wl_entry_from_json(dj, back, &err));
+  const bmis_wl_person *q = bmis_wl_person_at(back, 0);
+  const bmis_wl_person *o = bmis_wl_person_at(c, 0);
+  assert_string_equal(q->ref, o->ref);
+  assert_int_equal(q->name_count, 2);
+  for (size_t i = 0; i < 2; i++) {
+    assert_string_equal(q->names[i].text, o->names[i].text);
+    assert_int_equal(q->names[i].quality, o->names[i].quality);
+    assert_int_equal(q->names[i].original_script, o->names[i].original_script);
+  }
+  assert_int_equal(q->birth_count, 1);
+  assert_memory_equal(&q->births[0], &o->births[0], sizeof q->births[0]);
+  assert_int_equal(q->nationality_count, 1);
+  assert_string_equal(q->nationalities[0], "SWE");
+  assert_int_equal(q->birth_country_count, 1);
+  assert_string_equal(q->birth_countries[0], "FIN");
+  assert_int_equal(q->birth_place_count, 1);
+  assert_string_equal(q->birth_places[0], "Turku");
+  assert_int_equal(q->sex, 'F');
+  assert_int_equal(q->document_count, 1);
+  assert_memory_equal(&q->documents[0], &o->documents[0],
+                      sizeof q->documents[0]);
+  assert_string_equal(q->remarks, "asset freeze");
+  const bmis_wl_document *e = bmis_wl_document_at(back, 0);
+  assert_string_equal(e->ref, d.ref);
+  assert_string_equal(e->state, d.state);
+  assert_string_equal(e->number, d.number);
+  assert_string_equal(e->type, d.type);
+  assert_int_equal(e->status, d.status);
+  assert_memory_equal(&e->reported, &d.reported, sizeof d.reported);
+  assert_string_equal(e->remarks, d.remarks);
+  /* One content, one text. */
+  json_t *pj2 = bmis_wire_wl_person(q), *dj2 = bmis_wire_wl_document(e);
+  char *t1 = bmis__wl_entry_text(pj), *t2 = bmis__wl_entry_text(pj2);
+  assert_string_equal(t1, t2);
+  free(t1);
+  free(t2);
+  assert_true(json_equal(dj, dj2));
+  json_decref(pj);
+  json_decref(dj);
+  json_decref(pj2);
+  json_decref(dj2);
+  bmis_wl_content_free(back);
+  bmis_wl_content_free(c);
+}
+
 /* A crossing in JSON text is refused with err naming the member's path. */
 static void crossing_refused(const char *text, bmis_status want_st,
                              const char *want) {
@@ -370,6 +465,7 @@ int main(void) {
       cmocka_unit_test(document_round_trip),
       cmocka_unit_test(crossing_round_trip),
       cmocka_unit_test(hits_round_trip),
+      cmocka_unit_test(watchlist_entries_round_trip),
       cmocka_unit_test(hit_errors_name_the_path),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
