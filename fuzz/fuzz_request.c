@@ -9,7 +9,7 @@
  * the status is OK, E_PARSE, E_INVALID_ARG or E_NOMEM; a failure carries a
  * non-empty, terminated message; the same input gives the same status a
  * second time; and a movement or crossing decoded successfully, encoded
- * again, decodes to the same struct. */
+ * and decoded again, encodes to the same JSON. */
 #include "fuzz_target.h"
 
 #include "bmis/inspect.h"
@@ -37,7 +37,9 @@ static void check_status(bmis_status st, const bmis_error *err,
   }
 }
 
-/* A decoded crossing written and read back is the same crossing. */
+/* A decoded crossing written and read back is the same crossing: compared
+ * through its encoding, since a text member given after the "mrz" leaves
+ * the MRZ's longer text behind its terminator, which nobody reads. */
 static void crossing_again(const bmis_crossing *c) {
   json_t *j = bmis_wire_crossing(c);
   if (!j)
@@ -45,12 +47,13 @@ static void crossing_again(const bmis_crossing *c) {
   bmis_crossing *back = malloc(sizeof *back);
   require(back != NULL, "malloc");
   bmis_error err = {0};
-  /* The "mrz" member filled the document; it is written back as given. */
   bmis_status st = bmis_wire_crossing_decode(j, back, &err);
-  json_decref(j);
   require(st == BMIS_OK, "an encoded crossing does not decode");
-  require(memcmp(back, c, sizeof *c) == 0,
+  json_t *again = bmis_wire_crossing(back);
+  require(!again || json_equal(j, again),
           "a crossing read back differs from what was written");
+  json_decref(again);
+  json_decref(j);
   free(back);
 }
 
