@@ -7,6 +7,7 @@
 #include "bmis/inspect.h"
 #include "bmis/wire.h"
 #include "screen/screen_internal.h"
+#include "wire/wire_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -372,6 +373,22 @@ static void watchlist_entries_round_trip(void **state) {
   bmis_wl_content_free(c);
 }
 
+/* The store's batch of rows: empty and NULL cells are null; a cell that is
+ * not UTF-8 fails the whole batch (never a row cut short). */
+static void text_rows(void **state) {
+  (void)state;
+  const char *cells[] = {"a", "", NULL, "b\"c", "d", "e"};
+  char *t = bmis__wire_text_rows(cells, 2, 3);
+  assert_non_null(t);
+  assert_string_equal(t, "[[\"a\",null,null],[\"b\\\"c\",\"d\",\"e\"]]");
+  free(t);
+  t = bmis__wire_text_rows(cells, 0, 3);
+  assert_string_equal(t, "[]");
+  free(t);
+  const char *bad[] = {"ok", "\xff"};
+  assert_null(bmis__wire_text_rows(bad, 1, 2));
+}
+
 /* A crossing in JSON text is refused with err naming the member's path. */
 static void crossing_refused(const char *text, bmis_status want_st,
                              const char *want) {
@@ -466,6 +483,7 @@ int main(void) {
       cmocka_unit_test(crossing_round_trip),
       cmocka_unit_test(hits_round_trip),
       cmocka_unit_test(watchlist_entries_round_trip),
+      cmocka_unit_test(text_rows),
       cmocka_unit_test(hit_errors_name_the_path),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
