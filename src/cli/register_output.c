@@ -1,14 +1,13 @@
 /* Printing the register's records as text and as JSON. */
 #include "register_output.h"
 
+#include "bmis/wire.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 json_t *out_movement_json(const bmis_movement *m) {
-  char *text = bmis_movement_to_json(m);
-  json_t *o = text ? json_loads(text, 0, NULL) : NULL;
-  free(text);
-  return o;
+  return bmis_wire_movement(m);
 }
 
 void out_movement_text(FILE *f, const bmis_movement *m) {
@@ -35,13 +34,7 @@ static void pdate(bmis_date d, char out[11]) {
 }
 
 json_t *out_traveller_json(const bmis_traveller *t) {
-  char birth[11], sex[2] = {t->sex, 0};
-  pdate(t->birth, birth);
-  return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", t->id,
-                   "person_id", t->person_id, "surname", t->surname,
-                   "given_names", t->given_names, "birth", birth, "sex", sex,
-                   "nationality", t->nationality, "birth_country",
-                   t->birth_country);
+  return bmis_wire_traveller(t);
 }
 
 void out_traveller_text(FILE *f, const bmis_traveller *t) {
@@ -54,12 +47,7 @@ void out_traveller_text(FILE *f, const bmis_traveller *t) {
 }
 
 json_t *out_document_json(const bmis_document *d) {
-  char expiry[11];
-  pdate(d->expiry, expiry);
-  return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "id", d->id,
-                   "traveller_id", d->traveller_id, "type", d->type,
-                   "issuing_state", d->issuing_state, "number", d->number,
-                   "expiry", expiry);
+  return bmis_wire_document(d);
 }
 
 static void flags_text(unsigned flags, char *out, size_t cap) {

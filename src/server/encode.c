@@ -3,6 +3,7 @@
 #include "http.h"
 
 #include "bmis/text.h"
+#include "bmis/wire.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,18 +11,12 @@
 #include <time.h>
 
 json_t *srv_traveller_json(const bmis_traveller *t) {
-  char b[11];
-  return json_pack(
-      "{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", t->id, "person_id",
-      t->person_id, "surname", t->surname, "given_names", t->given_names,
-      "birth", bmis_date_format_iso(t->birth, b), "sex",
-      t->sex ? (char[2]){t->sex, 0} : "", "nationality", t->nationality);
+  json_t *o = bmis_wire_traveller(t);
+  return o ? o : json_null();
 }
 
 json_t *srv_movement_json(const bmis_movement *m) {
-  char *text = bmis_movement_to_json(m);
-  json_t *o = text ? json_loads(text, 0, NULL) : NULL;
-  free(text);
+  json_t *o = bmis_wire_movement(m);
   return o ? o : json_null();
 }
 

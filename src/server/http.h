@@ -47,9 +47,9 @@ const char *srv_query(const srv_request *rq, const char *name);
 const bmis_screen_index *srv_index_acquire(const srv *s);
 void srv_index_release(const srv *s);
 
-/* A traveller as the API shows one (id, person_id, names, birth, sex,
- * nationality); a movement as bmis_movement_to_json writes it (null when
- * out of memory); the change an actor makes now, with its reason. */
+/* A traveller and a movement in their one JSON form (bmis/wire.h: the CLI
+ * writes the same; null when out of memory); the change an actor makes
+ * now, with its reason. */
 json_t *srv_traveller_json(const bmis_traveller *t);
 json_t *srv_movement_json(const bmis_movement *m);
 /* srv_change fills *out; a reason that is too long (over 512 bytes), not

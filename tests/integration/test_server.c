@@ -13,6 +13,7 @@
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/store.h"
+#include "bmis/wire.h"
 
 #include <arpa/inet.h>
 #include <jansson.h>
@@ -718,6 +719,57 @@ static void login(const char *user, char token[BMIS_SESSION_TOKEN_SIZE]) {
   assert_non_null(t);
   snprintf(token, BMIS_SESSION_TOKEN_SIZE, "%s", t);
   json_decref(a.json);
+}
+
+/* A traveller reads over the API as the CLI writes it (one encoder,
+ * bmis_wire_traveller): a birth known only by its year is "1979", not
+ * "1979-XX-XX" (which no date parameter accepts), and the country of birth
+ * is there. */
+static void a_traveller_reads_as_the_cli_writes_it(void **state) {
+  (void)state;
+  static const char crossing[] =
+      "{\"id\": \"0190a6f0-7c1e-7b2a-9d3e-00000000a001\", \"direction\": "
+      "\"entry\", \"bcp\": \"NBO\", \"crossed_at\": "
+      "\"2026-11-20T08:00:00Z\", \"decision\": \"admitted\", "
+      "\"traveller\": {\"surname\": \"WIREFORM\", \"given_names\": "
+      "\"AMINA\", \"birth\": \"1979\", \"sex\": \"F\", \"nationality\": "
+      "\"SOM\", \"birth_country\": \"ETH\"}, \"document\": {\"type\": "
+      "\"P\", \"issuing_state\": \"SOM\", \"number\": \"WF0001979\", "
+      "\"expiry\": \"2031-01-01\"}}";
+  bmis_crossing c;
+  bmis_error err;
+  assert_int_equal(
+      bmis_crossing_from_json(crossing, strlen(crossing), &c, &err), BMIS_OK);
+  bmis_store *st;
+  assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
+  bmis_record_result r;
+  if (bmis_movement_record(st, &c, &r, &err) != BMIS_OK)
+    fail_msg("record: %s", err.message);
+  bmis_traveller t;
+  assert_int_equal(bmis_traveller_get(st, r.traveller_id, &t, &err), BMIS_OK);
+  bmis_store_close(st);
+  json_t *want = bmis_wire_traveller(&t);
+  assert_non_null(want);
+  assert_string_equal(json_string_value(json_object_get(want, "birth")),
+                      "1979");
+
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128], path[128];
+  login("officer", token);
+  bearer(token, auth, sizeof auth);
+  answer a =
+      request("GET", "/api/travellers?document=SOM:WF0001979", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_t *got = json_array_get(json_object_get(a.json, "travellers"), 0);
+  assert_true(json_equal(got, want));
+  assert_string_equal(json_string_value(json_object_get(got, "birth_country")),
+                      "ETH");
+  json_decref(a.json);
+  snprintf(path, sizeof path, "/api/travellers/%s", r.traveller_id);
+  a = request("GET", path, NULL, auth);
+  assert_int_equal(a.status, 200);
+  assert_true(json_equal(json_object_get(a.json, "traveller"), want));
+  json_decref(a.json);
+  json_decref(want);
 }
 
 static void login_session_logout(void **state) {
@@ -2230,6 +2282,8 @@ int main(void) {
       cmocka_unit_test(a_trickling_client_is_cut_off),
       cmocka_unit_test(text_is_refused_never_cut),
       cmocka_unit_test(the_last_administrator_stays),
+      /* after the statistics' count: it records a movement */
+      cmocka_unit_test(a_traveller_reads_as_the_cli_writes_it),
       cmocka_unit_test(stopping_answers_503_and_finishes_in_flight),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -770,10 +770,7 @@ static int call_version(int version, const char *kind, const char *by,
   bmis__text_repair(mv.by, sizeof mv.by, by);
   bmis__text_repair(mv.reason, sizeof mv.reason, reason);
   mv.at = at;
-  json_t *j = json_loads(before, 0, NULL);
-  if (j)
-    bmis__movement_from_json(j, &mv.before, "before", NULL);
-  json_decref(j);
+  bmis_movement_from_json(before, strlen(before), &mv.before, NULL);
   return v->fn(&mv, v->ctx);
 }
 

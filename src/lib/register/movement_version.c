@@ -5,16 +5,13 @@
 #include "register/register_internal.h"
 #include "store/repo.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 
 bmis_status bmis__movement_save_version(bmis_store *s, const bmis_movement *old,
                                         bmis_movement *next, const char *kind,
                                         const bmis_change *change,
                                         bmis_error *err) {
-  json_t *j = bmis__movement_json(old);
-  char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-  json_decref(j);
+  char *text = bmis__wire_movement_snapshot(old);
   if (!text)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   next->version = old->version + 1;

@@ -5,7 +5,7 @@
 #include "bmis/doc.h"
 #include "bmis/register.h"
 
-#include <jansson.h>
+#include "wire/wire_internal.h"
 
 /* ---- stays (stay.c) ---- */
 
@@ -120,15 +120,5 @@ bmis_status bmis__config(bmis_store *s, bmis_register_config *out,
  * their zones are cached on the handle). E_NOT_FOUND for an unknown code. */
 bmis_status bmis__bcp_local_date(bmis_store *s, const char *code, int64_t utc,
                                  bmis_date *out, bmis_error *err);
-
-/* ---- JSON (crossing_json.c) ---- */
-
-/* The traveller and document of a crossing as an MRZ gives them (whatever
- * its findings: the caller decides whether they are good enough). */
-void bmis__crossing_from_doc(const bmis_doc *doc, bmis_crossing *c);
-
-json_t *bmis__movement_json(const bmis_movement *m);
-bmis_status bmis__movement_from_json(json_t *o, bmis_movement *m,
-                                     const char *where, bmis_error *err);
 
 #endif

@@ -78,11 +78,8 @@ bmis_status bmis__wl_read_csv(const char *data, size_t len,
 
 #include <jansson.h>
 
-/* The canonical JSON of an entry ({"kind":"person"|"document", "ref", ...};
- * empty and absent members are left out). NULL when out of memory or when
- * a text is not UTF-8. The caller owns the result. */
-json_t *bmis__wl_person_to_json(const bmis_wl_person *p);
-json_t *bmis__wl_document_to_json(const bmis_wl_document *d);
+/* The canonical JSON of an entry: bmis_wire_wl_person and
+ * bmis_wire_wl_document (bmis/wire.h). */
 /* Adds the entry described by object o to c. Unknown members, wrong types,
  * bad dates, codes and countries are BMIS_E_INVALID_ARG naming the member
  * ("names[1].quality: ..."); a reference already in c is BMIS_E_CONFLICT.

@@ -5,6 +5,7 @@
 #include "base/array.h"
 #include "base/text.h"
 #include "bmis/text.h"
+#include "bmis/wire.h"
 #include "screen/screen_internal.h"
 #include "store/repo.h"
 
@@ -256,7 +257,7 @@ static bmis_status count(import *im, ref_list *l, const char *ref,
 static bmis_status import_entry(import *im, const bmis_wl_person *p,
                                 const bmis_wl_document *d, bmis_error *err) {
   const char *ref = p ? p->ref : d->ref;
-  json_t *j = p ? bmis__wl_person_to_json(p) : bmis__wl_document_to_json(d);
+  json_t *j = p ? bmis_wire_wl_person(p) : bmis_wire_wl_document(d);
   bool made = j != NULL;
   char *text = made ? bmis__wl_entry_text(j) : NULL;
   json_decref(j);

@@ -3,6 +3,7 @@
 #include "base/array.h"
 #include "store/repo.h"
 #include "store/store_internal.h"
+#include "wire/wire_internal.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -197,29 +198,29 @@ bmis_status bmis__wl_entry_put(bmis_store *s, int64_t list_id,
   return st;
 }
 
-/* A column of a batch row: JSON null for a column that does not apply. */
-static bool append_col(json_t *row, const char *v) {
-  json_t *x = v && *v ? json_string(v) : json_null();
-  return x && json_array_append_new(row, x) == 0;
-}
-
-/* The rows as the JSON array wl_entry_insert_many reads; NULL when out of
- * memory or when a text is not UTF-8. */
+/* The rows as the JSON array wl_entry_insert_many reads (wire/ writes it:
+ * an empty column is null); NULL when out of memory or when a text is not
+ * UTF-8. */
 static char *rows_json(const bmis__wl_entry_row *rows, size_t n) {
-  json_t *all = json_array();
-  bool ok = all != NULL;
-  for (size_t i = 0; ok && i < n; i++) {
+  enum { COLS = 9 };
+  const char **cells = malloc((n ? n : 1) * COLS * sizeof *cells);
+  if (!cells)
+    return NULL;
+  for (size_t i = 0; i < n; i++) {
     const bmis__wl_entry_row *e = &rows[i];
-    json_t *row = json_array();
-    ok = row && json_array_append_new(all, row) == 0 &&
-         append_col(row, e->ref) && append_col(row, e->kind) &&
-         append_col(row, e->hash) && append_col(row, e->data) &&
-         append_col(row, e->match_key) && append_col(row, e->doc_state) &&
-         append_col(row, e->doc_number_norm) &&
-         append_col(row, e->doc_number) && append_col(row, e->doc_status);
+    const char *row[COLS] = {e->ref,
+                             e->kind,
+                             e->hash,
+                             e->data,
+                             e->match_key,
+                             e->doc_state,
+                             e->doc_number_norm,
+                             e->doc_number,
+                             e->doc_status};
+    memcpy(cells + i * COLS, row, sizeof row);
   }
-  char *text = ok ? json_dumps(all, JSON_COMPACT) : NULL;
-  json_decref(all);
+  char *text = bmis__wire_text_rows(cells, n, COLS);
+  free(cells);
   return text;
 }
 

@@ -9,6 +9,7 @@
 
 #include "bmis/inspect.h"
 #include "bmis/screen.h"
+#include "bmis/wire.h"
 #include "screen/screen_internal.h"
 #include "store/repo.h"
 
@@ -796,7 +797,7 @@ static void the_scan_streams_every_entry_of_every_list(void **state) {
   assert_int_equal(x.doc_status, BMIS_DOC_LOST);
   /* What is stored is the canonical text's hash and the person's key. */
   const bmis_wl_person *p = bmis_wl_person_at(c, 1);
-  json_t *j = bmis__wl_person_to_json(p);
+  json_t *j = bmis_wire_wl_person(p);
   char hash[33];
   assert_int_equal(bmis__wl_entry_hash(j, hash), BMIS_OK);
   json_decref(j);
@@ -1186,8 +1187,8 @@ static void the_canonical_text_and_hash(void **state) {
   bmis_wl_content *c = bmis_wl_content_new();
   person(c, "A-1", "  JOHN DOE ", 0);
   document(c, "D-1", "KEN", "AB 123-456", BMIS_DOC_STOLEN);
-  json_t *p = bmis__wl_person_to_json(bmis_wl_person_at(c, 0));
-  json_t *d = bmis__wl_document_to_json(bmis_wl_document_at(c, 0));
+  json_t *p = bmis_wire_wl_person(bmis_wl_person_at(c, 0));
+  json_t *d = bmis_wire_wl_document(bmis_wl_document_at(c, 0));
   /* Type "P" is dropped to match the hash computed for this text. */
   json_object_del(d, "type");
   char *pt = bmis__wl_entry_text(p), *dt = bmis__wl_entry_text(d);

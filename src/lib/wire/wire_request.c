@@ -1,5 +1,9 @@
-/* An inspection request and a decision from their JSON forms
- * (docs/API.md). Every error names the member at fault. */
+/* The request bodies of the desk from their JSON forms (docs/API.md): an
+ * inspection request, a decision, the protection answers. Every error
+ * names the member at fault by its path ("card.purpose: ..."). The code
+ * lists are read through their public names (bmis_trafficking_parse,
+ * bmis_minor_alternative_parse, bmis_notice_language_known), which the
+ * layering work moves below wire. */
 #include "bmis/country.h"
 #include "bmis/inspect.h"
 #include "bmis/text.h"
@@ -212,7 +216,7 @@ bmis_status bmis_inspection_request_from_json(const char *t, size_t len,
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
-    return err->status;
+    return BMIS_E_PARSE;
   int dir = 0;
   bmis_status st = only(root, "", names, err);
   if (st == BMIS_OK)
@@ -242,7 +246,7 @@ bmis_status bmis_protection_from_json(const char *t, size_t len,
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
-    return err->status;
+    return BMIS_E_PARSE;
   bmis_status st = read_protection(root, out, err);
   json_decref(root);
   return st;
@@ -259,7 +263,7 @@ bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
   memset(out, 0, sizeof *out);
   json_t *root = load_object(t, len, err);
   if (!root)
-    return err->status;
+    return BMIS_E_PARSE;
   char word[16] = "", alt[40] = "";
   bmis_status st = only(root, "", names, err);
   char outcome[24] = "";

@@ -1,10 +1,13 @@
-/* Crossings and movements as JSON (the form `bmis movement record` reads and
- * the history keeps), and crossings from an MRZ. Members are described by
- * tables; an unknown member, a wrong type or an over-long value is an error
- * naming the member. */
+/* The register's types as JSON: movements (the form the history keeps),
+ * travellers, documents and crossings (the form `bmis movement record`
+ * reads), and crossings from an MRZ. Members are described by tables, which
+ * both the encoders and the decoders walk, so a member is added once; an
+ * unknown member, a wrong type or an over-long value is an error naming the
+ * member. Only doc/ and base/ are called (wire sits below the domains). */
 #include "bmis/doc.h"
 #include "bmis/text.h"
-#include "register/register_internal.h"
+#include "bmis/wire.h"
+#include "wire/wire_internal.h"
 
 #include <ctype.h>
 #include <stddef.h>
@@ -25,12 +28,16 @@ typedef enum kind {
   K_BOOL   /* bool */
 } kind;
 
+/* Which way a member travels. */
+enum { BOTH = 0, OUT_ONLY = 1, IN_ONLY = 2 };
+
 typedef struct member {
   const char *name;
   kind kind;
   size_t off, size;
   bmis_code_list list;
-  bool output_only; /* written, never read from a crossing */
+  int way; /* BOTH; OUT_ONLY: written, never read from a crossing; IN_ONLY:
+             read from a crossing, never written */
 } member;
 
 #define TEXT(s, f)                                                             \
@@ -42,7 +49,9 @@ typedef struct member {
 #define CODE(s, f, l)                                                          \
   { #f, K_CODE, offsetof(s, f), 0, l, 0 }
 #define OUT(s, f, k)                                                           \
-  { #f, k, offsetof(s, f), sizeof(((s *)0)->f), 0, 1 }
+  { #f, k, offsetof(s, f), sizeof(((s *)0)->f), 0, OUT_ONLY }
+#define IN(s, f, k)                                                            \
+  { #f, k, offsetof(s, f), sizeof(((s *)0)->f), 0, IN_ONLY }
 
 static const member movement_members[] = {
     OF(bmis_movement, id, K_ID),
@@ -72,16 +81,19 @@ static const member movement_members[] = {
     OUT(bmis_movement, version, K_INT),
 };
 
+/* In the order the CLI has always written them. */
 static const member traveller_members[] = {
+    OUT(bmis_traveller, id, K_ID),      OUT(bmis_traveller, person_id, K_ID),
     TEXT(bmis_traveller, surname),      TEXT(bmis_traveller, given_names),
     OF(bmis_traveller, birth, K_PDATE), OF(bmis_traveller, sex, K_SEX),
     TEXT(bmis_traveller, nationality),  TEXT(bmis_traveller, birth_country),
 };
 
 static const member document_members[] = {
-    TEXT(bmis_document, type),   TEXT(bmis_document, issuing_state),
-    TEXT(bmis_document, number), OF(bmis_document, expiry, K_DATE),
-    LINES(bmis_document, mrz),
+    OUT(bmis_document, id, K_ID),    OUT(bmis_document, traveller_id, K_ID),
+    TEXT(bmis_document, type),       TEXT(bmis_document, issuing_state),
+    TEXT(bmis_document, number),     OF(bmis_document, expiry, K_DATE),
+    IN(bmis_document, mrz, K_LINES),
 };
 
 #define COUNT(a) (sizeof a / sizeof a[0])
@@ -195,17 +207,18 @@ static bmis_status read_member(const member *m, json_t *v, void *base,
 
 /* Reads every member of object o listed in t; other members are errors
  * unless `others` lists them (they are the caller's). */
-static bmis_status read_object(json_t *o, const member *t, size_t n, void *base,
-                               const char *where, const char *const *others,
-                               bool allow_output, bmis_error *err) {
+static bmis_status read_object(const json_t *o, const member *t, size_t n,
+                               void *base, const char *where,
+                               const char *const *others, bool allow_output,
+                               bmis_error *err) {
   if (!json_is_object(o))
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s: must be an object",
                           *where ? where : "crossing");
   const char *key;
   json_t *v;
-  json_object_foreach(o, key, v) {
+  json_object_foreach((json_t *)o, key, v) {
     const member *m = find(t, n, key);
-    if (m && (!m->output_only || allow_output)) {
+    if (m && (m->way != OUT_ONLY || allow_output)) {
       if (json_is_null(v))
         continue;
       bmis_status st = read_member(m, v, base, where, err);
@@ -226,12 +239,12 @@ static bmis_status read_object(json_t *o, const member *t, size_t n, void *base,
 }
 
 /* A member's value, NULL when absent or null (null means "not given"). */
-static json_t *present(json_t *o, const char *name) {
+static json_t *present(const json_t *o, const char *name) {
   json_t *v = json_object_get(o, name);
   return json_is_null(v) ? NULL : v;
 }
 
-static bmis_status crossing_from(json_t *root, bmis_crossing *c,
+static bmis_status crossing_from(const json_t *root, bmis_crossing *c,
                                  bmis_error *err) {
   static const char *const crossing_members[] = {
       "traveller", "document", "mrz", "permitted_days", "referrals", NULL};
@@ -307,7 +320,7 @@ static bmis_status crossing_from(json_t *root, bmis_crossing *c,
   return BMIS_OK;
 }
 
-static json_t *load(const char *text, size_t len, bmis_error *err) {
+json_t *bmis_wire_load(const char *text, size_t len, bmis_error *err) {
   json_error_t je;
   json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
   if (!root)
@@ -316,29 +329,47 @@ static json_t *load(const char *text, size_t len, bmis_error *err) {
   return root;
 }
 
+bmis_status bmis_wire_crossing_decode(const json_t *j, bmis_crossing *out,
+                                      bmis_error *err) {
+  memset(out, 0, sizeof *out);
+  return crossing_from(j, out, err);
+}
+
 bmis_status bmis_crossing_from_json(const char *text, size_t len,
                                     bmis_crossing *out, bmis_error *err) {
-  bmis_crossing_init(out);
-  json_t *root = load(text, len, err);
+  memset(out, 0, sizeof *out);
+  json_t *root = bmis_wire_load(text, len, err);
   if (!root)
     return BMIS_E_PARSE;
-  bmis_status st = crossing_from(root, out, err);
+  bmis_status st = bmis_wire_crossing_decode(root, out, err);
   json_decref(root);
   return st;
 }
 
-bmis_status bmis__movement_from_json(json_t *o, bmis_movement *m,
-                                     const char *where, bmis_error *err) {
-  return read_object(o, movement_members, COUNT(movement_members), m, where,
+bmis_status bmis_wire_movement_decode(const json_t *j, bmis_movement *out,
+                                      bmis_error *err) {
+  return read_object(j, movement_members, COUNT(movement_members), out, "",
                      NULL, true, err);
+}
+
+bmis_status bmis_wire_traveller_decode(const json_t *j, bmis_traveller *out,
+                                       bmis_error *err) {
+  return read_object(j, traveller_members, COUNT(traveller_members), out,
+                     "traveller", NULL, true, err);
+}
+
+bmis_status bmis_wire_document_decode(const json_t *j, bmis_document *out,
+                                      bmis_error *err) {
+  return read_object(j, document_members, COUNT(document_members), out,
+                     "document", NULL, true, err);
 }
 
 bmis_status bmis_movement_from_json(const char *text, size_t len,
                                     bmis_movement *out, bmis_error *err) {
-  json_t *root = load(text, len, err);
+  json_t *root = bmis_wire_load(text, len, err);
   if (!root)
     return BMIS_E_PARSE;
-  bmis_status st = bmis__movement_from_json(root, out, "", err);
+  bmis_status st = bmis_wire_movement_decode(root, out, err);
   json_decref(root);
   return st;
 }
@@ -389,19 +420,96 @@ static json_t *member_json(const member *m, const void *base) {
   return json_null();
 }
 
-json_t *bmis__movement_json(const bmis_movement *mv) {
+/* The members of t that are written, in table order. */
+static json_t *write_object(const member *t, size_t n, const void *base) {
   json_t *o = json_object();
-  for (size_t i = 0; o && i < COUNT(movement_members); i++)
-    if (json_object_set_new(o, movement_members[i].name,
-                            member_json(&movement_members[i], mv)) != 0) {
+  for (size_t i = 0; o && i < n; i++) {
+    if (t[i].way == IN_ONLY)
+      continue;
+    json_t *v = member_json(&t[i], base);
+    if (!v || json_object_set_new(o, t[i].name, v) != 0) {
       json_decref(o);
       return NULL;
     }
+  }
   return o;
 }
 
+json_t *bmis_wire_movement(const bmis_movement *m) {
+  return write_object(movement_members, COUNT(movement_members), m);
+}
+
+json_t *bmis_wire_traveller(const bmis_traveller *t) {
+  return write_object(traveller_members, COUNT(traveller_members), t);
+}
+
+json_t *bmis_wire_document(const bmis_document *d) {
+  return write_object(document_members, COUNT(document_members), d);
+}
+
+/* Sets o[name] to v (a new reference); false, with o released, when either
+ * is missing. */
+static bool put(json_t *o, const char *name, json_t *v) {
+  if (v && json_object_set_new(o, name, v) == 0)
+    return true;
+  return false;
+}
+
+json_t *bmis_wire_crossing(const bmis_crossing *c) {
+  json_t *o = json_object(), *refs = json_array();
+  bool ok = o && refs;
+  for (size_t i = 0; ok && i < COUNT(movement_members); i++)
+    if (movement_members[i].way == BOTH)
+      ok = put(o, movement_members[i].name,
+               member_json(&movement_members[i], &c->movement));
+  json_t *t = NULL, *d = NULL;
+  if (ok) {
+    t = json_object();
+    d = json_object();
+    for (size_t i = 0; t && i < COUNT(traveller_members); i++)
+      if (traveller_members[i].way == BOTH &&
+          !put(t, traveller_members[i].name,
+               member_json(&traveller_members[i], &c->traveller)))
+        ok = false;
+    for (size_t i = 0; d && i < COUNT(document_members); i++)
+      if (document_members[i].way != OUT_ONLY &&
+          !put(d, document_members[i].name,
+               member_json(&document_members[i], &c->document)))
+        ok = false;
+    ok = ok && t && d && put(o, "traveller", t);
+    t = NULL;
+    ok = ok && put(o, "document", d);
+    d = NULL;
+  }
+  for (int i = 0; ok && i < c->referral_count; i++)
+    ok = json_array_append_new(
+             refs, json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND,
+                                              (int)c->referrals[i]))) == 0;
+  if (ok && c->permitted_days)
+    ok = put(o, "permitted_days", json_integer(c->permitted_days));
+  if (ok && c->referral_count) {
+    ok = put(o, "referrals", refs);
+    refs = NULL;
+  }
+  json_decref(t);
+  json_decref(d);
+  json_decref(refs);
+  if (!ok) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
+}
+
+char *bmis__wire_movement_snapshot(const bmis_movement *m) {
+  json_t *o = bmis_wire_movement(m);
+  char *text = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+  json_decref(o);
+  return text;
+}
+
 char *bmis_movement_to_json(const bmis_movement *m) {
-  json_t *o = bmis__movement_json(m);
+  json_t *o = bmis_wire_movement(m);
   char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
   json_decref(o);
   return text;
