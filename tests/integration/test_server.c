@@ -743,6 +743,7 @@ static void a_traveller_reads_as_the_cli_writes_it(void **state) {
   bmis_store *st;
   assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
   bmis_record_result r;
+  c.recorded_at = (int64_t)time(NULL);
   if (bmis_movement_record(st, &c, &r, &err) != BMIS_OK)
     fail_msg("record: %s", err.message);
   bmis_traveller t;

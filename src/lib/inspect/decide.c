@@ -31,6 +31,13 @@ static bmis_status decision_texts(const bmis_inspection_decision *d,
   if (st == BMIS_OK)
     st = bmis_text_check_field(d->language, sizeof d->language, one, "language",
                                err);
+  /* the notice's language is a rule of the notices (notice.c), not of the
+   * body's form: checked here, for every client, not by the decoder */
+  if (st == BMIS_OK && d->language[0] &&
+      !bmis_notice_language_known(d->language))
+    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
+                        "language: no refusal notice in \"%s\" (en, fr)",
+                        d->language);
   if (st == BMIS_OK)
     st = bmis_text_check_field(d->note, sizeof d->note, lines, "note", err);
   if (st == BMIS_OK)

@@ -115,4 +115,8 @@ bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
                                 const char *action, const char *record,
                                 int64_t at, bmis_error *err);
 
+/* The wording of the refusal notice in a language ("en"), as compiled in
+ * from data/notices/refusal.LL.tsv; NULL when there is none. */
+const char *bmis__notice_catalog(const char *lang);
+
 #endif

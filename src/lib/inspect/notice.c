@@ -14,25 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct bmis__text {
-  const char *name;
-  const char *text;
-} bmis__text;
-extern const bmis__text bmis__notice_texts[];
-
-static const char *catalog(const char *lang) {
-  char name[32];
-  snprintf(name, sizeof name, "refusal.%.2s.tsv", lang);
-  for (const bmis__text *t = bmis__notice_texts; t->name; t++)
-    if (strcmp(t->name, name) == 0)
-      return t->text;
-  return NULL;
-}
-
-bool bmis_notice_language_known(const char *code) {
-  return code && strlen(code) == 2 && catalog(code) != NULL;
-}
-
 /* The message for key in a catalog: its text up to the end of the line
  * (*len bytes), or "" when the key is missing. */
 static const char *message(const char *cat, const char *key, size_t *len) {
@@ -165,7 +146,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
   bool inspected = bmis__inspection_get(s, movement_id, &row, &e) == BMIS_OK;
   if (!lang || !lang[0])
     lang = inspected && row.notice_language[0] ? row.notice_language : "en";
-  const char *cat = catalog(lang);
+  const char *cat = bmis__notice_catalog(lang);
   if (!cat || strlen(lang) != 2) {
     bmis__inspection_row_free(&row);
     return bmis_error_set(err, BMIS_E_INVALID_ARG,

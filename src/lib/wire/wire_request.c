@@ -2,8 +2,9 @@
  * inspection request, a decision, the protection answers. Every error
  * names the member at fault by its path ("card.purpose: ..."). The code
  * lists are read through their public names (bmis_trafficking_parse,
- * bmis_minor_alternative_parse, bmis_notice_language_known), which the
- * layering work moves below wire. */
+ * bmis_minor_alternative_parse: base/codes.c). Whether a refusal notice
+ * exists in the language asked for is the decision's rule
+ * (inspect/decide.c), not the form's. */
 #include "bmis/country.h"
 #include "bmis/inspect.h"
 #include "bmis/text.h"
@@ -318,11 +319,6 @@ bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
   if (st == BMIS_OK)
     st = text(root, "", "language", out->language, sizeof out->language, false,
               err);
-  if (st == BMIS_OK && out->language[0] &&
-      !bmis_notice_language_known(out->language))
-    st = bmis_error_set(err, BMIS_E_INVALID_ARG,
-                        "language: no refusal notice in \"%s\" (en, fr)",
-                        out->language);
   if (st == BMIS_OK) {
     json_t *h = json_object_get(root, "held_pending_return");
     if (h && !json_is_null(h) && !json_is_boolean(h))

@@ -707,6 +707,21 @@ static void bad_text_on_the_desk_is_refused(void **state) {
       bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "note: control character U+001B"));
+  /* A notice language there is no notice in: refused by the decision's
+   * rule, for a decision built in C as for one read from JSON. */
+  memset(&dec, 0, sizeof dec);
+  dec.decision = BMIS_DECISION_REFERRED;
+  snprintf(dec.language, sizeof dec.language, "de");
+  assert_int_equal(
+      bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
+      BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message,
+                      "language: no refusal notice in \"de\" (en, fr)");
+  assert_int_equal(
+      decide(f, id, "{\"decision\":\"refer\",\"language\":\"de\"}", &out, &err),
+      BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message,
+                      "language: no refusal notice in \"de\" (en, fr)");
   /* From JSON: the member named, invalid text refused. */
   assert_int_equal(decide(f, id,
                           "{\"decision\":\"refer\",\"note\":\"a\\u0007b\"}",
@@ -1358,7 +1373,6 @@ static void bad_requests_name_the_member(void **state) {
   }
   bmis_inspection_decision d;
   const char *bad[] = {"{}", "{\"decision\":\"maybe\"}",
-                       "{\"decision\":\"refuse\",\"language\":\"de\"}",
                        "{\"decision\":\"refuse\",\"minor_alternative\":\"x\"}",
                        "{\"outcome\":\"admitted\",\"decision\":\"admit\"}"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
