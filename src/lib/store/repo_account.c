@@ -43,15 +43,7 @@ bmis_status bmis__account_get(bmis_store *s, const char *username,
 bmis_status bmis__account_list(bmis_store *s, bmis__account_row_fn fn,
                                void *ctx, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_ACCOUNT_LIST);
-  int rc;
-  bmis__account_row r;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    account_row(q, &r);
-    if (fn(&r, ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis__account_row, account_row, fn(&row, ctx));
 }
 
 static bmis_status changed_one(bmis__stmt *q, const char *username,

@@ -95,13 +95,5 @@ bmis_status bmis__bcp_get(bmis_store *s, const char *code, bmis_bcp *out,
 bmis_status bmis__bcp_list(bmis_store *s, bmis_bcp_fn fn, void *ctx,
                            bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_BCP_LIST);
-  int rc;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    bmis_bcp b;
-    bcp_row(q, &b);
-    if (fn(&b, ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis_bcp, bcp_row, fn(&row, ctx));
 }

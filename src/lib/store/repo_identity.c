@@ -65,15 +65,7 @@ bmis_status bmis__link_list(bmis_store *s, bmis_link_status status,
                             bmis_link_fn fn, void *ctx, bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_LINK_LIST);
   bmis__bind_text(q, 1, bmis__link_status_name(status));
-  int rc;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    bmis_identity_link l;
-    link_row(q, &l);
-    if (fn(&l, ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis_identity_link, link_row, fn(&row, ctx));
 }
 
 bmis_status bmis__link_decide(bmis_store *s, const char *id,
@@ -253,15 +245,7 @@ bmis_status bmis__stay_put(bmis_store *s, const char *person_id, int64_t seq,
 
 static bmis_status each_stay(bmis__stmt *q, bmis_stay_fn fn, void *ctx,
                              bmis_error *err) {
-  int rc;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    bmis_stay st;
-    stay_row(q, &st);
-    if (fn(&st, ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis_stay, stay_row, fn(&row, ctx));
 }
 
 bmis_status bmis__stay_by_person(bmis_store *s, const char *person_id,

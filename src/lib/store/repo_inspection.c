@@ -139,15 +139,7 @@ bmis_status bmis__referral_list(bmis_store *s, bool open_only,
                                 bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_REFERRAL_LIST);
   bmis__bind_int(q, 1, open_only ? 1 : 0);
-  int rc;
-  bmis_referral r;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    referral_row(q, &r);
-    if (fn(&r, ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis_referral, referral_row, fn(&row, ctx));
 }
 
 bmis_status bmis__referral_close_one(bmis_store *s, const char *id, int64_t at,

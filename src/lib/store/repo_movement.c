@@ -74,15 +74,7 @@ static void movement_row(bmis__stmt *q, void *row) {
 
 static bmis_status each_movement(bmis__stmt *q, bmis_movement_fn fn, void *ctx,
                                  bmis_error *err) {
-  int rc;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    bmis_movement m;
-    movement_row(q, &m);
-    if (fn(&m, ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis_movement, movement_row, fn(&row, ctx));
 }
 
 bmis_status bmis__movement_insert(bmis_store *s, const bmis_movement *m,

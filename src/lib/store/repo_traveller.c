@@ -47,15 +47,8 @@ static void traveller_row(bmis__stmt *q, void *row) {
 
 static bmis_status each_traveller(bmis__stmt *q, bmis__traveller_key_fn fn,
                                   void *ctx, bmis_error *err) {
-  int rc;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    bmis_traveller t;
-    traveller_row(q, &t);
-    if (fn(&t, bmis__col_text(q, 4), ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis_traveller, traveller_row,
+              fn(&row, bmis__col_text(q, 4), ctx));
 }
 
 bmis_status bmis__traveller_get(bmis_store *s, const char *id,
@@ -173,13 +166,5 @@ bmis_status bmis__document_by_person(bmis_store *s, const char *person_id,
                                      bmis_error *err) {
   Q_OR_FAIL(q, BMIS__Q_DOCUMENT_BY_PERSON);
   bmis__bind_text(q, 1, person_id);
-  int rc;
-  while ((rc = bmis__step(q, err)) == BMIS__ROW) {
-    bmis_document d;
-    document_row(q, &d);
-    if (fn(&d, ctx))
-      break;
-  }
-  bmis__reset(q);
-  return rc < 0 ? (bmis_status)-rc : BMIS_OK;
+  ROWS_RETURN(q, bmis_document, document_row, fn(&row, ctx));
 }

@@ -138,6 +138,23 @@ void bmis__col_copy_exact(bmis__stmt *st, int i, char *dst, size_t cap);
 int64_t bmis__changes(bmis__stmt *st);
 void bmis__reset(bmis__stmt *st);
 
+/* In a repository function with `bmis_error *err`: walks the rows of q,
+ * reading each into a local `T row` with read(q, &row), until stop (an
+ * expression of row) is true; then resets q and returns the status of the
+ * steps. Every "for each row, call back" function is this one line. */
+#define ROWS_RETURN(q, T, read, stop)                                          \
+  do {                                                                         \
+    int rc_;                                                                   \
+    while ((rc_ = bmis__step(q, err)) == BMIS__ROW) {                          \
+      T row;                                                                   \
+      read(q, &row);                                                           \
+      if (stop)                                                                \
+        break;                                                                 \
+    }                                                                          \
+    bmis__reset(q);                                                            \
+    return rc_ < 0 ? (bmis_status)-rc_ : BMIS_OK;                              \
+  } while (0)
+
 /* Reads the columns of the row q stands on into out (a repository's own
  * struct). */
 typedef void (*bmis__row_reader)(bmis__stmt *q, void *out);
