@@ -2,6 +2,7 @@
  * conversions follow Howard Hinnant's public-domain "days_from_civil"
  * algorithm, which is exact for every date in int16_t's year range. */
 #include "bmis/date.h"
+#include "base/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -63,16 +64,6 @@ int bmis_date_years_between(bmis_date birth, bmis_date on) {
   return years;
 }
 
-static int digits(const char *s, int n) {
-  int v = 0;
-  for (int i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9')
-      return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
 bmis_status bmis_date_parse_iso(const char *text, bmis_date *out,
                                 bmis_error *err) {
   if (!text || !out)
@@ -82,9 +73,9 @@ bmis_status bmis_date_parse_iso(const char *text, bmis_date *out,
     n++;
   int y = -1, m = -1, d = -1;
   if (n == 10 && text[4] == '-' && text[7] == '-') {
-    y = digits(text, 4);
-    m = digits(text + 5, 2);
-    d = digits(text + 8, 2);
+    y = bmis__text_digits(text, 4);
+    m = bmis__text_digits(text + 5, 2);
+    d = bmis__text_digits(text + 8, 2);
   }
   if (y < 0 || m < 0 || d < 0)
     return bmis_error_set(err, BMIS_E_PARSE,

@@ -120,3 +120,13 @@ bool bmis__text_repair(char *dst, size_t cap, const char *src) {
   }
   return same && (size_t)n == len;
 }
+
+int bmis__text_digits(const char *s, int n) {
+  int v = 0;
+  for (int i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}

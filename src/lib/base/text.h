@@ -23,6 +23,10 @@ static inline bool bmis__copy(char *dst, size_t cap, const char *src) {
  * ends at a character boundary. For reading what the store holds, never
  * for accepting input (that is bmis_text_check: refused, not cut). Returns
  * false when src was changed or cut. */
+/* The value of the n ASCII digits at s, or -1 when one is not a digit (dates
+ * and instants read as text). */
+int bmis__text_digits(const char *s, int n);
+
 bool bmis__text_repair(char *dst, size_t cap, const char *src);
 
 #endif

@@ -1,6 +1,7 @@
 /* Instants (Unix seconds, UTC) as text, and the calendar date they fall on
  * at a place (IANA time zone, through ICU's calendar). */
 #include "bmis/time.h"
+#include "base/text.h"
 #include "base/tz.h"
 
 #include <stdio.h>
@@ -12,16 +13,6 @@
 /* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
 #define BMIS__TIME_MIN (-62135596800LL)
 #define BMIS__TIME_MAX (253402300799LL)
-
-static int digits(const char *s, int n) {
-  int v = 0;
-  for (int i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9')
-      return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
 
 bmis_status bmis_time_parse(const char *text, int64_t *out, bmis_error *err) {
   size_t n = text ? strlen(text) : 0;
@@ -36,10 +27,11 @@ bmis_status bmis_time_parse(const char *text, int64_t *out, bmis_error *err) {
   if (bmis_date_parse_iso(day, &d, NULL) != BMIS_OK)
     return bmis_error_set(err, BMIS_E_PARSE, "'%.40s': bad date", text);
   const char *p = text + 11;
-  int hh = digits(p, 2), mm = p[2] == ':' ? digits(p + 3, 2) : -1, ss = 0;
+  int hh = bmis__text_digits(p, 2),
+      mm = p[2] == ':' ? bmis__text_digits(p + 3, 2) : -1, ss = 0;
   p += 5;
   if (*p == ':') {
-    ss = digits(p + 1, 2);
+    ss = bmis__text_digits(p + 1, 2);
     p += 3;
     if (*p == '.') /* fractions of a second are dropped */
       for (p++; *p >= '0' && *p <= '9'; p++)
@@ -51,7 +43,7 @@ bmis_status bmis_time_parse(const char *text, int64_t *out, bmis_error *err) {
   if (*p == 'Z' && p[1] == 0) {
     offset = 0;
   } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
-    int oh = digits(p + 1, 2), om = digits(p + 4, 2);
+    int oh = bmis__text_digits(p + 1, 2), om = bmis__text_digits(p + 4, 2);
     if (oh < 0 || oh > 14 || om < 0 || om > 59)
       return bmis_error_set(err, BMIS_E_PARSE, "'%.40s': bad UTC offset", text);
     offset = (oh * 60 + om) * 60 * (*p == '-' ? -1 : 1);
