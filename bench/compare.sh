@@ -83,9 +83,20 @@ if [ "$(cat "$inputs/done" 2>/dev/null)" != "$want" ]; then
   "$gen" mix 100000 2 "$inputs/mix.mrz"
   bmis=$(bin old src/cli/bmis)
   "$bmis" db init --state UTO --store "$inputs/register.db" >/dev/null
-  "$bmis" demo generate --travellers $((MOVEMENTS / 10)) \
+  if ! "$bmis" demo generate --travellers $((MOVEMENTS / 10)) \
     --movements "$MOVEMENTS" --seed 1 --quiet --store "$inputs/register.db" \
-    >/dev/null
+    >/dev/null; then
+    # an old generator may break a rule its own register enforces (before
+    # bec2033 it could refuse a person under protection): the new one makes
+    # the data, in a store the old program opens too
+    say "the old generator failed; the new one makes the register's data"
+    rm -f "$inputs/register.db"*
+    "$(bin new src/cli/bmis)" db init --state UTO \
+      --store "$inputs/register.db" >/dev/null
+    "$(bin new src/cli/bmis)" demo generate --travellers $((MOVEMENTS / 10)) \
+      --movements "$MOVEMENTS" --seed 1 --quiet \
+      --store "$inputs/register.db" >/dev/null
+  fi
   cp "$inputs/register.db" "$inputs/server.db"
   "$(bin old bench/bench_server_gen_inspections)" --store "$inputs/server.db" \
     --import-persons "$PERSONS" --seed 1 >/dev/null
