@@ -2,6 +2,7 @@
  * data/notices/refusal.LL.tsv (one message per key, compiled in); this
  * file only lays it out as HTML and fills in the {placeholders}, escaping
  * every value. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "inspect/inspect_internal.h"
 
@@ -240,7 +241,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
   puts_(&b, "</body></html>\n");
   bmis__inspection_row_free(&row);
   if (b.oom) {
-    free(b.p);
+    bmis__free(b.p);
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   *html_out = b.p;
