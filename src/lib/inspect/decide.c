@@ -212,16 +212,19 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
     snprintf(record, sizeof record, "movement:%s", r.id);
     if (st == BMIS_OK)
       st = bmis__inspect_audit(s, actor, "movement.record", record, at, err);
+    /* the referrals opened are read inside the transaction: a failure to
+     * read them is the decision's failure, with nothing written (read
+     * after the commit, it left a decision the caller was told failed) */
+    if (st == BMIS_OK) {
+      memcpy(out->movement_id, r.id, BMIS_ID_SIZE);
+      out->decision = d->decision;
+      ref_ctx rc = {out, false};
+      st = bmis_movement_referrals(s, r.id, collect_referral, &rc, err);
+    }
     if (st == BMIS_OK)
       st = bmis_store_commit(s, err);
     else
       bmis_store_rollback(s);
-  }
-  if (st == BMIS_OK) {
-    memcpy(out->movement_id, r.id, BMIS_ID_SIZE);
-    out->decision = d->decision;
-    ref_ctx rc = {out, false};
-    st = bmis_movement_referrals(s, r.id, collect_referral, &rc, err);
   }
   bmis__free(doc);
   bmis__free(c);

@@ -627,10 +627,16 @@ static bmis_status need_change(const bmis_change *c, bool reason,
   return st;
 }
 
-static bool is_national(bmis_store *s, const bmis_movement *m,
-                        bmis_register_config *cfg, bmis_error *err) {
-  return bmis__config(s, cfg, err) == BMIS_OK && cfg->state[0] &&
-         strcmp(m->nationality, cfg->state) == 0;
+/* Whether m's traveller is a national of the operating State, into
+ * *national; a failure to read the configuration is the call's failure
+ * (not "not a national"). */
+static bmis_status is_national(bmis_store *s, const bmis_movement *m,
+                               bmis_register_config *cfg, bool *national,
+                               bmis_error *err) {
+  bmis_status st = bmis__config(s, cfg, err);
+  *national =
+      st == BMIS_OK && cfg->state[0] && strcmp(m->nationality, cfg->state) == 0;
+  return st;
 }
 
 /* After a change to one of the person's movements (see
@@ -689,8 +695,10 @@ static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
     }
     if (st == BMIS_OK) {
       bmis_register_config cfg;
-      bool national = is_national(s, &old, &cfg, err);
-      st = validate_movement(s, &next, 0, national, &cfg, err);
+      bool national = false;
+      st = is_national(s, &old, &cfg, &national, err);
+      if (st == BMIS_OK)
+        st = validate_movement(s, &next, 0, national, &cfg, err);
     }
   }
   /* a person with an open protective referral is not refused, by a later
