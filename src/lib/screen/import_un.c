@@ -40,26 +40,29 @@ static bool is_space(char ch) {
          ch == '\v';
 }
 
-/* Copies s with runs of white space made one space and the ends trimmed;
- * malloc'd, NULL when out of memory. */
-static char *squeeze(const char *s) {
-  size_t n = strlen(s);
-  char *out = bmis__malloc(n + 1);
-  if (!out)
-    return NULL;
+/* Makes runs of white space in s one space and trims the ends, in place
+ * (the text only shrinks). */
+static void squeeze_in_place(char *s) {
   size_t k = 0;
   bool gap = false;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; s[i]; i++) {
     if (is_space(s[i])) {
       gap = k > 0;
       continue;
     }
     if (gap)
-      out[k++] = ' ';
+      s[k++] = ' ';
     gap = false;
-    out[k++] = s[i];
+    s[k++] = s[i];
   }
-  out[k] = 0;
+  s[k] = 0;
+}
+
+/* A copy of s squeezed as above; NULL when out of memory. */
+static char *squeeze(const char *s) {
+  char *out = bmis__strdup(s);
+  if (out)
+    squeeze_in_place(out);
   return out;
 }
 
@@ -638,11 +641,9 @@ static bool doc_number(const char *value, char number[40], char *before,
     snprintf(after, cap, "%s", comma + 2);
     *comma = 0;
   }
-  char *tmp = squeeze(buf);
-  if (!tmp)
-    return false;
-  snprintf(buf, sizeof buf, "%s", tmp);
-  bmis__free(tmp);
+  /* in place: a failed allocation here read as "not a number" and dropped
+   * the listed document */
+  squeeze_in_place(buf);
   /* Words, in place. */
   char *words[64];
   int nw = 0;

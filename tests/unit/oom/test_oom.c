@@ -33,6 +33,7 @@
 typedef struct counter {
   long calls;   /* allocations (malloc, or realloc growing a block) */
   long fail_at; /* the allocation to fail, counted from arming; 0: none */
+  bool sticky;  /* fail every allocation from fail_at on, not just it */
   long live;    /* blocks allocated and not freed */
   long failed;  /* allocations refused */
 } counter;
@@ -41,7 +42,8 @@ static counter C;
 
 static void *t_malloc(void *ctx, size_t size) {
   counter *c = ctx;
-  if (c->fail_at && ++c->calls == c->fail_at) {
+  if (c->fail_at &&
+      (++c->calls == c->fail_at || (c->sticky && c->calls > c->fail_at))) {
     c->failed++;
     return NULL;
   }
@@ -53,7 +55,8 @@ static void *t_malloc(void *ctx, size_t size) {
 
 static void *t_realloc(void *ctx, void *ptr, size_t size) {
   counter *c = ctx;
-  if (c->fail_at && ++c->calls == c->fail_at) {
+  if (c->fail_at &&
+      (++c->calls == c->fail_at || (c->sticky && c->calls > c->fail_at))) {
     c->failed++;
     return NULL;
   }
@@ -70,7 +73,8 @@ static void t_free(void *ctx, void *ptr) {
   free(ptr);
 }
 
-static void arm(long n) {
+static void arm(long n, bool sticky) {
+  C.sticky = sticky;
   C.calls = 0;
   C.failed = 0;
   C.fail_at = n;
@@ -298,11 +302,16 @@ typedef struct op {
   bool needs_ix;             /* the world loads the screening index */
   void (*prepare)(world *w); /* unarmed */
   bmis_status (*run)(world *w, bmis_error *err); /* armed */
+  bmis_status expect; /* when no allocation fails: BMIS_OK unless given */
 } op;
 
 static int64_t longest_n;
 
-static void run_op(const op *o) {
+/* Runs o with its Nth allocation failed, N = 1, 2, ... until it succeeds:
+ * the one allocation (sticky false: the code after it runs on, with memory
+ * again), or every one from the Nth (sticky: the error paths themselves
+ * find no memory). */
+static void run_op_mode(const op *o, bool sticky) {
   for (long n = 1;; n++) {
     world w;
     memset(&w, 0, sizeof w);
@@ -324,7 +333,7 @@ static void run_op(const op *o) {
       remove_db(fresh_path);
     }
     memset(&err, 0, sizeof err);
-    arm(n);
+    arm(n, sticky);
     bmis_status st = o->run(&w, &err);
     long failed = C.failed;
     disarm();
@@ -333,26 +342,27 @@ static void run_op(const op *o) {
     bmis_screen_index_free(w.ix);
     bmis_store_close(w.s);
     if (C.live != 0)
-      fail_msg("%s, allocation %ld failed: %ld blocks leaked (status %s)",
-               o->name, n, C.live, bmis_status_name(st));
+      fail_msg("%s, allocation %ld failed%s: %ld blocks leaked (status %s)",
+               o->name, n, sticky ? " and after" : "", C.live,
+               bmis_status_name(st));
     if (!failed) {
       /* every allocation succeeded: the call must too */
-      if (st != BMIS_OK)
+      if (st != o->expect)
         fail_msg("%s: %s without a failed allocation: %s", o->name,
                  bmis_status_name(st), err.message);
-      print_message("%-22s %4ld allocations, each failed once\n", o->name,
-                    n - 1);
+      if (!sticky)
+        print_message("%-22s %4ld allocations, each failed\n", o->name, n - 1);
       if (n - 1 > longest_n)
         longest_n = n - 1;
       return;
     }
     if (st != BMIS_E_NOMEM)
-      fail_msg("%s, allocation %ld failed: %s (%s), not E_NOMEM", o->name, n,
-               bmis_status_name(st), err.message);
+      fail_msg("%s, allocation %ld failed%s: %s (%s), not E_NOMEM", o->name, n,
+               sticky ? " and after" : "", bmis_status_name(st), err.message);
     if (!o->fresh && strcmp(before, after) != 0)
-      fail_msg("%s, allocation %ld failed: rows changed\n before %s\n after  "
-               "%s",
-               o->name, n, before, after);
+      fail_msg("%s, allocation %ld failed%s: rows changed\n before %s\n "
+               "after  %s",
+               o->name, n, sticky ? " and after" : "", before, after);
     if (o->fresh) {
       /* nothing half-migrated: the store opens and migrates as new */
       bmis_store *s;
@@ -766,36 +776,208 @@ static void prep_audited(world *w) {
   must(run_audit_append(w, &err), &err, "audit");
 }
 
+/* ---- more paths: history, list formats, protection, reviews, accounts ---- */
+
+static void prep_decided(world *w) {
+  bmis_error err;
+  must(run_decide(w, &err), &err, "decide");
+}
+
+static bmis_status run_history(world *w, bmis_error *err) {
+  int n = 0;
+  bmis_status st = bmis_movement_history(w->s, mv_id, count_version, &n, err);
+  if (st == BMIS_OK && n != 1)
+    fail_msg("history: %d versions, not 1", n);
+  return st;
+}
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    fail_msg("cannot read %s", path);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)n + 1);
+  assert_non_null(buf);
+  *len = fread(buf, 1, (size_t)n, f);
+  buf[*len] = 0;
+  fclose(f);
+  return buf;
+}
+
+static bmis_status run_un_xml(world *w, bmis_error *err) {
+  (void)w;
+  size_t len;
+  char *xml = slurp(BMIS_TEST_DATA "/watchlists/un_two.xml", &len);
+  bmis_wl_content *c = bmis_wl_content_new();
+  bmis_status st =
+      c ? bmis_wl_read(BMIS_WL_FORMAT_UN_XML, xml, len, c, err) : BMIS_E_NOMEM;
+  free(xml);
+  /* the index of the content, and the content as JSON lines read back */
+  bmis_screen_index *ix = NULL;
+  if (st == BMIS_OK) {
+    bmis_watchlist meta;
+    memset(&meta, 0, sizeof meta);
+    snprintf(meta.name, sizeof meta.name, "un");
+    meta.category = BMIS_WL_SANCTIONS;
+    meta.action = BMIS_HIT_REFER;
+    st = bmis_screen_index_from_content(&meta, c, &ix, err);
+  }
+  bmis_screen_index_free(ix);
+  char *text = NULL;
+  size_t tlen = 0;
+  if (st == BMIS_OK) {
+    FILE *f = open_memstream(&text, &tlen);
+    st = bmis_wl_write_jsonl(c, f, err);
+    fclose(f);
+  }
+  bmis_wl_content_free(c);
+  if (st == BMIS_OK) {
+    bmis_wl_content *back = bmis_wl_content_new();
+    st = back ? bmis_wl_read(BMIS_WL_FORMAT_JSONL, text, tlen, back, err)
+              : BMIS_E_NOMEM;
+    bmis_wl_content_free(back);
+  }
+  free(text);
+  return st;
+}
+
+static bmis_status run_movement_protect(world *w, bmis_error *err) {
+  bmis_referral_kind kinds[] = {BMIS_REFERRAL_ASYLUM};
+  bmis_change ch = change();
+  int converted = 0;
+  return bmis_movement_protect(w->s, mv_id, kinds, 1, &ch, &converted, err);
+}
+
+static void prep_dismissed(world *w) {
+  bmis_error err;
+  prep_inspect_listed(w);
+  must(run_dispose(w, &err), &err, "dispose");
+}
+
+static int first_disposition(const bmis_hit_disposition *d, void *ctx) {
+  snprintf(ctx, BMIS_ID_SIZE, "%s", d->id);
+  return 1;
+}
+
+static bmis_status run_review(world *w, bmis_error *err) {
+  char id[BMIS_ID_SIZE] = "";
+  bmis_status st = bmis_disposition_queue(
+      w->s, BMIS_REVIEW_PENDING, &w->supervisor, first_disposition, id, err);
+  if (st == BMIS_OK && !id[0])
+    fail_msg("review: nothing pending");
+  if (st == BMIS_OK)
+    st = bmis_disposition_review(w->s, id, BMIS_REVIEW_CONFIRMED,
+                                 "same photo, other person", &w->supervisor, AT,
+                                 NULL, err);
+  return st;
+}
+
+static int count_referral(const bmis_referral *r, void *ctx) {
+  (void)r;
+  (*(int *)ctx)++;
+  return 0;
+}
+
+static bmis_status run_referrals(world *w, bmis_error *err) {
+  int n = 0;
+  bmis_status st =
+      bmis_referral_list(w->s, &w->supervisor, true, count_referral, &n, err);
+  bmis_referral r;
+  if (st == BMIS_OK)
+    st = bmis_referral_get(w->s, w->ref, &w->supervisor, &r, err);
+  return st;
+}
+
+static bmis_status run_account_change(world *w, bmis_error *err) {
+  bmis_account_change c;
+  memset(&c, 0, sizeof c);
+  c.display_name = "Amina D.";
+  bmis_account out;
+  bmis_status st = bmis_account_update(w->s, "amina", &c, AT, &out, err);
+  if (st == BMIS_OK)
+    st = bmis_account_set_password(w->s, "amina", "a new long passphrase", AT,
+                                   err);
+  return st;
+}
+
+static bmis_status run_login_wrong(world *w, bmis_error *err) {
+  bmis_login in;
+  memset(&in, 0, sizeof in);
+  in.username = "amina";
+  in.password = "not the password at all";
+  in.bcp = "NBO";
+  in.client = "192.0.2.7";
+  in.ttl_s = 3600;
+  in.now = AT;
+  char tok[BMIS_SESSION_TOKEN_SIZE];
+  bmis_session ses;
+  unsigned locked = 0;
+  return bmis_session_login(w->s, &in, tok, &ses, &locked, err);
+}
+
+static int count_lockout(const bmis_lockout *l, void *ctx) {
+  (void)l;
+  (*(int *)ctx)++;
+  return 0;
+}
+
+static bmis_status run_lockouts(world *w, bmis_error *err) {
+  int n = 0;
+  return bmis_lockout_list(w->s, AT, count_lockout, &n, err);
+}
+
+static void prep_failed_logins(world *w) {
+  bmis_error err;
+  for (int i = 0; i < 3; i++)
+    if (run_login_wrong(w, &err) != BMIS_E_AUTH)
+      fail_msg("prepare: login: %s", err.message);
+}
+
 static const op ops[] = {
-    {"store open + migrate", true, false, NULL, run_open},
-    {"doc make + parse", true, false, NULL, run_doc},
-    {"movement record", false, false, NULL, run_record},
-    {"movement wire", false, false, NULL, run_movement_wire},
-    {"movement decide", false, false, NULL, run_decide},
-    {"movement correct", false, false, NULL, run_correct},
-    {"movement void", false, false, NULL, run_void},
-    {"movement list", false, false, NULL, run_list},
-    {"identity", false, false, NULL, run_identity},
-    {"stay", false, false, NULL, run_stay},
-    {"watchlist import", false, false, NULL, run_import},
-    {"index + screen", false, false, NULL, run_screen},
-    {"inspect", false, true, NULL, run_inspect},
-    {"inspection dispose", false, true, prep_inspect_listed, run_dispose},
-    {"inspection decide", false, true, prep_inspect_new, run_inspection_decide},
-    {"inspection protect", false, true, prep_inspect_new, run_protect},
-    {"inspection wire", false, true, prep_inspect_listed, run_inspection_wire},
-    {"referral outcome", false, true, prep_referred, run_outcome},
-    {"refusal notice", false, true, prep_refused, run_notice},
-    {"account add", false, false, NULL, run_account},
-    {"session open", false, false, NULL, run_session_open},
-    {"session check", false, false, prep_session, run_session_check},
-    {"session revoke", false, false, prep_session, run_session_revoke},
-    {"audit append", false, false, NULL, run_audit_append},
-    {"audit verify + list", false, false, prep_audited, run_audit_read},
+    {"store open + migrate", true, false, NULL, run_open, BMIS_OK},
+    {"doc make + parse", true, false, NULL, run_doc, BMIS_OK},
+    {"movement record", false, false, NULL, run_record, BMIS_OK},
+    {"movement wire", false, false, NULL, run_movement_wire, BMIS_OK},
+    {"movement decide", false, false, NULL, run_decide, BMIS_OK},
+    {"movement correct", false, false, NULL, run_correct, BMIS_OK},
+    {"movement void", false, false, NULL, run_void, BMIS_OK},
+    {"movement list", false, false, NULL, run_list, BMIS_OK},
+    {"identity", false, false, NULL, run_identity, BMIS_OK},
+    {"stay", false, false, NULL, run_stay, BMIS_OK},
+    {"watchlist import", false, false, NULL, run_import, BMIS_OK},
+    {"index + screen", false, false, NULL, run_screen, BMIS_OK},
+    {"inspect", false, true, NULL, run_inspect, BMIS_OK},
+    {"inspection dispose", false, true, prep_inspect_listed, run_dispose,
+     BMIS_OK},
+    {"inspection decide", false, true, prep_inspect_new, run_inspection_decide,
+     BMIS_OK},
+    {"inspection protect", false, true, prep_inspect_new, run_protect, BMIS_OK},
+    {"inspection wire", false, true, prep_inspect_listed, run_inspection_wire,
+     BMIS_OK},
+    {"referral outcome", false, true, prep_referred, run_outcome, BMIS_OK},
+    {"refusal notice", false, true, prep_refused, run_notice, BMIS_OK},
+    {"account add", false, false, NULL, run_account, BMIS_OK},
+    {"session open", false, false, NULL, run_session_open, BMIS_OK},
+    {"session check", false, false, prep_session, run_session_check, BMIS_OK},
+    {"session revoke", false, false, prep_session, run_session_revoke, BMIS_OK},
+    {"audit append", false, false, NULL, run_audit_append, BMIS_OK},
+    {"audit verify + list", false, false, prep_audited, run_audit_read,
+     BMIS_OK},
+    {"movement history", false, false, prep_decided, run_history, BMIS_OK},
+    {"UN list, index, JSONL", true, false, NULL, run_un_xml, BMIS_OK},
+    {"movement protect", false, false, NULL, run_movement_protect, BMIS_OK},
+    {"disposition review", false, true, prep_dismissed, run_review, BMIS_OK},
+    {"referral list + get", false, true, prep_referred, run_referrals, BMIS_OK},
+    {"account update", false, false, NULL, run_account_change, BMIS_OK},
+    {"login, wrong password", false, false, NULL, run_login_wrong, BMIS_E_AUTH},
+    {"lockout list", false, false, prep_failed_logins, run_lockouts, BMIS_OK},
 };
 
 static void op_test(void **state) {
-  run_op(*state);
+  run_op_mode(*state, false);
+  run_op_mode(*state, true);
 }
 
 /* The hook itself: a missing function is refused, NULL restores libc. */
