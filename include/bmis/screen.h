@@ -313,7 +313,8 @@ BMIS_API bmis_status bmis_watchlist_get(bmis_store *s, const char *name,
 BMIS_API bmis_status bmis_watchlist_list(bmis_store *s, bmis_watchlist **out,
                                          size_t *count, bmis_error *err);
 
-/* The named list's current content; the caller frees *out. */
+/* The named list's current content; the caller frees *out with
+ * bmis_wl_content_free. */
 BMIS_API bmis_status bmis_watchlist_content(bmis_store *s, const char *name,
                                             bmis_wl_content **out,
                                             bmis_error *err);
