@@ -199,9 +199,9 @@ static void round_trip(const bmis_movement *m) {
   if (strcmp(text, again) != 0)
     fprintf(stderr, "written: %s\nrewritten: %s\n", text, again);
   require(strcmp(text, again) == 0, "a movement read back writes other JSON");
-  free(again);
+  bmis_free(again);
   free(back);
-  free(text);
+  bmis_free(text);
 }
 
 /* A recorded movement, every member set, for bmis_movement_from_json to

@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bmis_inspection again;
   st = bmis_inspection_from_json(once, strlen(once), &again, &err);
   if (st == BMIS_E_NOMEM) {
-    free(once);
+    bmis_free(once);
     return 0;
   }
   if (st != BMIS_OK)
@@ -115,7 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fprintf(stderr, "%s\n%s\n", once, twice);
   require(!twice || strcmp(once, twice) == 0,
           "read back, the result encodes to another text");
-  free(once);
-  free(twice);
+  bmis_free(once);
+  bmis_free(twice);
   return 0;
 }

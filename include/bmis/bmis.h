@@ -3,6 +3,7 @@
 #define BMIS_BMIS_H
 
 #include "bmis/account.h"
+#include "bmis/alloc.h"
 #include "bmis/audit.h"
 #include "bmis/country.h"
 #include "bmis/date.h"

@@ -26,6 +26,7 @@
 #ifndef BMIS_INSPECT_H
 #define BMIS_INSPECT_H
 
+#include "bmis/alloc.h"
 #include "bmis/doc.h"
 #include "bmis/export.h"
 #include "bmis/register.h"
@@ -414,7 +415,8 @@ BMIS_API bmis_status bmis_inspection_evaluate(const bmis_inspection_facts *f,
 /* The JSON form of a result (docs/API.md; src/lib/wire/wire_inspection.c):
  * every reason and prompt in words, with its code beside it ("codes",
  * "prompt_codes", each barred decision's "code"); "movement_id" when
- * with_movement. NULL when out of memory; the caller frees the text. */
+ * with_movement. NULL when out of memory; the caller frees the text with
+ * bmis_free. */
 BMIS_API char *bmis_inspection_to_json(const bmis_inspection *in,
                                        bool with_movement);
 /* Reads a result back from its JSON form into *in (a snapshot stored
@@ -430,7 +432,8 @@ BMIS_API bmis_status bmis_inspection_from_json(const char *text, size_t len,
  * (status "open"). ix may be NULL (no lists loaded: said in the result).
  * `at` is the time of the inspection (Unix seconds, required: 0 is
  * E_INVALID_ARG naming "at"). On success
- * *json_out is the result as JSON text (docs/API.md; the caller frees it)
+ * *json_out is the result as JSON text (docs/API.md; the caller frees it
+ * with bmis_free)
  * and id_out its id. */
 BMIS_API bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
                                   const bmis_inspection_request *rq,
@@ -442,7 +445,8 @@ BMIS_API bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
  * actor's crossing point (the inspection's, the referral's movement's),
  * unless actor->all_bcps: another post's record is E_FORBIDDEN. */
 
-/* The stored result of an inspection (the caller frees *json_out), and
+/* The stored result of an inspection (the caller frees *json_out with
+ * bmis_free), and
  * the movement it became ("" while open). */
 BMIS_API bmis_status bmis_inspection_get(bmis_store *s, const char *id,
                                          const bmis_actor *actor,
@@ -468,7 +472,8 @@ BMIS_API bmis_status bmis_inspection_read(bmis_store *s, const char *id,
  *   a referral, its history kept, and no longer held; *json_out is
  *   {"id", "movement_id", "decision", "refusals_turned", "referrals",
  *   "held"}.
- * The caller frees *json_out. E_INVALID_ARG when nothing is raised. */
+ * The caller frees *json_out with bmis_free. E_INVALID_ARG when nothing is
+ * raised. */
 BMIS_API bmis_status bmis_inspection_protect(bmis_store *s, const char *id,
                                              const bmis_protection *p,
                                              const bmis_actor *actor,
@@ -664,9 +669,9 @@ BMIS_API bmis_status bmis_inspection_purge(bmis_store *s, int64_t before,
 BMIS_API bool bmis_notice_language_known(const char *code);
 
 /* The printable refusal notice of a refused movement as an HTML document
- * (the caller frees *html_out): the grounds ticked, the explanation, the
- * right to appeal, whether the person is held pending return, in the
- * language asked (or, with lang NULL or "", the one chosen at the
+ * (the caller frees *html_out with bmis_free): the grounds ticked, the
+ * explanation, the right to appeal, whether the person is held pending return,
+ * in the language asked (or, with lang NULL or "", the one chosen at the
  * decision). E_RULE when the movement is not a refusal. */
 BMIS_API bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
                                          const char *movement_id,

@@ -10,6 +10,7 @@
 #ifndef BMIS_REGISTER_H
 #define BMIS_REGISTER_H
 
+#include "bmis/alloc.h"
 #include "bmis/date.h"
 #include "bmis/export.h"
 #include "bmis/id.h"
@@ -558,7 +559,7 @@ BMIS_API bmis_status bmis_crossing_from_mrz(const char *mrz, size_t len,
 
 /* The JSON form of a movement (the members above, plus traveller_id,
  * document_id, local_date, voided, version) as a NUL-terminated string the
- * caller frees with free(); NULL when out of memory. */
+ * caller frees with bmis_free; NULL when out of memory. */
 BMIS_API char *bmis_movement_to_json(const bmis_movement *m);
 
 /* Parses a movement from JSON members as bmis_movement_to_json writes them

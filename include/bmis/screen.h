@@ -9,6 +9,7 @@
 #ifndef BMIS_SCREEN_H
 #define BMIS_SCREEN_H
 
+#include "bmis/alloc.h"
 #include "bmis/date.h"
 #include "bmis/doc.h"
 #include "bmis/export.h"
@@ -308,11 +309,12 @@ BMIS_API bmis_status bmis_watchlist_import(bmis_store *s,
 BMIS_API bmis_status bmis_watchlist_get(bmis_store *s, const char *name,
                                         bmis_watchlist *out, bmis_error *err);
 
-/* Every list, by name. *out is malloc'd; the caller frees it. */
+/* Every list, by name: an array the caller frees with bmis_free. */
 BMIS_API bmis_status bmis_watchlist_list(bmis_store *s, bmis_watchlist **out,
                                          size_t *count, bmis_error *err);
 
-/* The named list's current content; the caller frees *out. */
+/* The named list's current content; the caller frees *out with
+ * bmis_wl_content_free. */
 BMIS_API bmis_status bmis_watchlist_content(bmis_store *s, const char *name,
                                             bmis_wl_content **out,
                                             bmis_error *err);

@@ -524,7 +524,7 @@ static int list(const options *o) {
         list_text(&lists[i]);
     }
   }
-  free(lists);
+  bmis_free(lists);
   bmis_store_close(s);
   return r;
 }

@@ -49,7 +49,7 @@ void api_inspection_get(const srv_request *rq, srv_reply *rp) {
   }
   snprintf(record, sizeof record, "inspection:%.80s", rq->params[0]);
   if (!srv_audit(rq, rp, "inspection.read", record)) {
-    free(json);
+    bmis_free(json);
     return;
   }
   rp->status = 200;
@@ -147,7 +147,7 @@ void api_movement_notice(const srv_request *rq, srv_reply *rp) {
   }
   snprintf(record, sizeof record, "movement:%.80s", rq->params[0]);
   if (!srv_audit(rq, rp, "notice.read", record)) {
-    free(html);
+    bmis_free(html);
     return;
   }
   rp->status = 200;

@@ -35,7 +35,7 @@ static int add_referral(const bmis_referral *r, void *ctx) {
     if (parsed)
       f = parsed;
   }
-  free(findings);
+  bmis_free(findings);
   json_array_append_new(
       q->list,
       json_pack("{s:s, s:s, s:s, s:I, s:I, s:s, s:o, s:o, s:o}", "id", r->id,

@@ -8,6 +8,7 @@
 #include "routes.h"
 #include "static.h"
 
+#include "bmis/alloc.h"
 #include "bmis/audit.h"
 #include "bmis/text.h"
 
@@ -38,11 +39,15 @@ enum MHD_Result srv_send(srv *s, struct MHD_Connection *c, srv_reply *rp,
                          const char *allow, bool close_after) {
   const char *type = "application/json; charset=utf-8";
   char *text = NULL;
+  /* text the library made is freed by the library's allocator */
+  void (*release)(void *) = free;
   if (rp->html) {
     text = rp->html;
     type = "text/html; charset=utf-8";
+    release = bmis_free;
   } else if (rp->raw) {
     text = rp->raw;
+    release = bmis_free;
   } else if (rp->json) {
     text = json_dumps(rp->json, JSON_COMPACT);
   }
@@ -54,13 +59,14 @@ enum MHD_Result srv_send(srv *s, struct MHD_Connection *c, srv_reply *rp,
         "{\"error\":{\"code\":\"E_NOMEM\",\"message\":\"out of memory\"}}";
     rp->status = (unsigned)bmis_status_http(BMIS_E_NOMEM);
     text = strdup(oom);
+    release = free;
     if (!text)
       return MHD_NO;
   }
-  struct MHD_Response *r = MHD_create_response_from_buffer(
-      strlen(text), text, MHD_RESPMEM_MUST_FREE);
+  struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback(
+      strlen(text), text, release);
   if (!r) {
-    free(text);
+    release(text);
     return MHD_NO;
   }
   MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);

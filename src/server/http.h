@@ -35,8 +35,9 @@ typedef struct srv_reply {
   json_t *json;     /* the body; the server frees it */
   char cookie[256]; /* a Set-Cookie value, or "" */
   char *raw;        /* instead of json: JSON text made by the library
-                       (malloc'd; the server frees it) */
-  char *html;       /* instead of json: an HTML document (malloc'd) */
+                       (the server frees it with bmis_free) */
+  char *html;       /* instead of json: an HTML document made by the
+                       library (the server frees it with bmis_free) */
 } srv_reply;
 
 /* A query-string argument of the request, or NULL. */

@@ -6,9 +6,12 @@
 #include "bmis_pg/postgres.h"
 #include "store/store_internal.h"
 
+#include "bmis/alloc.h"
+
 #include <errno.h>
 #include <libpq-fe.h>
 #include <spawn.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,9 +121,35 @@ static int count_params(const char *sql) {
   return max;
 }
 
+/* libbmis_pg allocates through libbmis's allocator hook (bmis/alloc.h), by
+ * the public API: the library's internal functions are not exported. */
+static void *pg_calloc(size_t n, size_t size) {
+  bmis_allocator a;
+  bmis_allocator_get(&a);
+  if (size && n > SIZE_MAX / size)
+    return NULL;
+  size_t total = n * size;
+  void *p = a.malloc(a.ctx, total ? total : 1);
+  if (p)
+    memset(p, 0, total);
+  return p;
+}
+
+static void pg_free(void *p) {
+  bmis_free(p);
+}
+
+static char *pg_strdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *copy = pg_calloc(n, 1);
+  if (copy)
+    memcpy(copy, s, n);
+  return copy;
+}
+
 static bmis_status pg_prepare(bmis_store *s, const char *qname, const char *sql,
                               bmis__stmt **out, bmis_error *err) {
-  pg_stmt *st = calloc(1, sizeof *st);
+  pg_stmt *st = pg_calloc(1, sizeof *st);
   if (!st)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   st->base.drv = &postgres_driver;
@@ -128,7 +157,7 @@ static bmis_status pg_prepare(bmis_store *s, const char *qname, const char *sql,
   st->name = qname;
   st->nparams = count_params(sql);
   if (st->nparams > PG_MAX_PARAMS) {
-    free(st);
+    pg_free(st);
     return bmis_error_set(err, BMIS_E_INTERNAL, "%s: too many parameters",
                           qname);
   }
@@ -138,7 +167,7 @@ static bmis_status pg_prepare(bmis_store *s, const char *qname, const char *sql,
   if (PQresultStatus(res) != PGRES_COMMAND_OK) {
     bmis_status e = pg_fail(s->db, res, err, qname);
     PQclear(res);
-    free(st);
+    pg_free(st);
     return e;
   }
   PQclear(res);
@@ -150,7 +179,7 @@ static bmis_status pg_prepare(bmis_store *s, const char *qname, const char *sql,
 static void clear_values(pg_stmt *st) {
   for (int i = 0; i < st->nparams; i++) {
     if (st->values[i] && st->values[i] != st->num[i])
-      free(st->values[i]);
+      pg_free(st->values[i]);
     st->values[i] = NULL;
   }
 }
@@ -172,7 +201,7 @@ static void pg_finalize(bmis__stmt *b) {
     snprintf(sql, sizeof sql, "DEALLOCATE bmis_%s", st->name);
     PQclear(PQexec(st->conn, sql));
   }
-  free(st);
+  pg_free(st);
 }
 
 static bmis_status pg_bind_text(bmis__stmt *b, int i, const char *v) {
@@ -180,8 +209,8 @@ static bmis_status pg_bind_text(bmis__stmt *b, int i, const char *v) {
   if (i < 1 || i > st->nparams)
     return BMIS_E_INTERNAL;
   if (st->values[i - 1] && st->values[i - 1] != st->num[i - 1])
-    free(st->values[i - 1]);
-  st->values[i - 1] = strdup(v ? v : "");
+    pg_free(st->values[i - 1]);
+  st->values[i - 1] = pg_strdup(v ? v : "");
   return st->values[i - 1] ? BMIS_OK : BMIS_E_NOMEM;
 }
 
@@ -190,7 +219,7 @@ static bmis_status pg_bind_int64(bmis__stmt *b, int i, int64_t v) {
   if (i < 1 || i > st->nparams)
     return BMIS_E_INTERNAL;
   if (st->values[i - 1] && st->values[i - 1] != st->num[i - 1])
-    free(st->values[i - 1]);
+    pg_free(st->values[i - 1]);
   snprintf(st->num[i - 1], sizeof st->num[i - 1], "%lld", (long long)v);
   st->values[i - 1] = st->num[i - 1];
   return BMIS_OK;
@@ -201,7 +230,7 @@ static bmis_status pg_bind_double(bmis__stmt *b, int i, double v) {
   if (i < 1 || i > st->nparams)
     return BMIS_E_INTERNAL;
   if (st->values[i - 1] && st->values[i - 1] != st->num[i - 1])
-    free(st->values[i - 1]);
+    pg_free(st->values[i - 1]);
   snprintf(st->num[i - 1], sizeof st->num[i - 1], "%.17g", v);
   st->values[i - 1] = st->num[i - 1];
   return BMIS_OK;

@@ -5,6 +5,7 @@
  * are OpenSSL 3's; this file only frames them. */
 #define _POSIX_C_SOURCE 200809L /* fdopen, fsync, O_CLOEXEC */
 #include "audit/audit_internal.h"
+#include "base/alloc.h"
 
 #include "bmis/register.h" /* bmis_time_format, bmis_time_parse */
 #include "store/repo.h"
@@ -86,7 +87,7 @@ static bmis_status sha256_hex(const unsigned char *b, size_t n, char out[65],
 
 static bmis_status key_wrap(EVP_PKEY *pk, bool private_key,
                             bmis_audit_key **out, bmis_error *err) {
-  bmis_audit_key *k = calloc(1, sizeof *k);
+  bmis_audit_key *k = bmis__calloc(1, sizeof *k);
   size_t n = sizeof k->raw;
   if (!k) {
     EVP_PKEY_free(pk);
@@ -112,7 +113,7 @@ void bmis_audit_key_free(bmis_audit_key *k) {
   if (!k)
     return;
   EVP_PKEY_free(k->pkey);
-  free(k);
+  bmis__free(k);
 }
 
 void bmis_audit_key_fingerprint(const bmis_audit_key *k, char out[65]) {

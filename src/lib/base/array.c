@@ -1,5 +1,6 @@
 /* Growable arrays (see base/array.h). */
 #include "base/array.h"
+#include "base/alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@ bmis_status bmis__grow(void **items, size_t *cap, size_t need, size_t size) {
   }
   if (n > SIZE_MAX / size)
     return BMIS_E_NOMEM;
-  void *p = realloc(*items, n * size);
+  void *p = bmis__realloc(*items, n * size);
   if (!p)
     return BMIS_E_NOMEM;
   *items = p;
@@ -59,6 +60,6 @@ void *bmis__array_take(bmis__array *a, size_t *count) {
 }
 
 void bmis__array_free(bmis__array *a) {
-  free(a->items);
+  bmis__free(a->items);
   bmis__array_init(a, a->size);
 }

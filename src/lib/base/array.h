@@ -41,7 +41,8 @@ bmis_status bmis__array_reserve(bmis__array *a, size_t n);
 /* Appends one zeroed element and returns it (valid until the next growth);
  * NULL when out of memory (the array is unchanged). */
 void *bmis__array_push(bmis__array *a);
-/* Hands the elements to the caller (free() them), the array left empty. */
+/* Hands the elements to the caller (bmis__free() them), the array left empty.
+ */
 void *bmis__array_take(bmis__array *a, size_t *count);
 /* Frees the elements; the array is empty again, of the same size. */
 void bmis__array_free(bmis__array *a);

@@ -1,5 +1,6 @@
 /* The capped string builder (see base/strbuf.h). */
 #include "base/strbuf.h"
+#include "base/alloc.h"
 
 #include "base/array.h"
 
@@ -71,14 +72,14 @@ const char *bmis__strbuf_text(const bmis__strbuf *b) {
 char *bmis__strbuf_take(bmis__strbuf *b) {
   char *text = NULL;
   if (b->st == BMIS_OK)
-    text = b->data ? b->data : calloc(1, 1);
+    text = b->data ? b->data : bmis__calloc(1, 1);
   else
-    free(b->data);
+    bmis__free(b->data);
   bmis__strbuf_init(b, b->max);
   return text;
 }
 
 void bmis__strbuf_fini(bmis__strbuf *b) {
-  free(b->data);
+  bmis__free(b->data);
   bmis__strbuf_init(b, b->max);
 }

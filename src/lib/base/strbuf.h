@@ -39,7 +39,7 @@ bmis__strbuf_printf(bmis__strbuf *b, const char *fmt, ...);
 bmis_status bmis__strbuf_status(const bmis__strbuf *b);
 /* The text so far ("" when empty); valid until the next append. */
 const char *bmis__strbuf_text(const bmis__strbuf *b);
-/* Hands the text to the caller (free() it): never NULL when the status is
+/* Hands the text to the caller (bmis__free() it): never NULL when the status is
  * BMIS_OK ("" is allocated then) unless memory ran out; NULL after a
  * failure. The builder is left
  * empty, with its cap, its status cleared. */

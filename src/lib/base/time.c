@@ -1,6 +1,7 @@
 /* Instants (Unix seconds, UTC) as text, and the calendar date they fall on
  * at a place (IANA time zone, through ICU's calendar). */
 #include "bmis/time.h"
+#include "base/alloc.h"
 #include "base/text.h"
 #include "base/tz.h"
 
@@ -93,13 +94,13 @@ bmis_status bmis__tz_open(const char *zone, bmis__tz **out, bmis_error *err) {
   if (U_FAILURE(ec) || !system)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "'%.64s' is not an IANA time zone", zone);
-  bmis__tz *tz = malloc(sizeof *tz);
+  bmis__tz *tz = bmis__malloc(sizeof *tz);
   if (!tz)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   tz->cal =
       ucal_open(uzone, len, "en_US@calendar=gregorian", UCAL_GREGORIAN, &ec);
   if (U_FAILURE(ec)) {
-    free(tz);
+    bmis__free(tz);
     return bmis_error_set(err, BMIS_E_INTERNAL, "ICU calendar: %s",
                           u_errorName(ec));
   }
@@ -111,7 +112,7 @@ void bmis__tz_close(bmis__tz *tz) {
   if (!tz)
     return;
   ucal_close(tz->cal);
-  free(tz);
+  bmis__free(tz);
 }
 
 bmis_status bmis__tz_local_date(bmis__tz *tz, int64_t utc, bmis_date *out,

@@ -1,5 +1,6 @@
 /* The decision on an inspection (the movement), the secondary outcome of
  * a referral, and the safeguards both obey (see bmis/inspect.h). */
+#include "base/alloc.h"
 #include "inspect/inspect_internal.h"
 
 #include "bmis/text.h"
@@ -150,8 +151,8 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
   if (st == BMIS_OK)
     st = bmis_local_date(bcp.time_zone, r.created_at, &day, err);
   if (st == BMIS_OK) {
-    doc = malloc(sizeof *doc);
-    c = malloc(sizeof *c);
+    doc = bmis__malloc(sizeof *doc);
+    c = bmis__malloc(sizeof *c);
     if (!doc || !c)
       st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
@@ -211,19 +212,22 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
     snprintf(record, sizeof record, "movement:%s", r.id);
     if (st == BMIS_OK)
       st = bmis__inspect_audit(s, actor, "movement.record", record, at, err);
+    /* the referrals opened are read inside the transaction: a failure to
+     * read them is the decision's failure, with nothing written (read
+     * after the commit, it left a decision the caller was told failed) */
+    if (st == BMIS_OK) {
+      memcpy(out->movement_id, r.id, BMIS_ID_SIZE);
+      out->decision = d->decision;
+      ref_ctx rc = {out, false};
+      st = bmis_movement_referrals(s, r.id, collect_referral, &rc, err);
+    }
     if (st == BMIS_OK)
       st = bmis_store_commit(s, err);
     else
       bmis_store_rollback(s);
   }
-  if (st == BMIS_OK) {
-    memcpy(out->movement_id, r.id, BMIS_ID_SIZE);
-    out->decision = d->decision;
-    ref_ctx rc = {out, false};
-    st = bmis_movement_referrals(s, r.id, collect_referral, &rc, err);
-  }
-  free(doc);
-  free(c);
+  bmis__free(doc);
+  bmis__free(c);
   bmis__inspection_row_free(&r);
   return st;
 }
@@ -266,7 +270,7 @@ static int keep_referral(const bmis_referral *r, void *ctx) {
   scoped *sc = ctx;
   if (sc->n == sc->cap) {
     size_t cap = sc->cap ? 2 * sc->cap : 64;
-    bmis_referral *grown = realloc(sc->r, cap * sizeof *grown);
+    bmis_referral *grown = bmis__realloc(sc->r, cap * sizeof *grown);
     if (!grown) {
       sc->failed = true;
       return 1;
@@ -294,7 +298,7 @@ bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
     if (st == BMIS_OK && strcmp(m.bcp, actor->bcp) == 0 && fn(&sc.r[i], ctx))
       break;
   }
-  free(sc.r);
+  bmis__free(sc.r);
   return st;
 }
 

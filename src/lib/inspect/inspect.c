@@ -5,7 +5,9 @@
  * src/lib/wire/wire_inspection.c) with its audit entry, in one
  * transaction; kept until the decision (decide.c). */
 #define _POSIX_C_SOURCE 200809L /* strdup */
+#include "base/alloc.h"
 #include "inspect/inspect_internal.h"
+#include "wire/json_text.h"
 
 #include "register/register_internal.h"
 #include "store/repo_inspection.h"
@@ -207,8 +209,8 @@ static bmis_status save(bmis_store *s, const bmis_inspection *in,
   }
   json_t *rqj = request_json(rq);
   char *result_text = bmis_inspection_to_json(in, false);
-  char *request_text = rqj ? json_dumps(rqj, JSON_COMPACT) : NULL;
-  char *hits_text = hits ? json_dumps(hits, JSON_COMPACT) : NULL;
+  char *request_text = rqj ? bmis__json_dumps(rqj, JSON_COMPACT) : NULL;
+  char *hits_text = hits ? bmis__json_dumps(hits, JSON_COMPACT) : NULL;
   json_decref(rqj);
   json_decref(hits);
   bmis_status st = BMIS_OK;
@@ -245,10 +247,10 @@ static bmis_status save(bmis_store *s, const bmis_inspection *in,
     else
       bmis_store_rollback(s);
   }
-  free(request_text);
-  free(hits_text);
+  bmis__free(request_text);
+  bmis__free(hits_text);
   if (st != BMIS_OK)
-    free(result_text);
+    bmis__free(result_text);
   else
     *result_out = result_text;
   return st;
@@ -269,8 +271,8 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   if (!actor->bcp[0])
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "the session has no crossing point: log in at one");
-  gathered *g = calloc(1, sizeof *g);
-  bmis_inspection *in = calloc(1, sizeof *in);
+  gathered *g = bmis__calloc(1, sizeof *g);
+  bmis_inspection *in = bmis__calloc(1, sizeof *in);
   bmis_status st =
       g && in ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   if (st == BMIS_OK)
@@ -291,8 +293,8 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
   if (g)
     bmis_screen_result_free(&g->sr);
   bmis_inspection_fini(in);
-  free(in);
-  free(g);
+  bmis__free(in);
+  bmis__free(g);
   return st;
 }
 
@@ -314,7 +316,7 @@ bmis_status bmis_inspection_read(bmis_store *s, const char *id,
   }
   if (st == BMIS_OK)
     memcpy(out->movement_id, movement, sizeof out->movement_id);
-  free(json);
+  bmis__free(json);
   return st;
 }
 

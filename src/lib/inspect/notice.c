@@ -2,6 +2,7 @@
  * data/notices/refusal.LL.tsv (one message per key, compiled in); this
  * file only lays it out as HTML and fills in the {placeholders}, escaping
  * every value. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "inspect/inspect_internal.h"
 
@@ -142,8 +143,14 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
                           movement_id);
   bmis__inspection_row row;
   memset(&row, 0, sizeof row);
-  bmis_error e;
-  bool inspected = bmis__inspection_get(s, movement_id, &row, &e) == BMIS_OK;
+  /* a movement recorded without an inspection has no row (E_NOT_FOUND);
+   * any other failure is the notice's: never a notice made without it */
+  st = bmis__inspection_get(s, movement_id, &row, err);
+  bool inspected = st == BMIS_OK;
+  if (st != BMIS_OK && st != BMIS_E_NOT_FOUND) {
+    bmis__inspection_row_free(&row);
+    return st;
+  }
   if (!lang || !lang[0])
     lang = inspected && row.notice_language[0] ? row.notice_language : "en";
   const char *cat = bmis__notice_catalog(lang);
@@ -172,7 +179,11 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
   bmis_date_format_iso(t.birth, birth);
   bmis_date_format_iso(m.local_date, date);
   doc_find find = {m.document_id, &d};
-  bmis_person_documents(s, t.person_id, find_document, &find, &e);
+  st = bmis_person_documents(s, t.person_id, find_document, &find, err);
+  if (st != BMIS_OK) {
+    bmis__inspection_row_free(&row);
+    return st;
+  }
   if (d.number[0])
     snprintf(docu, sizeof docu, "%s %s %s", d.type, d.issuing_state, d.number);
   else
@@ -240,7 +251,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
   puts_(&b, "</body></html>\n");
   bmis__inspection_row_free(&row);
   if (b.oom) {
-    free(b.p);
+    bmis__free(b.p);
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   *html_out = b.p;

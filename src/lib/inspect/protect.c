@@ -2,7 +2,9 @@
  * on an open inspection it changes what the safeguards act on and what
  * the desk is shown; after the decision it opens the referrals on the
  * movement and turns a refusal not yet carried out into a referral. */
+#include "base/alloc.h"
 #include "inspect/inspect_internal.h"
+#include "wire/json_text.h"
 
 #include "store/repo_inspection.h"
 
@@ -43,7 +45,7 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
                               const bmis_actor *actor, int64_t at,
                               char **json_out, bmis_error *err) {
   json_t *request = json_loads(r->request_json, 0, NULL);
-  bmis_inspection *in = calloc(1, sizeof *in);
+  bmis_inspection *in = bmis__calloc(1, sizeof *in);
   char *request_text = NULL, *result_text = NULL;
   bmis_status st =
       in ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
@@ -76,17 +78,17 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
     bmis__inspection_protection(prot | open, listed, in);
     in->action = BMIS_RECOMMEND_REFER;
     bmis__protection_reasons(raised & ~r->protection & ~open, in, true, false);
-    request_text = json_dumps(request, JSON_COMPACT);
+    request_text = bmis__json_dumps(request, JSON_COMPACT);
     result_text = bmis_inspection_to_json(in, false);
     if (!request_text || !result_text)
       st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   json_decref(request);
   bmis_inspection_fini(in);
-  free(in);
+  bmis__free(in);
   if (st == BMIS_OK) {
-    free(r->request_json);
-    free(r->result_json);
+    bmis__free(r->request_json);
+    bmis__free(r->result_json);
     r->request_json = request_text;
     r->result_json = result_text;
     request_text = NULL;
@@ -107,9 +109,9 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
       r->result_json = NULL;
     }
   } else {
-    free(result_text);
+    bmis__free(result_text);
   }
-  free(request_text);
+  bmis__free(request_text);
   return st;
 }
 
@@ -169,7 +171,7 @@ static bmis_status raise_decided(bmis_store *s, bmis__inspection_row *r,
       "{s:s, s:s, s:s, s:i, s:o, s:b}", "id", r->id, "movement_id", r->id,
       "decision", bmis_code_name(BMIS_LIST_DECISION, m.decision),
       "refusals_turned", converted, "referrals", open, "held", r->held);
-  *json_out = o ? json_dumps(o, JSON_COMPACT) : NULL;
+  *json_out = o ? bmis__json_dumps(o, JSON_COMPACT) : NULL;
   json_decref(o);
   return *json_out ? BMIS_OK
                    : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");

@@ -5,6 +5,7 @@
  * protection prompts, the decisions allowed). No store, no clock; the only
  * allocation is the result's hits. Table-tested in
  * tests/unit/inspect/test_rules.c. */
+#include "base/alloc.h"
 #include "inspect/inspect_internal.h"
 
 #include "register/register_internal.h"
@@ -198,7 +199,8 @@ bmis_status bmis__inspect_rules(const bmis_inspection_facts *f,
   if (f->open_trafficking)
     prot |= BMIS__PROT_OPEN_TRAFFICKING;
 
-  if (f->hit_count && !(in->hits = calloc(f->hit_count, sizeof *in->hits)))
+  if (f->hit_count &&
+      !(in->hits = bmis__calloc(f->hit_count, sizeof *in->hits)))
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   in->hit_count = f->hit_count;
   unsigned listed = 0; /* shown, not stored: read again at the decision */

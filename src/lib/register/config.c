@@ -1,5 +1,6 @@
 /* The register's configuration (kept in the store's settings) and the
  * configured list of border crossing points. */
+#include "base/alloc.h"
 #include "base/text.h"
 #include "base/tz.h"
 #include "bmis/country.h"
@@ -40,13 +41,13 @@ static void ext_free(void *p) {
   register_ext *e = p;
   if (e)
     forget_bcps(e);
-  free(e);
+  bmis__free(e);
 }
 
 static register_ext *ext_of(bmis_store *s) {
   register_ext *e = bmis__store_ext(s);
   if (!e) {
-    e = calloc(1, sizeof *e);
+    e = bmis__calloc(1, sizeof *e);
     if (e)
       bmis__store_set_ext(s, e, ext_free);
   }

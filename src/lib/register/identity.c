@@ -8,6 +8,7 @@
  * person is the connected group of travellers joined by confirmed links,
  * named by its oldest traveller id (ids are time-ordered). */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "bmis/doc.h"
 #include "bmis/text.h"
@@ -299,7 +300,7 @@ static bmis_status renumber(bmis_store *s, const char *start, id_set *old,
   }
   if (st == BMIS_OK && root)
     id_set_add(root, now);
-  free(comp.v);
+  bmis__free(comp.v);
   return st;
 }
 
@@ -362,8 +363,8 @@ bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
       st = bmis__person_restay(s, old.v[i], NULL, NULL, err);
   if (st == BMIS_OK && (old.failed || now.failed))
     st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
-  free(old.v);
-  free(now.v);
+  bmis__free(old.v);
+  bmis__free(now.v);
   if (st == BMIS_OK)
     return bmis__tx_commit(s, err);
   bmis__tx_rollback(s);

@@ -1,6 +1,7 @@
 /* Recording crossings, and the later decisions, corrections and voids that
  * change a movement while keeping its history. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/alloc.h"
 #include "base/text.h"
 #include "bmis/country.h"
 #include "bmis/text.h"
@@ -564,7 +565,7 @@ bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
   bmis_status st = bmis__config(s, &cfg, err);
   if (st != BMIS_OK)
     return st;
-  bmis_crossing *c = malloc(sizeof *c);
+  bmis_crossing *c = bmis__malloc(sizeof *c);
   if (!c)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   *c = *in;
@@ -575,7 +576,7 @@ bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
   if (st == BMIS_OK)
     st = validate_movement(s, m, c->permitted_days, national, &cfg, err);
   if (st != BMIS_OK) {
-    free(c);
+    bmis__free(c);
     return st;
   }
   memcpy(m->nationality, c->traveller.nationality, sizeof m->nationality);
@@ -586,9 +587,9 @@ bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
    * its row is invisible until it commits, and our insert then fails on the
    * unique key. Once it has committed, a second attempt sees the row and
    * answers as a replay would: a duplicate, or the known document. */
-  bmis_crossing *work = malloc(sizeof *work);
+  bmis_crossing *work = bmis__malloc(sizeof *work);
   if (!work) {
-    free(c);
+    bmis__free(c);
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
   for (int attempt = 0; attempt < 2; attempt++) {
@@ -599,8 +600,8 @@ bmis_status bmis_movement_record(bmis_store *s, const bmis_crossing *in,
     if (st != BMIS_E_CONFLICT || !collided)
       break;
   }
-  free(work);
-  free(c);
+  bmis__free(work);
+  bmis__free(c);
   return st;
 }
 
@@ -626,10 +627,16 @@ static bmis_status need_change(const bmis_change *c, bool reason,
   return st;
 }
 
-static bool is_national(bmis_store *s, const bmis_movement *m,
-                        bmis_register_config *cfg, bmis_error *err) {
-  return bmis__config(s, cfg, err) == BMIS_OK && cfg->state[0] &&
-         strcmp(m->nationality, cfg->state) == 0;
+/* Whether m's traveller is a national of the operating State, into
+ * *national; a failure to read the configuration is the call's failure
+ * (not "not a national"). */
+static bmis_status is_national(bmis_store *s, const bmis_movement *m,
+                               bmis_register_config *cfg, bool *national,
+                               bmis_error *err) {
+  bmis_status st = bmis__config(s, cfg, err);
+  *national =
+      st == BMIS_OK && cfg->state[0] && strcmp(m->nationality, cfg->state) == 0;
+  return st;
 }
 
 /* After a change to one of the person's movements (see
@@ -688,8 +695,10 @@ static bmis_status change_movement(bmis_store *s, const bmis_movement *given,
     }
     if (st == BMIS_OK) {
       bmis_register_config cfg;
-      bool national = is_national(s, &old, &cfg, err);
-      st = validate_movement(s, &next, 0, national, &cfg, err);
+      bool national = false;
+      st = is_national(s, &old, &cfg, &national, err);
+      if (st == BMIS_OK)
+        st = validate_movement(s, &next, 0, national, &cfg, err);
     }
   }
   /* a person with an open protective referral is not refused, by a later

@@ -2,6 +2,7 @@
  * row, the update and the person's stays. Its own file, below movement.c
  * and protection.c, which both change movements, so that neither calls the
  * other back. */
+#include "base/alloc.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
 
@@ -17,7 +18,7 @@ bmis_status bmis__movement_save_version(bmis_store *s, const bmis_movement *old,
   next->version = old->version + 1;
   bmis_status st = bmis__movement_version_insert(s, old->id, old->version, kind,
                                                  change, text, err);
-  free(text);
+  bmis__free(text);
   if (st == BMIS_OK)
     st = bmis__movement_update(s, next, err);
   bmis_traveller t;

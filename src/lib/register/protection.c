@@ -5,6 +5,7 @@
  * refusal that has not been carried out turns that refusal into a
  * referral. The register enforces it on every path that writes a decision
  * (record, decide, correct), whatever the front end. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
@@ -113,7 +114,7 @@ bmis_status bmis__person_refusals_to_referrals(bmis_store *s,
     if (st == BMIS_OK && count)
       (*count)++;
   }
-  free(v.m);
+  bmis__free(v.m);
   return st;
 }
 

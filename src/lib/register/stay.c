@@ -6,6 +6,7 @@
  * admitted entries open a stay and only admitted exits close one (a refused
  * or pending exit leaves the person present). */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "register/register_internal.h"
 #include "store/repo.h"
@@ -222,9 +223,9 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
   bmis_stay *stays = NULL;
   unsigned *ev_flags = NULL;
   if (st == BMIS_OK) {
-    ev = calloc(c.n + 1, sizeof *ev);
-    stays = calloc(c.n + 1, sizeof *stays);
-    ev_flags = calloc(c.n + 1, sizeof *ev_flags);
+    ev = bmis__calloc(c.n + 1, sizeof *ev);
+    stays = bmis__calloc(c.n + 1, sizeof *stays);
+    ev_flags = bmis__calloc(c.n + 1, sizeof *ev_flags);
     if (!ev || !stays || !ev_flags)
       st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
@@ -247,10 +248,10 @@ bmis_status bmis__person_restay(bmis_store *s, const char *person_id,
           *flags = ev_flags[i];
     }
   }
-  free(ev);
-  free(stays);
-  free(ev_flags);
-  free(c.v);
+  bmis__free(ev);
+  bmis__free(stays);
+  bmis__free(ev_flags);
+  bmis__free(c.v);
   return st;
 }
 
@@ -341,7 +342,7 @@ bmis_status bmis_stay_status_get(bmis_store *s, const char *person_id,
   if (st == BMIS_OK && l.failed)
     st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   if (st != BMIS_OK) {
-    free(l.v);
+    bmis__free(l.v);
     return st;
   }
   out->window_days = cfg.window_days;
@@ -374,7 +375,7 @@ bmis_status bmis_stay_status_get(bmis_store *s, const char *person_id,
     break;
   }
   out->days_in_window = bmis__days_in_window(l.v, upto, as_of, cfg.window_days);
-  free(l.v);
+  bmis__free(l.v);
   /* Nationals of the operating State are not subject to stay rules. */
   national_check nc = {cfg.state, false};
   if (cfg.state[0])

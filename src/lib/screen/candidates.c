@@ -16,6 +16,7 @@
  * never a guess. Exhaustive mode scores every form with the same scorer:
  * it is the reference for the index's recall. */
 #include "screen/candidates.h"
+#include "base/alloc.h"
 #include "base/array.h"
 
 #include "screen/screen_scratch.h"
@@ -134,7 +135,7 @@ static bool similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
       if (nids + n > cap) {
         uint32_t *nv = bmis__grow_to(ids, &cap, nids + n, sizeof *nv);
         if (!nv) {
-          free(ids);
+          bmis__free(ids);
           return false;
         }
         ids = nv;
@@ -145,10 +146,10 @@ static bool similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
   }
   if (nids > 1)
     qsort(ids, nids, sizeof *ids, cmp_u32);
-  u->tok = malloc((nids ? nids : 1) * sizeof *u->tok);
-  u->sim = malloc((nids ? nids : 1) * sizeof *u->sim);
+  u->tok = bmis__malloc((nids ? nids : 1) * sizeof *u->tok);
+  u->sim = bmis__malloc((nids ? nids : 1) * sizeof *u->sim);
   if (!u->tok || !u->sim) {
-    free(ids);
+    bmis__free(ids);
     return false;
   }
   for (size_t i = 0; i < nids; i++) {
@@ -163,13 +164,13 @@ static bool similar(const bmis_screen_index *ix, const bmis__tok *t, qunit *u) {
     u->mass += ix->tokp.start[id + 1] - ix->tokp.start[id];
     u->jmass += ix->joinp.start[id + 1] - ix->joinp.start[id];
   }
-  free(ids);
+  bmis__free(ids);
   return true;
 }
 
 static void unit_clear(qunit *u) {
-  free(u->tok);
-  free(u->sim);
+  bmis__free(u->tok);
+  bmis__free(u->sim);
   memset(u, 0, sizeof *u);
 }
 
@@ -264,18 +265,18 @@ static bool like_init(like_table *t, size_t tokens) {
   t->slots = 1024;
   while (t->slots < 2 * tokens)
     t->slots *= 2;
-  t->tok = calloc(t->slots, sizeof *t->tok);
-  t->units = calloc(t->slots, sizeof *t->units);
-  t->w = calloc(t->slots, sizeof *t->w);
-  t->sim = calloc(t->slots, sizeof *t->sim);
+  t->tok = bmis__calloc(t->slots, sizeof *t->tok);
+  t->units = bmis__calloc(t->slots, sizeof *t->units);
+  t->w = bmis__calloc(t->slots, sizeof *t->w);
+  t->sim = bmis__calloc(t->slots, sizeof *t->sim);
   return t->tok && t->units && t->w && t->sim;
 }
 
 static void like_free(like_table *t) {
-  free(t->tok);
-  free(t->units);
-  free(t->w);
-  free(t->sim);
+  bmis__free(t->tok);
+  bmis__free(t->units);
+  bmis__free(t->w);
+  bmis__free(t->sim);
 }
 
 static void like_add(like_table *t, const bmis_screen_index *ix, uint32_t tok,
@@ -712,7 +713,7 @@ bmis_status bmis__candidates_indexed(const bmis_screen_index *ix,
     if (least >= bmis__list_threshold(ix, ix->entries[entry].list, opt) + 1e-9)
       topk_add(best, entry, least);
   }
-  free(pend);
+  bmis__free(pend);
   bmis__scratch_give(ix, sc);
   for (size_t k = 0; k < nu; k++)
     unit_clear(&units[k]);

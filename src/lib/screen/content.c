@@ -2,6 +2,7 @@
  * the importers read them and the store keeps them. The content owns every
  * string and array; entries are allocated one by one so that pointers to
  * them stay valid while more are added. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "base/text.h"
 #include "bmis/country.h"
@@ -30,7 +31,7 @@ static void *slab_alloc(slab *s) {
         return NULL;
       s->blocks = nb;
     }
-    char *b = calloc(SLAB_N, s->elem);
+    char *b = bmis__calloc(SLAB_N, s->elem);
     if (!b)
       return NULL;
     s->blocks[s->nblocks++] = b;
@@ -47,8 +48,8 @@ static void slab_unalloc(slab *s, void *last) {
 
 static void slab_fini(slab *s) {
   for (size_t i = 0; i < s->nblocks; i++)
-    free(s->blocks[i]);
-  free(s->blocks);
+    bmis__free(s->blocks[i]);
+  bmis__free(s->blocks);
 }
 
 struct bmis_wl_content {
@@ -69,7 +70,7 @@ static bool grow(void **arr, size_t *cap, size_t count, size_t elem) {
 /* Arrays of a person are sized exactly (count grows one by one, realloc
  * doubles underneath through malloc's own slack): simple and small. */
 static bool push(void **arr, size_t *count, size_t elem, const void *item) {
-  void *n = realloc(*arr, (*count + 1) * elem);
+  void *n = bmis__realloc(*arr, (*count + 1) * elem);
   if (!n)
     return false;
   memcpy((char *)n + *count * elem, item, elem);
@@ -84,7 +85,7 @@ static char *dup_trimmed(const char *s) {
   size_t n = strlen(s);
   while (n && isspace((unsigned char)s[n - 1]))
     n--;
-  char *d = malloc(n + 1);
+  char *d = bmis__malloc(n + 1);
   if (d) {
     memcpy(d, s, n);
     d[n] = 0;
@@ -93,7 +94,7 @@ static char *dup_trimmed(const char *s) {
 }
 
 bmis_wl_content *bmis_wl_content_new(void) {
-  bmis_wl_content *c = calloc(1, sizeof(bmis_wl_content));
+  bmis_wl_content *c = bmis__calloc(1, sizeof(bmis_wl_content));
   if (c) {
     c->person_slab.elem = sizeof(bmis_wl_person);
     c->document_slab.elem = sizeof(bmis_wl_document);
@@ -105,16 +106,16 @@ static void person_free(bmis_wl_person *p) {
   if (!p)
     return;
   for (size_t i = 0; i < p->name_count; i++)
-    free(p->names[i].text);
-  free(p->names);
-  free(p->births);
-  free(p->nationalities);
-  free(p->birth_countries);
+    bmis__free(p->names[i].text);
+  bmis__free(p->names);
+  bmis__free(p->births);
+  bmis__free(p->nationalities);
+  bmis__free(p->birth_countries);
   for (size_t i = 0; i < p->birth_place_count; i++)
-    free(p->birth_places[i]);
-  free(p->birth_places);
-  free(p->documents);
-  free(p->remarks);
+    bmis__free(p->birth_places[i]);
+  bmis__free(p->birth_places);
+  bmis__free(p->documents);
+  bmis__free(p->remarks);
 }
 
 void bmis_wl_content_free(bmis_wl_content *c) {
@@ -122,14 +123,14 @@ void bmis_wl_content_free(bmis_wl_content *c) {
     return;
   for (size_t i = 0; i < c->person_count; i++)
     person_free(c->persons[i]);
-  free(c->persons);
+  bmis__free(c->persons);
   for (size_t i = 0; i < c->document_count; i++)
-    free(c->documents[i]->remarks);
+    bmis__free(c->documents[i]->remarks);
   slab_fini(&c->person_slab);
   slab_fini(&c->document_slab);
-  free(c->documents);
+  bmis__free(c->documents);
   bmis__ref_set_fini(&c->refs);
-  free(c);
+  bmis__free(c);
 }
 
 const char *bmis_wl_content_version(const bmis_wl_content *c) {
@@ -224,7 +225,7 @@ bmis_status bmis_wl_person_add_name(bmis_wl_content *c, bmis_wl_person *p,
   if (!t)
     return nomem(err);
   if (!*t) {
-    free(t);
+    bmis__free(t);
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "empty name for '%s'",
                           p->ref);
   }
@@ -232,12 +233,12 @@ bmis_status bmis_wl_person_add_name(bmis_wl_content *c, bmis_wl_person *p,
     if (strcmp(p->names[i].text, t) == 0) {
       if (quality < p->names[i].quality)
         p->names[i].quality = quality;
-      free(t);
+      bmis__free(t);
       return BMIS_OK;
     }
   bmis_wl_name n = {t, quality, original_script};
   if (!push((void **)&p->names, &p->name_count, sizeof n, &n)) {
-    free(t);
+    bmis__free(t);
     return nomem(err);
   }
   return BMIS_OK;
@@ -318,11 +319,11 @@ bmis_status bmis_wl_person_add_birth_place(bmis_wl_content *c,
   if (!t)
     return nomem(err);
   if (!*t) {
-    free(t);
+    bmis__free(t);
     return BMIS_OK;
   }
   if (!push((void **)&p->birth_places, &p->birth_place_count, sizeof t, &t)) {
-    free(t);
+    bmis__free(t);
     return nomem(err);
   }
   return BMIS_OK;
@@ -360,10 +361,10 @@ bmis_status bmis_wl_person_set_remarks(bmis_wl_content *c, bmis_wl_person *p,
   char *t = dup_trimmed(remarks);
   if (!t)
     return nomem(err);
-  free(p->remarks);
+  bmis__free(p->remarks);
   p->remarks = *t ? t : NULL;
   if (!*t)
-    free(t);
+    bmis__free(t);
   return BMIS_OK;
 }
 

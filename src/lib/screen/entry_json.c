@@ -14,10 +14,12 @@
  * Written: empty lists, false flags and absent values are left out, so one
  * content has one text. Read: those may be given or null; anything else
  * unknown or of the wrong type is an error naming the member. */
+#include "base/alloc.h"
 #include "base/text.h"
 #include "bmis/country.h"
 #include "bmis/wire.h"
 #include "screen/screen_internal.h"
+#include "wire/json_text.h"
 
 #include <ctype.h>
 #include <openssl/evp.h>
@@ -44,7 +46,7 @@ static void member_path(char *at, size_t cap, const char *where,
 }
 
 char *bmis__wl_entry_text(json_t *entry) {
-  return json_dumps(entry, JSON_COMPACT | JSON_SORT_KEYS);
+  return bmis__json_dumps(entry, JSON_COMPACT | JSON_SORT_KEYS);
 }
 
 bmis_status bmis__wl_text_hash(const char *text, size_t len, char out[33]) {
@@ -70,7 +72,7 @@ bmis_status bmis__wl_entry_hash(json_t *entry, char out[33]) {
     return BMIS_E_NOMEM;
   }
   bmis_status st = bmis__wl_text_hash(text, strlen(text), out);
-  free(text);
+  bmis__free(text);
   return st;
 }
 

@@ -3,6 +3,7 @@
  * UTF-8 with an optional BOM, a header row naming the columns in any order,
  * then one row per person or document. Errors name the physical line where
  * the record starts and the column. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "base/text.h"
 #include "base/utf8.h"
@@ -627,7 +628,7 @@ bmis_status bmis__wl_read_csv(const char *data, size_t len,
   in.max_fields = CSV_COLUMNS_MAX;
   if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
     in.p += 3;
-  in.offsets = malloc(CSV_COLUMNS_MAX * sizeof *in.offsets);
+  in.offsets = bmis__malloc(CSV_COLUMNS_MAX * sizeof *in.offsets);
   if (!in.offsets)
     return nomem(err);
   bmis_status st;
@@ -660,7 +661,7 @@ bmis_status bmis__wl_read_csv(const char *data, size_t len,
       goto out;
   }
 out:
-  free(in.buf);
-  free(in.offsets);
+  bmis__free(in.buf);
+  bmis__free(in.offsets);
   return st;
 }

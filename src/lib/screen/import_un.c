@@ -6,6 +6,7 @@
  * entities: a document with a DOCTYPE is refused before libxml2 sees it.
  * docs/SCREENING.md ("List formats") describes the mapping. */
 #define _POSIX_C_SOURCE 200809L
+#include "base/alloc.h"
 #include "base/text.h"
 #include "base/utf8.h"
 #include "bmis/country.h"
@@ -39,26 +40,29 @@ static bool is_space(char ch) {
          ch == '\v';
 }
 
-/* Copies s with runs of white space made one space and the ends trimmed;
- * malloc'd, NULL when out of memory. */
-static char *squeeze(const char *s) {
-  size_t n = strlen(s);
-  char *out = malloc(n + 1);
-  if (!out)
-    return NULL;
+/* Makes runs of white space in s one space and trims the ends, in place
+ * (the text only shrinks). */
+static void squeeze_in_place(char *s) {
   size_t k = 0;
   bool gap = false;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; s[i]; i++) {
     if (is_space(s[i])) {
       gap = k > 0;
       continue;
     }
     if (gap)
-      out[k++] = ' ';
+      s[k++] = ' ';
     gap = false;
-    out[k++] = s[i];
+    s[k++] = s[i];
   }
-  out[k] = 0;
+  s[k] = 0;
+}
+
+/* A copy of s squeezed as above; NULL when out of memory. */
+static char *squeeze(const char *s) {
+  char *out = bmis__strdup(s);
+  if (out)
+    squeeze_in_place(out);
   return out;
 }
 
@@ -126,10 +130,10 @@ static const xmlNode *next_sibling(const xmlNode *n, const char *name) {
  * malloc'd; NULL when out of memory. */
 static char *text_of(const xmlNode *n) {
   if (!n)
-    return calloc(1, 1);
+    return bmis__calloc(1, 1);
   xmlChar *raw = xmlNodeGetContent(n);
   if (!raw)
-    return calloc(1, 1);
+    return bmis__calloc(1, 1);
   char *t = squeeze((const char *)raw);
   xmlFree(raw);
   return t;
@@ -263,7 +267,7 @@ static bmis_status values_joined(const xmlNode *n, char *out, size_t cap) {
         len += need;
       }
     }
-    free(t);
+    bmis__free(t);
   }
   return BMIS_OK;
 }
@@ -298,7 +302,7 @@ static bmis_status add_piece(un_reader *r, bmis_wl_person *p, const xmlNode *at,
     if (st != BMIS_OK)
       st = element_error(r, at, st, &why);
   }
-  free(t);
+  bmis__free(t);
   return st;
 }
 
@@ -337,7 +341,7 @@ static bmis_status add_names(un_reader *r, bmis_wl_person *p, const xmlNode *at,
                              const char *value, bmis_name_quality q,
                              bool groups_are_names) {
   size_t n = strlen(value);
-  char *outside = malloc(n + 1), *group = malloc(n + 1);
+  char *outside = bmis__malloc(n + 1), *group = bmis__malloc(n + 1);
   bmis_status st = BMIS_OK;
   if (!outside || !group) {
     st = nomem(r->err);
@@ -368,8 +372,8 @@ static bmis_status add_names(un_reader *r, bmis_wl_person *p, const xmlNode *at,
   if (st == BMIS_OK)
     st = add_list(r, p, at, outside, q);
 out:
-  free(outside);
-  free(group);
+  bmis__free(outside);
+  bmis__free(group);
   return st;
 }
 
@@ -499,7 +503,7 @@ static bmis_status date_of_birth(un_reader *r, bmis_wl_person *p,
   }
 out:
   for (int i = 0; i < 5; i++)
-    free(v[i]);
+    bmis__free(v[i]);
   return st;
 }
 
@@ -589,7 +593,7 @@ static bmis_status place_of_birth(un_reader *r, bmis_wl_person *p,
   st = add_place(r, p, pob, place);
 out:
   for (int i = 0; i < 4; i++)
-    free(v[i]);
+    bmis__free(v[i]);
   return st;
 }
 
@@ -637,11 +641,9 @@ static bool doc_number(const char *value, char number[40], char *before,
     snprintf(after, cap, "%s", comma + 2);
     *comma = 0;
   }
-  char *tmp = squeeze(buf);
-  if (!tmp)
-    return false;
-  snprintf(buf, sizeof buf, "%s", tmp);
-  free(tmp);
+  /* in place: a failed allocation here read as "not a number" and dropped
+   * the listed document */
+  squeeze_in_place(buf);
   /* Words, in place. */
   char *words[64];
   int nw = 0;
@@ -819,7 +821,7 @@ static bmis_status document(un_reader *r, bmis_wl_person *p, const xmlNode *d,
     st = element_error(r, first_child(d, "NUMBER"), st, &why);
 out:
   for (int i = 0; i < 5; i++)
-    free(v[i]);
+    bmis__free(v[i]);
   return st;
 }
 
@@ -860,11 +862,11 @@ static bmis_status alias(un_reader *r, bmis_wl_person *p, const xmlNode *a) {
   join_place(place, sizeof place, parts, 2);
   st = add_place(r, p, a, place);
 out:
-  free(quality);
-  free(name);
-  free(dob);
-  free(city);
-  free(country);
+  bmis__free(quality);
+  bmis__free(name);
+  bmis__free(dob);
+  bmis__free(city);
+  bmis__free(country);
   return st;
 }
 
@@ -873,7 +875,7 @@ static bmis_status individual(un_reader *r, const xmlNode *ind) {
   char *ref = text_of(first_child(ind, "REFERENCE_NUMBER"));
   char *parts[4] = {0};
   char *misc[5] = {0};
-  remarks *rm = calloc(1, sizeof *rm);
+  remarks *rm = bmis__calloc(1, sizeof *rm);
   if (!ref || !rm) {
     st = nomem(r->err);
     goto out;
@@ -911,7 +913,7 @@ static bmis_status individual(un_reader *r, const xmlNode *ind) {
       parts[i][0] = 0; /* "not available", as the list writes it */
     total += strlen(parts[i]) + 1;
   }
-  char *primary = malloc(total + 1);
+  char *primary = bmis__malloc(total + 1);
   if (!primary) {
     st = nomem(r->err);
     goto out;
@@ -929,7 +931,7 @@ static bmis_status individual(un_reader *r, const xmlNode *ind) {
     if (st != BMIS_OK)
       st = element_error(r, first_child(ind, "FIRST_NAME"), st, &why);
   }
-  free(primary);
+  bmis__free(primary);
   if (st != BMIS_OK)
     goto out;
 
@@ -987,7 +989,7 @@ static bmis_status individual(un_reader *r, const xmlNode *ind) {
     }
     st = add_countries(r, p, v, value, bmis_wl_person_add_nationality, rm,
                        "Nationality as listed: ", NULL);
-    free(value);
+    bmis__free(value);
     if (st != BMIS_OK)
       goto out;
   }
@@ -1035,12 +1037,12 @@ static bmis_status individual(un_reader *r, const xmlNode *ind) {
       st = element_error(r, first_child(ind, "COMMENTS1"), st, &why);
   }
 out:
-  free(ref);
+  bmis__free(ref);
   for (int i = 0; i < 4; i++)
-    free(parts[i]);
+    bmis__free(parts[i]);
   for (int i = 0; i < 5; i++)
-    free(misc[i]);
-  free(rm);
+    bmis__free(misc[i]);
+  bmis__free(rm);
   return st;
 }
 
@@ -1058,7 +1060,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e) {
   char *m = squeeze(e->message ? e->message : "malformed XML");
   snprintf(r->xml_message, sizeof r->xml_message, "%s",
            m ? m : "malformed XML");
-  free(m);
+  bmis__free(m);
 }
 
 /* Whether nothing but text follows the error position. */
@@ -1206,7 +1208,7 @@ bmis_status bmis__wl_read_un_xml(const char *data, size_t len,
         xmlFree(v);
         bmis_error why;
         st = t ? bmis_wl_content_set_version(out, t, &why) : BMIS_E_NOMEM;
-        free(t);
+        bmis__free(t);
         if (st == BMIS_E_NOMEM) {
           st = nomem(err);
           goto out;

@@ -3,6 +3,7 @@
  * the dictionary, postings and look-up tables are finished at the end
  * (counting sort for postings, sorted arrays for the look-ups). */
 #include "screen/index.h"
+#include "base/alloc.h"
 
 #include "base/array.h"
 #include "base/text.h"
@@ -86,7 +87,7 @@ size_t bmis__ix_keys_find(const ix_keys *keys, uint64_t h, size_t *n) {
 
 static bool tok_table_grow(bmis_screen_index *ix) {
   size_t ncap = ix->tok_table_cap ? ix->tok_table_cap * 2 : 1024;
-  uint32_t *t = calloc(ncap, sizeof *t);
+  uint32_t *t = bmis__calloc(ncap, sizeof *t);
   if (!t) {
     ix->failed = true;
     return false;
@@ -101,7 +102,7 @@ static bool tok_table_grow(bmis_screen_index *ix) {
       j = (j + 1) & (ncap - 1);
     t[j] = id;
   }
-  free(ix->tok_table);
+  bmis__free(ix->tok_table);
   ix->tok_table = t;
   ix->tok_table_cap = ncap;
   return true;
@@ -319,15 +320,15 @@ static bmis_status add_person(bmis_screen_index *ix, build *b, uint32_t list,
 static bool postings_sort(bmis_screen_index *ix, const build *b,
                           const uint32_t *gate, bool joins, ix_postings *out) {
   uint32_t want = joins ? JOIN_BIT : 0;
-  out->start = calloc(ix->tok_count + 1, sizeof *out->start);
-  uint32_t *fill = malloc((ix->tok_count + 1) * sizeof *fill);
+  out->start = bmis__calloc(ix->tok_count + 1, sizeof *out->start);
+  uint32_t *fill = bmis__malloc((ix->tok_count + 1) * sizeof *fill);
   size_t n = 0;
   for (size_t i = 0; i < b->n; i++)
     n += (b->pform[i] & JOIN_BIT) == want;
-  out->form = malloc((n ? n : 1) * sizeof *out->form);
-  out->gate = malloc((n ? n : 1) * sizeof *out->gate);
+  out->form = bmis__malloc((n ? n : 1) * sizeof *out->form);
+  out->gate = bmis__malloc((n ? n : 1) * sizeof *out->gate);
   if (!out->start || !fill || !out->form || !out->gate) {
-    free(fill);
+    bmis__free(fill);
     return false;
   }
   for (size_t i = 0; i < b->n; i++)
@@ -360,21 +361,22 @@ static bool postings_sort(bmis_screen_index *ix, const build *b,
     w += e - s;
   }
   out->start[ix->tok_count] = (uint32_t)w;
-  free(fill);
+  bmis__free(fill);
   return true;
 }
 
 static void postings_free(ix_postings *p) {
-  free(p->start);
-  free(p->form);
-  free(p->gate);
+  bmis__free(p->start);
+  bmis__free(p->form);
+  bmis__free(p->gate);
 }
 
 static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
   if (ix->failed)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   /* each posting carries its form's gate: the facts, read beside the id */
-  uint32_t *gate = malloc((ix->form_count ? ix->form_count : 1) * sizeof *gate);
+  uint32_t *gate =
+      bmis__malloc((ix->form_count ? ix->form_count : 1) * sizeof *gate);
   if (!gate)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   for (size_t f = 0; f < ix->form_count; f++) {
@@ -387,7 +389,7 @@ static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
   }
   bool ok = postings_sort(ix, b, gate, false, &ix->tokp) &&
             postings_sort(ix, b, gate, true, &ix->joinp);
-  free(gate);
+  bmis__free(gate);
   if (!ok)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   ix->scratch = bmis__scratch_pool_new(ix->form_count);
@@ -400,7 +402,7 @@ static bmis_status finish(bmis_screen_index *ix, build *b, bmis_error *err) {
   size_t cap = 1024;
   while (cap < ix->doc_count * 2)
     cap *= 2;
-  ix->doc_table = calloc(cap, sizeof *ix->doc_table);
+  ix->doc_table = bmis__calloc(cap, sizeof *ix->doc_table);
   if (!ix->doc_table)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   ix->doc_table_cap = cap;
@@ -484,12 +486,12 @@ static bmis_status on_person(void *ctx, const bmis_watchlist *list,
                              const char *match_key, bmis_error *err) {
   load_ctx *c = ctx;
   uint32_t l = list_id(c->ix, list);
-  char *key = malloc(strlen(match_key) + 1);
+  char *key = bmis__malloc(strlen(match_key) + 1);
   if (!key)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   memcpy(key, match_key, strlen(match_key) + 1);
   bmis_status st = add_person(c->ix, &c->b, l, ref, hash, key, err);
-  free(key);
+  bmis__free(key);
   return st;
 }
 
@@ -509,8 +511,8 @@ static bmis_status done(load_ctx *c, bmis_status st, bmis_screen_index **out,
                         bmis_error *err) {
   if (st == BMIS_OK)
     st = finish(c->ix, &c->b, err);
-  free(c->b.ptok);
-  free(c->b.pform);
+  bmis__free(c->b.ptok);
+  bmis__free(c->b.pform);
   if (st != BMIS_OK) {
     bmis_screen_index_free(c->ix);
     return st;
@@ -523,7 +525,7 @@ bmis_status bmis_screen_index_load(bmis_store *s, bmis_screen_index **out,
                                    bmis_error *err) {
   if (!s || !out)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no store");
-  load_ctx c = {calloc(1, sizeof(bmis_screen_index)), {0}};
+  load_ctx c = {bmis__calloc(1, sizeof(bmis_screen_index)), {0}};
   if (!c.ix)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   bmis_status st = bmis__wl_scan(s, on_person, on_document, &c, err);
@@ -534,7 +536,7 @@ bmis_status bmis_screen_index_load(bmis_store *s, bmis_screen_index **out,
     st = bmis_watchlist_list(s, &all, &n, err);
   for (size_t i = 0; st == BMIS_OK && i < n; i++)
     list_id(c.ix, &all[i]);
-  free(all);
+  bmis__free(all);
   return done(&c, st, out, err);
 }
 
@@ -544,7 +546,7 @@ bmis_status bmis_screen_index_from_content(const bmis_watchlist *meta,
                                            bmis_error *err) {
   if (!meta || !content || !out)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no list or content");
-  load_ctx c = {calloc(1, sizeof(bmis_screen_index)), {0}};
+  load_ctx c = {bmis__calloc(1, sizeof(bmis_screen_index)), {0}};
   if (!c.ix)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   uint32_t l = list_id(c.ix, meta);
@@ -555,7 +557,7 @@ bmis_status bmis_screen_index_from_content(const bmis_watchlist *meta,
     st = bmis__person_match_key(p, &key, err);
     if (st == BMIS_OK)
       st = add_person(c.ix, &c.b, l, p->ref, "", key, err);
-    free(key);
+    bmis__free(key);
   }
   for (size_t i = 0; st == BMIS_OK && i < bmis_wl_document_count(content);
        i++) {
@@ -573,24 +575,24 @@ void bmis_screen_index_free(bmis_screen_index *ix) {
   if (!ix)
     return;
   bmis__scratch_pool_free(ix->scratch);
-  free(ix->lists);
-  free(ix->entries);
-  free(ix->names);
-  free(ix->forms);
-  free(ix->form_toks);
-  free(ix->births);
-  free(ix->nationalities);
-  free(ix->pool);
-  free(ix->toks);
-  free(ix->tok_table);
+  bmis__free(ix->lists);
+  bmis__free(ix->entries);
+  bmis__free(ix->names);
+  bmis__free(ix->forms);
+  bmis__free(ix->form_toks);
+  bmis__free(ix->births);
+  bmis__free(ix->nationalities);
+  bmis__free(ix->pool);
+  bmis__free(ix->toks);
+  bmis__free(ix->tok_table);
   postings_free(&ix->tokp);
   postings_free(&ix->joinp);
-  free(ix->exact.v);
-  free(ix->skel.v);
-  free(ix->dels.v);
-  free(ix->docs);
-  free(ix->doc_table);
-  free(ix);
+  bmis__free(ix->exact.v);
+  bmis__free(ix->skel.v);
+  bmis__free(ix->dels.v);
+  bmis__free(ix->docs);
+  bmis__free(ix->doc_table);
+  bmis__free(ix);
 }
 
 size_t bmis_screen_index_entries(const bmis_screen_index *ix) {

@@ -1,6 +1,7 @@
 /* A hash set of borrowed strings, for reference uniqueness in large lists,
  * and the 64-bit hash the screening module uses (FNV-1a, then a
  * SplitMix64 finaliser to spread the bits). */
+#include "base/alloc.h"
 #include "screen/screen_internal.h"
 
 #include <stdlib.h>
@@ -22,11 +23,11 @@ uint64_t bmis__hash64(const void *data, size_t len) {
 }
 
 static bool rehash(bmis__ref_set *s, size_t ncap) {
-  const char **slots = calloc(ncap, sizeof *slots);
-  uint64_t *hashes = calloc(ncap, sizeof *hashes);
+  const char **slots = bmis__calloc(ncap, sizeof *slots);
+  uint64_t *hashes = bmis__calloc(ncap, sizeof *hashes);
   if (!slots || !hashes) {
-    free(slots);
-    free(hashes);
+    bmis__free(slots);
+    bmis__free(hashes);
     return false;
   }
   for (size_t i = 0; i < s->cap; i++) {
@@ -38,8 +39,8 @@ static bool rehash(bmis__ref_set *s, size_t ncap) {
     slots[j] = s->slots[i];
     hashes[j] = s->hashes[i];
   }
-  free(s->slots);
-  free(s->hashes);
+  bmis__free(s->slots);
+  bmis__free(s->hashes);
   s->slots = slots;
   s->hashes = hashes;
   s->cap = ncap;
@@ -76,7 +77,7 @@ bool bmis__ref_set_has(const bmis__ref_set *s, const char *ref) {
 }
 
 void bmis__ref_set_fini(bmis__ref_set *s) {
-  free(s->slots);
-  free(s->hashes);
+  bmis__free(s->slots);
+  bmis__free(s->hashes);
   memset(s, 0, sizeof *s);
 }

@@ -1,6 +1,7 @@
 /* Screening a person against the index: the query's forms, candidates
  * (candidates.c), hits with their explanations, documents with OCR twins,
  * and earlier dispositions. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "screen/candidates.h"
 
@@ -325,7 +326,7 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "document state '%.3s' is not a country",
                           qin->doc_state);
-  qform *qf = malloc(QFORMS_MAX * sizeof *qf);
+  qform *qf = bmis__malloc(QFORMS_MAX * sizeof *qf);
   if (!qf)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   size_t nq = 0, cap = 0;
@@ -361,8 +362,8 @@ bmis_status bmis_screen_person(const bmis_screen_index *ix, bmis_store *s,
     out->count = max;
   if (st == BMIS_OK && s && out->count)
     st = mark_dispositions(s, q, out, err);
-  free(c.v);
-  free(qf);
+  bmis__free(c.v);
+  bmis__free(qf);
   if (st != BMIS_OK)
     bmis_screen_result_free(out);
   return st;
@@ -391,7 +392,7 @@ bmis_status bmis_screen_document(const bmis_screen_index *ix, const char *state,
 void bmis_screen_result_free(bmis_screen_result *r) {
   if (!r)
     return;
-  free(r->hits);
+  bmis__free(r->hits);
   r->hits = NULL;
   r->count = 0;
 }

@@ -1,5 +1,6 @@
 /* The index's pool of per-query work arrays (see screen_scratch.h). */
 #include "screen/screen_scratch.h"
+#include "base/alloc.h"
 #include "base/array.h"
 
 #include "screen/index.h"
@@ -15,7 +16,7 @@ struct bmis__scratch_pool {
 };
 
 struct bmis__scratch_pool *bmis__scratch_pool_new(size_t forms) {
-  struct bmis__scratch_pool *p = calloc(1, sizeof *p);
+  struct bmis__scratch_pool *p = bmis__calloc(1, sizeof *p);
   if (!p)
     return NULL;
   pthread_mutex_init(&p->lock, NULL);
@@ -26,11 +27,11 @@ struct bmis__scratch_pool *bmis__scratch_pool_new(size_t forms) {
 static void scratch_free(bmis__scratch *s) {
   if (!s)
     return;
-  free(s->acc);
-  free(s->touched);
-  free(s->seen);
-  free(s->marked);
-  free(s);
+  bmis__free(s->acc);
+  bmis__free(s->touched);
+  bmis__free(s->seen);
+  bmis__free(s->marked);
+  bmis__free(s);
 }
 
 void bmis__scratch_pool_free(struct bmis__scratch_pool *p) {
@@ -42,7 +43,7 @@ void bmis__scratch_pool_free(struct bmis__scratch_pool *p) {
     scratch_free(s);
   }
   pthread_mutex_destroy(&p->lock);
-  free(p);
+  bmis__free(p);
 }
 
 bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix) {
@@ -54,10 +55,10 @@ bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix) {
   pthread_mutex_unlock(&p->lock);
   if (!s) {
     size_t n = p->forms ? p->forms : 1;
-    s = calloc(1, sizeof *s);
+    s = bmis__calloc(1, sizeof *s);
     if (s) {
-      s->acc = calloc(n, sizeof *s->acc);
-      s->touched = malloc(n * sizeof *s->touched);
+      s->acc = bmis__calloc(n, sizeof *s->acc);
+      s->touched = bmis__malloc(n * sizeof *s->touched);
     }
     if (!s || !s->acc || !s->touched) {
       scratch_free(s);
@@ -75,7 +76,7 @@ bmis__scratch *bmis__scratch_take(const bmis_screen_index *ix) {
 
 bool bmis__scratch_seen_ready(const bmis_screen_index *ix, bmis__scratch *s) {
   if (!s->seen)
-    s->seen = calloc(ix->scratch->forms / 64 + 1, sizeof *s->seen);
+    s->seen = bmis__calloc(ix->scratch->forms / 64 + 1, sizeof *s->seen);
   return s->seen != NULL;
 }
 

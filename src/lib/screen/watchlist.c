@@ -2,6 +2,7 @@
  * entry with the stored one, in one transaction), reading lists and their
  * content back, removing them and setting their threshold. The SQL is in
  * store/repo_watchlist.c. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "base/text.h"
 #include "bmis/text.h"
@@ -105,9 +106,9 @@ typedef struct old_map {
 } old_map;
 
 static void old_map_fini(old_map *m) {
-  free(m->arena);
-  free(m->items);
-  free(m->slots);
+  bmis__free(m->arena);
+  bmis__free(m->items);
+  bmis__free(m->slots);
 }
 
 static const char *old_ref(const old_map *m, const old_entry *e) {
@@ -144,7 +145,7 @@ static bmis_status old_index(old_map *m, bmis_error *err) {
   m->nslots = 16;
   while (m->nslots < m->count * 2)
     m->nslots *= 2;
-  m->slots = calloc(m->nslots, sizeof *m->slots);
+  m->slots = bmis__calloc(m->nslots, sizeof *m->slots);
   if (!m->slots)
     return nomem(err);
   for (size_t i = 0; i < m->count; i++) {
@@ -197,9 +198,9 @@ static void ref_sort(ref_list *l) {
 void bmis_wl_report_free(bmis_wl_report *r) {
   if (!r)
     return;
-  free(r->added_refs);
-  free(r->removed_refs);
-  free(r->changed_refs);
+  bmis__free(r->added_refs);
+  bmis__free(r->removed_refs);
+  bmis__free(r->changed_refs);
   memset(r, 0, sizeof *r);
 }
 
@@ -228,8 +229,8 @@ typedef struct import {
 
 static void pending_clear(pending *p) {
   for (size_t i = 0; i < p->n; i++) {
-    free(p->owned[i][0]);
-    free(p->owned[i][1]);
+    bmis__free(p->owned[i][0]);
+    bmis__free(p->owned[i][1]);
   }
   p->n = 0;
 }
@@ -271,7 +272,7 @@ static bmis_status import_entry(import *im, const bmis_wl_person *p,
   bmis_status ok = p ? bmis__wl_person_screenable(p, err)
                      : bmis__wl_document_screenable(d, err);
   if (ok != BMIS_OK) {
-    free(text);
+    bmis__free(text);
     return ok;
   }
   pending *pd = im->new_rows;
@@ -280,14 +281,14 @@ static bmis_status import_entry(import *im, const bmis_wl_person *p,
   char *hash = pd->hash[slot];
   bmis_status st = bmis__wl_text_hash(text, strlen(text), hash);
   if (st != BMIS_OK) {
-    free(text);
+    bmis__free(text);
     return bmis_error_set(err, st, "entry '%s': hashing failed", ref);
   }
   old_entry *o = im->old.count ? old_find(&im->old, ref) : NULL;
   if (o) {
     o->seen = true;
     if (strcmp(o->hash, hash) == 0) {
-      free(text);
+      bmis__free(text);
       im->unchanged++;
       return BMIS_OK;
     }
@@ -304,7 +305,7 @@ static bmis_status import_entry(import *im, const bmis_wl_person *p,
       char msg[sizeof err->message];
       snprintf(msg, sizeof msg, "%s", err ? err->message : "");
       bmis_error_set(err, st, "entry '%s': %s", ref, msg);
-      free(text);
+      bmis__free(text);
       return st;
     }
     row->match_key = key;
@@ -318,8 +319,8 @@ static bmis_status import_entry(import *im, const bmis_wl_person *p,
   }
   if (o) { /* changed: updated in place, keeping the row */
     st = bmis__wl_entry_put(im->s, im->list_id, row, true, err);
-    free(key);
-    free(text);
+    bmis__free(key);
+    bmis__free(text);
     return st == BMIS_OK ? count(im, &im->changed, ref, err) : st;
   }
   pd->owned[slot][0] = text;
@@ -395,7 +396,7 @@ import im;
   memset(&im, 0, sizeof im);
   im.s = s;
   im.collect = report != NULL;
-  im.new_rows = malloc(sizeof *im.new_rows);
+  im.new_rows = bmis__malloc(sizeof *im.new_rows);
   if (!im.new_rows)
     return nomem(err);
   im.new_rows->n = 0;
@@ -408,12 +409,12 @@ import im;
       bmis__tx_rollback(s);
   }
   pending_clear(im.new_rows);
-  free(im.new_rows);
+  bmis__free(im.new_rows);
   old_map_fini(&im.old);
   if (st != BMIS_OK || !report) {
-    free(im.added.refs);
-    free(im.changed.refs);
-    free(im.removed.refs);
+    bmis__free(im.added.refs);
+    bmis__free(im.changed.refs);
+    bmis__free(im.removed.refs);
     return st;
   }
   ref_sort(&im.added);
@@ -469,7 +470,7 @@ bmis_status bmis_watchlist_list(bmis_store *s, bmis_watchlist **out,
   list_acc a = {0};
   bmis_status st = bmis__wl_list_each(s, list_add, &a, err);
   if (st != BMIS_OK) {
-    free(a.items);
+    bmis__free(a.items);
     return st;
   }
   *out = a.items;

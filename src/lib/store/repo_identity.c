@@ -1,4 +1,5 @@
 /* Store access for identity links and stays. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "store/repo.h"
 #include "store/store_internal.h"
@@ -195,7 +196,7 @@ bmis_status bmis__stay_sync(bmis_store *s, const char *person_id,
       st = bmis__run(q, err);
     }
   }
-  free(old.v);
+  bmis__free(old.v);
   return st;
 }
 

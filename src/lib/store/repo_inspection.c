@@ -1,6 +1,7 @@
 /* Inspections and single referrals in the store (see repo_inspection.h). */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include "store/repo_inspection.h"
+#include "base/alloc.h"
 
 #include "store/store_internal.h"
 
@@ -26,7 +27,7 @@ bmis_status bmis__inspection_insert(bmis_store *s,
 
 static char *dup_col(bmis__stmt *q, int i) {
   const char *t = bmis__col_text(q, i);
-  return strdup(t ? t : "");
+  return bmis__strdup(t ? t : "");
 }
 
 bmis_status bmis__inspection_get(bmis_store *s, const char *id,
@@ -108,9 +109,9 @@ bmis_status bmis__inspection_purge(bmis_store *s, int64_t before,
 }
 
 void bmis__inspection_row_free(bmis__inspection_row *r) {
-  free(r->request_json);
-  free(r->result_json);
-  free(r->hits_json);
+  bmis__free(r->request_json);
+  bmis__free(r->result_json);
+  bmis__free(r->hits_json);
   r->request_json = r->result_json = r->hits_json = NULL;
 }
 

@@ -1,5 +1,6 @@
 /* Store access for watchlists, their entries and hit dispositions; and the
  * scan the screening index is built from. */
+#include "base/alloc.h"
 #include "base/array.h"
 #include "store/repo.h"
 #include "store/store_internal.h"
@@ -203,7 +204,7 @@ bmis_status bmis__wl_entry_put(bmis_store *s, int64_t list_id,
  * UTF-8. */
 static char *rows_json(const bmis__wl_entry_row *rows, size_t n) {
   enum { COLS = 9 };
-  const char **cells = malloc((n ? n : 1) * COLS * sizeof *cells);
+  const char **cells = bmis__malloc((n ? n : 1) * COLS * sizeof *cells);
   if (!cells)
     return NULL;
   for (size_t i = 0; i < n; i++) {
@@ -220,7 +221,7 @@ static char *rows_json(const bmis__wl_entry_row *rows, size_t n) {
     memcpy(cells + i * COLS, row, sizeof row);
   }
   char *text = bmis__wire_text_rows(cells, n, COLS);
-  free(cells);
+  bmis__free(cells);
   return text;
 }
 
@@ -257,7 +258,7 @@ bmis_status bmis__wl_entry_insert_many(bmis_store *s, int64_t list_id,
                           "inserted %lld of %zu watchlist entries",
                           (long long)bmis__changes(q), n);
   }
-  free(text);
+  bmis__free(text);
   return st;
 }
 
@@ -388,7 +389,7 @@ bmis_status bmis__wl_scan(bmis_store *s, bmis__wl_person_fn pf,
     while (st == BMIS_OK && rows == SCAN_PAGE)
       st = scan_page(s, &lists, pf, df, ctx, &last, &rows, err);
   }
-  free(lists.items);
+  bmis__free(lists.items);
   return bmis__read_end(s, own, st, err);
 }
 

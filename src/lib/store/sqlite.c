@@ -1,5 +1,6 @@
 /* The SQLite backend: the embedded default store (one file, WAL mode). */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/alloc.h"
 #include "store/store_internal.h"
 
 #include <sqlite3.h>
@@ -114,7 +115,7 @@ static bmis_status sq_open(bmis_store *s, const char *path, bmis_error *err) {
     return BMIS_E_STORE;
   }
   s->db = db;
-  s->drv_state = calloc(1, sizeof(sq_state));
+  s->drv_state = bmis__calloc(1, sizeof(sq_state));
   if (!s->drv_state) {
     sqlite3_close(db);
     s->db = NULL;
@@ -136,7 +137,7 @@ static bmis_status sq_open(bmis_store *s, const char *path, bmis_error *err) {
   if (st == BMIS_OK)
     st = sq_set_durability(s, s->durability, err);
   if (st != BMIS_OK) {
-    free(s->drv_state);
+    bmis__free(s->drv_state);
     s->drv_state = NULL;
     sqlite3_close(db);
     s->db = NULL;
@@ -148,7 +149,7 @@ static void sq_close(bmis_store *s) {
   sq_state *state = s->drv_state;
   for (size_t i = 0; state && i < TX_COUNT; i++)
     sqlite3_finalize(state->tx[i]);
-  free(state);
+  bmis__free(state);
   s->drv_state = NULL;
   sqlite3_close(s->db);
   s->db = NULL;
@@ -156,12 +157,12 @@ static void sq_close(bmis_store *s) {
 
 static bmis_status sq_prepare(bmis_store *s, const char *name, const char *sql,
                               bmis__stmt **out, bmis_error *err) {
-  sqlite_stmt *st = calloc(1, sizeof *st);
+  sqlite_stmt *st = bmis__calloc(1, sizeof *st);
   if (!st)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->st,
                          NULL) != SQLITE_OK) {
-    free(st);
+    bmis__free(st);
     return db_error(s->db, err, name);
   }
   st->base.drv = &bmis__sqlite_driver;
@@ -173,7 +174,7 @@ static bmis_status sq_prepare(bmis_store *s, const char *name, const char *sql,
 static void sq_finalize(bmis__stmt *b) {
   sqlite_stmt *st = (sqlite_stmt *)b;
   sqlite3_finalize(st->st);
-  free(st);
+  bmis__free(st);
 }
 
 static bmis_status bind_rc(int rc) {

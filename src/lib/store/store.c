@@ -2,6 +2,7 @@
  * registered at run time), applies migrations, caches prepared statements
  * and nests transactions. */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "base/alloc.h"
 #include "store/store_internal.h"
 
 #include "base/text.h"
@@ -160,7 +161,7 @@ bmis_status bmis_store_open(const char *url, const bmis_store_options *opts,
   }
   if (!url || !*url)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "--store: empty URL");
-  bmis_store *s = calloc(1, sizeof *s);
+  bmis_store *s = bmis__calloc(1, sizeof *s);
   if (!s)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   s->durability = opts->durability;
@@ -169,13 +170,13 @@ bmis_status bmis_store_open(const char *url, const bmis_store_options *opts,
     /* a registered driver's URL, passed on whole */
   } else if (has_prefix(url, "postgres://") ||
              has_prefix(url, "postgresql://")) {
-    free(s);
+    bmis__free(s);
     return bmis_error_set(err, BMIS_E_UNSUPPORTED,
                           "--store: this program has no PostgreSQL driver: "
                           "postgres:// stores need libbmis_pg, enabled with "
                           "bmis_store_postgres_enable()");
   } else if (strstr(url, "://")) {
-    free(s);
+    bmis__free(s);
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "--store: unknown scheme in '%s' (a file path, "
                           "sqlite:PATH or postgres://…)",
@@ -185,19 +186,19 @@ bmis_status bmis_store_open(const char *url, const bmis_store_options *opts,
     if (has_prefix(url, "sqlite:"))
       target = url + 7;
     if (opts->must_exist && access(target, F_OK) != 0) {
-      free(s);
+      bmis__free(s);
       return bmis_error_set(err, BMIS_E_NOT_FOUND, "no store at %s", target);
     }
   }
   if (snprintf(s->target, sizeof s->target, "%s", target) >=
       (int)sizeof s->target) {
-    free(s);
+    bmis__free(s);
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "--store: URL too long");
   }
   redact(target, s->location, sizeof s->location);
   bmis_status st = s->drv->open(s, s->target, err);
   if (st != BMIS_OK) {
-    free(s);
+    bmis__free(s);
     return st;
   }
   if (!opts->no_migrate)
@@ -227,7 +228,7 @@ void bmis_store_close(bmis_store *s) {
     s->ext_free(s->ext);
   drop_statements(s);
   s->drv->close(s);
-  free(s);
+  bmis__free(s);
 }
 
 const char *bmis_store_backend(const bmis_store *s) {

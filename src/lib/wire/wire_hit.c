@@ -4,6 +4,7 @@
  * scores to 3 decimals. Codes are written by their names from screen's code
  * tables (bmis_wl_category_code and its kin, which the layering work moves
  * below wire). */
+#include "base/alloc.h"
 #include "bmis/screen.h"
 #include "bmis/wire.h"
 
@@ -24,13 +25,13 @@ json_t *bmis_wire_text(const char *s) {
     return j;
   /* Not UTF-8: bytes outside ASCII become '?'. */
   size_t n = strlen(s);
-  char *copy = malloc(n + 1);
+  char *copy = bmis__malloc(n + 1);
   if (!copy)
     return NULL;
   for (size_t i = 0; i <= n; i++)
     copy[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
   j = json_string(copy);
-  free(copy);
+  bmis__free(copy);
   return j;
 }
 

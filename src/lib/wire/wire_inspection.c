@@ -3,7 +3,9 @@
  * reads a snapshot back, and the words of the reason codes
  * (BMIS_REASON_TABLE), made here at the edge. Calls only the public types'
  * code tables, dates and the doc module. */
+#include "base/alloc.h"
 #include "bmis/inspect.h"
+#include "wire/json_text.h"
 
 #include <jansson.h>
 #include <limits.h>
@@ -361,7 +363,7 @@ char *bmis_inspection_to_json(const bmis_inspection *in, bool with_movement) {
     json_object_set_new(o, "movement_id",
                         in->movement_id[0] ? json_string(in->movement_id)
                                            : json_null());
-  char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+  char *text = o ? bmis__json_dumps(o, JSON_COMPACT) : NULL;
   json_decref(o);
   return text;
 }
@@ -569,7 +571,7 @@ static bmis_status hits_from(json_t *list, bmis_inspection *in, rd *r,
     return BMIS_OK;
   }
   size_t n = json_array_size(list);
-  if (n && !(in->hits = calloc(n, sizeof *in->hits)))
+  if (n && !(in->hits = bmis__calloc(n, sizeof *in->hits)))
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   in->hit_count = n;
   size_t i;
@@ -768,7 +770,7 @@ bmis_status bmis_inspection_from_json(const char *text, size_t len,
 void bmis_inspection_fini(bmis_inspection *in) {
   if (!in)
     return;
-  free(in->hits);
+  bmis__free(in->hits);
   in->hits = NULL;
   in->hit_count = 0;
 }

@@ -11,13 +11,13 @@
 void bmis__crossing_from_doc(const bmis_doc *doc, bmis_crossing *c);
 
 /* A movement as the history keeps it: compact JSON with sorted members, a
- * string the caller frees with free(); NULL when out of memory. */
+ * string the caller frees with bmis__free(); NULL when out of memory. */
 char *bmis__wire_movement_snapshot(const bmis_movement *m);
 
 /* Rows of text cells (cells[row * cols + col]) as a compact JSON array of
  * arrays, an empty or NULL cell as null: how the store hands PostgreSQL a
- * batch in one statement. A string the caller frees with free(); NULL when
- * out of memory or when a cell is not UTF-8. */
+ * batch in one statement. A string the caller frees with bmis__free(); NULL
+ * when out of memory or when a cell is not UTF-8. */
 char *bmis__wire_text_rows(const char *const *cells, size_t rows, size_t cols);
 
 #endif

@@ -4,9 +4,11 @@
  * both the encoders and the decoders walk, so a member is added once; an
  * unknown member, a wrong type or an over-long value is an error naming the
  * member. Only doc/ and base/ are called (wire sits below the domains). */
+#include "base/alloc.h"
 #include "bmis/doc.h"
 #include "bmis/text.h"
 #include "bmis/wire.h"
+#include "wire/json_text.h"
 #include "wire/wire_internal.h"
 
 #include <ctype.h>
@@ -503,14 +505,15 @@ json_t *bmis_wire_crossing(const bmis_crossing *c) {
 
 char *bmis__wire_movement_snapshot(const bmis_movement *m) {
   json_t *o = bmis_wire_movement(m);
-  char *text = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+  char *text = o ? bmis__json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
   json_decref(o);
   return text;
 }
 
 char *bmis_movement_to_json(const bmis_movement *m) {
   json_t *o = bmis_wire_movement(m);
-  char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+  char *text =
+      o ? bmis__json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
   json_decref(o);
   return text;
 }
@@ -521,7 +524,7 @@ bmis_status bmis_crossing_from_mrz(const char *text, size_t len, bmis_date on,
                                    bmis_crossing *c, bmis_error *err) {
   bmis_doc_options opts;
   bmis_doc_options_init(&opts, on);
-  bmis_doc *doc = malloc(sizeof *doc);
+  bmis_doc *doc = bmis__malloc(sizeof *doc);
   if (!doc)
     return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   bmis_doc_parse(text, len, &opts, doc);
@@ -532,11 +535,11 @@ bmis_status bmis_crossing_from_mrz(const char *text, size_t len, bmis_date on,
     char msg[200];
     bmis_finding_message(f, msg, sizeof msg);
     const char *code = bmis_finding_code_name(f->code);
-    free(doc);
+    bmis__free(doc);
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "mrz: %s (%s)", msg, code);
   }
   bmis__crossing_from_doc(doc, c);
-  free(doc);
+  bmis__free(doc);
   return BMIS_OK;
 }
 

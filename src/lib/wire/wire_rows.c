@@ -1,6 +1,7 @@
 /* Rows of text as JSON: how the store hands PostgreSQL a batch of rows in
  * one statement (store/repo_watchlist.c), so that the store needs no JSON
  * library of its own. */
+#include "wire/json_text.h"
 #include "wire/wire_internal.h"
 
 #include <jansson.h>
@@ -18,7 +19,7 @@ char *bmis__wire_text_rows(const char *const *cells, size_t rows, size_t cols) {
       ok = x && json_array_append_new(row, x) == 0;
     }
   }
-  char *text = ok ? json_dumps(all, JSON_COMPACT) : NULL;
+  char *text = ok ? bmis__json_dumps(all, JSON_COMPACT) : NULL;
   json_decref(all);
   return text;
 }

@@ -1,6 +1,7 @@
 /* base/: the capped string builder, the growable array and UTF-8 over ICU. */
 #include "test_util.h"
 
+#include "base/alloc.h"
 #include "base/array.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
@@ -25,12 +26,12 @@ static void builder_appends_up_to_its_cap(void **state) {
   assert_int_equal(b.len, 10);
   char *t = bmis__strbuf_take(&b);
   assert_string_equal(t, "abcdef42!x");
-  free(t);
+  bmis__free(t);
   /* an empty builder hands over "" */
   t = bmis__strbuf_take(&b);
   assert_non_null(t);
   assert_string_equal(t, "");
-  free(t);
+  bmis__free(t);
   bmis__strbuf_fini(&b);
 }
 
@@ -92,7 +93,7 @@ static void array_pushes_zeroed_slots(void **state) {
   row *rows = bmis__array_take(&a, &n);
   assert_int_equal(n, 1000);
   assert_int_equal(rows[500].a, 500);
-  free(rows);
+  bmis__free(rows);
   assert_int_equal(a.count, 0);
   assert_null(a.items);
   bmis__array_free(&a);
@@ -112,7 +113,7 @@ static void growth_is_overflow_checked(void **state) {
   assert_int_equal(bmis__grow(&p, &cap, SIZE_MAX, 1), BMIS_E_NOMEM);
   assert_ptr_equal(p, before);
   assert_int_equal(cap, 16);
-  free(p);
+  bmis__free(p);
   bmis__array a;
   bmis__array_init(&a, 64);
   a.count = SIZE_MAX - 1; /* as if that many were there */

@@ -94,7 +94,7 @@ static int add_row(const bmis_movement *m, void *ctx) {
   snprintf(r->v[r->n], len, "%s|%s|%s|%s|%c|%s|%s", json, t.surname,
            t.given_names, bmis_date_format_iso(t.birth, b), t.sex ? t.sex : '-',
            t.nationality, t.birth_country);
-  free(json);
+  bmis_free(json);
   r->m[r->n++] = *m;
   return 0;
 }

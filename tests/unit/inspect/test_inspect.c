@@ -127,7 +127,7 @@ static json_t *inspect(fx *f, const char *json, char id[BMIS_ID_SIZE]) {
       BMIS_OK)
     fail_msg("inspect: %s", err.message);
   json_t *r = json_loads(out, 0, NULL);
-  free(out);
+  bmis_free(out);
   assert_non_null(r);
   return r;
 }
@@ -342,12 +342,12 @@ static void an_unaccompanied_minor_gets_child_protection(void **state) {
   assert_non_null(strstr(html, "[X]</span><b>(C)</b> Vous n&#39;"));
   assert_non_null(strstr(html, "protection de l&#39;enfance"));
   assert_non_null(strstr(html, "no visa"));
-  free(html);
+  bmis_free(html);
   assert_int_equal(
       bmis_refusal_notice(f->s, &f->officer, id, "en", &html, &err), BMIS_OK);
   assert_non_null(strstr(html, "right to appeal"));
   assert_null(strstr(html, "[X]</span><b>(A)"));
-  free(html);
+  bmis_free(html);
   assert_int_equal(
       bmis_refusal_notice(f->s, &f->officer, id, "xx", &html, &err),
       BMIS_E_INVALID_ARG);
@@ -786,12 +786,12 @@ static void old_inspections_are_emptied(void **state) {
       BMIS_OK);
   assert_string_equal(json, "{}");
   assert_string_equal(mv, admitted);
-  free(json);
+  bmis_free(json);
   assert_int_equal(
       bmis_inspection_get(f->s, referred, &f->officer, &json, mv, &err),
       BMIS_OK);
   assert_non_null(strstr(json, "DOE"));
-  free(json);
+  bmis_free(json);
   /* the movement and the notice (language, alternative) stay */
   bmis_movement m1;
   assert_int_equal(bmis_movement_get(f->s, admitted, &m1, &err), BMIS_OK);
@@ -801,7 +801,7 @@ static void old_inspections_are_emptied(void **state) {
       BMIS_OK);
   assert_non_null(strstr(html, "lang=\"fr\""));
   assert_non_null(strstr(html, "des membres de sa famille"));
-  free(html);
+  bmis_free(html);
   /* a second purge finds nothing new */
   assert_int_equal(
       bmis_inspection_purge(f->s, (int64_t)time(NULL) + 10, &n, &err), BMIS_OK);
@@ -948,7 +948,7 @@ static void asylum_raised_after_the_scan_bars_refusal(void **state) {
       bmis_inspection_protect(f->s, id, &p, &f->officer, now(), &json, &err),
       BMIS_OK);
   r = json_loads(json, 0, NULL);
-  free(json);
+  bmis_free(json);
   assert_false(allowed(r, "refuse"));
   assert_string_equal(action_of(r), "refer");
   assert_true(json_is_true(
@@ -959,7 +959,7 @@ static void asylum_raised_after_the_scan_bars_refusal(void **state) {
   assert_int_equal(
       bmis_inspection_get(f->s, id, &f->officer, &json, mv_id, &err), BMIS_OK);
   assert_non_null(strstr(json, "intention to seek asylum"));
-  free(json);
+  bmis_free(json);
   bmis_decision_result out;
   assert_int_equal(decide(f, id, refuse_held, &out, &err), BMIS_E_SAFEGUARD);
   assert_int_equal(
@@ -1012,7 +1012,7 @@ static void asylum_after_a_refusal_turns_it_into_a_referral(void **state) {
       bmis_inspection_protect(f->s, id, &p, &f->officer, now(), &json, &err),
       BMIS_OK);
   json_t *r = json_loads(json, 0, NULL);
-  free(json);
+  bmis_free(json);
   assert_string_equal(json_string_value(json_object_get(r, "decision")),
                       "referred");
   assert_int_equal(json_integer_value(json_object_get(r, "refusals_turned")),
@@ -1436,8 +1436,8 @@ static void the_instant_is_given_and_the_result_reads_back(void **state) {
                    BMIS_OK);
   char *again = bmis_inspection_to_json(&in, false);
   assert_string_equal(json, again);
-  free(json);
-  free(again);
+  bmis_free(json);
+  bmis_free(again);
   bmis_inspection_fini(&in);
 
   /* decided: the movement is named; the referral's outcome needs its time */

@@ -172,7 +172,7 @@ static void step_inspect(world *w) {
   if (bmis_inspect(w->s, w->ix, &rq, below(3) ? &w->officer : &w->supervisor,
                    w->clock, w->ids[w->nids], &json, &err) == BMIS_OK)
     w->nids++;
-  free(json);
+  bmis_free(json);
 }
 
 static const char *any_id(world *w) {
@@ -187,7 +187,7 @@ static void step_raise(world *w) {
   if (id)
     (void)bmis_inspection_protect(w->s, id, &p, &w->officer, w->clock, &json,
                                   &err);
-  free(json);
+  bmis_free(json);
 }
 
 static void step_decide(world *w) {

@@ -402,7 +402,7 @@ static void lists_are_listed_by_name_with_counts(void **state) {
   bmis_error err;
   assert_int_equal(bmis_watchlist_list(s, &all, &n, &err), BMIS_OK);
   assert_int_equal(n, 0);
-  free(all);
+  bmis_free(all);
 
   bmis_wl_content *c1 = version1();
   bmis_wl_content *docs = bmis_wl_content_new();
@@ -425,7 +425,7 @@ static void lists_are_listed_by_name_with_counts(void **state) {
   assert_string_equal(all[1].name, "un");
   assert_int_equal(all[1].person_count, 3);
   assert_int_equal(all[1].document_count, 1);
-  free(all);
+  bmis_free(all);
   bmis_wl_content_free(c1);
   bmis_wl_content_free(docs);
 }
@@ -702,7 +702,7 @@ static void category_action_and_name_rules(void **state) {
   size_t n;
   assert_int_equal(bmis_watchlist_list(s, &all, &n, NULL), BMIS_OK);
   assert_int_equal(n, 0);
-  free(all);
+  bmis_free(all);
 
   bmis_watchlist ok1 = meta("child-protection_2026.v1",
                             BMIS_WL_PROTECTION_ALERT, BMIS_HIT_PROTECT, "", 1);
@@ -805,7 +805,7 @@ static void the_scan_streams_every_entry_of_every_list(void **state) {
   char *key = NULL;
   assert_int_equal(bmis__person_match_key(p, &key, &err), BMIS_OK);
   assert_string_equal(x.person_key, key);
-  free(key);
+  bmis_free(key);
 
   /* Either callback may be left out; a callback's error stops the scan. */
   memset(&x, 0, sizeof x);
@@ -1203,8 +1203,8 @@ static void the_canonical_text_and_hash(void **state) {
   assert_string_equal(hash, "e88c85ba1aff982391dd985e1bb6a87e");
   assert_int_equal(bmis__wl_entry_hash(d, hash), BMIS_OK);
   assert_string_equal(hash, "880c04c103d2148422c1c2ed3459fb00");
-  free(pt);
-  free(dt);
+  bmis_free(pt);
+  bmis_free(dt);
   json_decref(p);
   json_decref(d);
   bmis_wl_content_free(c);

@@ -100,7 +100,7 @@ static void movement_round_trip(void **state) {
   memset(&back, 0, sizeof back);
   assert_int_equal(bmis_movement_from_json(text, strlen(text), &back, &err),
                    BMIS_OK);
-  free(text);
+  bmis_free(text);
   assert_memory_equal(&m, &back, sizeof m);
 }
 
@@ -362,8 +362,8 @@ static void watchlist_entries_round_trip(void **state) {
   json_t *pj2 = bmis_wire_wl_person(q), *dj2 = bmis_wire_wl_document(e);
   char *t1 = bmis__wl_entry_text(pj), *t2 = bmis__wl_entry_text(pj2);
   assert_string_equal(t1, t2);
-  free(t1);
-  free(t2);
+  bmis_free(t1);
+  bmis_free(t2);
   assert_true(json_equal(dj, dj2));
   json_decref(pj);
   json_decref(dj);
@@ -381,10 +381,10 @@ static void text_rows(void **state) {
   char *t = bmis__wire_text_rows(cells, 2, 3);
   assert_non_null(t);
   assert_string_equal(t, "[[\"a\",null,null],[\"b\\\"c\",\"d\",\"e\"]]");
-  free(t);
+  bmis_free(t);
   t = bmis__wire_text_rows(cells, 0, 3);
   assert_string_equal(t, "[]");
-  free(t);
+  bmis_free(t);
   const char *bad[] = {"ok", "\xff"};
   assert_null(bmis__wire_text_rows(bad, 1, 2));
 }

@@ -257,8 +257,8 @@ static void test_round_trip(void **state) {
   assert_string_equal(json_string_value(json_object_get(admit, "code")),
                       "admit_protection_alert");
   json_decref(o);
-  free(text);
-  free(again);
+  bmis_free(text);
+  bmis_free(again);
   bmis_inspection_fini(&a);
   bmis_inspection_fini(&b);
 }
@@ -285,9 +285,9 @@ static void test_snapshot_without_codes(void **state) {
   same(&a, &b);
   char *again = bmis_inspection_to_json(&b, false);
   assert_string_equal(text, again);
-  free(text);
+  bmis_free(text);
   free(old);
-  free(again);
+  bmis_free(again);
   bmis_inspection_fini(&a);
   bmis_inspection_fini(&b);
 }
@@ -346,7 +346,7 @@ static void test_bad_snapshots(void **state) {
     assert_null(b.hits);
     free(bad);
   }
-  free(text);
+  bmis_free(text);
   bmis_inspection_fini(&a);
 }
 
