@@ -6,6 +6,7 @@
 #include "bmis/doc.h"
 #include "bmis/inspect.h"
 #include "bmis/register.h"
+#include "bmis/screen.h"
 
 /* The traveller and document of a crossing as an MRZ gives them (whatever
  * its findings: the caller decides whether they are good enough). */
@@ -52,4 +53,62 @@ char *bmis__wire_protection_raised_text(const char *id, bmis_decision decision,
                                         int refusals_turned,
                                         const bmis_referral_kind *referrals,
                                         int referral_count, bool held);
+/* ---- watchlist entries (wire_watchlist.c, wire_watchlist_read.c) ---- */
+
+/* The longest remarks an entry may have, in bytes. */
+#define BMIS__WL_REMARKS_MAX 4000
+
+/* The text of an entry: bmis_wire_wl_person (p) or bmis_wire_wl_document
+ * (d, when p is NULL), compact; members sorted when canonical (the text
+ * that is stored and hashed), else in the encoder's order (a line of the
+ * JSON-lines format). In *out, which the caller frees with free().
+ * E_INVALID_ARG when a text is not UTF-8 (or the encoder ran out of
+ * memory), E_NOMEM. */
+bmis_status bmis__wire_wl_entry_text(const bmis_wl_person *p,
+                                     const bmis_wl_document *d, bool canonical,
+                                     char **out);
+
+/* The first line of the JSON-lines format, {"kind":"list","version":v},
+ * compact, without its line break; a string the caller frees with free(),
+ * NULL when v is not UTF-8 or out of memory. */
+char *bmis__wire_wl_list_line(const char *version);
+
+/* What a text is read as: an entry the store keeps, or a line of the
+ * JSON-lines format (the first may be the list line). */
+typedef enum bmis__wl_read_as {
+  BMIS__WL_READ_ENTRY,
+  BMIS__WL_READ_FIRST_LINE,
+  BMIS__WL_READ_LINE
+} bmis__wl_read_as;
+
+typedef enum bmis__wl_line_kind {
+  BMIS__WL_LINE_NONE,
+  BMIS__WL_LINE_PERSON,
+  BMIS__WL_LINE_DOCUMENT,
+  BMIS__WL_LINE_LIST
+} bmis__wl_line_kind;
+
+/* A decoded entry or list line, not yet checked by a content: the
+ * person's arrays are the line's own, and every text (ref, the names,
+ * birth places, remarks, version) is borrowed from the decoded JSON; all
+ * of it lives until bmis__wire_wl_line_fini. */
+typedef struct bmis__wl_line {
+  bmis__wl_line_kind kind;
+  char *ref;                 /* a person's or document's reference */
+  bmis_wl_person person;     /* kind PERSON; its ref field is not used */
+  bmis_wl_document document; /* kind DOCUMENT */
+  char *version;             /* kind LIST: NULL when not given */
+  void *json;                /* the decoded JSON (json_t *) */
+} bmis__wl_line;
+
+/* Decodes text (len bytes) into *out, which is cleared first. Errors name
+ * the member ("names[1].quality: ... is not one of ..."): E_PARSE for
+ * malformed JSON, E_INVALID_ARG for the rest, E_NOMEM. A list line read as
+ * BMIS__WL_READ_LINE is "a "list" line must come first"; read as an entry,
+ * kind "list" is unknown. *out is released with bmis__wire_wl_line_fini
+ * whatever the outcome. */
+bmis_status bmis__wire_wl_line_decode(const char *text, size_t len,
+                                      bmis__wl_read_as as, bmis__wl_line *out,
+                                      bmis_error *err);
+void bmis__wire_wl_line_fini(bmis__wl_line *l);
 #endif
