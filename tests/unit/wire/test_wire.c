@@ -397,6 +397,87 @@ static void watchlist_entries_round_trip(void **state) {
   bmis_wl_content_free(c);
 }
 
+/* A watchlist line that does not decode: the error names the member, the
+ * way the JSON-lines reader has always reported it; the list line is read
+ * only where it may stand. */
+static void watchlist_line_errors_name_the_member(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    bmis__wl_read_as as;
+    bmis_status status;
+    const char *message;
+  } cases[] = {
+      {"{", BMIS__WL_READ_LINE, BMIS_E_PARSE, "malformed JSON at column"},
+      {"{", BMIS__WL_READ_ENTRY, BMIS_E_PARSE, "malformed JSON: "},
+      {"[]", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG, "must be an object"},
+      {"[]", BMIS__WL_READ_ENTRY, BMIS_E_INVALID_ARG,
+       "an entry must be an object"},
+      {"{\"ref\":\"a\"}", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "kind: missing"},
+      {"{\"kind\":\"x\"}", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "kind: 'x' is not person or document"},
+      {"{\"kind\":\"list\"}", BMIS__WL_READ_ENTRY, BMIS_E_INVALID_ARG,
+       "kind: 'list' is not person or document"},
+      {"{\"kind\":\"list\"}", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "kind: a \"list\" line must come first"},
+      {"{\"kind\":\"list\",\"v\":1}", BMIS__WL_READ_FIRST_LINE,
+       BMIS_E_INVALID_ARG, "unknown member 'v'"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"names\":[{\"text\":\"A\","
+       "\"quality\":\"best\"}]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "names[0].quality: 'best' is not one of primary, strong, weak"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"births\":[{\"date\":"
+       "\"1965-13\"}]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "births[0].date: '1965-13' is not a date"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"nationalities\":[\"QQQ\"]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "nationalities[0]: 'QQQ' is not a country"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"documents\":[{\"type\":"
+       "\"passport\"}]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG, "documents[0].number: missing"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"sex\":\"Q\"}", BMIS__WL_READ_LINE,
+       BMIS_E_INVALID_ARG, "sex: must be F, M or X"},
+      {"{\"kind\":\"document\",\"ref\":\"d\",\"state\":\"KEN\","
+       "\"number\":\"1\",\"status\":\"gone\"}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "status: 'gone' is not one of lost, stolen"},
+      {"{\"kind\":\"document\",\"ref\":\"d\",\"state\":\"KEN\","
+       "\"number\":\"1\",\"status\":\"lost\",\"type\":\"PPP\"}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG, "type: longer than 2 bytes"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    bmis_error err = {0};
+    bmis__wl_line l;
+    bmis_status st = bmis__wire_wl_line_decode(
+        cases[i].text, strlen(cases[i].text), cases[i].as, &l, &err);
+    bmis__wire_wl_line_fini(&l);
+    if (st != cases[i].status || !strstr(err.message, cases[i].message))
+      fail_msg("case %zu: %s (%d), wanted %s", i, err.message, (int)st,
+               cases[i].message);
+  }
+  /* the list line where it may stand; null members are "not given" */
+  bmis_error err = {0};
+  bmis__wl_line l;
+  const char *first = "{\"kind\":\"list\",\"version\":\"2025-01-31\"}";
+  OK(bmis__wire_wl_line_decode(first, strlen(first), BMIS__WL_READ_FIRST_LINE,
+                               &l, &err));
+  assert_int_equal(l.kind, BMIS__WL_LINE_LIST);
+  assert_string_equal(l.version, "2025-01-31");
+  bmis__wire_wl_line_fini(&l);
+  const char *nulls = "{\"kind\":\"person\",\"ref\":\"a\",\"names\":null,"
+                      "\"sex\":null,\"remarks\":null}";
+  OK(bmis__wire_wl_line_decode(nulls, strlen(nulls), BMIS__WL_READ_LINE, &l,
+                               &err));
+  assert_int_equal(l.person.name_count, 0);
+  assert_null(l.person.names);
+  assert_int_equal(l.person.sex, 0);
+  assert_null(l.person.remarks);
+  bmis__wire_wl_line_fini(&l);
+  bmis__wire_wl_line_fini(NULL);
+}
+
 /* The store's batch of rows: empty and NULL cells are null; a cell that is
  * not UTF-8 fails the whole batch (never a row cut short). */
 static void text_rows(void **state) {
@@ -507,6 +588,7 @@ int main(void) {
       cmocka_unit_test(crossing_round_trip),
       cmocka_unit_test(hits_round_trip),
       cmocka_unit_test(watchlist_entries_round_trip),
+      cmocka_unit_test(watchlist_line_errors_name_the_member),
       cmocka_unit_test(text_rows),
       cmocka_unit_test(hit_errors_name_the_path),
       cmocka_unit_test(crossing_errors_name_the_member),
