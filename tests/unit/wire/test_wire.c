@@ -104,6 +104,60 @@ static void movement_round_trip(void **state) {
   assert_memory_equal(&m, &back, sizeof m);
 }
 
+/* A movement's past version in both of its forms: "at" as text (the CLI)
+ * and as Unix seconds (the API); each reads back to the same struct. */
+static void movement_version_round_trip(void **state) {
+  (void)state;
+  bmis_movement_version v, back;
+  memset(&v, 0, sizeof v);
+  v.version = 3;
+  strcpy(v.kind, "correction");
+  strcpy(v.by, "supervisor1");
+  strcpy(v.reason, "wrong flight\nnumber");
+  v.at = 1764149100; /* 2025-11-26T09:25:00Z */
+  fill_movement(&v.before);
+  bmis_error err = {0};
+  for (int form = 0; form < 2; form++) {
+    json_t *j = bmis_wire_movement_version(&v, form ? BMIS_WIRE_TIME_UNIX
+                                                    : BMIS_WIRE_TIME_ISO);
+    assert_non_null(j);
+    json_t *at = json_object_get(j, "at");
+    if (form)
+      assert_int_equal(json_integer_value(at), 1764149100);
+    else
+      assert_string_equal(json_string_value(at), "2025-11-26T09:25:00Z");
+    json_t *before = bmis_wire_movement(&v.before);
+    assert_true(json_equal(json_object_get(j, "before"), before));
+    json_decref(before);
+    if (bmis_wire_movement_version_decode(j, &back, &err) != BMIS_OK)
+      fail_msg("%s", err.message);
+    json_t *again = bmis_wire_movement_version(
+        &back, form ? BMIS_WIRE_TIME_UNIX : BMIS_WIRE_TIME_ISO);
+    char *a = json_dumps(j, JSON_COMPACT), *b = json_dumps(again, JSON_COMPACT);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    json_decref(again);
+    assert_int_equal(back.version, v.version);
+    assert_string_equal(back.kind, v.kind);
+    assert_string_equal(back.by, v.by);
+    assert_string_equal(back.reason, v.reason);
+    assert_true(back.at == v.at);
+    /* errors name the member */
+    json_object_set_new(j, "at", json_string("yesterday"));
+    assert_int_equal(bmis_wire_movement_version_decode(j, &back, &err),
+                     BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "version.at"));
+    json_object_set_new(json_object_get(j, "before"), "crossed_at",
+                        json_string("x"));
+    json_object_set_new(j, "at", json_integer(1));
+    assert_int_equal(bmis_wire_movement_version_decode(j, &back, &err),
+                     BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "version.before.crossed_at"));
+    json_decref(j);
+  }
+}
+
 static void traveller_round_trip(void **state) {
   (void)state;
   bmis_traveller t, back;
@@ -583,6 +637,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(struct_sizes_are_known),
       cmocka_unit_test(movement_round_trip),
+      cmocka_unit_test(movement_version_round_trip),
       cmocka_unit_test(traveller_round_trip),
       cmocka_unit_test(document_round_trip),
       cmocka_unit_test(crossing_round_trip),
