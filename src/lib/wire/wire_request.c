@@ -8,6 +8,7 @@
  * in the same form (bmis__wire_inspection_request_text), read back at the
  * decision and when a protection need is raised. */
 #include "wire/wire_internal.h"
+#include "wire/wire_json.h"
 
 #include "bmis/country.h"
 #include "bmis/inspect.h"
@@ -34,9 +35,7 @@ static json_t *load_object(const char *text, size_t len, bmis_error *err) {
   return root;
 }
 
-/* Every member of o is among names; else the first unknown one. */
-static bmis_status only(json_t *o, const char *where, const char *const *names,
-                        bmis_error *err) {
+const char *bmis__wire_unknown_member(json_t *o, const char *const *names) {
   const char *key;
   json_t *v;
   json_object_foreach(o, key, v) {
@@ -44,11 +43,19 @@ static bmis_status only(json_t *o, const char *where, const char *const *names,
     for (size_t i = 0; names[i] && !known; i++)
       known = strcmp(names[i], key) == 0;
     if (!known)
-      return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                            "%s%s%.64s: unknown member", where,
-                            *where ? "." : "", key);
+      return key;
   }
-  return BMIS_OK;
+  return NULL;
+}
+
+/* Every member of o is among names; else the first unknown one. */
+static bmis_status only(json_t *o, const char *where, const char *const *names,
+                        bmis_error *err) {
+  const char *key = bmis__wire_unknown_member(o, names);
+  if (!key)
+    return BMIS_OK;
+  return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s%s%.64s: unknown member",
+                        where, *where ? "." : "", key);
 }
 
 /* A string member copied into out (cap bytes); absent leaves out alone. */

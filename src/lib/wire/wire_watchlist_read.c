@@ -8,6 +8,7 @@
  * Absent and null members are "not given"; anything else unknown or of the
  * wrong type is an error naming the member ("names[1].quality: ..."). */
 #include "wire/wire_internal.h"
+#include "wire/wire_json.h"
 
 #include "bmis/country.h"
 
@@ -51,17 +52,26 @@ static json_t *present(json_t *o, const char *name) {
 /* Every member of o must be one of names (NULL-ended). */
 static bmis_status only(json_t *o, const char *where, const char *const *names,
                         bmis_error *err) {
-  const char *key;
-  json_t *v;
-  json_object_foreach(o, key, v) {
-    bool known = false;
-    for (const char *const *n = names; *n && !known; n++)
-      known = strcmp(*n, key) == 0;
-    if (!known)
-      return bad(err, "%s%sunknown member '%.40s'", where, *where ? ": " : "",
-                 key);
-  }
-  return BMIS_OK;
+  const char *key = bmis__wire_unknown_member(o, names);
+  return key ? bad(err, "%s%sunknown member '%.40s'", where, *where ? ": " : "",
+                   key)
+             : BMIS_OK;
+}
+
+/* v is an object whose members are all among names. */
+static bmis_status object_of(json_t *v, const char *where,
+                             const char *const *names, bmis_error *err) {
+  if (!json_is_object(v))
+    return bad(err, "%s: must be an object", where);
+  return only(v, where, names, err);
+}
+
+/* The member `name` of v, given, in *x; at gets its path. */
+static bmis_status need_member(json_t *v, const char *where, const char *name,
+                               char at[128], json_t **x, bmis_error *err) {
+  member_path(at, 128, where, name);
+  *x = present(v, name);
+  return *x ? BMIS_OK : bad(err, "%s: missing", at);
 }
 
 /* The text of a string value of at most max bytes (no NUL inside); it
@@ -137,21 +147,34 @@ static bmis_status date_of(const char *t, const char *where, bool partial,
              partial ? "YYYY-MM-DD, YYYY-MM or YYYY" : "YYYY-MM-DD");
 }
 
-/* The array member `name` of o, its items in a new zeroed array of
- * `size`-byte elements (*items NULL and *count 0 when absent, null or
- * empty). */
-static bmis_status array_of(json_t *o, const char *name, size_t size,
-                            json_t **list, void **items, size_t *count,
-                            bmis_error *err) {
-  *list = present(o, name);
+/* Reads one item of a list (v, named where) into out. */
+typedef bmis_status item_fn(json_t *v, const char *where, void *out,
+                            bmis_error *err);
+
+/* The list member `name` of o, each item read by fn into a new zeroed
+ * array of `size`-byte elements (*items NULL and *count 0 when absent,
+ * null or empty); the items are named "name[i]". */
+static bmis_status list_of(json_t *o, const char *name, size_t size,
+                           item_fn *fn, void **items, size_t *count,
+                           bmis_error *err) {
+  json_t *list = present(o, name);
   *items = NULL;
   *count = 0;
-  if (*list && !json_is_array(*list))
+  if (list && !json_is_array(list))
     return bad(err, "%s: must be a list", name);
-  size_t n = json_array_size(*list);
+  size_t n = json_array_size(list);
   if (n && !(*items = calloc(n, size)))
     return nomem(err);
   *count = n;
+  char at[128];
+  size_t i;
+  json_t *v;
+  json_array_foreach(list, i, v) {
+    snprintf(at, sizeof at, "%s[%zu]", name, i);
+    bmis_status st = fn(v, at, (char *)*items + i * size, err);
+    if (st != BMIS_OK)
+      return st;
+  }
   return BMIS_OK;
 }
 
@@ -169,28 +192,32 @@ static bmis_status country_of(json_t *v, const char *where, char out[4],
   return BMIS_OK;
 }
 
-static bmis_status name_from(json_t *v, const char *where, bmis_wl_name *out,
+static bmis_status country_item(json_t *v, const char *where, void *out,
+                                bmis_error *err) {
+  return country_of(v, where, out, err);
+}
+
+static bmis_status place_item(json_t *v, const char *where, void *out,
+                              bmis_error *err) {
+  return text_of(v, where, BMIS_WL_TEXT_SIZE - 1, out, err);
+}
+
+static bmis_status name_from(json_t *v, const char *where, void *item,
                              bmis_error *err) {
+  bmis_wl_name *out = item;
   static const char *const members[] = {"text", "quality", "original_script",
                                         NULL};
-  if (!json_is_object(v))
-    return bad(err, "%s: must be an object", where);
-  bmis_status st = only(v, where, members, err);
+  bmis_status st = object_of(v, where, members, err);
   if (st != BMIS_OK)
     return st;
   char at[128];
   char *quality = NULL;
-  json_t *t = present(v, "text"), *q = present(v, "quality");
-  json_t *os = present(v, "original_script");
-  member_path(at, sizeof at, where, "text");
-  if (!t)
-    return bad(err, "%s: missing", at);
-  if ((st = text_of(t, at, BMIS_WL_TEXT_SIZE - 1, &out->text, err)) != BMIS_OK)
+  json_t *x, *os = present(v, "original_script");
+  if ((st = need_member(v, where, "text", at, &x, err)) != BMIS_OK ||
+      (st = text_of(x, at, BMIS_WL_TEXT_SIZE - 1, &out->text, err)) != BMIS_OK)
     return st;
-  member_path(at, sizeof at, where, "quality");
-  if (!q)
-    return bad(err, "%s: missing", at);
-  if ((st = text_of(q, at, 32, &quality, err)) != BMIS_OK)
+  if ((st = need_member(v, where, "quality", at, &x, err)) != BMIS_OK ||
+      (st = text_of(x, at, 32, &quality, err)) != BMIS_OK)
     return st;
   if (!(out->quality = bmis_name_quality_parse(quality)))
     return bad(err, "%s: '%s' is not one of primary, strong, weak", at,
@@ -201,22 +228,18 @@ static bmis_status name_from(json_t *v, const char *where, bmis_wl_name *out,
   return BMIS_OK;
 }
 
-static bmis_status birth_from(json_t *v, const char *where, bmis_wl_birth *b,
+static bmis_status birth_from(json_t *v, const char *where, void *item,
                               bmis_error *err) {
+  bmis_wl_birth *b = item;
   static const char *const members[] = {"date", "to_year", "approximate", NULL};
-  if (!json_is_object(v))
-    return bad(err, "%s: must be an object", where);
-  bmis_status st = only(v, where, members, err);
+  bmis_status st = object_of(v, where, members, err);
   if (st != BMIS_OK)
     return st;
   char at[128];
-  json_t *d = present(v, "date"), *to = present(v, "to_year");
-  json_t *ap = present(v, "approximate");
+  json_t *d, *to = present(v, "to_year"), *ap = present(v, "approximate");
   char *text = NULL;
-  member_path(at, sizeof at, where, "date");
-  if (!d)
-    return bad(err, "%s: missing", at);
-  if ((st = text_of(d, at, 10, &text, err)) != BMIS_OK ||
+  if ((st = need_member(v, where, "date", at, &d, err)) != BMIS_OK ||
+      (st = text_of(d, at, 10, &text, err)) != BMIS_OK ||
       (st = date_of(text, at, true, &b->date, err)) != BMIS_OK)
     return st;
   if (to) {
@@ -231,12 +254,11 @@ static bmis_status birth_from(json_t *v, const char *where, bmis_wl_birth *b,
   return BMIS_OK;
 }
 
-static bmis_status person_doc_from(json_t *v, const char *where,
-                                   bmis_wl_person_doc *d, bmis_error *err) {
+static bmis_status person_doc_from(json_t *v, const char *where, void *item,
+                                   bmis_error *err) {
+  bmis_wl_person_doc *d = item;
   static const char *const members[] = {"type", "state", "number", NULL};
-  if (!json_is_object(v))
-    return bad(err, "%s: must be an object", where);
-  bmis_status st = only(v, where, members, err);
+  bmis_status st = object_of(v, where, members, err);
   if (st != BMIS_OK)
     return st;
   char at[128];
@@ -251,9 +273,8 @@ static bmis_status person_doc_from(json_t *v, const char *where,
     if ((st = country_of(x, at, d->state, err)) != BMIS_OK)
       return st;
   }
-  member_path(at, sizeof at, where, "number");
-  if (!(x = present(v, "number")))
-    return bad(err, "%s: missing", at);
+  if ((st = need_member(v, where, "number", at, &x, err)) != BMIS_OK)
+    return st;
   return copy_text(x, at, d->number, sizeof d->number, err);
 }
 
@@ -273,56 +294,30 @@ static bmis_status person_from(json_t *o, bmis__wl_line *l, bmis_error *err) {
   bmis_status st = only(o, "", members, err);
   if (st != BMIS_OK || (st = need_text(o, "ref", 255, &l->ref, err)) != BMIS_OK)
     return st;
-  char at[128];
-  json_t *a, *v;
-  size_t i;
-  void *items;
-  if ((st = array_of(o, "names", sizeof *p->names, &a, &items, &p->name_count,
-                     err)) != BMIS_OK)
+  /* each array is the line's as soon as it is made, read or not */
+  void *names = NULL, *births = NULL, *nats = NULL, *bcs = NULL, *places = NULL;
+  if (st == BMIS_OK)
+    st = list_of(o, "names", sizeof *p->names, name_from, &names,
+                 &p->name_count, err);
+  if (st == BMIS_OK)
+    st = list_of(o, "births", sizeof *p->births, birth_from, &births,
+                 &p->birth_count, err);
+  if (st == BMIS_OK)
+    st = list_of(o, "nationalities", sizeof *p->nationalities, country_item,
+                 &nats, &p->nationality_count, err);
+  if (st == BMIS_OK)
+    st = list_of(o, "birth_countries", sizeof *p->birth_countries, country_item,
+                 &bcs, &p->birth_country_count, err);
+  if (st == BMIS_OK)
+    st = list_of(o, "birth_places", sizeof *p->birth_places, place_item,
+                 &places, &p->birth_place_count, err);
+  p->names = names;
+  p->births = births;
+  p->nationalities = nats;
+  p->birth_countries = bcs;
+  p->birth_places = places;
+  if (st != BMIS_OK)
     return st;
-  p->names = items;
-  json_array_foreach(a, i, v) {
-    snprintf(at, sizeof at, "names[%zu]", i);
-    if ((st = name_from(v, at, &p->names[i], err)) != BMIS_OK)
-      return st;
-  }
-  if ((st = array_of(o, "births", sizeof *p->births, &a, &items,
-                     &p->birth_count, err)) != BMIS_OK)
-    return st;
-  p->births = items;
-  json_array_foreach(a, i, v) {
-    snprintf(at, sizeof at, "births[%zu]", i);
-    if ((st = birth_from(v, at, &p->births[i], err)) != BMIS_OK)
-      return st;
-  }
-  if ((st = array_of(o, "nationalities", sizeof *p->nationalities, &a, &items,
-                     &p->nationality_count, err)) != BMIS_OK)
-    return st;
-  p->nationalities = items;
-  json_array_foreach(a, i, v) {
-    snprintf(at, sizeof at, "nationalities[%zu]", i);
-    if ((st = country_of(v, at, p->nationalities[i], err)) != BMIS_OK)
-      return st;
-  }
-  if ((st = array_of(o, "birth_countries", sizeof *p->birth_countries, &a,
-                     &items, &p->birth_country_count, err)) != BMIS_OK)
-    return st;
-  p->birth_countries = items;
-  json_array_foreach(a, i, v) {
-    snprintf(at, sizeof at, "birth_countries[%zu]", i);
-    if ((st = country_of(v, at, p->birth_countries[i], err)) != BMIS_OK)
-      return st;
-  }
-  if ((st = array_of(o, "birth_places", sizeof *p->birth_places, &a, &items,
-                     &p->birth_place_count, err)) != BMIS_OK)
-    return st;
-  p->birth_places = items;
-  json_array_foreach(a, i, v) {
-    snprintf(at, sizeof at, "birth_places[%zu]", i);
-    if ((st = text_of(v, at, BMIS_WL_TEXT_SIZE - 1, &p->birth_places[i],
-                      err)) != BMIS_OK)
-      return st;
-  }
   char *sex;
   if ((st = opt_text(o, "sex", 8, &sex, err)) != BMIS_OK)
     return st;
@@ -331,15 +326,12 @@ static bmis_status person_from(json_t *o, bmis__wl_line *l, bmis_error *err) {
       return bad(err, "sex: must be F, M or X");
     p->sex = *sex;
   }
-  if ((st = array_of(o, "documents", sizeof *p->documents, &a, &items,
-                     &p->document_count, err)) != BMIS_OK)
+  void *docs = NULL;
+  st = list_of(o, "documents", sizeof *p->documents, person_doc_from, &docs,
+               &p->document_count, err);
+  p->documents = docs;
+  if (st != BMIS_OK)
     return st;
-  p->documents = items;
-  json_array_foreach(a, i, v) {
-    snprintf(at, sizeof at, "documents[%zu]", i);
-    if ((st = person_doc_from(v, at, &p->documents[i], err)) != BMIS_OK)
-      return st;
-  }
   return opt_text(o, "remarks", BMIS__WL_REMARKS_MAX, &p->remarks, err);
 }
 
