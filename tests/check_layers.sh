@@ -15,7 +15,10 @@
 #  3. grep: no file of src/lib includes an internal header of a higher module;
 #  4. nm: the library reads no clock (time, clock_gettime, gettimeofday,
 #     timespec_get): instants come in as arguments. store/sqlite may time a
-#     wait with the monotonic clock (its busy handler).
+#     wait with the monotonic clock (its busy handler);
+#  5. JSON is wire's: no file of src/lib outside wire/ includes <jansson.h>
+#     or bmis/wire.h (which includes it), and no object outside wire/ uses a
+#     jansson symbol (json_*), however it got the declaration.
 set -euo pipefail
 
 # auth sits above register: a session is bound to a crossing point
@@ -79,9 +82,10 @@ for obj in "$@"; do
     exit 1
   fi
   unit="$mod/$base"
-  nm -P "$obj" | awk -v u="$unit" -v d="$tmp/defs" -v s="$tmp/uses" -v c="$tmp/clock" '
+  nm -P "$obj" | awk -v u="$unit" -v d="$tmp/defs" -v s="$tmp/uses" -v c="$tmp/clock" -v j="$tmp/json" '
     $2 == "U" && $1 ~ /^(time|clock_gettime|gettimeofday|timespec_get|clock)$/ {
       print u, $1 >> c }
+    $2 == "U" && $1 ~ /^json_/ { print u, $1 >> j }
     $2 == "U" { print u, $1 >> s; next }
     $2 ~ /^[TDBRVGS]$/ { print $1, u >> d }'
 done
@@ -137,6 +141,16 @@ if [ -s "$tmp/clock" ]; then
   fi
 fi
 
+# 5: JSON outside wire/, from the objects.
+if [ -s "$tmp/json" ]; then
+  if grep -v '^wire/' "$tmp/json" | sort -u >"$tmp/json.bad" &&
+    [ -s "$tmp/json.bad" ]; then
+    sed 's/^\([^ ]*\) \(.*\)/JSON outside wire: \1 calls jansson'"'"'s \2 (encode and decode in src\/lib\/wire)/' \
+      "$tmp/json.bad" >&2
+    status=1
+  fi
+fi
+
 # 3: includes. "x.h" resolves next to the file, else under src/lib.
 while IFS= read -r -d '' f; do
   rel=${f#"$src"/}
@@ -159,9 +173,15 @@ while IFS= read -r -d '' f; do
       status=1
     fi
   done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f")
+  # 5: JSON outside wire/, from the sources.
+  if [ "$mod" != wire ] &&
+    grep -Eq '^[[:space:]]*#[[:space:]]*include[[:space:]]*(<jansson\.h>|"bmis/wire\.h")' "$f"; then
+    echo "JSON outside wire: $rel includes <jansson.h> or bmis/wire.h (encode and decode in src/lib/wire)" >&2
+    status=1
+  fi
 done < <(find "$src" -mindepth 2 \( -name '*.c' -o -name '*.h' \) -print0)
 
 if [ "$status" -eq 0 ]; then
-  echo "layers hold: $(wc -l <"$tmp/edges") uses between $# objects, no upward use, no loop, no upward include, no clock read"
+  echo "layers hold: $(wc -l <"$tmp/edges") uses between $# objects, no upward use, no loop, no upward include, no clock read, no JSON outside wire"
 fi
 exit "$status"

@@ -32,6 +32,25 @@ BMIS_API bmis_status bmis_wire_movement_decode(const json_t *j,
                                                bmis_movement *out,
                                                bmis_error *err);
 
+/* How an encoder writes an instant: RFC 3339 text ("2025-03-01T10:00:00Z")
+ * or Unix seconds. */
+typedef enum bmis_wire_time {
+  BMIS_WIRE_TIME_ISO,
+  BMIS_WIRE_TIME_UNIX
+} bmis_wire_time;
+
+/* A past version of a movement (bmis_movement_history): version, kind,
+ * by, reason, at, before (a bmis_wire_movement). The CLI writes "at" as
+ * text (BMIS_WIRE_TIME_ISO), the API as Unix seconds (BMIS_WIRE_TIME_UNIX,
+ * docs/API.md); the two forms are kept as they have always been. */
+BMIS_API json_t *bmis_wire_movement_version(const bmis_movement_version *v,
+                                            bmis_wire_time at);
+
+/* A version from either form ("at" as text or as an integer). *out is
+ * cleared first; errors name the member ("version.before.crossed_at: "). */
+BMIS_API bmis_status bmis_wire_movement_version_decode(
+    const json_t *j, bmis_movement_version *out, bmis_error *err);
+
 /* A traveller: id, person_id, surname, given_names, birth (partial dates
  * as "1980" or "1980-05"), sex, nationality, birth_country. */
 BMIS_API json_t *bmis_wire_traveller(const bmis_traveller *t);

@@ -5,6 +5,8 @@
 #include "cli.h"
 #include "register_output.h"
 
+#include "bmis/wire.h"
+
 #include <errno.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -656,13 +658,7 @@ static int add_referral(const bmis_referral *ref, void *ctx) {
 }
 
 static int add_version(const bmis_movement_version *v, void *ctx) {
-  json_t *a = ctx;
-  char at[21];
-  json_array_append_new(a, json_pack("{s:i, s:s, s:s, s:s, s:s, s:o}",
-                                     "version", v->version, "kind", v->kind,
-                                     "by", v->by, "reason", v->reason, "at",
-                                     bmis_time_format(v->at, at), "before",
-                                     out_movement_json(&v->before)));
+  json_array_append_new(ctx, bmis_wire_movement_version(v, BMIS_WIRE_TIME_ISO));
   return 0;
 }
 

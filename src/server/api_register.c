@@ -4,6 +4,8 @@
  * /api/identity-links/{id}). */
 #include "routes.h"
 
+#include "bmis/wire.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +13,7 @@
 
 static int add_version(const bmis_movement_version *v, void *ctx) {
   json_array_append_new(ctx,
-                        json_pack("{s:i, s:s, s:s, s:s, s:I, s:o}", "version",
-                                  v->version, "kind", v->kind, "by", v->by,
-                                  "reason", v->reason, "at", (json_int_t)v->at,
-                                  "before", srv_movement_json(&v->before)));
+                        bmis_wire_movement_version(v, BMIS_WIRE_TIME_UNIX));
   return 0;
 }
 

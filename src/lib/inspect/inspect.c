@@ -11,6 +11,7 @@
 
 #include "register/register_internal.h"
 #include "store/repo_inspection.h"
+#include "wire/wire_internal.h"
 
 #include "bmis/audit.h"
 #include "bmis/text.h"
@@ -38,41 +39,6 @@ bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
 }
 
 /* ---- the whole inspection ---- */
-
-static json_t *request_json(const bmis_inspection_request *rq) {
-  const bmis_movement *m = &rq->card;
-  json_t *ti = json_array();
-  for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
-    if (rq->trafficking & (1u << (i - 1)))
-      json_array_append_new(ti, json_string(bmis_trafficking_code(
-                                    (bmis_trafficking_indicator)i)));
-  json_t *card = json_object();
-  const char *tr = bmis_code_name(BMIS_LIST_TRANSPORT, m->transport);
-  const char *pu = bmis_code_name(BMIS_LIST_PURPOSE, m->purpose);
-  if (*tr)
-    json_object_set_new(card, "transport", json_string(tr));
-  if (*pu)
-    json_object_set_new(card, "purpose", json_string(pu));
-  if (m->carrier[0])
-    json_object_set_new(card, "carrier", json_string(m->carrier));
-  if (m->transport_number[0])
-    json_object_set_new(card, "transport_number",
-                        json_string(m->transport_number));
-  if (m->route_country[0])
-    json_object_set_new(card, "route_country", json_string(m->route_country));
-  if (m->residence_country[0])
-    json_object_set_new(card, "residence_country",
-                        json_string(m->residence_country));
-  if (m->intended_days)
-    json_object_set_new(card, "intended_days", json_integer(m->intended_days));
-  if (m->local_address[0])
-    json_object_set_new(card, "local_address", json_string(m->local_address));
-  return json_pack("{s:s, s:s, s:o, s:{s:b, s:b, s:o}}", "mrz", rq->mrz,
-                   "direction",
-                   bmis_code_name(BMIS_LIST_DIRECTION, m->direction), "card",
-                   card, "protection", "asylum", rq->asylum, "unaccompanied",
-                   rq->unaccompanied, "trafficking_indicators", ti);
-}
 
 bmis_status bmis__inspect_parse_doc(const char *mrz, bmis_date on,
                                     bmis_doc *doc) {
@@ -199,20 +165,9 @@ static bmis_status save(bmis_store *s, const bmis_inspection *in,
                         const bmis_inspection_request *rq,
                         const bmis_actor *actor, const char *tkey,
                         unsigned prot, char **result_out, bmis_error *err) {
-  json_t *hits = json_array();
-  for (size_t i = 0; i < in->hit_count; i++) {
-    const bmis_inspection_hit *h = &in->hits[i];
-    json_array_append_new(
-        hits, json_pack("{s:s, s:s, s:s, s:s, s:f}", "list", h->list, "ref",
-                        h->ref, "hash", h->entry_hash, "category",
-                        bmis_wl_category_code(h->category), "score", h->score));
-  }
-  json_t *rqj = request_json(rq);
   char *result_text = bmis_inspection_to_json(in, false);
-  char *request_text = rqj ? bmis__json_dumps(rqj, JSON_COMPACT) : NULL;
-  char *hits_text = hits ? bmis__json_dumps(hits, JSON_COMPACT) : NULL;
-  json_decref(rqj);
-  json_decref(hits);
+  char *request_text = bmis__wire_inspection_request_text(rq);
+  char *hits_text = bmis__wire_inspection_hits_text(in->hits, in->hit_count);
   bmis_status st = BMIS_OK;
   if (!result_text || !request_text || !hits_text)
     st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
@@ -374,9 +329,14 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
     bmis__inspection_row_free(&r);
     return st;
   }
-  json_t *hits = json_loads(r.hits_json, 0, NULL);
-  json_t *h = hits ? json_array_get(hits, (size_t)index) : NULL;
-  if (!h || index < 0) {
+  bmis_inspection_hit *hits = NULL;
+  size_t n = 0;
+  bmis_error e;
+  if (bmis__wire_inspection_hits_read(r.hits_json, &hits, &n, &e) != BMIS_OK) {
+    st = bmis_error_set(
+        err, e.status == BMIS_E_NOMEM ? BMIS_E_NOMEM : BMIS_E_INTERNAL,
+        "inspection %.40s: its stored hits cannot be read", id);
+  } else if (index < 0 || (size_t)index >= n) {
     st = bmis_error_set(err, BMIS_E_NOT_FOUND, "inspection %.40s has no hit %d",
                         id, index);
   } else if (!r.traveller_key[0]) {
@@ -384,20 +344,16 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
                         "the document could not be read: there is no "
                         "traveller to keep the disposition under");
   } else {
+    const bmis_inspection_hit *h = &hits[index];
     bmis_hit hit;
     memset(&hit, 0, sizeof hit);
-    snprintf(hit.list, sizeof hit.list, "%s",
-             json_string_value(json_object_get(h, "list")));
-    snprintf(hit.ref, sizeof hit.ref, "%s",
-             json_string_value(json_object_get(h, "ref")));
-    snprintf(hit.entry_hash, sizeof hit.entry_hash, "%s",
-             json_string_value(json_object_get(h, "hash")));
+    memcpy(hit.list, h->list, sizeof hit.list);
+    memcpy(hit.ref, h->ref, sizeof hit.ref);
+    memcpy(hit.entry_hash, h->entry_hash, sizeof hit.entry_hash);
     /* the score the desk was shown (inspections stored before it was kept:
      * the highest, so a second person is asked for when in doubt) */
-    json_t *score = json_object_get(h, "score");
-    hit.score = json_is_number(score) ? json_number_value(score) : 1;
-    hit.category = bmis_wl_category_parse(
-        json_string_value(json_object_get(h, "category")));
+    hit.score = h->score;
+    hit.category = h->category;
     memset(out, 0, sizeof *out);
     memcpy(out->traveller_key, r.traveller_key, sizeof out->traveller_key);
     out->decision = decision;
@@ -418,7 +374,7 @@ bmis_status bmis_inspection_dispose(bmis_store *s, const char *id, int index,
     else
       bmis_store_rollback(s);
   }
-  json_decref(hits);
+  bmis__free(hits);
   bmis__inspection_row_free(&r);
   return st;
 }

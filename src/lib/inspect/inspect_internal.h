@@ -5,7 +5,6 @@
 #include "bmis/doc.h"
 #include "bmis/inspect.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 
 /* What the inspection found that the safeguards act on (stored with it). */

@@ -7,35 +7,11 @@
 #include "wire/json_text.h"
 
 #include "store/repo_inspection.h"
+#include "wire/wire_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The trafficking indicators of a stored request's "protection". */
-static unsigned trafficking_of(json_t *request) {
-  unsigned bits = 0;
-  size_t i;
-  json_t *c;
-  json_t *list = json_object_get(json_object_get(request, "protection"),
-                                 "trafficking_indicators");
-  json_array_foreach(list, i, c) {
-    bmis_trafficking_indicator ind =
-        bmis_trafficking_parse(json_string_value(c));
-    if (ind)
-      bits |= 1u << (ind - 1);
-  }
-  return bits;
-}
-
-static json_t *indicators(unsigned bits) {
-  json_t *ti = json_array();
-  for (int i = 1; i < BMIS_TRAFFICKING_COUNT; i++)
-    if (bits & (1u << (i - 1)))
-      json_array_append_new(ti, json_string(bmis_trafficking_code(
-                                    (bmis_trafficking_indicator)i)));
-  return ti;
-}
 
 /* The open inspection brought up to date: its request and result (read
  * back into a bmis_inspection, the protection rules applied again,
@@ -44,14 +20,16 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
                               const bmis_protection *p, unsigned raised,
                               const bmis_actor *actor, int64_t at,
                               char **json_out, bmis_error *err) {
-  json_t *request = json_loads(r->request_json, 0, NULL);
+  bmis_inspection_request *request = bmis__calloc(1, sizeof *request);
   bmis_inspection *in = bmis__calloc(1, sizeof *in);
   char *request_text = NULL, *result_text = NULL;
-  bmis_status st =
-      in ? BMIS_OK : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  bmis_status st = in && request
+                       ? BMIS_OK
+                       : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   bmis_error e;
   if (st == BMIS_OK &&
-      (!json_is_object(request) ||
+      (bmis_inspection_request_from_json(
+           r->request_json, strlen(r->request_json), request, &e) != BMIS_OK ||
        bmis_inspection_from_json(r->result_json, strlen(r->result_json), in,
                                  &e) != BMIS_OK))
     st = bmis_error_set(err, BMIS_E_INTERNAL,
@@ -64,26 +42,19 @@ static bmis_status raise_open(bmis_store *s, bmis__inspection_row *r,
   if (st == BMIS_OK)
     st = bmis__listed_bits(s, r->hits_json, r->traveller_key, &listed, err);
   if (st == BMIS_OK) {
-    unsigned trafficking = trafficking_of(request) | p->trafficking;
-    json_t *rp = json_object_get(request, "protection");
-    json_object_set_new(
-        rp, "asylum",
-        json_boolean(json_is_true(json_object_get(rp, "asylum")) || p->asylum));
-    json_object_set_new(
-        rp, "unaccompanied",
-        json_boolean(json_is_true(json_object_get(rp, "unaccompanied")) ||
-                     p->unaccompanied));
-    json_object_set_new(rp, "trafficking_indicators", indicators(trafficking));
-    in->trafficking = trafficking;
+    request->asylum = request->asylum || p->asylum;
+    request->unaccompanied = request->unaccompanied || p->unaccompanied;
+    request->trafficking |= p->trafficking;
+    in->trafficking = request->trafficking;
     bmis__inspection_protection(prot | open, listed, in);
     in->action = BMIS_RECOMMEND_REFER;
     bmis__protection_reasons(raised & ~r->protection & ~open, in, true, false);
-    request_text = bmis__json_dumps(request, JSON_COMPACT);
+    request_text = bmis__wire_inspection_request_text(request);
     result_text = bmis_inspection_to_json(in, false);
     if (!request_text || !result_text)
       st = bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
   }
-  json_decref(request);
+  bmis__free(request);
   bmis_inspection_fini(in);
   bmis__free(in);
   if (st == BMIS_OK) {
@@ -159,20 +130,12 @@ static bmis_status raise_decided(bmis_store *s, bmis__inspection_row *r,
     bmis_store_rollback(s);
   if (st != BMIS_OK)
     return st;
-  json_t *open = json_array();
   bmis_referral_kind k[5];
   int nk = 0;
   bmis__inspect_required_referrals(raised & ~(unsigned)BMIS__PROT_MINOR, k,
                                    &nk);
-  for (int i = 0; i < nk; i++)
-    json_array_append_new(
-        open, json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND, k[i])));
-  json_t *o = json_pack(
-      "{s:s, s:s, s:s, s:i, s:o, s:b}", "id", r->id, "movement_id", r->id,
-      "decision", bmis_code_name(BMIS_LIST_DECISION, m.decision),
-      "refusals_turned", converted, "referrals", open, "held", r->held);
-  *json_out = o ? bmis__json_dumps(o, JSON_COMPACT) : NULL;
-  json_decref(o);
+  *json_out = bmis__wire_protection_raised_text(r->id, m.decision, converted, k,
+                                                nk, r->held);
   return *json_out ? BMIS_OK
                    : bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
 }

@@ -2,12 +2,15 @@
  * BMIS__PROT_* bits): which referrals they require, which decisions they
  * bar and why, and how the desk is told. Shared by the inspection, the
  * decision, raising a need later and secondary inspection. */
+#include "base/alloc.h"
 #include "inspect/inspect_internal.h"
 
 #include "register/register_internal.h"
 #include "screen/screen_internal.h"
+#include "wire/wire_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 unsigned bmis__protection_bits(const bmis_protection *p) {
@@ -116,24 +119,27 @@ bmis_status bmis__listed_bits(bmis_store *s, const char *hits_json,
                               const char *traveller_key, unsigned *bits,
                               bmis_error *err) {
   *bits = 0;
-  json_t *hits = hits_json ? json_loads(hits_json, 0, NULL) : NULL;
-  size_t i;
-  json_t *h;
+  bmis_inspection_hit *hits = NULL;
+  size_t n = 0;
+  bmis_error e;
+  if (hits_json &&
+      bmis__wire_inspection_hits_read(hits_json, &hits, &n, &e) != BMIS_OK)
+    return bmis_error_set(
+        err, e.status == BMIS_E_NOMEM ? BMIS_E_NOMEM : BMIS_E_INTERNAL,
+        "the inspection's stored hits cannot be read: %s", e.message);
   bmis_status st = BMIS_OK;
-  json_array_foreach(hits, i, h) {
-    const char *list = json_string_value(json_object_get(h, "list"));
-    const char *ref = json_string_value(json_object_get(h, "ref"));
-    const char *hash = json_string_value(json_object_get(h, "hash"));
-    bmis_wl_category cat = bmis_wl_category_parse(
-        json_string_value(json_object_get(h, "category")));
-    if (!list || !ref || !bmis__category_bars_admission(cat))
+  for (size_t i = 0; i < n; i++) {
+    const bmis_inspection_hit *h = &hits[i];
+    if (!h->list[0] || !h->ref[0] ||
+        !bmis__category_bars_admission(h->category))
       continue;
     bmis_hit_disposition d;
     bool found = false;
     const char *keys[1] = {traveller_key};
     if (traveller_key && traveller_key[0])
-      st = bmis__disposition_latest(s, list, ref, keys, 1, hash, &d, &found,
-                                    err);
+      st = bmis__disposition_latest(s, h->list, h->ref, keys, 1,
+                                    h->entry_hash[0] ? h->entry_hash : NULL, &d,
+                                    &found, err);
     if (st != BMIS_OK)
       break;
     if (!found || !bmis__dismissal_in_force(&d)) {
@@ -141,7 +147,7 @@ bmis_status bmis__listed_bits(bmis_store *s, const char *hits_json,
       break;
     }
   }
-  json_decref(hits);
+  bmis__free(hits);
   return st;
 }
 

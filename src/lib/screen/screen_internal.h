@@ -3,12 +3,14 @@
 #define BMIS_SCREEN_INTERNAL_H
 
 #include "bmis/screen.h"
+#include "wire/wire_internal.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define BMIS__REMARKS_MAX 4000
+/* the content's limit is the one the JSON form is read with */
+#define BMIS__REMARKS_MAX BMIS__WL_REMARKS_MAX
 
 /* A set of strings owned elsewhere (open addressing on a 64-bit hash). */
 typedef struct bmis__ref_set {
@@ -76,23 +78,20 @@ bmis_status bmis__wl_read_csv(const char *data, size_t len,
 /* ---- watchlists: entries as JSON, the store, dispositions
  * (entry_json.c, watchlist.c, disposition.c; store/repo_watchlist.c) ---- */
 
-#include <jansson.h>
-
-/* The canonical JSON of an entry: bmis_wire_wl_person and
- * bmis_wire_wl_document (bmis/wire.h). */
-/* Adds the entry described by object o to c. Unknown members, wrong types,
- * bad dates, codes and countries are BMIS_E_INVALID_ARG naming the member
- * ("names[1].quality: ..."); a reference already in c is BMIS_E_CONFLICT.
- * On error c may hold part of the entry and must be freed unused. */
-bmis_status bmis__wl_entry_from_json(json_t *o, bmis_wl_content *c,
-                                     bmis_error *err);
-/* The text that is stored and hashed: compact, keys sorted. malloc'd; NULL
- * when out of memory. */
-char *bmis__wl_entry_text(json_t *entry);
+/* The canonical JSON of an entry, the text stored and hashed and its
+ * decoding: bmis_wire_wl_person, bmis_wire_wl_document (bmis/wire.h),
+ * bmis__wire_wl_entry_text and bmis__wire_wl_line_decode
+ * (wire/wire_internal.h). */
+/* Adds the entry whose JSON is text (len bytes) to c. Malformed JSON is
+ * BMIS_E_PARSE; unknown members, wrong types, bad dates, codes and
+ * countries are BMIS_E_INVALID_ARG naming the member ("names[1].quality:
+ * ..."); a reference already in c is BMIS_E_CONFLICT. On error c may hold
+ * part of the entry and must be freed unused. */
+bmis_status bmis__wl_entry_add(const char *text, size_t len, bmis_wl_content *c,
+                               bmis_error *err);
 /* The entry hash: the first 32 hex digits (lower case) of the SHA-256 of
  * the canonical text. */
 bmis_status bmis__wl_text_hash(const char *text, size_t len, char out[33]);
-bmis_status bmis__wl_entry_hash(json_t *entry, char out[33]);
 /* The JSON-lines list format: an optional first line
  * {"kind":"list","version":"..."}, then one entry per line; blank lines are
  * skipped. Errors are BMIS_E_PARSE (BMIS_E_NOMEM) with "line N: ...". */

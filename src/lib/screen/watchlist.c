@@ -6,7 +6,6 @@
 #include "base/array.h"
 #include "base/text.h"
 #include "bmis/text.h"
-#include "bmis/wire.h"
 #include "screen/screen_internal.h"
 #include "store/repo.h"
 
@@ -258,12 +257,10 @@ static bmis_status count(import *im, ref_list *l, const char *ref,
 static bmis_status import_entry(import *im, const bmis_wl_person *p,
                                 const bmis_wl_document *d, bmis_error *err) {
   const char *ref = p ? p->ref : d->ref;
-  json_t *j = p ? bmis_wire_wl_person(p) : bmis_wire_wl_document(d);
-  bool made = j != NULL;
-  char *text = made ? bmis__wl_entry_text(j) : NULL;
-  json_decref(j);
-  if (!text)
-    return bmis_error_set(err, made ? BMIS_E_NOMEM : BMIS_E_INVALID_ARG,
+  char *text = NULL;
+  bmis_status made = bmis__wire_wl_entry_text(p, d, true, &text);
+  if (made != BMIS_OK)
+    return bmis_error_set(err, made,
                           "entry '%s': cannot be written as JSON (text that "
                           "is not UTF-8, or out of memory)",
                           ref);
@@ -481,14 +478,7 @@ bmis_status bmis_watchlist_list(bmis_store *s, bmis_watchlist **out,
 /* Adds a stored entry (its data) to the content. */
 static bmis_status add_stored(const char *ref, const char *data, void *ctx,
                               bmis_error *err) {
-  json_error_t je;
-  json_t *o = json_loads(data, JSON_REJECT_DUPLICATES, &je);
-  if (!o)
-    return bmis_error_set(err, BMIS_E_STORE,
-                          "stored entry '%s': malformed JSON: %s", ref,
-                          je.text);
-  bmis_status st = bmis__wl_entry_from_json(o, ctx, err);
-  json_decref(o);
+  bmis_status st = bmis__wl_entry_add(data, strlen(data), ctx, err);
   if (st != BMIS_OK && st != BMIS_E_NOMEM && err) {
     char msg[sizeof err->message];
     snprintf(msg, sizeof msg, "%s", err->message);

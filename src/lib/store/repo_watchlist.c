@@ -6,7 +6,6 @@
 #include "store/store_internal.h"
 #include "wire/wire_internal.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,8 +2,12 @@
  * desk's answer and the stored snapshot are made with, the decoder that
  * reads a snapshot back, and the words of the reason codes
  * (BMIS_REASON_TABLE), made here at the edge. Calls only the public types'
- * code tables, dates and the doc module. */
+ * code tables, dates and the doc module. Also the hits an inspection keeps
+ * beside its snapshot for the rules at the decision
+ * (bmis__wire_inspection_hits_text / _read). */
 #include "base/alloc.h"
+#include "wire/wire_internal.h"
+
 #include "bmis/inspect.h"
 #include "wire/json_text.h"
 
@@ -773,4 +777,89 @@ void bmis_inspection_fini(bmis_inspection *in) {
   bmis__free(in->hits);
   in->hits = NULL;
   in->hit_count = 0;
+}
+
+/* ---- the hits as the inspection keeps them ---- */
+
+char *bmis__wire_inspection_hits_text(const bmis_inspection_hit *hits,
+                                      size_t count) {
+  json_t *list = json_array();
+  bool ok = list != NULL;
+  for (size_t i = 0; ok && i < count; i++) {
+    const bmis_inspection_hit *h = &hits[i];
+    ok = json_array_append_new(
+             list, json_pack("{s:s, s:s, s:s, s:s, s:f}", "list", h->list,
+                             "ref", h->ref, "hash", h->entry_hash, "category",
+                             bmis_wl_category_code(h->category), "score",
+                             h->score)) == 0;
+  }
+  char *text = ok ? bmis__json_dumps(list, JSON_COMPACT) : NULL;
+  json_decref(list);
+  return text;
+}
+
+static void kept_text(char *dst, size_t cap, json_t *h, const char *name) {
+  const char *s = json_string_value(json_object_get(h, name));
+  snprintf(dst, cap, "%s", s ? s : "");
+}
+
+bmis_status bmis__wire_inspection_hits_read(const char *text,
+                                            bmis_inspection_hit **out,
+                                            size_t *count, bmis_error *err) {
+  *out = NULL;
+  *count = 0;
+  json_error_t je;
+  json_t *list = text ? json_loads(text, 0, &je) : NULL;
+  if (!json_is_array(list)) {
+    json_decref(list);
+    return bmis_error_set(err, BMIS_E_PARSE,
+                          "inspection hits: not a JSON array");
+  }
+  size_t n = json_array_size(list);
+  bmis_inspection_hit *hits = n ? bmis__calloc(n, sizeof *hits) : NULL;
+  if (n && !hits) {
+    json_decref(list);
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory");
+  }
+  size_t i;
+  json_t *h;
+  json_array_foreach(list, i, h) {
+    bmis_inspection_hit *x = &hits[i];
+    kept_text(x->list, sizeof x->list, h, "list");
+    kept_text(x->ref, sizeof x->ref, h, "ref");
+    kept_text(x->entry_hash, sizeof x->entry_hash, h, "hash");
+    x->category = bmis_wl_category_parse(
+        json_string_value(json_object_get(h, "category")));
+    json_t *score = json_object_get(h, "score");
+    x->score = json_is_number(score) ? json_number_value(score) : 1;
+  }
+  json_decref(list);
+  *out = hits;
+  *count = n;
+  return BMIS_OK;
+}
+
+/* ---- a protection need raised after the decision ---- */
+
+char *bmis__wire_protection_raised_text(const char *id, bmis_decision decision,
+                                        int refusals_turned,
+                                        const bmis_referral_kind *referrals,
+                                        int referral_count, bool held) {
+  json_t *open = json_array();
+  bool ok = open != NULL;
+  for (int i = 0; ok && i < referral_count; i++)
+    ok = json_array_append_new(
+             open, json_string(bmis_code_name(BMIS_LIST_REFERRAL_KIND,
+                                              (int)referrals[i]))) == 0;
+  if (!ok) {
+    json_decref(open);
+    return NULL;
+  }
+  json_t *o = json_pack(
+      "{s:s, s:s, s:s, s:i, s:o, s:b}", "id", id, "movement_id", id, "decision",
+      bmis_code_name(BMIS_LIST_DECISION, (int)decision), "refusals_turned",
+      refusals_turned, "referrals", open, "held", held);
+  char *text = o ? bmis__json_dumps(o, JSON_COMPACT) : NULL;
+  json_decref(o);
+  return text;
 }

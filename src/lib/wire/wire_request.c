@@ -4,13 +4,20 @@
  * lists are read through their public names (bmis_trafficking_parse,
  * bmis_minor_alternative_parse: base/codes.c). Whether a refusal notice
  * exists in the language asked for is the decision's rule
- * (inspect/decide.c), not the form's. */
+ * (inspect/decide.c), not the form's. The inspection keeps its request
+ * in the same form (bmis__wire_inspection_request_text), read back at the
+ * decision and when a protection need is raised. */
+#include "wire/json_text.h"
+#include "wire/wire_internal.h"
+#include "wire/wire_json.h"
+
 #include "bmis/country.h"
 #include "bmis/inspect.h"
 #include "bmis/text.h"
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *load_object(const char *text, size_t len, bmis_error *err) {
@@ -29,9 +36,7 @@ static json_t *load_object(const char *text, size_t len, bmis_error *err) {
   return root;
 }
 
-/* Every member of o is among names; else the first unknown one. */
-static bmis_status only(json_t *o, const char *where, const char *const *names,
-                        bmis_error *err) {
+const char *bmis__wire_unknown_member(json_t *o, const char *const *names) {
   const char *key;
   json_t *v;
   json_object_foreach(o, key, v) {
@@ -39,11 +44,19 @@ static bmis_status only(json_t *o, const char *where, const char *const *names,
     for (size_t i = 0; names[i] && !known; i++)
       known = strcmp(names[i], key) == 0;
     if (!known)
-      return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                            "%s%s%.64s: unknown member", where,
-                            *where ? "." : "", key);
+      return key;
   }
-  return BMIS_OK;
+  return NULL;
+}
+
+/* Every member of o is among names; else the first unknown one. */
+static bmis_status only(json_t *o, const char *where, const char *const *names,
+                        bmis_error *err) {
+  const char *key = bmis__wire_unknown_member(o, names);
+  if (!key)
+    return BMIS_OK;
+  return bmis_error_set(err, BMIS_E_INVALID_ARG, "%s%s%.64s: unknown member",
+                        where, *where ? "." : "", key);
 }
 
 /* A string member copied into out (cap bytes); absent leaves out alone. */
@@ -344,4 +357,47 @@ bmis_status bmis_inspection_decision_from_json(const char *t, size_t len,
     st = read_protection(prot, &out->protection, err);
   json_decref(root);
   return st;
+}
+
+/* ---- the request as the inspection keeps it ---- */
+
+static bool put_text(json_t *o, const char *name, const char *v) {
+  return !v[0] || json_object_set_new(o, name, json_string(v)) == 0;
+}
+
+char *bmis__wire_inspection_request_text(const bmis_inspection_request *rq) {
+  const bmis_movement *m = &rq->card;
+  json_t *ti = json_array(), *card = json_object();
+  bool ok = ti && card;
+  for (int i = 1; ok && i < BMIS_TRAFFICKING_COUNT; i++)
+    if (rq->trafficking & (1u << (i - 1)))
+      ok = json_array_append_new(ti, json_string(bmis_trafficking_code(
+                                         (bmis_trafficking_indicator)i))) == 0;
+  ok = ok &&
+       put_text(card, "transport",
+                bmis_code_name(BMIS_LIST_TRANSPORT, m->transport)) &&
+       put_text(card, "purpose",
+                bmis_code_name(BMIS_LIST_PURPOSE, m->purpose)) &&
+       put_text(card, "carrier", m->carrier) &&
+       put_text(card, "transport_number", m->transport_number) &&
+       put_text(card, "route_country", m->route_country) &&
+       put_text(card, "residence_country", m->residence_country) &&
+       (!m->intended_days ||
+        json_object_set_new(card, "intended_days",
+                            json_integer(m->intended_days)) == 0) &&
+       put_text(card, "local_address", m->local_address);
+  if (!ok) {
+    json_decref(ti);
+    json_decref(card);
+    return NULL;
+  }
+  /* json_pack takes the references of "o" members, also when it fails */
+  json_t *o = json_pack(
+      "{s:s, s:s, s:o, s:{s:b, s:b, s:o}}", "mrz", rq->mrz, "direction",
+      bmis_code_name(BMIS_LIST_DIRECTION, m->direction), "card", card,
+      "protection", "asylum", rq->asylum, "unaccompanied", rq->unaccompanied,
+      "trafficking_indicators", ti);
+  char *text = o ? bmis__json_dumps(o, JSON_COMPACT) : NULL;
+  json_decref(o);
+  return text;
 }

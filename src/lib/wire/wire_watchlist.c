@@ -5,6 +5,9 @@
  * and absent values are left out, so one content has one text: these
  * encoders must not change what they write for an unchanged entry, or
  * every stored entry hash would change. */
+#include "wire/json_text.h"
+#include "wire/wire_internal.h"
+
 #include "bmis/screen.h"
 #include "bmis/wire.h"
 
@@ -134,4 +137,27 @@ json_t *bmis_wire_wl_document(const bmis_wl_document *d) {
     return o;
   json_decref(o);
   return NULL;
+}
+
+bmis_status bmis__wire_wl_entry_text(const bmis_wl_person *p,
+                                     const bmis_wl_document *d, bool canonical,
+                                     char **out) {
+  json_t *j = p ? bmis_wire_wl_person(p) : bmis_wire_wl_document(d);
+  bool made = j != NULL;
+  *out =
+      made
+          ? bmis__json_dumps(j, JSON_COMPACT | (canonical ? JSON_SORT_KEYS : 0))
+          : NULL;
+  json_decref(j);
+  return *out ? BMIS_OK : made ? BMIS_E_NOMEM : BMIS_E_INVALID_ARG;
+}
+
+char *bmis__wire_wl_list_line(const char *version) {
+  json_t *o = json_object();
+  char *text = o && put(o, "kind", json_string("list")) &&
+                       put(o, "version", json_string(version))
+                   ? bmis__json_dumps(o, JSON_COMPACT)
+                   : NULL;
+  json_decref(o);
+  return text;
 }

@@ -104,6 +104,60 @@ static void movement_round_trip(void **state) {
   assert_memory_equal(&m, &back, sizeof m);
 }
 
+/* A movement's past version in both of its forms: "at" as text (the CLI)
+ * and as Unix seconds (the API); each reads back to the same struct. */
+static void movement_version_round_trip(void **state) {
+  (void)state;
+  bmis_movement_version v, back;
+  memset(&v, 0, sizeof v);
+  v.version = 3;
+  strcpy(v.kind, "correction");
+  strcpy(v.by, "supervisor1");
+  strcpy(v.reason, "wrong flight\nnumber");
+  v.at = 1764149100; /* 2025-11-26T09:25:00Z */
+  fill_movement(&v.before);
+  bmis_error err = {0};
+  for (int form = 0; form < 2; form++) {
+    json_t *j = bmis_wire_movement_version(&v, form ? BMIS_WIRE_TIME_UNIX
+                                                    : BMIS_WIRE_TIME_ISO);
+    assert_non_null(j);
+    json_t *at = json_object_get(j, "at");
+    if (form)
+      assert_int_equal(json_integer_value(at), 1764149100);
+    else
+      assert_string_equal(json_string_value(at), "2025-11-26T09:25:00Z");
+    json_t *before = bmis_wire_movement(&v.before);
+    assert_true(json_equal(json_object_get(j, "before"), before));
+    json_decref(before);
+    if (bmis_wire_movement_version_decode(j, &back, &err) != BMIS_OK)
+      fail_msg("%s", err.message);
+    json_t *again = bmis_wire_movement_version(
+        &back, form ? BMIS_WIRE_TIME_UNIX : BMIS_WIRE_TIME_ISO);
+    char *a = json_dumps(j, JSON_COMPACT), *b = json_dumps(again, JSON_COMPACT);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    json_decref(again);
+    assert_int_equal(back.version, v.version);
+    assert_string_equal(back.kind, v.kind);
+    assert_string_equal(back.by, v.by);
+    assert_string_equal(back.reason, v.reason);
+    assert_true(back.at == v.at);
+    /* errors name the member */
+    json_object_set_new(j, "at", json_string("yesterday"));
+    assert_int_equal(bmis_wire_movement_version_decode(j, &back, &err),
+                     BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "version.at"));
+    json_object_set_new(json_object_get(j, "before"), "crossed_at",
+                        json_string("x"));
+    json_object_set_new(j, "at", json_integer(1));
+    assert_int_equal(bmis_wire_movement_version_decode(j, &back, &err),
+                     BMIS_E_INVALID_ARG);
+    assert_non_null(strstr(err.message, "version.before.crossed_at"));
+    json_decref(j);
+  }
+}
+
 static void traveller_round_trip(void **state) {
   (void)state;
   bmis_traveller t, back;
@@ -324,10 +378,32 @@ static void watchlist_entries_round_trip(void **state) {
   json_t *dj = bmis_wire_wl_document(bmis_wl_document_at(c, 0));
   assert_non_null(pj);
   assert_non_null(dj);
+  char *pt = NULL, *dt = NULL;
+  OK(bmis__wire_wl_entry_text(bmis_wl_person_at(c, 0), NULL, true, &pt));
+  OK(bmis__wire_wl_entry_text(NULL, bmis_wl_document_at(c, 0), true, &dt));
+  /* wire's decoder alone: the public structs, nothing checked above it */
+  bmis__wl_line l;
+  OK(bmis__wire_wl_line_decode(pt, strlen(pt), BMIS__WL_READ_ENTRY, &l, &err));
+  assert_int_equal(l.kind, BMIS__WL_LINE_PERSON);
+  assert_string_equal(l.ref, "QDi.335");
+  snprintf(l.person.ref, sizeof l.person.ref, "%s", l.ref);
+  json_t *lj = bmis_wire_wl_person(&l.person);
+  assert_true(json_equal(lj, pj));
+  json_decref(lj);
+  bmis__wire_wl_line_fini(&l);
+  OK(bmis__wire_wl_line_decode(dt, strlen(dt), BMIS__WL_READ_LINE, &l, &err));
+  assert_int_equal(l.kind, BMIS__WL_LINE_DOCUMENT);
+  lj = bmis_wire_wl_document(&l.document);
+  assert_true(json_equal(lj, dj));
+  json_decref(lj);
+  bmis__wire_wl_line_fini(&l);
+  /* and through the content's checks */
   bmis_wl_content *back = bmis_wl_content_new();
   assert_non_null(back);
-  OK(bmis__wl_entry_from_json(pj, back, &err));
-  OK(bmis__wl_entry_from_json(dj, back, &err));
+  OK(bmis__wl_entry_add(pt, strlen(pt), back, &err));
+  OK(bmis__wl_entry_add(dt, strlen(dt), back, &err));
+  free(pt);
+  free(dt);
   const bmis_wl_person *q = bmis_wl_person_at(back, 0);
   const bmis_wl_person *o = bmis_wl_person_at(c, 0);
   assert_string_equal(q->ref, o->ref);
@@ -360,7 +436,9 @@ static void watchlist_entries_round_trip(void **state) {
   assert_string_equal(e->remarks, d.remarks);
   /* One content, one text. */
   json_t *pj2 = bmis_wire_wl_person(q), *dj2 = bmis_wire_wl_document(e);
-  char *t1 = bmis__wl_entry_text(pj), *t2 = bmis__wl_entry_text(pj2);
+  char *t1 = NULL, *t2 = NULL;
+  OK(bmis__wire_wl_entry_text(o, NULL, true, &t1));
+  OK(bmis__wire_wl_entry_text(q, NULL, true, &t2));
   assert_string_equal(t1, t2);
   bmis_free(t1);
   bmis_free(t2);
@@ -371,6 +449,87 @@ static void watchlist_entries_round_trip(void **state) {
   json_decref(dj2);
   bmis_wl_content_free(back);
   bmis_wl_content_free(c);
+}
+
+/* A watchlist line that does not decode: the error names the member, the
+ * way the JSON-lines reader has always reported it; the list line is read
+ * only where it may stand. */
+static void watchlist_line_errors_name_the_member(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    bmis__wl_read_as as;
+    bmis_status status;
+    const char *message;
+  } cases[] = {
+      {"{", BMIS__WL_READ_LINE, BMIS_E_PARSE, "malformed JSON at column"},
+      {"{", BMIS__WL_READ_ENTRY, BMIS_E_PARSE, "malformed JSON: "},
+      {"[]", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG, "must be an object"},
+      {"[]", BMIS__WL_READ_ENTRY, BMIS_E_INVALID_ARG,
+       "an entry must be an object"},
+      {"{\"ref\":\"a\"}", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "kind: missing"},
+      {"{\"kind\":\"x\"}", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "kind: 'x' is not person or document"},
+      {"{\"kind\":\"list\"}", BMIS__WL_READ_ENTRY, BMIS_E_INVALID_ARG,
+       "kind: 'list' is not person or document"},
+      {"{\"kind\":\"list\"}", BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "kind: a \"list\" line must come first"},
+      {"{\"kind\":\"list\",\"v\":1}", BMIS__WL_READ_FIRST_LINE,
+       BMIS_E_INVALID_ARG, "unknown member 'v'"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"names\":[{\"text\":\"A\","
+       "\"quality\":\"best\"}]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "names[0].quality: 'best' is not one of primary, strong, weak"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"births\":[{\"date\":"
+       "\"1965-13\"}]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "births[0].date: '1965-13' is not a date"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"nationalities\":[\"QQQ\"]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "nationalities[0]: 'QQQ' is not a country"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"documents\":[{\"type\":"
+       "\"passport\"}]}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG, "documents[0].number: missing"},
+      {"{\"kind\":\"person\",\"ref\":\"a\",\"sex\":\"Q\"}", BMIS__WL_READ_LINE,
+       BMIS_E_INVALID_ARG, "sex: must be F, M or X"},
+      {"{\"kind\":\"document\",\"ref\":\"d\",\"state\":\"KEN\","
+       "\"number\":\"1\",\"status\":\"gone\"}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG,
+       "status: 'gone' is not one of lost, stolen"},
+      {"{\"kind\":\"document\",\"ref\":\"d\",\"state\":\"KEN\","
+       "\"number\":\"1\",\"status\":\"lost\",\"type\":\"PPP\"}",
+       BMIS__WL_READ_LINE, BMIS_E_INVALID_ARG, "type: longer than 2 bytes"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    bmis_error err = {0};
+    bmis__wl_line l;
+    bmis_status st = bmis__wire_wl_line_decode(
+        cases[i].text, strlen(cases[i].text), cases[i].as, &l, &err);
+    bmis__wire_wl_line_fini(&l);
+    if (st != cases[i].status || !strstr(err.message, cases[i].message))
+      fail_msg("case %zu: %s (%d), wanted %s", i, err.message, (int)st,
+               cases[i].message);
+  }
+  /* the list line where it may stand; null members are "not given" */
+  bmis_error err = {0};
+  bmis__wl_line l;
+  const char *first = "{\"kind\":\"list\",\"version\":\"2025-01-31\"}";
+  OK(bmis__wire_wl_line_decode(first, strlen(first), BMIS__WL_READ_FIRST_LINE,
+                               &l, &err));
+  assert_int_equal(l.kind, BMIS__WL_LINE_LIST);
+  assert_string_equal(l.version, "2025-01-31");
+  bmis__wire_wl_line_fini(&l);
+  const char *nulls = "{\"kind\":\"person\",\"ref\":\"a\",\"names\":null,"
+                      "\"sex\":null,\"remarks\":null}";
+  OK(bmis__wire_wl_line_decode(nulls, strlen(nulls), BMIS__WL_READ_LINE, &l,
+                               &err));
+  assert_int_equal(l.person.name_count, 0);
+  assert_null(l.person.names);
+  assert_int_equal(l.person.sex, 0);
+  assert_null(l.person.remarks);
+  bmis__wire_wl_line_fini(&l);
+  bmis__wire_wl_line_fini(NULL);
 }
 
 /* The store's batch of rows: empty and NULL cells are null; a cell that is
@@ -478,11 +637,13 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(struct_sizes_are_known),
       cmocka_unit_test(movement_round_trip),
+      cmocka_unit_test(movement_version_round_trip),
       cmocka_unit_test(traveller_round_trip),
       cmocka_unit_test(document_round_trip),
       cmocka_unit_test(crossing_round_trip),
       cmocka_unit_test(hits_round_trip),
       cmocka_unit_test(watchlist_entries_round_trip),
+      cmocka_unit_test(watchlist_line_errors_name_the_member),
       cmocka_unit_test(text_rows),
       cmocka_unit_test(hit_errors_name_the_path),
       cmocka_unit_test(crossing_errors_name_the_member),

@@ -1,8 +1,11 @@
 /* An inspection's result through its JSON form (src/lib/wire/
  * wire_inspection.c): encoded, decoded and encoded again it is the same;
  * a snapshot stored before the codes were kept reads back to the same
- * codes and parameters; a snapshot that does not read names the member. */
+ * codes and parameters; a snapshot that does not read names the member.
+ * What the inspection keeps beside the snapshot (its request, its hits)
+ * is written in the bytes earlier versions stored, and reads back. */
 #include "bmis/inspect.h"
+#include "wire/wire_internal.h"
 
 #include <jansson.h>
 #include <setjmp.h>
@@ -350,11 +353,146 @@ static void test_bad_snapshots(void **state) {
   bmis_inspection_fini(&a);
 }
 
+/* The request as inspections have always stored it: the card's empty
+ * members left out, indicators in table order. */
+static void test_kept_request(void **state) {
+  (void)state;
+  bmis_inspection_request rq;
+  memset(&rq, 0, sizeof rq);
+  snprintf(rq.mrz, sizeof rq.mrz, "P<UTOERIKSSON<<ANNA<MARIA\nL898902C36UTO");
+  rq.card.direction = BMIS_DIRECTION_ENTRY;
+  rq.card.transport = BMIS_TRANSPORT_AIR;
+  rq.card.purpose = BMIS_PURPOSE_BUSINESS;
+  snprintf(rq.card.carrier, sizeof rq.card.carrier, "XX");
+  snprintf(rq.card.transport_number, sizeof rq.card.transport_number, "XX12");
+  snprintf(rq.card.route_country, sizeof rq.card.route_country, "FRA");
+  snprintf(rq.card.residence_country, sizeof rq.card.residence_country, "SWE");
+  rq.card.intended_days = 14;
+  snprintf(rq.card.local_address, sizeof rq.card.local_address, "1 Rue\nX");
+  rq.asylum = true;
+  rq.trafficking = 1u | 4u;
+  char *text = bmis__wire_inspection_request_text(&rq);
+  assert_non_null(text);
+  assert_string_equal(
+      text,
+      "{\"mrz\":\"P<UTOERIKSSON<<ANNA<MARIA\\nL898902C36UTO\",\"direction\":"
+      "\"entry\",\"card\":{\"transport\":\"air\",\"purpose\":\"business\","
+      "\"carrier\":\"XX\",\"transport_number\":\"XX12\",\"route_country\":"
+      "\"FRA\",\"residence_country\":\"SWE\",\"intended_days\":14,"
+      "\"local_address\":\"1 Rue\\nX\"},\"protection\":{\"asylum\":true,"
+      "\"unaccompanied\":false,\"trafficking_indicators\":["
+      "\"documents_held_by_other\",\"unaware_of_destination\"]}}");
+  bmis_inspection_request back;
+  bmis_error err;
+  assert_int_equal(
+      bmis_inspection_request_from_json(text, strlen(text), &back, &err),
+      BMIS_OK);
+  assert_memory_equal(&back.card, &rq.card, sizeof rq.card);
+  assert_string_equal(back.mrz, rq.mrz);
+  assert_true(back.asylum && !back.unaccompanied);
+  assert_int_equal(back.trafficking, rq.trafficking);
+  char *again = bmis__wire_inspection_request_text(&back);
+  assert_string_equal(again, text);
+  free(again);
+  free(text);
+  /* nothing on the card: an empty object, no indicators */
+  memset(&rq, 0, sizeof rq);
+  snprintf(rq.mrz, sizeof rq.mrz, "X");
+  rq.card.direction = BMIS_DIRECTION_EXIT;
+  text = bmis__wire_inspection_request_text(&rq);
+  assert_string_equal(text, "{\"mrz\":\"X\",\"direction\":\"exit\",\"card\":"
+                            "{},\"protection\":{\"asylum\":false,"
+                            "\"unaccompanied\":false,"
+                            "\"trafficking_indicators\":[]}}");
+  free(text);
+}
+
+static void test_kept_hits(void **state) {
+  (void)state;
+  bmis_inspection_hit h[2];
+  memset(h, 0, sizeof h);
+  snprintf(h[0].list, sizeof h[0].list, "un");
+  snprintf(h[0].ref, sizeof h[0].ref, "QDi.335");
+  snprintf(h[0].entry_hash, sizeof h[0].entry_hash,
+           "0123456789abcdef0123456789abcdef");
+  h[0].category = BMIS_WL_SANCTIONS;
+  h[0].score = 0.875;
+  snprintf(h[1].list, sizeof h[1].list, "lost");
+  snprintf(h[1].ref, sizeof h[1].ref, "D1");
+  h[1].category = BMIS_WL_DOCUMENTS;
+  h[1].score = 1;
+  snprintf(h[1].explanation, sizeof h[1].explanation, "not kept");
+  char *text = bmis__wire_inspection_hits_text(h, 2);
+  assert_non_null(text);
+  char want[512];
+  snprintf(want, sizeof want,
+           "[{\"list\":\"un\",\"ref\":\"QDi.335\",\"hash\":"
+           "\"0123456789abcdef0123456789abcdef\",\"category\":\"sanctions\","
+           "\"score\":0.875},{\"list\":\"lost\",\"ref\":\"D1\",\"hash\":"
+           "\"\",\"category\":\"%s\",\"score\":1.0}]",
+           bmis_wl_category_code(BMIS_WL_DOCUMENTS));
+  assert_string_equal(text, want);
+  bmis_inspection_hit *back = NULL;
+  size_t n = 0;
+  bmis_error err;
+  assert_int_equal(bmis__wire_inspection_hits_read(text, &back, &n, &err),
+                   BMIS_OK);
+  assert_int_equal(n, 2);
+  memset(h[1].explanation, 0, sizeof h[1].explanation); /* not kept here */
+  assert_memory_equal(back, h, sizeof h);
+  char *again = bmis__wire_inspection_hits_text(back, n);
+  assert_string_equal(again, text);
+  free(again);
+  free(back);
+  free(text);
+  /* none; a row stored before the score was kept reads 1 (the highest) */
+  text = bmis__wire_inspection_hits_text(NULL, 0);
+  assert_string_equal(text, "[]");
+  assert_int_equal(bmis__wire_inspection_hits_read(text, &back, &n, &err),
+                   BMIS_OK);
+  assert_int_equal(n, 0);
+  assert_null(back);
+  free(text);
+  const char *old = "[{\"list\":\"un\",\"ref\":\"R\",\"category\":"
+                    "\"wanted\"}]";
+  assert_int_equal(bmis__wire_inspection_hits_read(old, &back, &n, &err),
+                   BMIS_OK);
+  assert_int_equal(n, 1);
+  assert_true(back[0].score == 1.0);
+  assert_int_equal(back[0].category, BMIS_WL_WANTED);
+  assert_string_equal(back[0].entry_hash, "");
+  free(back);
+  /* not an array: an error, never "no hits" */
+  assert_int_equal(bmis__wire_inspection_hits_read("{}", &back, &n, &err),
+                   BMIS_E_PARSE);
+  assert_non_null(strstr(err.message, "inspection hits"));
+  assert_int_equal(bmis__wire_inspection_hits_read("[", &back, &n, &err),
+                   BMIS_E_PARSE);
+  assert_int_equal(bmis__wire_inspection_hits_read(NULL, &back, &n, &err),
+                   BMIS_E_PARSE);
+}
+
+static void test_protection_raised(void **state) {
+  (void)state;
+  bmis_referral_kind k[2] = {BMIS_REFERRAL_ASYLUM,
+                             BMIS_REFERRAL_CHILD_PROTECTION};
+  char *text = bmis__wire_protection_raised_text("m1", BMIS_DECISION_REFERRED,
+                                                 1, k, 2, false);
+  assert_string_equal(text,
+                      "{\"id\":\"m1\",\"movement_id\":\"m1\",\"decision\":"
+                      "\"referred\",\"refusals_turned\":1,\"referrals\":["
+                      "\"asylum\",\"child_protection\"],\"held\":false}");
+  free(text);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_round_trip),
       cmocka_unit_test(test_snapshot_without_codes),
       cmocka_unit_test(test_bad_snapshots),
+      cmocka_unit_test(test_kept_request),
+      cmocka_unit_test(test_kept_hits),
+      cmocka_unit_test(test_protection_raised),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
