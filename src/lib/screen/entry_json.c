@@ -193,38 +193,52 @@ bmis_status bmis__wl_read_jsonl(const char *data, size_t len,
 
 /* Writes text and a line break; false when text is NULL or writing
  * failed. Frees text. */
-static bool write_line(char *text, FILE *out) {
-  bool ok = text && fputs(text, out) != EOF && fputc('\n', out) != EOF;
+/* Writes text and a line break, and frees it: E_NOMEM when text is NULL
+ * (the encoder ran out of memory), E_IO when the file refuses it. */
+static bmis_status write_line(char *text, FILE *out) {
+  bmis_status st = !text                     ? BMIS_E_NOMEM
+                   : fputs(text, out) == EOF ? BMIS_E_IO
+                   : fputc('\n', out) == EOF ? BMIS_E_IO
+                                             : BMIS_OK;
   bmis__free(text);
-  return ok;
+  return st;
 }
 
 bmis_status bmis_wl_write_jsonl(const bmis_wl_content *c, FILE *out,
                                 bmis_error *err) {
   if (!c || !out)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no content or file");
-  bool ok =
+  bmis_status st =
       write_line(bmis__wire_wl_list_line(bmis_wl_content_version(c)), out);
   const char *ref = "";
   char *text = NULL;
-  for (size_t i = 0; ok && i < bmis_wl_person_count(c); i++) {
+  for (size_t i = 0; st == BMIS_OK && i < bmis_wl_person_count(c); i++) {
     const bmis_wl_person *p = bmis_wl_person_at(c, i);
     ref = p->ref;
-    ok = bmis__wire_wl_entry_text(p, NULL, false, &text) == BMIS_OK &&
-         write_line(text, out);
+    st = bmis__wire_wl_entry_text(p, NULL, false, &text);
+    if (st == BMIS_OK)
+      st = write_line(text, out);
   }
-  for (size_t i = 0; ok && i < bmis_wl_document_count(c); i++) {
+  for (size_t i = 0; st == BMIS_OK && i < bmis_wl_document_count(c); i++) {
     const bmis_wl_document *d = bmis_wl_document_at(c, i);
     ref = d->ref;
-    ok = bmis__wire_wl_entry_text(NULL, d, false, &text) == BMIS_OK &&
-         write_line(text, out);
+    st = bmis__wire_wl_entry_text(NULL, d, false, &text);
+    if (st == BMIS_OK)
+      st = write_line(text, out);
   }
-  if (ok && fflush(out) == 0 && !ferror(out))
-    return BMIS_OK;
-  if (ferror(out))
+  if (st == BMIS_OK && (fflush(out) != 0 || ferror(out)))
+    st = BMIS_E_IO;
+  switch (st) {
+  case BMIS_OK: return BMIS_OK;
+  case BMIS_E_IO:
     return bmis_error_set(err, BMIS_E_IO, "writing the list failed");
-  return bmis_error_set(err, BMIS_E_INVALID_ARG,
-                        "entry '%s' cannot be written as JSON (text that is "
-                        "not UTF-8, or out of memory)",
-                        ref);
+  case BMIS_E_NOMEM:
+    return bmis_error_set(err, BMIS_E_NOMEM, "out of memory writing entry '%s'",
+                          ref);
+  default:
+    return bmis_error_set(err, st,
+                          "entry '%s' cannot be written as JSON (text that "
+                          "is not UTF-8)",
+                          ref);
+  }
 }
