@@ -8,6 +8,7 @@
 #ifndef BMIS_ACCOUNT_H
 #define BMIS_ACCOUNT_H
 
+#include "bmis/audit.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
 
@@ -259,17 +260,23 @@ typedef struct bmis_lockout {
 } bmis_lockout;
 
 /* Calls fn for every lockout in force at now (Unix seconds, required: 0 is
- * E_INVALID_ARG); a non-zero return stops. E_STORE. */
+ * E_INVALID_ARG); a non-zero return stops. Audited for actor (required):
+ * "login.lockouts", record "lockouts", in the read's transaction; what fn
+ * got counts only when this returns BMIS_OK. E_STORE. */
 typedef int (*bmis_lockout_fn)(const bmis_lockout *l, void *ctx);
-BMIS_API bmis_status bmis_lockout_list(bmis_store *s, int64_t now,
-                                       bmis_lockout_fn fn, void *ctx,
-                                       bmis_error *err);
+BMIS_API bmis_status bmis_lockout_list(bmis_store *s, const bmis_actor *actor,
+                                       int64_t now, bmis_lockout_fn fn,
+                                       void *ctx, bmis_error *err);
 
 /* Clears the failed logins behind a lockout: of username from client,
  * of username from everywhere (client NULL or ""), or of client whatever
  * the username (username NULL or ""). E_NOT_FOUND when there were none,
- * E_INVALID_ARG when both are missing, E_STORE. */
-BMIS_API bmis_status bmis_lockout_clear(bmis_store *s, const char *username,
+ * E_INVALID_ARG when both are missing, E_STORE. Audited for actor
+ * (required) at `at` (Unix seconds) in the same transaction: "login.unlock",
+ * record "account:USERNAME client:CLIENT" (either part alone when the
+ * other is missing); nothing is recorded when nothing was cleared. */
+BMIS_API bmis_status bmis_lockout_clear(bmis_store *s, const bmis_actor *actor,
+                                        int64_t at, const char *username,
                                         const char *client, bmis_error *err);
 
 #endif

@@ -26,6 +26,7 @@
 #ifndef BMIS_INSPECT_H
 #define BMIS_INSPECT_H
 
+#include "bmis/audit.h"
 #include "bmis/doc.h"
 #include "bmis/export.h"
 #include "bmis/register.h"
@@ -88,16 +89,7 @@ typedef enum bmis_minor_alternative {
 BMIS_API const char *bmis_minor_alternative_code(bmis_minor_alternative a);
 BMIS_API bmis_minor_alternative bmis_minor_alternative_parse(const char *code);
 
-/* Who is working, and where (from the session). */
-typedef struct bmis_actor {
-  char username[64];
-  char role[17];
-  char channel[9]; /* "api" or "cli": for the audit log */
-  char bcp[17];
-  char desk[33];
-  bool all_bcps; /* the account may act at every crossing point ('*'); when
-                    false, only records of `bcp` (E_FORBIDDEN otherwise) */
-} bmis_actor;
+/* bmis_actor, who is working and where, is declared in bmis/audit.h. */
 
 /* Protection needs the officer raises: at the scan, on an open inspection
  * at any time, in the decision itself, or after the decision. */
@@ -503,9 +495,12 @@ bmis_disposition_review(bmis_store *s, const char *id, bmis_review decision,
 
 /* The dismissals in review state `review` that `actor` may see and review:
  * those of the crossing point its session works at, or of every crossing
- * point when the account has them all (bmis_disposition_list). */
+ * point when the account has them all (bmis_disposition_list). Audited at
+ * `at` (Unix seconds) in the read's transaction: "disposition.list", record
+ * the review state's code ("pending", …); what fn got counts only when
+ * this returns BMIS_OK. */
 BMIS_API bmis_status bmis_disposition_queue(bmis_store *s, bmis_review review,
-                                            const bmis_actor *actor,
+                                            const bmis_actor *actor, int64_t at,
                                             bmis_disposition_fn fn, void *ctx,
                                             bmis_error *err);
 

@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include "inspect/inspect_internal.h"
 
+#include "audit/audit_internal.h"
 #include "register/register_internal.h"
 #include "store/repo_inspection.h"
 
@@ -20,19 +21,7 @@
 bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
                                 const char *action, const char *record,
                                 int64_t at, bmis_error *err) {
-  bmis_audit_entry e;
-  memset(&e, 0, sizeof e);
-  e.at = at;
-  snprintf(e.actor, sizeof e.actor, "%s", a->username);
-  snprintf(e.role, sizeof e.role, "%s", a->role);
-  snprintf(e.channel, sizeof e.channel, "%s",
-           a->channel[0] ? a->channel : "api");
-  snprintf(e.action, sizeof e.action, "%s", action);
-  snprintf(e.record, sizeof e.record, "%s", record);
-  snprintf(e.outcome, sizeof e.outcome, "ok");
-  snprintf(e.bcp, sizeof e.bcp, "%s", a->bcp);
-  snprintf(e.desk, sizeof e.desk, "%s", a->desk);
-  return bmis_audit_append(s, &e, err);
+  return bmis__audit_access(s, a, at, action, record, "ok", NULL, err);
 }
 
 /* ---- the whole inspection ---- */

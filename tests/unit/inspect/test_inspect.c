@@ -504,7 +504,7 @@ static int queued(fx *f, const bmis_actor *a) {
   int n = 0;
   bmis_error err;
   assert_int_equal(bmis_disposition_queue(f->s, BMIS_REVIEW_PENDING, a,
-                                          count_queue, &n, &err),
+                                          1800000000, count_queue, &n, &err),
                    BMIS_OK);
   return n;
 }
