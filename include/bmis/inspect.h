@@ -443,10 +443,13 @@ BMIS_API bmis_status bmis_inspection_get(bmis_store *s, const char *id,
                                          bmis_error *err);
 
 /* The stored result of an inspection as a C type, with movement_id set
- * when it was decided; of the actor's crossing point (E_FORBIDDEN). The
- * caller releases *out with bmis_inspection_fini. */
+ * when it was decided; of the actor's crossing point (E_FORBIDDEN). Audited
+ * at `at` (Unix seconds) in the read's transaction: "inspection.read",
+ * record "inspection:ID"; when the entry cannot be written, *out is empty
+ * and the error says why. The caller releases *out with
+ * bmis_inspection_fini. */
 BMIS_API bmis_status bmis_inspection_read(bmis_store *s, const char *id,
-                                          const bmis_actor *actor,
+                                          const bmis_actor *actor, int64_t at,
                                           bmis_inspection *out,
                                           bmis_error *err);
 
@@ -662,9 +665,11 @@ BMIS_API bool bmis_notice_language_known(const char *code);
  * (the caller frees *html_out): the grounds ticked, the explanation, the
  * right to appeal, whether the person is held pending return, in the
  * language asked (or, with lang NULL or "", the one chosen at the
- * decision). E_RULE when the movement is not a refusal. */
+ * decision). E_RULE when the movement is not a refusal. Audited at `at`
+ * (Unix seconds) in the read's transaction: "notice.read", record
+ * "movement:ID"; no notice is handed out unless its entry is written. */
 BMIS_API bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
-                                         const char *movement_id,
+                                         int64_t at, const char *movement_id,
                                          const char *lang, char **html_out,
                                          bmis_error *err);
 

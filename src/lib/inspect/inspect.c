@@ -9,6 +9,7 @@
 
 #include "audit/audit_internal.h"
 #include "register/register_internal.h"
+#include "store/repo.h"
 #include "store/repo_inspection.h"
 
 #include "bmis/audit.h"
@@ -286,11 +287,16 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
 }
 
 bmis_status bmis_inspection_read(bmis_store *s, const char *id,
-                                 const bmis_actor *actor, bmis_inspection *out,
-                                 bmis_error *err) {
+                                 const bmis_actor *actor, int64_t at,
+                                 bmis_inspection *out, bmis_error *err) {
   char *json = NULL, movement[BMIS_ID_SIZE];
   memset(out, 0, sizeof *out);
-  bmis_status st = bmis_inspection_get(s, id, actor, &json, movement, err);
+  if (!id)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no inspection id");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis_inspection_get(s, id, actor, &json, movement, err);
   if (st == BMIS_OK)
     st = bmis_inspection_from_json(json, strlen(json), out, err);
   if (st == BMIS_E_PARSE) {
@@ -304,6 +310,23 @@ bmis_status bmis_inspection_read(bmis_store *s, const char *id,
   if (st == BMIS_OK)
     memcpy(out->movement_id, movement, sizeof out->movement_id);
   free(json);
+  if (st != BMIS_OK) {
+    bmis__tx_rollback(s);
+    return st;
+  }
+  /* nothing read is handed out unless the read is audited */
+  char record[97];
+  snprintf(record, sizeof record, "inspection:%.80s", id);
+  st = bmis__audit_access(s, actor, at, "inspection.read", record, "ok", NULL,
+                          err);
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st != BMIS_OK) {
+    bmis_inspection_fini(out);
+    memset(out, 0, sizeof *out);
+  }
   return st;
 }
 

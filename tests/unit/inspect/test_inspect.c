@@ -337,19 +337,21 @@ static void an_unaccompanied_minor_gets_child_protection(void **state) {
   /* the notice, in the language chosen, and in English when asked */
   char *html = NULL;
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, NULL, &html, &err), BMIS_OK);
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, NULL, &html, &err),
+      BMIS_OK);
   assert_non_null(strstr(html, "lang=\"fr\""));
   assert_non_null(strstr(html, "[X]</span><b>(C)</b> Vous n&#39;"));
   assert_non_null(strstr(html, "protection de l&#39;enfance"));
   assert_non_null(strstr(html, "no visa"));
   free(html);
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, "en", &html, &err), BMIS_OK);
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, "en", &html, &err),
+      BMIS_OK);
   assert_non_null(strstr(html, "right to appeal"));
   assert_null(strstr(html, "[X]</span><b>(A)"));
   free(html);
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, "xx", &html, &err),
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, "xx", &html, &err),
       BMIS_E_INVALID_ARG);
 }
 
@@ -796,9 +798,9 @@ static void old_inspections_are_emptied(void **state) {
   bmis_movement m1;
   assert_int_equal(bmis_movement_get(f->s, admitted, &m1, &err), BMIS_OK);
   char *html = NULL;
-  assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, refused, NULL, &html, &err),
-      BMIS_OK);
+  assert_int_equal(bmis_refusal_notice(f->s, &f->officer, 1800000000, refused,
+                                       NULL, &html, &err),
+                   BMIS_OK);
   assert_non_null(strstr(html, "lang=\"fr\""));
   assert_non_null(strstr(html, "des membres de sa famille"));
   free(html);
@@ -1025,7 +1027,7 @@ static void asylum_after_a_refusal_turns_it_into_a_referral(void **state) {
   assert_int_equal(mv.version, 2); /* the refusal is kept in the history */
   char *html = NULL;
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, NULL, &html, &err),
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, NULL, &html, &err),
       BMIS_E_RULE);
   /* the asylum referral is open on the movement */
   bool asylum = false;
@@ -1424,8 +1426,9 @@ static void the_instant_is_given_and_the_result_reads_back(void **state) {
   /* read back while open: the same result, no movement yet */
   bmis_inspection in;
   char mv[BMIS_ID_SIZE];
-  assert_int_equal(bmis_inspection_read(f->s, id, &f->officer, &in, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_read(f->s, id, &f->officer, 1800000000, &in, &err),
+      BMIS_OK);
   assert_string_equal(in.id, id);
   assert_string_equal(in.movement_id, "");
   assert_int_equal(in.action, BMIS_RECOMMEND_ADMIT);
@@ -1444,8 +1447,9 @@ static void the_instant_is_given_and_the_result_reads_back(void **state) {
   assert_int_equal(
       bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_OK);
-  assert_int_equal(bmis_inspection_read(f->s, id, &f->officer, &in, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_read(f->s, id, &f->officer, 1800000000, &in, &err),
+      BMIS_OK);
   assert_string_equal(in.movement_id, id);
   bmis_inspection_fini(&in);
   assert_true(out.referral_count >= 1);
@@ -1460,8 +1464,9 @@ static void the_instant_is_given_and_the_result_reads_back(void **state) {
   /* another post reads nothing */
   bmis_actor other = f->officer;
   snprintf(other.bcp, sizeof other.bcp, "MBA");
-  assert_int_equal(bmis_inspection_read(f->s, id, &other, &in, &err),
-                   BMIS_E_FORBIDDEN);
+  assert_int_equal(
+      bmis_inspection_read(f->s, id, &other, 1800000000, &in, &err),
+      BMIS_E_FORBIDDEN);
   assert_null(in.hits);
 }
 
