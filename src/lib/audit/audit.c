@@ -185,11 +185,16 @@ bmis_status bmis__audit_access(bmis_store *s, const bmis_actor *a, int64_t at,
   return BMIS_OK;
 }
 
-bmis_status bmis__audit_refused(bmis_store *s, const bmis_actor *a, int64_t at,
+bmis_status bmis__audit_refusal(bmis_store *s, const bmis_actor *a, int64_t at,
                                 const char *action, const char *record,
-                                bmis_status st, bmis_error *err) {
-  return bmis__audit_access(s, a, at, action, record, bmis_status_name(st),
-                            NULL, err);
+                                bmis_status st) {
+  if (a &&
+      (st == BMIS_E_FORBIDDEN || st == BMIS_E_SAFEGUARD || st == BMIS_E_RULE)) {
+    bmis_error ignored;
+    (void)bmis__audit_access(s, a, at, action, record, bmis_status_name(st),
+                             NULL, &ignored);
+  }
+  return st;
 }
 
 void bmis_actor_os_user(bmis_actor *out) {

@@ -32,9 +32,13 @@ bmis_status bmis__audit_access(bmis_store *s, const bmis_actor *a, int64_t at,
                                const char *outcome, const char *detail,
                                bmis_error *err);
 
-/* As bmis__audit_access, with the outcome the status name of st. */
-bmis_status bmis__audit_refused(bmis_store *s, const bmis_actor *a, int64_t at,
+/* After an access refused with st: when st is a refusal (E_FORBIDDEN,
+ * E_SAFEGUARD, E_RULE), its entry with the status name as outcome, in a
+ * transaction of its own (call it once the access's is rolled back). Other
+ * statuses (not found, bad input, store failures) leave no entry. Returns
+ * st: a refusal stays a refusal even when its entry cannot be written. */
+bmis_status bmis__audit_refusal(bmis_store *s, const bmis_actor *a, int64_t at,
                                 const char *action, const char *record,
-                                bmis_status st, bmis_error *err);
+                                bmis_status st);
 
 #endif

@@ -310,13 +310,13 @@ bmis_status bmis_inspection_read(bmis_store *s, const char *id,
   if (st == BMIS_OK)
     memcpy(out->movement_id, movement, sizeof out->movement_id);
   free(json);
-  if (st != BMIS_OK) {
-    bmis__tx_rollback(s);
-    return st;
-  }
-  /* nothing read is handed out unless the read is audited */
   char record[97];
   snprintf(record, sizeof record, "inspection:%.80s", id);
+  if (st != BMIS_OK) {
+    bmis__tx_rollback(s);
+    return bmis__audit_refusal(s, actor, at, "inspection.read", record, st);
+  }
+  /* nothing read is handed out unless the read is audited */
   st = bmis__audit_access(s, actor, at, "inspection.read", record, "ok", NULL,
                           err);
   if (st == BMIS_OK)

@@ -259,13 +259,14 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
   bmis_status st = bmis__tx_begin(s, err);
   if (st != BMIS_OK)
     return st;
+  char record[97];
+  snprintf(record, sizeof record, "movement:%.80s", movement_id);
   st = notice_make(s, actor, movement_id, lang, html_out, err);
-  if (st == BMIS_OK) {
-    char record[97];
-    snprintf(record, sizeof record, "movement:%.80s", movement_id);
-    st = bmis__audit_access(s, actor, at, "notice.read", record, "ok", NULL,
-                            err);
+  if (st != BMIS_OK) {
+    bmis__tx_rollback(s);
+    return bmis__audit_refusal(s, actor, at, "notice.read", record, st);
   }
+  st = bmis__audit_access(s, actor, at, "notice.read", record, "ok", NULL, err);
   if (st == BMIS_OK)
     st = bmis__tx_commit(s, err);
   else

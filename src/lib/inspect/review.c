@@ -44,9 +44,13 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
   if (at <= 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "at: the time of the review is required");
+  char record[97];
+  snprintf(record, sizeof record, "disposition:%.80s", id);
   if (strcmp(actor->role, "supervisor") != 0)
-    return bmis_error_set(err, BMIS_E_FORBIDDEN,
-                          "only a supervisor confirms or rejects a dismissal");
+    return bmis__audit_refusal(
+        s, actor, at, "hit.review", record,
+        bmis_error_set(err, BMIS_E_FORBIDDEN,
+                       "only a supervisor confirms or rejects a dismissal"));
   st = bmis__tx_begin(s, err);
   if (st != BMIS_OK)
     return st;
@@ -89,8 +93,7 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
     st = bmis__disposition_review(s, &d, err);
   }
   if (st == BMIS_OK) {
-    char record[97], detail[257];
-    snprintf(record, sizeof record, "disposition:%s", d.id);
+    char detail[257];
     snprintf(detail, sizeof detail, "%s the dismissal by %s of %s",
              bmis_review_code(decision), d.by,
              d.entry_key[0] ? d.entry_key : d.list);
@@ -99,8 +102,10 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
   }
   if (st == BMIS_OK)
     st = bmis__tx_commit(s, err);
-  else
+  else {
     bmis__tx_rollback(s);
+    return bmis__audit_refusal(s, actor, at, "hit.review", record, st);
+  }
   if (st == BMIS_OK && out)
     *out = d;
   return st;

@@ -170,11 +170,31 @@ typedef struct audit_find {
   int found;
 } audit_find;
 
+/* Accesses done ("ok"); refused ones are counted by refused_audits. */
 static int find_audit(const bmis_audit_entry *e, void *ctx) {
   audit_find *a = ctx;
-  if (strcmp(e->action, a->action) == 0 && strstr(e->record, a->record))
+  if (strcmp(e->action, a->action) == 0 && strstr(e->record, a->record) &&
+      strcmp(e->outcome, "ok") == 0)
     a->found++;
   return 0;
+}
+
+static int find_refused(const bmis_audit_entry *e, void *ctx) {
+  audit_find *a = ctx;
+  if (strcmp(e->action, a->action) == 0 && strcmp(e->outcome, a->record) == 0)
+    a->found++;
+  return 0;
+}
+
+/* Entries of action refused with the status named outcome. */
+static int refused_audits(fx *f, const char *action, const char *outcome) {
+  audit_find a = {action, outcome, 0};
+  bmis_audit_filter flt;
+  memset(&flt, 0, sizeof flt);
+  bmis_error err;
+  assert_int_equal(bmis_audit_list(f->s, &flt, find_refused, &a, &err),
+                   BMIS_OK);
+  return a.found;
 }
 
 static int audited(fx *f, const char *action, const char *record) {
@@ -449,6 +469,8 @@ static void hits_are_shown_disposed_and_remembered(void **state) {
   json_decref(r);
   assert_int_equal(audited(f, "hit.dispose", "inspection:"), 1);
   assert_int_equal(audited(f, "hit.review", "disposition:"), 1);
+  /* the officer's attempt is recorded as refused */
+  assert_int_equal(refused_audits(f, "hit.review", "E_FORBIDDEN"), 1);
 }
 
 /* A supervisor's own dismissal needs another supervisor; a rejection
