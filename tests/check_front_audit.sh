@@ -27,7 +27,6 @@ PENDING=(
   "src/cli/cmd_user.c 2"
   "src/server/api_accounts.c 3"
   "src/server/api_audit.c 1"
-  "src/server/api_referrals.c 1"
   "src/server/api_register.c 3"
   "src/server/api_session.c 6"
   "src/server/api_travellers.c 3"

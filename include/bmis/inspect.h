@@ -601,11 +601,21 @@ BMIS_API int bmis_decision_referrals(const bmis_decision_facts *f,
 
 /* ---- secondary inspection ---- */
 
-/* Calls fn for each referral of the actor's crossing points, open
- * (open_only) or all, oldest first. */
+/* Which referrals a list holds: the open ones, the closed ones, or all. */
+typedef enum bmis_referral_filter {
+  BMIS_REFERRALS_OPEN,
+  BMIS_REFERRALS_CLOSED,
+  BMIS_REFERRALS_ALL,
+} bmis_referral_filter;
+
+/* Calls fn for each referral of the actor's crossing points that `which`
+ * holds, oldest first. Audited at `at` (Unix seconds) in the read's
+ * transaction: "referral.list", record "referrals:open" (":closed",
+ * ":all"); what fn got counts only when this returns BMIS_OK. */
 BMIS_API bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
-                                        bool open_only, bmis_referral_fn fn,
-                                        void *ctx, bmis_error *err);
+                                        int64_t at, bmis_referral_filter which,
+                                        bmis_referral_fn fn, void *ctx,
+                                        bmis_error *err);
 BMIS_API bmis_status bmis_referral_get(bmis_store *s, const char *id,
                                        const bmis_actor *actor,
                                        bmis_referral *out, bmis_error *err);

@@ -287,8 +287,8 @@ static bmis_status call_inspection_decide(fx *f, bool refuse, bmis_error *err) {
 
 static bmis_status call_referral_list(fx *f, bool refuse, bmis_error *err) {
   (void)refuse;
-  return bmis_referral_list(f->s, &f->supervisor, true, ignore_referral, NULL,
-                            err);
+  return bmis_referral_list(f->s, &f->supervisor, AT, BMIS_REFERRALS_OPEN,
+                            ignore_referral, NULL, err);
 }
 
 static bmis_status call_referral_get(fx *f, bool refuse, bmis_error *err) {
@@ -381,15 +381,14 @@ static const row rows[] = {
      NULL, NULL},
     {"bmis_referral_outcome_record", call_referral_outcome,
      "referral.outcome:ok", 0, NULL, NULL},
+    {"bmis_referral_list", call_referral_list, "referral.list:ok", 0, NULL,
+     NULL},
     {"bmis_refusal_notice", call_refusal_notice, "notice.read:ok", BMIS_E_RULE,
      "notice.read:E_RULE", NULL},
     /* not yet the library's: the server writes these entries */
     {"bmis_inspection_get", call_inspection_get, NULL, 0, NULL,
      "the server's referral queue reads each referral's findings with it "
      "under one referral.list entry"},
-    {"bmis_referral_list", call_referral_list, NULL, 0, NULL,
-     "referral.list is written by the server (its record names the "
-     "server's status filter, closed included)"},
     {"bmis_referral_get", call_referral_get, NULL, 0, NULL,
      "read inside the server's outcome handler, under its entry"},
     {"bmis_inspection_correct", call_inspection_correct, NULL, 0, NULL,

@@ -1146,8 +1146,10 @@ static void another_posts_records_are_forbidden(void **state) {
       bmis_referral_get(f->s, out.referrals[0].id, &sup, &ref, &err),
       BMIS_E_FORBIDDEN);
   int n = 0;
-  assert_int_equal(
-      bmis_referral_list(f->s, &sup, true, count_referral, &n, &err), BMIS_OK);
+  assert_int_equal(bmis_referral_list(f->s, &sup, 1800000000,
+                                      BMIS_REFERRALS_OPEN, count_referral, &n,
+                                      &err),
+                   BMIS_OK);
   assert_int_equal(n, 0);
   bmis_movement got;
   assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
@@ -1163,8 +1165,10 @@ static void another_posts_records_are_forbidden(void **state) {
                    BMIS_E_FORBIDDEN);
   /* an account for every crossing point (administrators) may */
   sup.all_bcps = true;
-  assert_int_equal(
-      bmis_referral_list(f->s, &sup, true, count_referral, &n, &err), BMIS_OK);
+  assert_int_equal(bmis_referral_list(f->s, &sup, 1800000000,
+                                      BMIS_REFERRALS_OPEN, count_referral, &n,
+                                      &err),
+                   BMIS_OK);
   assert_int_equal(n, 1);
   assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
                    BMIS_OK);
