@@ -193,7 +193,8 @@ typedef struct bmis_login {
 
 /* Which lockouts a failed login began (bits of bmis_session_login's
  * *locked): the username from this client, the client, the username from
- * every failing client. A front end records each in the audit log. */
+ * every failing client. Each is recorded in the audit log by
+ * bmis_session_login ("login.locked", outcome E_THROTTLED). */
 enum {
   BMIS_LOCKED_NAME_CLIENT = 1u << 0,
   BMIS_LOCKED_CLIENT = 1u << 1,
@@ -211,7 +212,12 @@ enum {
  * to the client and keeps no copy: the store keeps only its SHA-256).
  * *locked (may be NULL) gets the BMIS_LOCKED_* bits this login began.
  * Other errors: E_INVALID_ARG (ttl_s not positive, bcp or desk too long),
- * E_STORE. */
+ * E_STORE. Every login, whatever its outcome, leaves an audit entry
+ * ("session.login", record "account:USERNAME", outcome "ok" or the status
+ * name, under the name tried, at in->now, channel "api"), then one
+ * "login.locked" entry per lockout it began; these are entries of their
+ * own, written after the login's work, and a login is not undone when
+ * they cannot be written. */
 BMIS_API bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
                                         char token[BMIS_SESSION_TOKEN_SIZE],
                                         bmis_session *out, unsigned *locked,

@@ -166,6 +166,16 @@ static fx *prepare(void) {
                    BMIS_OK);
   memcpy(f->disposition, d.id, BMIS_ID_SIZE);
   inspect(f, "OKAFOR", "CHIDI", "A00011122", "NGA", "1985-03-04", 'M', f->open);
+  bmis_account acc;
+  memset(&acc, 0, sizeof acc);
+  snprintf(acc.username, sizeof acc.username, "amina");
+  snprintf(acc.display_name, sizeof acc.display_name, "Amina");
+  snprintf(acc.bcps, sizeof acc.bcps, "NBO");
+  snprintf(acc.default_bcp, sizeof acc.default_bcp, "NBO");
+  acc.role = BMIS_ROLE_OFFICER;
+  if (bmis_account_add(f->s, &acc, "correct horse battery", AT, &err) !=
+      BMIS_OK)
+    fail_msg("account: %s", err.message);
   /* one failed login to clear */
   char tok[BMIS_SESSION_TOKEN_SIZE];
   bmis_session ses;
@@ -345,6 +355,18 @@ static bmis_status call_refusal_notice(fx *f, bool refuse, bmis_error *err) {
   return st;
 }
 
+/* not an actor's function (the login makes the actor), audited all the
+ * same: refused, a wrong password */
+static bmis_status call_session_login(fx *f, bool refuse, bmis_error *err) {
+  char tok[BMIS_SESSION_TOKEN_SIZE];
+  bmis_session ses;
+  bmis_login in = {"amina",     refuse ? "wrong" : "correct horse battery",
+                   NULL,        "D1",
+                   "192.0.2.1", 3600,
+                   AT};
+  return bmis_session_login(f->s, &in, tok, &ses, NULL, err);
+}
+
 typedef struct row {
   const char *function;
   bmis_status (*call)(fx *f, bool refuse, bmis_error *err);
@@ -385,6 +407,8 @@ static const row rows[] = {
      NULL},
     {"bmis_refusal_notice", call_refusal_notice, "notice.read:ok", BMIS_E_RULE,
      "notice.read:E_RULE", NULL},
+    {"bmis_session_login", call_session_login, "session.login:ok", BMIS_E_AUTH,
+     "session.login:E_AUTH", NULL},
     /* not yet the library's: the server writes these entries */
     {"bmis_inspection_get", call_inspection_get, NULL, 0, NULL,
      "the server's referral queue reads each referral's findings with it "
