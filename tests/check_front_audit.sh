@@ -29,7 +29,6 @@ PENDING=(
   "src/server/api_audit.c 1"
   "src/server/api_register.c 3"
   "src/server/api_travellers.c 3"
-  "src/server/dispatch.c 3"
   "src/server/http.h 3"
   "src/server/request.c 6"
 )

@@ -34,6 +34,18 @@ BMIS_API const char *bmis_role_name(bmis_role role);
 /* The role named (case-sensitive, as above); BMIS_ROLE_NONE when none. */
 BMIS_API bmis_role bmis_role_from_name(const char *name);
 
+/* Whether actor's role (actor->role, a role name) is one of `roles`, a set
+ * of bits (1u << (role - 1)), for an access by method to what (a path, or
+ * what the front end names): BMIS_OK, or E_FORBIDDEN "METHOD WHAT is not
+ * open to the role ROLE", recorded in the audit log at `at` (Unix
+ * seconds): action "access", record `what`, outcome "E_FORBIDDEN". A
+ * refusal is recorded in an entry of its own and stays a refusal when the
+ * entry cannot be written. */
+BMIS_API bmis_status bmis_role_check(bmis_store *s, const bmis_actor *actor,
+                                     int64_t at, unsigned roles,
+                                     const char *method, const char *what,
+                                     bmis_error *err);
+
 /* Passwords shorter than this, or longer than BMIS_PASSWORD_MAX bytes, are
  * refused (E_INVALID_ARG). */
 #define BMIS_PASSWORD_MIN 12

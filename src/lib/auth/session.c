@@ -316,3 +316,19 @@ bmis_status bmis_session_revoke(bmis_store *s, const char *token,
              ? bmis_error_set(err, BMIS_E_AUTH, "no such session")
              : st;
 }
+
+bmis_status bmis_role_check(bmis_store *s, const bmis_actor *actor, int64_t at,
+                            unsigned roles, const char *method,
+                            const char *what, bmis_error *err) {
+  if (!s || !actor || !method || !what)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "no store, actor, method or what");
+  bmis_role role = bmis_role_from_name(actor->role);
+  if (role != BMIS_ROLE_NONE && (roles & (1u << (role - 1))))
+    return BMIS_OK;
+  /* a refused attempt is accounted for too */
+  return bmis__audit_refusal(s, actor, at, "access", what,
+                             bmis_error_set(err, BMIS_E_FORBIDDEN,
+                                            "%s %s is not open to the role %s",
+                                            method, what, actor->role));
+}

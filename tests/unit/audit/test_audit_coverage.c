@@ -367,6 +367,14 @@ static bmis_status call_session_login(fx *f, bool refuse, bmis_error *err) {
   return bmis_session_login(f->s, &in, tok, &ses, NULL, err);
 }
 
+/* a route open to supervisors, asked by an officer when refused; a check
+ * that passes is no access of its own: no entry */
+static bmis_status call_role_check(fx *f, bool refuse, bmis_error *err) {
+  return bmis_role_check(f->s, refuse ? &f->officer : &f->supervisor, AT,
+                         1u << (BMIS_ROLE_SUPERVISOR - 1), "GET",
+                         "/api/referrals", err);
+}
+
 typedef struct row {
   const char *function;
   bmis_status (*call)(fx *f, bool refuse, bmis_error *err);
@@ -407,6 +415,8 @@ static const row rows[] = {
      NULL},
     {"bmis_refusal_notice", call_refusal_notice, "notice.read:ok", BMIS_E_RULE,
      "notice.read:E_RULE", NULL},
+    {"bmis_role_check", call_role_check, "", BMIS_E_FORBIDDEN,
+     "access:E_FORBIDDEN", NULL},
     {"bmis_session_login", call_session_login, "session.login:ok", BMIS_E_AUTH,
      "session.login:E_AUTH", NULL},
     /* not yet the library's: the server writes these entries */
