@@ -1883,6 +1883,21 @@ static void the_library_writes_each_requests_entry(void **state) {
   assert_int_equal(a.status, 200);
   json_decref(a.json);
   last_entry_is("supervisor", "disposition.list", "pending", "ok");
+  a = request("GET", "/api/travellers?document=SYR:LA1000014", NULL, auth);
+  assert_int_equal(a.status, 200);
+  assert_int_equal(json_array_size(json_object_get(a.json, "travellers")), 1);
+  json_decref(a.json);
+  last_entry_is("supervisor", "traveller.search", "document:SYR:LA1000014",
+                "ok");
+  a = request("GET", "/api/travellers?document=SYR:NOBODY1", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "traveller.search", "document:SYR:NOBODY1", "ok");
+  a = request("GET", "/api/travellers?surname=LIBAUDIT&birth=1984-02-06", NULL,
+              auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "traveller.search", "search:name+birth", "ok");
   assert_int_equal(as_admin("GET", "/api/lockouts", NULL, NULL), 200);
   last_entry_is("administrator", "login.lockouts", "lockouts", "ok");
 }

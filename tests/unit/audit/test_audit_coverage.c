@@ -375,6 +375,25 @@ static bmis_status call_role_check(fx *f, bool refuse, bmis_error *err) {
                          "/api/referrals", err);
 }
 
+static bmis_status call_traveller_search(fx *f, bool refuse, bmis_error *err) {
+  (void)refuse;
+  bmis_traveller_match m[4];
+  size_t n = 0;
+  bmis_date birth = {1974, 8, 12};
+  return bmis_traveller_search(f->s, &f->officer, AT, "ERIKSSON", "ANNA", birth,
+                               NULL, 0, m, 4, &n, err);
+}
+
+/* refused: nobody holds the document, the search is recorded all the
+ * same */
+static bmis_status call_traveller_search_document(fx *f, bool refuse,
+                                                  bmis_error *err) {
+  bmis_traveller t;
+  return bmis_traveller_search_document(f->s, &f->officer, AT, "GBR",
+                                        refuse ? "NOBODY999" : "L898902C3", &t,
+                                        err);
+}
+
 typedef struct row {
   const char *function;
   bmis_status (*call)(fx *f, bool refuse, bmis_error *err);
@@ -417,6 +436,10 @@ static const row rows[] = {
      "notice.read:E_RULE", NULL},
     {"bmis_role_check", call_role_check, "", BMIS_E_FORBIDDEN,
      "access:E_FORBIDDEN", NULL},
+    {"bmis_traveller_search", call_traveller_search, "traveller.search:ok", 0,
+     NULL, NULL},
+    {"bmis_traveller_search_document", call_traveller_search_document,
+     "traveller.search:ok", BMIS_E_NOT_FOUND, "traveller.search:ok", NULL},
     {"bmis_session_login", call_session_login, "session.login:ok", BMIS_E_AUTH,
      "session.login:E_AUTH", NULL},
     /* not yet the library's: the server writes these entries */
