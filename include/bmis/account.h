@@ -8,6 +8,7 @@
 #ifndef BMIS_ACCOUNT_H
 #define BMIS_ACCOUNT_H
 
+#include "bmis/audit.h"
 #include "bmis/status.h"
 #include "bmis/store.h"
 
@@ -32,6 +33,18 @@ typedef enum bmis_role {
 BMIS_API const char *bmis_role_name(bmis_role role);
 /* The role named (case-sensitive, as above); BMIS_ROLE_NONE when none. */
 BMIS_API bmis_role bmis_role_from_name(const char *name);
+
+/* Whether actor's role (actor->role, a role name) is one of `roles`, a set
+ * of bits (1u << (role - 1)), for an access by method to what (a path, or
+ * what the front end names): BMIS_OK, or E_FORBIDDEN "METHOD WHAT is not
+ * open to the role ROLE", recorded in the audit log at `at` (Unix
+ * seconds): action "access", record `what`, outcome "E_FORBIDDEN". A
+ * refusal is recorded in an entry of its own and stays a refusal when the
+ * entry cannot be written. */
+BMIS_API bmis_status bmis_role_check(bmis_store *s, const bmis_actor *actor,
+                                     int64_t at, unsigned roles,
+                                     const char *method, const char *what,
+                                     bmis_error *err);
 
 /* Passwords shorter than this, or longer than BMIS_PASSWORD_MAX bytes, are
  * refused (E_INVALID_ARG). */
@@ -192,7 +205,8 @@ typedef struct bmis_login {
 
 /* Which lockouts a failed login began (bits of bmis_session_login's
  * *locked): the username from this client, the client, the username from
- * every failing client. A front end records each in the audit log. */
+ * every failing client. Each is recorded in the audit log by
+ * bmis_session_login ("login.locked", outcome E_THROTTLED). */
 enum {
   BMIS_LOCKED_NAME_CLIENT = 1u << 0,
   BMIS_LOCKED_CLIENT = 1u << 1,
@@ -210,7 +224,12 @@ enum {
  * to the client and keeps no copy: the store keeps only its SHA-256).
  * *locked (may be NULL) gets the BMIS_LOCKED_* bits this login began.
  * Other errors: E_INVALID_ARG (ttl_s not positive, bcp or desk too long),
- * E_STORE. */
+ * E_STORE. Every login, whatever its outcome, leaves an audit entry
+ * ("session.login", record "account:USERNAME", outcome "ok" or the status
+ * name, under the name tried, at in->now, channel "api"), then one
+ * "login.locked" entry per lockout it began; these are entries of their
+ * own, written after the login's work, and a login is not undone when
+ * they cannot be written. */
 BMIS_API bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
                                         char token[BMIS_SESSION_TOKEN_SIZE],
                                         bmis_session *out, unsigned *locked,
@@ -259,17 +278,23 @@ typedef struct bmis_lockout {
 } bmis_lockout;
 
 /* Calls fn for every lockout in force at now (Unix seconds, required: 0 is
- * E_INVALID_ARG); a non-zero return stops. E_STORE. */
+ * E_INVALID_ARG); a non-zero return stops. Audited for actor (required):
+ * "login.lockouts", record "lockouts", in the read's transaction; what fn
+ * got counts only when this returns BMIS_OK. E_STORE. */
 typedef int (*bmis_lockout_fn)(const bmis_lockout *l, void *ctx);
-BMIS_API bmis_status bmis_lockout_list(bmis_store *s, int64_t now,
-                                       bmis_lockout_fn fn, void *ctx,
-                                       bmis_error *err);
+BMIS_API bmis_status bmis_lockout_list(bmis_store *s, const bmis_actor *actor,
+                                       int64_t now, bmis_lockout_fn fn,
+                                       void *ctx, bmis_error *err);
 
 /* Clears the failed logins behind a lockout: of username from client,
  * of username from everywhere (client NULL or ""), or of client whatever
  * the username (username NULL or ""). E_NOT_FOUND when there were none,
- * E_INVALID_ARG when both are missing, E_STORE. */
-BMIS_API bmis_status bmis_lockout_clear(bmis_store *s, const char *username,
+ * E_INVALID_ARG when both are missing, E_STORE. Audited for actor
+ * (required) at `at` (Unix seconds) in the same transaction: "login.unlock",
+ * record "account:USERNAME client:CLIENT" (either part alone when the
+ * other is missing); nothing is recorded when nothing was cleared. */
+BMIS_API bmis_status bmis_lockout_clear(bmis_store *s, const bmis_actor *actor,
+                                        int64_t at, const char *username,
                                         const char *client, bmis_error *err);
 
 #endif

@@ -38,6 +38,25 @@ typedef struct bmis_audit_entry {
   char hash[65];      /* hex; set by bmis_audit_append */
 } bmis_audit_entry;
 
+/* Who is working, and where (from the session; on the command line, the
+ * operating-system user, see bmis_actor_os_user). Every library function
+ * that reads or writes personal data takes one and appends its own audit
+ * entry, in the transaction of the access (docs/AUDIT.md). */
+typedef struct bmis_actor {
+  char username[64];
+  char role[17];
+  char channel[9]; /* "api" or "cli": for the audit log */
+  char bcp[17];
+  char desk[33];
+  bool all_bcps; /* the account may act at every crossing point ('*'); when
+                    false, only records of `bcp` (E_FORBIDDEN otherwise) */
+} bmis_actor;
+
+/* The command line's actor: the operating-system user (bmis_audit_os_user),
+ * role "os-user", channel "cli", no crossing point or desk, every crossing
+ * point allowed. */
+BMIS_API void bmis_actor_os_user(bmis_actor *out);
+
 /* Appends e to the chain in its own transaction (a savepoint inside a
  * caller's batch, so the entry commits with the change it records).
  * Fills seq, at (when 0), prev_hash and hash. Fields too long or with

@@ -27,6 +27,7 @@
 #define BMIS_INSPECT_H
 
 #include "bmis/alloc.h"
+#include "bmis/audit.h"
 #include "bmis/doc.h"
 #include "bmis/export.h"
 #include "bmis/register.h"
@@ -89,16 +90,7 @@ typedef enum bmis_minor_alternative {
 BMIS_API const char *bmis_minor_alternative_code(bmis_minor_alternative a);
 BMIS_API bmis_minor_alternative bmis_minor_alternative_parse(const char *code);
 
-/* Who is working, and where (from the session). */
-typedef struct bmis_actor {
-  char username[64];
-  char role[17];
-  char channel[9]; /* "api" or "cli": for the audit log */
-  char bcp[17];
-  char desk[33];
-  bool all_bcps; /* the account may act at every crossing point ('*'); when
-                    false, only records of `bcp` (E_FORBIDDEN otherwise) */
-} bmis_actor;
+/* bmis_actor, who is working and where, is declared in bmis/audit.h. */
 
 /* Protection needs the officer raises: at the scan, on an open inspection
  * at any time, in the decision itself, or after the decision. */
@@ -455,10 +447,13 @@ BMIS_API bmis_status bmis_inspection_get(bmis_store *s, const char *id,
                                          bmis_error *err);
 
 /* The stored result of an inspection as a C type, with movement_id set
- * when it was decided; of the actor's crossing point (E_FORBIDDEN). The
- * caller releases *out with bmis_inspection_fini. */
+ * when it was decided; of the actor's crossing point (E_FORBIDDEN). Audited
+ * at `at` (Unix seconds) in the read's transaction: "inspection.read",
+ * record "inspection:ID"; when the entry cannot be written, *out is empty
+ * and the error says why. The caller releases *out with
+ * bmis_inspection_fini. */
 BMIS_API bmis_status bmis_inspection_read(bmis_store *s, const char *id,
-                                          const bmis_actor *actor,
+                                          const bmis_actor *actor, int64_t at,
                                           bmis_inspection *out,
                                           bmis_error *err);
 
@@ -508,9 +503,12 @@ bmis_disposition_review(bmis_store *s, const char *id, bmis_review decision,
 
 /* The dismissals in review state `review` that `actor` may see and review:
  * those of the crossing point its session works at, or of every crossing
- * point when the account has them all (bmis_disposition_list). */
+ * point when the account has them all (bmis_disposition_list). Audited at
+ * `at` (Unix seconds) in the read's transaction: "disposition.list", record
+ * the review state's code ("pending", …); what fn got counts only when
+ * this returns BMIS_OK. */
 BMIS_API bmis_status bmis_disposition_queue(bmis_store *s, bmis_review review,
-                                            const bmis_actor *actor,
+                                            const bmis_actor *actor, int64_t at,
                                             bmis_disposition_fn fn, void *ctx,
                                             bmis_error *err);
 
@@ -608,11 +606,21 @@ BMIS_API int bmis_decision_referrals(const bmis_decision_facts *f,
 
 /* ---- secondary inspection ---- */
 
-/* Calls fn for each referral of the actor's crossing points, open
- * (open_only) or all, oldest first. */
+/* Which referrals a list holds: the open ones, the closed ones, or all. */
+typedef enum bmis_referral_filter {
+  BMIS_REFERRALS_OPEN,
+  BMIS_REFERRALS_CLOSED,
+  BMIS_REFERRALS_ALL,
+} bmis_referral_filter;
+
+/* Calls fn for each referral of the actor's crossing points that `which`
+ * holds, oldest first. Audited at `at` (Unix seconds) in the read's
+ * transaction: "referral.list", record "referrals:open" (":closed",
+ * ":all"); what fn got counts only when this returns BMIS_OK. */
 BMIS_API bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
-                                        bool open_only, bmis_referral_fn fn,
-                                        void *ctx, bmis_error *err);
+                                        int64_t at, bmis_referral_filter which,
+                                        bmis_referral_fn fn, void *ctx,
+                                        bmis_error *err);
 BMIS_API bmis_status bmis_referral_get(bmis_store *s, const char *id,
                                        const bmis_actor *actor,
                                        bmis_referral *out, bmis_error *err);
@@ -669,12 +677,14 @@ BMIS_API bmis_status bmis_inspection_purge(bmis_store *s, int64_t before,
 BMIS_API bool bmis_notice_language_known(const char *code);
 
 /* The printable refusal notice of a refused movement as an HTML document
- * (the caller frees *html_out with bmis_free): the grounds ticked, the
- * explanation, the right to appeal, whether the person is held pending return,
- * in the language asked (or, with lang NULL or "", the one chosen at the
- * decision). E_RULE when the movement is not a refusal. */
+ * (the caller frees *html_out with bmis_free): the grounds ticked, the explanation, the
+ * right to appeal, whether the person is held pending return, in the
+ * language asked (or, with lang NULL or "", the one chosen at the
+ * decision). E_RULE when the movement is not a refusal. Audited at `at`
+ * (Unix seconds) in the read's transaction: "notice.read", record
+ * "movement:ID"; no notice is handed out unless its entry is written. */
 BMIS_API bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
-                                         const char *movement_id,
+                                         int64_t at, const char *movement_id,
                                          const char *lang, char **html_out,
                                          bmis_error *err);
 

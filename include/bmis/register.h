@@ -11,6 +11,7 @@
 #define BMIS_REGISTER_H
 
 #include "bmis/alloc.h"
+#include "bmis/audit.h"
 #include "bmis/date.h"
 #include "bmis/export.h"
 #include "bmis/id.h"
@@ -375,11 +376,23 @@ typedef struct bmis_traveller_match {
  * out, *count says how many. The whole date of birth is required (a
  * desk asks for it, and it keeps the search narrow); records holding only
  * its year, or year and month, are found too.
- * Nationality (NULL or "") and sex (0) count when given, as at linking. */
+ * Nationality (NULL or "") and sex (0) count when given, as at linking.
+ * Audited for actor at `at` (Unix seconds) in the search's transaction:
+ * "traveller.search", record "search:name+birth" (never the name); when
+ * the entry cannot be written, nothing is found and the error says why. */
 BMIS_API bmis_status bmis_traveller_search(
-    bmis_store *store, const char *surname, const char *given_names,
-    bmis_date birth, const char *nationality, char sex,
+    bmis_store *store, const bmis_actor *actor, int64_t at, const char *surname,
+    const char *given_names, bmis_date birth, const char *nationality, char sex,
     bmis_traveller_match *out, size_t max, size_t *count, bmis_error *err);
+
+/* A desk's search by document: the traveller who holds it, as
+ * bmis_traveller_by_document (E_NOT_FOUND when nobody does), audited for
+ * actor at `at` in the search's transaction whatever it found:
+ * "traveller.search", record "document:STATE:NUMBER". */
+BMIS_API bmis_status bmis_traveller_search_document(
+    bmis_store *store, const bmis_actor *actor, int64_t at,
+    const char *issuing_state, const char *number, bmis_traveller *out,
+    bmis_error *err);
 
 typedef int (*bmis_document_fn)(const bmis_document *d, void *ctx);
 /* Every traveller record of a person (one, or more after merges). */

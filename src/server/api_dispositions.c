@@ -44,15 +44,14 @@ void api_dispositions(const srv_request *rq, srv_reply *rp) {
   }
   json_t *list = json_array();
   bmis_error err;
-  if (bmis_disposition_queue(rq->store, review, &rq->actor, add_disposition,
-                             list, &err) != BMIS_OK) {
+  if (bmis_disposition_queue(rq->store, review, &rq->actor, (int64_t)time(NULL),
+                             add_disposition, list, &err) != BMIS_OK) {
     json_decref(list);
     srv_reply_status(rp, &err);
     return;
   }
   rp->json = json_pack("{s:o}", "dispositions", list);
-  if (srv_audit(rq, rp, "disposition.list", bmis_review_code(review)))
-    rp->status = 200;
+  rp->status = 200;
 }
 
 void api_disposition_review(const srv_request *rq, srv_reply *rp) {

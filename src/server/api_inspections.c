@@ -35,9 +35,8 @@ void api_inspection_create(const srv_request *rq, srv_reply *rp) {
 void api_inspection_get(const srv_request *rq, srv_reply *rp) {
   bmis_error err;
   bmis_inspection in;
-  char record[97];
-  if (bmis_inspection_read(rq->store, rq->params[0], &rq->actor, &in, &err) !=
-      BMIS_OK) {
+  if (bmis_inspection_read(rq->store, rq->params[0], &rq->actor,
+                           (int64_t)time(NULL), &in, &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
     return;
   }
@@ -45,11 +44,6 @@ void api_inspection_get(const srv_request *rq, srv_reply *rp) {
   bmis_inspection_fini(&in);
   if (!json) {
     srv_fail(rp, BMIS_E_NOMEM, "out of memory");
-    return;
-  }
-  snprintf(record, sizeof record, "inspection:%.80s", rq->params[0]);
-  if (!srv_audit(rq, rp, "inspection.read", record)) {
-    bmis_free(json);
     return;
   }
   rp->status = 200;
@@ -138,16 +132,12 @@ void api_inspection_protect(const srv_request *rq, srv_reply *rp) {
 }
 
 void api_movement_notice(const srv_request *rq, srv_reply *rp) {
-  char *html = NULL, record[97];
+  char *html = NULL;
   bmis_error err;
-  if (bmis_refusal_notice(rq->store, &rq->actor, rq->params[0],
-                          srv_query(rq, "lang"), &html, &err) != BMIS_OK) {
+  if (bmis_refusal_notice(rq->store, &rq->actor, (int64_t)time(NULL),
+                          rq->params[0], srv_query(rq, "lang"), &html,
+                          &err) != BMIS_OK) {
     srv_reply_status(rp, &err);
-    return;
-  }
-  snprintf(record, sizeof record, "movement:%.80s", rq->params[0]);
-  if (!srv_audit(rq, rp, "notice.read", record)) {
-    bmis_free(html);
     return;
   }
   rp->status = 200;

@@ -21,15 +21,14 @@ static int add_lockout(const bmis_lockout *l, void *ctx) {
 void api_lockouts(const srv_request *rq, srv_reply *rp) {
   json_t *list = json_array();
   bmis_error err;
-  if (bmis_lockout_list(rq->store, (int64_t)time(NULL), add_lockout, list,
-                        &err) != BMIS_OK) {
+  if (bmis_lockout_list(rq->store, &rq->actor, (int64_t)time(NULL), add_lockout,
+                        list, &err) != BMIS_OK) {
     json_decref(list);
     srv_reply_status(rp, &err);
     return;
   }
   rp->json = json_pack("{s:o}", "lockouts", list);
-  if (srv_audit(rq, rp, "login.lockouts", "lockouts"))
-    rp->status = 200;
+  rp->status = 200;
 }
 
 void api_lockout_clear(const srv_request *rq, srv_reply *rp) {
@@ -40,20 +39,9 @@ void api_lockout_clear(const srv_request *rq, srv_reply *rp) {
     return;
   if (srv_json_string(in, "username", false, rp, &user) &&
       srv_json_string(in, "client", false, rp, &client)) {
-    char record[160];
-    snprintf(record, sizeof record, "%s%.64s%s%s%.64s",
-             user && *user ? "account:" : "", user && *user ? user : "",
-             user && *user && client && *client ? " " : "",
-             client && *client ? "client:" : "",
-             client && *client ? client : "");
     bmis_error err;
-    if (bmis_store_begin(rq->store, &err) != BMIS_OK ||
-        bmis_lockout_clear(rq->store, user, client, &err) != BMIS_OK) {
-      bmis_store_rollback(rq->store);
-      srv_reply_status(rp, &err);
-    } else if (!srv_audit(rq, rp, "login.unlock", record)) {
-      bmis_store_rollback(rq->store);
-    } else if (bmis_store_commit(rq->store, &err) != BMIS_OK) {
+    if (bmis_lockout_clear(rq->store, &rq->actor, (int64_t)time(NULL), user,
+                           client, &err) != BMIS_OK) {
       srv_reply_status(rp, &err);
     } else {
       rp->status = 200;

@@ -12,13 +12,10 @@ typedef struct queue {
   json_t *list;
   bmis_status st;
   bmis_error err;
-  bool closed_only;
 } queue;
 
 static int add_referral(const bmis_referral *r, void *ctx) {
   queue *q = ctx;
-  if (q->closed_only && r->open)
-    return 0;
   bmis_movement m;
   bmis_traveller t;
   if ((q->st = bmis_movement_get(q->rq->store, r->movement_id, &m, &q->err)) !=
@@ -56,10 +53,13 @@ void api_referrals(const srv_request *rq, srv_reply *rp) {
     srv_fail(rp, BMIS_E_INVALID_ARG, "status: must be open, closed or all");
     return;
   }
-  queue q = {rq, json_array(), BMIS_OK, {0}, strcmp(status, "closed") == 0};
+  queue q = {rq, json_array(), BMIS_OK, {0}};
   bmis_error err;
   bmis_status st =
-      bmis_referral_list(rq->store, &rq->actor, strcmp(status, "open") == 0,
+      bmis_referral_list(rq->store, &rq->actor, (int64_t)time(NULL),
+                         strcmp(status, "open") == 0     ? BMIS_REFERRALS_OPEN
+                         : strcmp(status, "closed") == 0 ? BMIS_REFERRALS_CLOSED
+                                                         : BMIS_REFERRALS_ALL,
                          add_referral, &q, &err);
   if (st == BMIS_OK && q.st != BMIS_OK) {
     st = q.st;
@@ -70,11 +70,8 @@ void api_referrals(const srv_request *rq, srv_reply *rp) {
     srv_reply_status(rp, &err);
     return;
   }
-  char record[97];
-  snprintf(record, sizeof record, "referrals:%s", status);
   rp->json = json_pack("{s:o}", "referrals", q.list);
-  if (srv_audit(rq, rp, "referral.list", record))
-    rp->status = 200;
+  rp->status = 200;
 }
 
 void api_referral_outcome(const srv_request *rq, srv_reply *rp) {

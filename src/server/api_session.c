@@ -18,23 +18,6 @@ static json_t *session_json(const srv_request *rq, const bmis_session *s,
                    (json_int_t)srv_idle_timeout(rq->server));
 }
 
-/* A lockout this login began, in the audit log ("login.locked"). */
-static void audit_lockout(const srv_request *rq, const bmis_actor *who,
-                          const char *user, unsigned what) {
-  char record[160];
-  if (what == BMIS_LOCKED_CLIENT)
-    snprintf(record, sizeof record, "client:%.64s", rq->client);
-  else if (what == BMIS_LOCKED_NAME)
-    snprintf(record, sizeof record, "account:%.80s", user);
-  else
-    snprintf(record, sizeof record, "account:%.64s client:%.64s", user,
-             rq->client);
-  bmis_audit_entry e;
-  srv_audit_entry(who, "login.locked", record, "E_THROTTLED", &e);
-  bmis_error ignored;
-  (void)bmis_audit_append(rq->store, &e, &ignored);
-}
-
 void api_login(const srv_request *rq, srv_reply *rp) {
   static const char *const allowed[] = {"username", "password", "bcp", "desk",
                                         NULL};
@@ -56,29 +39,8 @@ void api_login(const srv_request *rq, srv_reply *rp) {
                      rq->client,
                      (int64_t)srv_session_ttl(rq->server),
                      (int64_t)time(NULL)};
-    unsigned locked = 0;
-    bmis_status st =
-        bmis_session_login(rq->store, &li, token, &s, &locked, &err);
-    /* logins, failed or not, are in the audit log under the name tried
-     * (a name the log cannot hold is left out, not the answer) */
-    bmis_actor who;
-    memset(&who, 0, sizeof who);
-    snprintf(who.username, sizeof who.username, "%s", user);
-    if (st == BMIS_OK) {
-      snprintf(who.role, sizeof who.role, "%s", bmis_role_name(s.role));
-      snprintf(who.bcp, sizeof who.bcp, "%s", s.bcp);
-      snprintf(who.desk, sizeof who.desk, "%s", s.desk);
-    }
-    char record[97];
-    snprintf(record, sizeof record, "account:%.80s", user);
-    bmis_audit_entry e;
-    srv_audit_entry(&who, "session.login", record,
-                    st == BMIS_OK ? "ok" : bmis_status_name(st), &e);
-    bmis_error ignored;
-    (void)bmis_audit_append(rq->store, &e, &ignored);
-    for (unsigned bit = 1; bit <= BMIS_LOCKED_NAME; bit <<= 1)
-      if (locked & bit)
-        audit_lockout(rq, &who, user, bit);
+    /* the login and any lockout it began are audited by the library */
+    bmis_status st = bmis_session_login(rq->store, &li, token, &s, NULL, &err);
     bmis_account a;
     if (st == BMIS_OK &&
         bmis_account_get(rq->store, s.username, &a, &err) != BMIS_OK)

@@ -211,13 +211,9 @@ static bool authorize(const srv *s, struct MHD_Connection *c,
   snprintf(rq->actor.bcp, sizeof rq->actor.bcp, "%s", session->bcp);
   snprintf(rq->actor.desk, sizeof rq->actor.desk, "%s", session->desk);
   rq->actor.all_bcps = session->all_bcps;
-  if (!(route->roles & (1u << (session->role - 1)))) {
-    /* a refused attempt is accounted for too */
-    bmis_audit_entry e;
-    srv_audit_entry(&rq->actor, "access", rq->path, "E_FORBIDDEN", &e);
-    (void)bmis_audit_append(rq->store, &e, &err);
-    srv_fail(rp, BMIS_E_FORBIDDEN, "%s %s is not open to the role %s",
-             rq->method, rq->path, bmis_role_name(session->role));
+  if (bmis_role_check(rq->store, &rq->actor, (int64_t)time(NULL), route->roles,
+                      rq->method, rq->path, &err) != BMIS_OK) {
+    srv_reply_status(rp, &err);
     return false;
   }
   /* a browser sends the cookie by itself, even for another site's

@@ -1820,6 +1820,88 @@ static int as_admin(const char *method, const char *path, const char *body,
   return a.status;
 }
 
+static int keep_last(const bmis_audit_entry *e, void *ctx) {
+  *(bmis_audit_entry *)ctx = *e;
+  return 0;
+}
+
+/* The log's last entry is action on record by user, with outcome. */
+static void last_entry_is(const char *user, const char *action,
+                          const char *record, const char *outcome) {
+  bmis_store *st;
+  bmis_error err;
+  assert_int_equal(bmis_store_open(store, NULL, &st, &err), BMIS_OK);
+  bmis_audit_entry e;
+  memset(&e, 0, sizeof e);
+  bmis_audit_filter f;
+  memset(&f, 0, sizeof f);
+  assert_int_equal(bmis_audit_list(st, &f, keep_last, &e, &err), BMIS_OK);
+  bmis_store_close(st);
+  assert_string_equal(e.action, action);
+  assert_string_equal(e.record, record);
+  assert_string_equal(e.outcome, outcome);
+  assert_string_equal(e.actor, user);
+  assert_string_equal(e.channel, "api");
+}
+
+/* Issue 13, step 4: the library writes each request's entry now, with the
+ * action, record, outcome and actor the server wrote before. */
+static void the_library_writes_each_requests_entry(void **state) {
+  (void)state;
+  char token[BMIS_SESSION_TOKEN_SIZE], auth[128], body[512], id[BMIS_ID_SIZE],
+      path[160], record[160];
+  login("supervisor", token);
+  bearer(token, auth, sizeof auth);
+  passport_body(body, sizeof body, "LIBAUDIT", "LA1000014", "entry", NULL);
+  open_inspection(auth, body, id);
+  snprintf(path, sizeof path, "/api/inspections/%s", id);
+  answer a = request("GET", path, NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  snprintf(record, sizeof record, "inspection:%s", id);
+  last_entry_is("supervisor", "inspection.read", record, "ok");
+  a = decide_over_http(auth, id,
+                       "{\"decision\": \"refuse\", \"grounds\": \"C\", "
+                       "\"explanation\": \"no visa\"}");
+  assert_int_equal(a.status, 201);
+  json_decref(a.json);
+  snprintf(path, sizeof path, "/api/movements/%s/notice", id);
+  a = request("GET", path, NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  snprintf(record, sizeof record, "movement:%s", id);
+  last_entry_is("supervisor", "notice.read", record, "ok");
+  a = request("GET", "/api/referrals?status=closed", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "referral.list", "referrals:closed", "ok");
+  a = request("GET", "/api/referrals", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "referral.list", "referrals:open", "ok");
+  a = request("GET", "/api/dispositions", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "disposition.list", "pending", "ok");
+  a = request("GET", "/api/travellers?document=SYR:LA1000014", NULL, auth);
+  assert_int_equal(a.status, 200);
+  assert_int_equal(json_array_size(json_object_get(a.json, "travellers")), 1);
+  json_decref(a.json);
+  last_entry_is("supervisor", "traveller.search", "document:SYR:LA1000014",
+                "ok");
+  a = request("GET", "/api/travellers?document=SYR:NOBODY1", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "traveller.search", "document:SYR:NOBODY1", "ok");
+  a = request("GET", "/api/travellers?surname=LIBAUDIT&birth=1984-02-06", NULL,
+              auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "traveller.search", "search:name+birth", "ok");
+  assert_int_equal(as_admin("GET", "/api/lockouts", NULL, NULL), 200);
+  last_entry_is("administrator", "login.lockouts", "lockouts", "ok");
+}
+
 /* Defect 3 as the auditor found it: login accepted any bcp. */
 static void logins_are_bound_to_crossing_points(void **state) {
   (void)state;
@@ -2283,6 +2365,7 @@ int main(void) {
       cmocka_unit_test(a_trickling_client_is_cut_off),
       cmocka_unit_test(text_is_refused_never_cut),
       cmocka_unit_test(the_last_administrator_stays),
+      cmocka_unit_test(the_library_writes_each_requests_entry),
       /* after the statistics' count: it records a movement */
       cmocka_unit_test(a_traveller_reads_as_the_cli_writes_it),
       cmocka_unit_test(stopping_answers_503_and_finishes_in_flight),

@@ -2,6 +2,7 @@
  * under the chain's lock, verification and listing. */
 #define _POSIX_C_SOURCE 200809L /* getpwuid_r, strnlen */
 #include "audit/audit_internal.h"
+#include "base/utf8.h"
 
 #include "store/repo.h"
 #include "store/repo_audit.h"
@@ -142,6 +143,68 @@ bmis_status bmis_audit_append(bmis_store *s, bmis_audit_entry *e,
   if (st == BMIS_OK)
     *e = n;
   return st;
+}
+
+/* text copied into a field of cap bytes, cut on a whole character and at
+ * the first ill-formed sequence (the log is read back as JSON) */
+static void field(char *dst, size_t cap, const char *src) {
+  size_t n = src ? strlen(src) : 0, i = 0, end = 0;
+  if (n >= cap)
+    n = bmis__utf8_prefix(src, n, cap - 1);
+  while (i < n && bmis__utf8_next(src, n, &i) >= 0)
+    end = i;
+  if (n)
+    memcpy(dst, src, end);
+  dst[end] = 0;
+}
+
+bmis_status bmis__audit_access(bmis_store *s, const bmis_actor *a, int64_t at,
+                               const char *action, const char *record,
+                               const char *outcome, const char *detail,
+                               bmis_error *err) {
+  if (!a)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "no actor: an access is always someone's");
+  bmis_audit_entry e;
+  memset(&e, 0, sizeof e);
+  e.at = at;
+  field(e.actor, sizeof e.actor, a->username);
+  field(e.role, sizeof e.role, a->role);
+  field(e.channel, sizeof e.channel, a->channel[0] ? a->channel : "api");
+  field(e.action, sizeof e.action, action);
+  field(e.record, sizeof e.record, record);
+  field(e.outcome, sizeof e.outcome, outcome ? outcome : "ok");
+  field(e.bcp, sizeof e.bcp, a->bcp);
+  field(e.desk, sizeof e.desk, a->desk);
+  field(e.detail, sizeof e.detail, detail);
+  bmis_error why;
+  bmis_status st = bmis_audit_append(s, &e, &why);
+  if (st != BMIS_OK)
+    return bmis_error_set(
+        err, st, "not done: the access could not be audited: %s", why.message);
+  return BMIS_OK;
+}
+
+bmis_status bmis__audit_refusal(bmis_store *s, const bmis_actor *a, int64_t at,
+                                const char *action, const char *record,
+                                bmis_status st) {
+  if (a &&
+      (st == BMIS_E_FORBIDDEN || st == BMIS_E_SAFEGUARD || st == BMIS_E_RULE)) {
+    bmis_error ignored;
+    (void)bmis__audit_access(s, a, at, action, record, bmis_status_name(st),
+                             NULL, &ignored);
+  }
+  return st;
+}
+
+void bmis_actor_os_user(bmis_actor *out) {
+  memset(out, 0, sizeof *out);
+  char user[65];
+  bmis_audit_os_user(user);
+  field(out->username, sizeof out->username, user);
+  snprintf(out->role, sizeof out->role, "os-user");
+  snprintf(out->channel, sizeof out->channel, "cli");
+  out->all_bcps = true;
 }
 
 void bmis_audit_os_user(char out[65]) {

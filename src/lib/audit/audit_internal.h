@@ -20,4 +20,25 @@ bmis_status bmis__audit_verify_in(bmis_store *s, bmis_audit_verdict *v,
                                   int64_t *last_seq, char last_hash[65],
                                   bmis_error *err);
 
+/* The one way the library records an access: an entry for actor a at `at`
+ * (Unix seconds, from the caller), its channel ("api" when a says none),
+ * action, record, outcome ("ok" or the status name of a refusal) and
+ * detail (NULL for none), each cut to its field on a whole character, then
+ * bmis_audit_append. Called inside the access's transaction, so the entry
+ * commits with it; for a read, before anything is handed out, so a read
+ * whose entry cannot be written returns nothing. */
+bmis_status bmis__audit_access(bmis_store *s, const bmis_actor *a, int64_t at,
+                               const char *action, const char *record,
+                               const char *outcome, const char *detail,
+                               bmis_error *err);
+
+/* After an access refused with st: when st is a refusal (E_FORBIDDEN,
+ * E_SAFEGUARD, E_RULE), its entry with the status name as outcome, in a
+ * transaction of its own (call it once the access's is rolled back). Other
+ * statuses (not found, bad input, store failures) leave no entry. Returns
+ * st: a refusal stays a refusal even when its entry cannot be written. */
+bmis_status bmis__audit_refusal(bmis_store *s, const bmis_actor *a, int64_t at,
+                                const char *action, const char *record,
+                                bmis_status st);
+
 #endif

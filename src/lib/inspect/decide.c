@@ -1,5 +1,6 @@
 /* The decision on an inspection (the movement), the secondary outcome of
  * a referral, and the safeguards both obey (see bmis/inspect.h). */
+#include "audit/audit_internal.h"
 #include "base/alloc.h"
 #include "inspect/inspect_internal.h"
 
@@ -282,9 +283,9 @@ static int keep_referral(const bmis_referral *r, void *ctx) {
   return 0;
 }
 
-bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
-                               bool open_only, bmis_referral_fn fn, void *ctx,
-                               bmis_error *err) {
+static bmis_status referral_list(bmis_store *s, const bmis_actor *actor,
+                                 bool open_only, bmis_referral_fn fn, void *ctx,
+                                 bmis_error *err) {
   if (actor->all_bcps)
     return bmis__referral_list(s, open_only, fn, ctx, err);
   /* collected first: the movement look-ups must not run inside the scan */
@@ -299,6 +300,46 @@ bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
       break;
   }
   bmis__free(sc.r);
+  return st;
+}
+
+/* the closed ones of a list of all */
+typedef struct closed_only {
+  bmis_referral_fn fn;
+  void *ctx;
+} closed_only;
+
+static int pass_closed(const bmis_referral *r, void *ctx) {
+  closed_only *c = ctx;
+  return r->open ? 0 : c->fn(r, c->ctx);
+}
+
+bmis_status bmis_referral_list(bmis_store *s, const bmis_actor *actor,
+                               int64_t at, bmis_referral_filter which,
+                               bmis_referral_fn fn, void *ctx,
+                               bmis_error *err) {
+  static const char *const record[] = {"referrals:open", "referrals:closed",
+                                       "referrals:all"};
+  if (!actor || !fn)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor or callback");
+  if (which != BMIS_REFERRALS_OPEN && which != BMIS_REFERRALS_CLOSED &&
+      which != BMIS_REFERRALS_ALL)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "which: open, closed or all");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__audit_access(s, actor, at, "referral.list", record[which], "ok",
+                          NULL, err);
+  closed_only c = {fn, ctx};
+  if (st == BMIS_OK)
+    st = which == BMIS_REFERRALS_CLOSED
+             ? referral_list(s, actor, false, pass_closed, &c, err)
+             : referral_list(s, actor, which == BMIS_REFERRALS_OPEN, fn, ctx,
+                             err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
   return st;
 }
 

@@ -9,7 +9,9 @@
 #include "inspect/inspect_internal.h"
 #include "wire/json_text.h"
 
+#include "audit/audit_internal.h"
 #include "register/register_internal.h"
+#include "store/repo.h"
 #include "store/repo_inspection.h"
 #include "wire/wire_internal.h"
 
@@ -23,19 +25,7 @@
 bmis_status bmis__inspect_audit(bmis_store *s, const bmis_actor *a,
                                 const char *action, const char *record,
                                 int64_t at, bmis_error *err) {
-  bmis_audit_entry e;
-  memset(&e, 0, sizeof e);
-  e.at = at;
-  snprintf(e.actor, sizeof e.actor, "%s", a->username);
-  snprintf(e.role, sizeof e.role, "%s", a->role);
-  snprintf(e.channel, sizeof e.channel, "%s",
-           a->channel[0] ? a->channel : "api");
-  snprintf(e.action, sizeof e.action, "%s", action);
-  snprintf(e.record, sizeof e.record, "%s", record);
-  snprintf(e.outcome, sizeof e.outcome, "ok");
-  snprintf(e.bcp, sizeof e.bcp, "%s", a->bcp);
-  snprintf(e.desk, sizeof e.desk, "%s", a->desk);
-  return bmis_audit_append(s, &e, err);
+  return bmis__audit_access(s, a, at, action, record, "ok", NULL, err);
 }
 
 /* ---- the whole inspection ---- */
@@ -254,11 +244,16 @@ bmis_status bmis_inspect(bmis_store *s, const bmis_screen_index *ix,
 }
 
 bmis_status bmis_inspection_read(bmis_store *s, const char *id,
-                                 const bmis_actor *actor, bmis_inspection *out,
-                                 bmis_error *err) {
+                                 const bmis_actor *actor, int64_t at,
+                                 bmis_inspection *out, bmis_error *err) {
   char *json = NULL, movement[BMIS_ID_SIZE];
   memset(out, 0, sizeof *out);
-  bmis_status st = bmis_inspection_get(s, id, actor, &json, movement, err);
+  if (!id)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no inspection id");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis_inspection_get(s, id, actor, &json, movement, err);
   if (st == BMIS_OK)
     st = bmis_inspection_from_json(json, strlen(json), out, err);
   if (st == BMIS_E_PARSE) {
@@ -272,6 +267,23 @@ bmis_status bmis_inspection_read(bmis_store *s, const char *id,
   if (st == BMIS_OK)
     memcpy(out->movement_id, movement, sizeof out->movement_id);
   bmis__free(json);
+  char record[97];
+  snprintf(record, sizeof record, "inspection:%.80s", id);
+  if (st != BMIS_OK) {
+    bmis__tx_rollback(s);
+    return bmis__audit_refusal(s, actor, at, "inspection.read", record, st);
+  }
+  /* nothing read is handed out unless the read is audited */
+  st = bmis__audit_access(s, actor, at, "inspection.read", record, "ok", NULL,
+                          err);
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st != BMIS_OK) {
+    bmis_inspection_fini(out);
+    memset(out, 0, sizeof *out);
+  }
   return st;
 }
 

@@ -2,10 +2,12 @@
  * data/notices/refusal.LL.tsv (one message per key, compiled in); this
  * file only lays it out as HTML and fills in the {placeholders}, escaping
  * every value. */
+#include "audit/audit_internal.h"
 #include "base/alloc.h"
 #include "base/array.h"
 #include "inspect/inspect_internal.h"
 
+#include "store/repo.h"
 #include "store/repo_inspection.h"
 
 #include "bmis/country.h"
@@ -128,9 +130,9 @@ static const char style[] =
     ".sign{margin-top:3em;border-top:1px solid #000;padding-top:.5em}"
     "@media print{body{margin:0}}";
 
-bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
-                                const char *movement_id, const char *lang,
-                                char **html_out, bmis_error *err) {
+static bmis_status notice_make(bmis_store *s, const bmis_actor *actor,
+                               const char *movement_id, const char *lang,
+                               char **html_out, bmis_error *err) {
   *html_out = NULL;
   bmis_movement m;
   bmis_status st = bmis_inspection_movement_get(s, actor, movement_id, &m, err);
@@ -256,4 +258,33 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
   }
   *html_out = b.p;
   return BMIS_OK;
+}
+
+bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
+                                int64_t at, const char *movement_id,
+                                const char *lang, char **html_out,
+                                bmis_error *err) {
+  *html_out = NULL;
+  if (!actor || !movement_id)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor or movement");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  char record[97];
+  snprintf(record, sizeof record, "movement:%.80s", movement_id);
+  st = notice_make(s, actor, movement_id, lang, html_out, err);
+  if (st != BMIS_OK) {
+    bmis__tx_rollback(s);
+    return bmis__audit_refusal(s, actor, at, "notice.read", record, st);
+  }
+  st = bmis__audit_access(s, actor, at, "notice.read", record, "ok", NULL, err);
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st != BMIS_OK) {
+    free(*html_out);
+    *html_out = NULL;
+  }
+  return st;
 }

@@ -3,6 +3,7 @@
  * audit entry commit together. */
 #include "inspect/inspect_internal.h"
 
+#include "audit/audit_internal.h"
 #include "store/repo.h"
 
 #include "bmis/audit.h"
@@ -43,9 +44,13 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
   if (at <= 0)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "at: the time of the review is required");
+  char record[97];
+  snprintf(record, sizeof record, "disposition:%.80s", id);
   if (strcmp(actor->role, "supervisor") != 0)
-    return bmis_error_set(err, BMIS_E_FORBIDDEN,
-                          "only a supervisor confirms or rejects a dismissal");
+    return bmis__audit_refusal(
+        s, actor, at, "hit.review", record,
+        bmis_error_set(err, BMIS_E_FORBIDDEN,
+                       "only a supervisor confirms or rejects a dismissal"));
   st = bmis__tx_begin(s, err);
   if (st != BMIS_OK)
     return st;
@@ -88,43 +93,42 @@ bmis_status bmis_disposition_review(bmis_store *s, const char *id,
     st = bmis__disposition_review(s, &d, err);
   }
   if (st == BMIS_OK) {
-    bmis_audit_entry e;
-    memset(&e, 0, sizeof e);
-    e.at = at;
-    snprintf(e.actor, sizeof e.actor, "%s", actor->username);
-    snprintf(e.role, sizeof e.role, "%s", actor->role);
-    snprintf(e.channel, sizeof e.channel, "%s",
-             actor->channel[0] ? actor->channel : "api");
-    snprintf(e.action, sizeof e.action, "hit.review");
-    snprintf(e.record, sizeof e.record, "disposition:%s", d.id);
-    snprintf(e.outcome, sizeof e.outcome, "ok");
-    snprintf(e.bcp, sizeof e.bcp, "%s", actor->bcp);
-    snprintf(e.desk, sizeof e.desk, "%s", actor->desk);
-    snprintf(e.detail, sizeof e.detail, "%s the dismissal by %s of %s",
+    char detail[257];
+    snprintf(detail, sizeof detail, "%s the dismissal by %s of %s",
              bmis_review_code(decision), d.by,
              d.entry_key[0] ? d.entry_key : d.list);
-    st = bmis_audit_append(s, &e, err);
+    st = bmis__audit_access(s, actor, at, "hit.review", record, "ok", detail,
+                            err);
   }
   if (st == BMIS_OK)
     st = bmis__tx_commit(s, err);
-  else
+  else {
     bmis__tx_rollback(s);
+    return bmis__audit_refusal(s, actor, at, "hit.review", record, st);
+  }
   if (st == BMIS_OK && out)
     *out = d;
   return st;
 }
 
 bmis_status bmis_disposition_queue(bmis_store *s, bmis_review review,
-                                   const bmis_actor *actor,
+                                   const bmis_actor *actor, int64_t at,
                                    bmis_disposition_fn fn, void *ctx,
                                    bmis_error *err) {
   if (!actor)
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor");
-  if (actor->all_bcps)
-    return bmis_disposition_list(s, review, NULL, fn, ctx, err);
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__audit_access(s, actor, at, "disposition.list",
+                          bmis_review_code(review), "ok", NULL, err);
   /* A session at no crossing point sees nothing ("" never matches a
    * dismissal it could review). */
-  if (!actor->bcp[0])
-    return BMIS_OK;
-  return bmis_disposition_list(s, review, actor->bcp, fn, ctx, err);
+  if (st == BMIS_OK && (actor->all_bcps || actor->bcp[0]))
+    st = bmis_disposition_list(s, review, actor->all_bcps ? NULL : actor->bcp,
+                               fn, ctx, err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return st;
 }

@@ -81,8 +81,8 @@ bmis_status bmis__open_bits_of_match(bmis_store *s, const bmis_traveller *t,
   bmis_traveller_match m[8];
   size_t n = 0;
   bmis_status st =
-      bmis_traveller_search(s, t->surname, t->given_names, t->birth,
-                            t->nationality, t->sex, m, 8, &n, err);
+      bmis__traveller_search(s, t->surname, t->given_names, t->birth,
+                             t->nationality, t->sex, m, 8, &n, err);
   for (size_t i = 0; st == BMIS_OK && i < n; i++) {
     unsigned b = 0;
     if (m[i].score >= BMIS__LINK_WEAK)

@@ -8,6 +8,7 @@
  * person is the connected group of travellers joined by confirmed links,
  * named by its oldest traveller id (ids are time-ordered). */
 #define _DEFAULT_SOURCE /* getrandom, strdup, posix_spawn */
+#include "audit/audit_internal.h"
 #include "base/alloc.h"
 #include "base/array.h"
 #include "bmis/doc.h"
@@ -404,11 +405,11 @@ static int search_consider(const bmis_traveller *cand, const char *key,
   return 0;
 }
 
-bmis_status bmis_traveller_search(bmis_store *s, const char *surname,
-                                  const char *given_names, bmis_date birth,
-                                  const char *nationality, char sex,
-                                  bmis_traveller_match *out, size_t max,
-                                  size_t *count, bmis_error *err) {
+bmis_status bmis__traveller_search(bmis_store *s, const char *surname,
+                                   const char *given_names, bmis_date birth,
+                                   const char *nationality, char sex,
+                                   bmis_traveller_match *out, size_t max,
+                                   size_t *count, bmis_error *err) {
   *count = 0;
   if (!surname || !surname[0])
     return bmis_error_set(err, BMIS_E_INVALID_ARG, "surname: missing");
@@ -440,5 +441,67 @@ bmis_status bmis_traveller_search(bmis_store *s, const char *surname,
   bmis_status st =
       bmis__traveller_candidates(s, birth, search_consider, &sr, err);
   *count = sr.n;
+  return st;
+}
+
+bmis_status bmis_traveller_search(bmis_store *s, const bmis_actor *actor,
+                                  int64_t at, const char *surname,
+                                  const char *given_names, bmis_date birth,
+                                  const char *nationality, char sex,
+                                  bmis_traveller_match *out, size_t max,
+                                  size_t *count, bmis_error *err) {
+  *count = 0;
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__traveller_search(s, surname, given_names, birth, nationality, sex,
+                              out, max, count, err);
+  /* the log names the search, not the name searched for */
+  if (st == BMIS_OK)
+    st = bmis__audit_access(s, actor, at, "traveller.search",
+                            "search:name+birth", "ok", NULL, err);
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st != BMIS_OK) {
+    if (out && *count)
+      memset(out, 0, *count * sizeof *out);
+    *count = 0;
+  }
+  return st;
+}
+
+bmis_status bmis_traveller_search_document(bmis_store *s,
+                                           const bmis_actor *actor, int64_t at,
+                                           const char *issuing_state,
+                                           const char *number,
+                                           bmis_traveller *out,
+                                           bmis_error *err) {
+  memset(out, 0, sizeof *out);
+  if (!issuing_state || !number)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "a document is its issuing state and number");
+  char record[97];
+  snprintf(record, sizeof record, "document:%.3s:%.40s", issuing_state, number);
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis_traveller_by_document(s, issuing_state, number, out, err);
+  /* a search that finds nobody is an access all the same */
+  bmis_status found = st;
+  if (st == BMIS_OK || st == BMIS_E_NOT_FOUND)
+    st = bmis__audit_access(s, actor, at, "traveller.search", record, "ok",
+                            NULL, err);
+  if (st == BMIS_OK)
+    st = bmis__tx_commit(s, err);
+  else
+    bmis__tx_rollback(s);
+  if (st == BMIS_OK && found == BMIS_E_NOT_FOUND)
+    st = bmis_error_set(err, BMIS_E_NOT_FOUND,
+                        "no traveller holds document %.3s %.40s", issuing_state,
+                        number);
+  if (st != BMIS_OK)
+    memset(out, 0, sizeof *out);
   return st;
 }

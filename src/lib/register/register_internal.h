@@ -121,4 +121,13 @@ bmis_status bmis__config(bmis_store *s, bmis_register_config *out,
 bmis_status bmis__bcp_local_date(bmis_store *s, const char *code, int64_t utc,
                                  bmis_date *out, bmis_error *err);
 
+/* bmis_traveller_search without its audit entry: for the library's own
+ * look-ups inside an access that records its own (the safeguards of an
+ * inspection). */
+bmis_status bmis__traveller_search(bmis_store *s, const char *surname,
+                                   const char *given_names, bmis_date birth,
+                                   const char *nationality, char sex,
+                                   bmis_traveller_match *out, size_t max,
+                                   size_t *count, bmis_error *err);
+
 #endif

@@ -24,6 +24,9 @@
 #define GOOD "correct horse battery staple"
 #define T0 1800000000
 
+/* the administrator who lists and clears lockouts */
+static const bmis_actor ADMIN = {"root", "admin", "api", "", "", true};
+
 static int setup(void **state) {
   bmis_store *s = NULL;
   bmis_error err;
@@ -344,17 +347,21 @@ static void a_guesser_cannot_lock_the_owner_out(void **state) {
                    BMIS_OK);
   /* the lockout is listed, and an administrator can clear it */
   size_t n = 0;
-  assert_int_equal(bmis_lockout_list(s, T0 + 12, collect, &n, &err), BMIS_OK);
+  assert_int_equal(bmis_lockout_list(s, &ADMIN, T0 + 12, collect, &n, &err),
+                   BMIS_OK);
   assert_int_equal(n, 1);
   assert_string_equal(seen[0].username, "amina");
   assert_string_equal(seen[0].client, "198.51.100.7");
   assert_int_equal(seen[0].failures, BMIS_LOGIN_FAILURES_MAX);
   assert_int_equal(seen[0].last_failure_at, T0 + BMIS_LOGIN_FAILURES_MAX - 1);
-  assert_int_equal(bmis_lockout_clear(s, "amina", "198.51.100.7", &err),
-                   BMIS_OK);
-  assert_int_equal(bmis_lockout_clear(s, "amina", "198.51.100.7", &err),
-                   BMIS_E_NOT_FOUND);
-  assert_int_equal(bmis_lockout_clear(s, "", NULL, &err), BMIS_E_INVALID_ARG);
+  assert_int_equal(
+      bmis_lockout_clear(s, &ADMIN, T0 + 100, "amina", "198.51.100.7", &err),
+      BMIS_OK);
+  assert_int_equal(
+      bmis_lockout_clear(s, &ADMIN, T0 + 100, "amina", "198.51.100.7", &err),
+      BMIS_E_NOT_FOUND);
+  assert_int_equal(bmis_lockout_clear(s, &ADMIN, T0 + 100, "", NULL, &err),
+                   BMIS_E_INVALID_ARG);
   assert_int_equal(login(s, "amina", GOOD, NULL, "198.51.100.7", T0 + 13, tok,
                          &ses, NULL, &err),
                    BMIS_OK);
@@ -401,12 +408,15 @@ static void a_client_guessing_many_names_is_stopped(void **state) {
                          &ses, NULL, &err),
                    BMIS_OK);
   size_t n = 0;
-  assert_int_equal(bmis_lockout_list(s, T0 + 92, collect, &n, &err), BMIS_OK);
+  assert_int_equal(bmis_lockout_list(s, &ADMIN, T0 + 92, collect, &n, &err),
+                   BMIS_OK);
   assert_int_equal(n, 1);
   assert_string_equal(seen[0].username, "");
   assert_string_equal(seen[0].client, "192.0.2.66");
   assert_int_equal(seen[0].failures, BMIS_LOGIN_CLIENT_FAILURES_MAX);
-  assert_int_equal(bmis_lockout_clear(s, NULL, "192.0.2.66", &err), BMIS_OK);
+  assert_int_equal(
+      bmis_lockout_clear(s, &ADMIN, T0 + 100, NULL, "192.0.2.66", &err),
+      BMIS_OK);
   assert_int_equal(login(s, "amina", GOOD, NULL, "192.0.2.66", T0 + 93, tok,
                          &ses, NULL, &err),
                    BMIS_OK);
@@ -438,11 +448,13 @@ static void a_name_guessed_from_everywhere(void **state) {
       login(s, "amina", GOOD, NULL, "10.9.9.9", T0 + 61, tok, &ses, NULL, &err),
       BMIS_OK);
   size_t n = 0;
-  assert_int_equal(bmis_lockout_list(s, T0 + 62, collect, &n, &err), BMIS_OK);
+  assert_int_equal(bmis_lockout_list(s, &ADMIN, T0 + 62, collect, &n, &err),
+                   BMIS_OK);
   assert_int_equal(n, 1);
   assert_string_equal(seen[0].username, "amina");
   assert_string_equal(seen[0].client, "");
-  assert_int_equal(bmis_lockout_clear(s, "amina", NULL, &err), BMIS_OK);
+  assert_int_equal(bmis_lockout_clear(s, &ADMIN, T0 + 100, "amina", NULL, &err),
+                   BMIS_OK);
   assert_int_equal(
       login(s, "amina", GOOD, NULL, "10.1.0.3", T0 + 63, tok, &ses, NULL, &err),
       BMIS_OK);
@@ -547,7 +559,7 @@ static void the_time_is_the_callers(void **state) {
   assert_int_equal(bmis_account_get(s, "sam", &got, &err), BMIS_OK);
   assert_int_equal(got.created_at, T0 + 3);
   size_t n = 0;
-  assert_int_equal(bmis_lockout_list(s, 0, collect, &n, &err),
+  assert_int_equal(bmis_lockout_list(s, &ADMIN, 0, collect, &n, &err),
                    BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "now: "));
   assert_int_equal(n, 0);

@@ -170,11 +170,31 @@ typedef struct audit_find {
   int found;
 } audit_find;
 
+/* Accesses done ("ok"); refused ones are counted by refused_audits. */
 static int find_audit(const bmis_audit_entry *e, void *ctx) {
   audit_find *a = ctx;
-  if (strcmp(e->action, a->action) == 0 && strstr(e->record, a->record))
+  if (strcmp(e->action, a->action) == 0 && strstr(e->record, a->record) &&
+      strcmp(e->outcome, "ok") == 0)
     a->found++;
   return 0;
+}
+
+static int find_refused(const bmis_audit_entry *e, void *ctx) {
+  audit_find *a = ctx;
+  if (strcmp(e->action, a->action) == 0 && strcmp(e->outcome, a->record) == 0)
+    a->found++;
+  return 0;
+}
+
+/* Entries of action refused with the status named outcome. */
+static int refused_audits(fx *f, const char *action, const char *outcome) {
+  audit_find a = {action, outcome, 0};
+  bmis_audit_filter flt;
+  memset(&flt, 0, sizeof flt);
+  bmis_error err;
+  assert_int_equal(bmis_audit_list(f->s, &flt, find_refused, &a, &err),
+                   BMIS_OK);
+  return a.found;
 }
 
 static int audited(fx *f, const char *action, const char *record) {
@@ -337,19 +357,21 @@ static void an_unaccompanied_minor_gets_child_protection(void **state) {
   /* the notice, in the language chosen, and in English when asked */
   char *html = NULL;
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, NULL, &html, &err), BMIS_OK);
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, NULL, &html, &err),
+      BMIS_OK);
   assert_non_null(strstr(html, "lang=\"fr\""));
   assert_non_null(strstr(html, "[X]</span><b>(C)</b> Vous n&#39;"));
   assert_non_null(strstr(html, "protection de l&#39;enfance"));
   assert_non_null(strstr(html, "no visa"));
   bmis_free(html);
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, "en", &html, &err), BMIS_OK);
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, "en", &html, &err),
+      BMIS_OK);
   assert_non_null(strstr(html, "right to appeal"));
   assert_null(strstr(html, "[X]</span><b>(A)"));
   bmis_free(html);
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, "xx", &html, &err),
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, "xx", &html, &err),
       BMIS_E_INVALID_ARG);
 }
 
@@ -447,6 +469,8 @@ static void hits_are_shown_disposed_and_remembered(void **state) {
   json_decref(r);
   assert_int_equal(audited(f, "hit.dispose", "inspection:"), 1);
   assert_int_equal(audited(f, "hit.review", "disposition:"), 1);
+  /* the officer's attempt is recorded as refused */
+  assert_int_equal(refused_audits(f, "hit.review", "E_FORBIDDEN"), 1);
 }
 
 /* A supervisor's own dismissal needs another supervisor; a rejection
@@ -504,7 +528,7 @@ static int queued(fx *f, const bmis_actor *a) {
   int n = 0;
   bmis_error err;
   assert_int_equal(bmis_disposition_queue(f->s, BMIS_REVIEW_PENDING, a,
-                                          count_queue, &n, &err),
+                                          1800000000, count_queue, &n, &err),
                    BMIS_OK);
   return n;
 }
@@ -796,9 +820,9 @@ static void old_inspections_are_emptied(void **state) {
   bmis_movement m1;
   assert_int_equal(bmis_movement_get(f->s, admitted, &m1, &err), BMIS_OK);
   char *html = NULL;
-  assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, refused, NULL, &html, &err),
-      BMIS_OK);
+  assert_int_equal(bmis_refusal_notice(f->s, &f->officer, 1800000000, refused,
+                                       NULL, &html, &err),
+                   BMIS_OK);
   assert_non_null(strstr(html, "lang=\"fr\""));
   assert_non_null(strstr(html, "des membres de sa famille"));
   bmis_free(html);
@@ -1025,7 +1049,7 @@ static void asylum_after_a_refusal_turns_it_into_a_referral(void **state) {
   assert_int_equal(mv.version, 2); /* the refusal is kept in the history */
   char *html = NULL;
   assert_int_equal(
-      bmis_refusal_notice(f->s, &f->officer, id, NULL, &html, &err),
+      bmis_refusal_notice(f->s, &f->officer, 1800000000, id, NULL, &html, &err),
       BMIS_E_RULE);
   /* the asylum referral is open on the movement */
   bool asylum = false;
@@ -1122,8 +1146,10 @@ static void another_posts_records_are_forbidden(void **state) {
       bmis_referral_get(f->s, out.referrals[0].id, &sup, &ref, &err),
       BMIS_E_FORBIDDEN);
   int n = 0;
-  assert_int_equal(
-      bmis_referral_list(f->s, &sup, true, count_referral, &n, &err), BMIS_OK);
+  assert_int_equal(bmis_referral_list(f->s, &sup, 1800000000,
+                                      BMIS_REFERRALS_OPEN, count_referral, &n,
+                                      &err),
+                   BMIS_OK);
   assert_int_equal(n, 0);
   bmis_movement got;
   assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
@@ -1139,8 +1165,10 @@ static void another_posts_records_are_forbidden(void **state) {
                    BMIS_E_FORBIDDEN);
   /* an account for every crossing point (administrators) may */
   sup.all_bcps = true;
-  assert_int_equal(
-      bmis_referral_list(f->s, &sup, true, count_referral, &n, &err), BMIS_OK);
+  assert_int_equal(bmis_referral_list(f->s, &sup, 1800000000,
+                                      BMIS_REFERRALS_OPEN, count_referral, &n,
+                                      &err),
+                   BMIS_OK);
   assert_int_equal(n, 1);
   assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
                    BMIS_OK);
@@ -1424,8 +1452,9 @@ static void the_instant_is_given_and_the_result_reads_back(void **state) {
   /* read back while open: the same result, no movement yet */
   bmis_inspection in;
   char mv[BMIS_ID_SIZE];
-  assert_int_equal(bmis_inspection_read(f->s, id, &f->officer, &in, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_read(f->s, id, &f->officer, 1800000000, &in, &err),
+      BMIS_OK);
   assert_string_equal(in.id, id);
   assert_string_equal(in.movement_id, "");
   assert_int_equal(in.action, BMIS_RECOMMEND_ADMIT);
@@ -1444,8 +1473,9 @@ static void the_instant_is_given_and_the_result_reads_back(void **state) {
   assert_int_equal(
       bmis_inspection_decide(f->s, id, &dec, &f->officer, now(), &out, &err),
       BMIS_OK);
-  assert_int_equal(bmis_inspection_read(f->s, id, &f->officer, &in, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_read(f->s, id, &f->officer, 1800000000, &in, &err),
+      BMIS_OK);
   assert_string_equal(in.movement_id, id);
   bmis_inspection_fini(&in);
   assert_true(out.referral_count >= 1);
@@ -1460,8 +1490,9 @@ static void the_instant_is_given_and_the_result_reads_back(void **state) {
   /* another post reads nothing */
   bmis_actor other = f->officer;
   snprintf(other.bcp, sizeof other.bcp, "MBA");
-  assert_int_equal(bmis_inspection_read(f->s, id, &other, &in, &err),
-                   BMIS_E_FORBIDDEN);
+  assert_int_equal(
+      bmis_inspection_read(f->s, id, &other, 1800000000, &in, &err),
+      BMIS_E_FORBIDDEN);
   assert_null(in.hits);
 }
 

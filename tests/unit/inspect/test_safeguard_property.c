@@ -239,8 +239,8 @@ static int pick_referral(const bmis_referral *r, void *ctx) {
 static void step_secondary(world *w) {
   pick p = {"", 0, below(6)};
   bmis_error err;
-  if (bmis_referral_list(w->s, &w->supervisor, true, pick_referral, &p, &err) !=
-          BMIS_OK ||
+  if (bmis_referral_list(w->s, &w->supervisor, 1800000000, BMIS_REFERRALS_OPEN,
+                         pick_referral, &p, &err) != BMIS_OK ||
       !p.id[0])
     return;
   bmis_inspection_decision d;

@@ -11,6 +11,9 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+
+/* who searches the register (the search is audited) */
+static const bmis_actor DESK = {"amina", "officer", "api", "NBO", "A1", false};
 #include <pthread.h>
 #include <sqlite3.h>
 #include <time.h>
@@ -1077,9 +1080,9 @@ static void travellers_are_found_by_name_and_birth(void **state) {
   bmis_traveller_match found[5];
   size_t n;
   bmis_error err;
-  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna Lena",
-                                         D("1980-05-12"), "DEU", 'F', found, 5,
-                                         &n, &err),
+  assert_int_equal(bmis_traveller_search(s, &DESK, 1800000000, "Mueller",
+                                         "Anna Lena", D("1980-05-12"), "DEU",
+                                         'F', found, 5, &n, &err),
                    BMIS_OK);
   assert_true(n >= 1);
   for (size_t i = 0; i < n; i++) {
@@ -1091,25 +1094,30 @@ static void travellers_are_found_by_name_and_birth(void **state) {
   assert_true(found[0].score > 0.9);
   assert_true(strlen(found[0].reasons) > 0);
   /* capped */
-  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", D("1980-05-12"),
-                                         NULL, 0, found, 1, &n, &err),
+  assert_int_equal(bmis_traveller_search(s, &DESK, 1800000000, "Mueller",
+                                         "Anna", D("1980-05-12"), NULL, 0,
+                                         found, 1, &n, &err),
                    BMIS_OK);
   assert_int_equal(n, 1);
   /* no namesake of another birth */
-  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", D("1990-05-12"),
-                                         NULL, 0, found, 5, &n, &err),
+  assert_int_equal(bmis_traveller_search(s, &DESK, 1800000000, "Mueller",
+                                         "Anna", D("1990-05-12"), NULL, 0,
+                                         found, 5, &n, &err),
                    BMIS_OK);
   assert_int_equal(n, 0);
   bmis_date none = {0, 0, 0};
-  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", none, NULL, 0,
-                                         found, 5, &n, &err),
+  assert_int_equal(bmis_traveller_search(s, &DESK, 1800000000, "Mueller",
+                                         "Anna", none, NULL, 0, found, 5, &n,
+                                         &err),
                    BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "birth"));
-  assert_int_equal(bmis_traveller_search(s, "Mueller", "Anna", P("1980"), NULL,
-                                         0, found, 5, &n, &err),
+  assert_int_equal(bmis_traveller_search(s, &DESK, 1800000000, "Mueller",
+                                         "Anna", P("1980"), NULL, 0, found, 5,
+                                         &n, &err),
                    BMIS_E_INVALID_ARG);
-  assert_int_equal(bmis_traveller_search(s, "", "Anna", P("1980"), NULL, 0,
-                                         found, 5, &n, &err),
+  assert_int_equal(bmis_traveller_search(s, &DESK, 1800000000, "", "Anna",
+                                         P("1980"), NULL, 0, found, 5, &n,
+                                         &err),
                    BMIS_E_INVALID_ARG);
 }
 
