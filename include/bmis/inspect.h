@@ -677,9 +677,9 @@ BMIS_API bmis_status bmis_inspection_purge(bmis_store *s, int64_t before,
 BMIS_API bool bmis_notice_language_known(const char *code);
 
 /* The printable refusal notice of a refused movement as an HTML document
- * (the caller frees *html_out with bmis_free): the grounds ticked, the explanation, the
- * right to appeal, whether the person is held pending return, in the
- * language asked (or, with lang NULL or "", the one chosen at the
+ * (the caller frees *html_out with bmis_free): the grounds ticked, the
+ * explanation, the right to appeal, whether the person is held pending return,
+ * in the language asked (or, with lang NULL or "", the one chosen at the
  * decision). E_RULE when the movement is not a refusal. Audited at `at`
  * (Unix seconds) in the read's transaction: "notice.read", record
  * "movement:ID"; no notice is handed out unless its entry is written. */

@@ -7,6 +7,7 @@
 #include "audit/audit_internal.h"
 #include "bmis/register.h"
 #include "store/repo_account.h"
+#include "store/store_internal.h"
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -191,8 +192,9 @@ static bmis_status login_do(bmis_store *s, const bmis_login *in,
 }
 
 /* A lockout this login began, in the audit log ("login.locked"). */
-static void audit_lockout(bmis_store *s, const bmis_actor *who,
-                          const bmis_login *in, unsigned what) {
+static bmis_status audit_lockout(bmis_store *s, const bmis_actor *who,
+                                 const bmis_login *in, unsigned what,
+                                 bmis_error *err) {
   const char *user = in->username ? in->username : "";
   const char *client = in->client ? in->client : "";
   char record[160];
@@ -202,26 +204,30 @@ static void audit_lockout(bmis_store *s, const bmis_actor *who,
     snprintf(record, sizeof record, "account:%.80s", user);
   else
     snprintf(record, sizeof record, "account:%.64s client:%.64s", user, client);
-  bmis_error ignored;
-  (void)bmis__audit_access(s, who, in->now, "login.locked", record,
-                           "E_THROTTLED", NULL, &ignored);
+  return bmis__audit_access(s, who, in->now, "login.locked", record,
+                            "E_THROTTLED", NULL, err);
 }
 
 bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
                                char token[BMIS_SESSION_TOKEN_SIZE],
                                bmis_session *out, unsigned *locked,
                                bmis_error *err) {
+  if (locked)
+    *locked = 0;
+  if (!s || !in)
+    return login_do(s, in, token, NULL, NULL, err);
+  /* The login (a session, or a failure counted) and its audit entries are
+   * one transaction: when the log cannot be written, nothing of the login
+   * is kept and no token is handed out. */
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
   bmis_session ses;
   memset(&ses, 0, sizeof ses);
   unsigned began = 0;
-  bmis_status st = login_do(s, in, token, &ses, &began, err);
-  if (locked)
-    *locked = began;
-  if (!s || !in)
-    return st;
+  st = login_do(s, in, token, &ses, &began, err);
   /* Logins, failed or not, are in the audit log under the name tried (a
-   * name the log cannot hold is cut, not the answer), in entries of their
-   * own: a failed login's count is kept whatever the log says. */
+   * name the log cannot hold is cut, not the answer). */
   bmis_actor who;
   memset(&who, 0, sizeof who);
   snprintf(who.username, sizeof who.username, "%s",
@@ -234,13 +240,30 @@ bmis_status bmis_session_login(bmis_store *s, const bmis_login *in,
   char record[97];
   snprintf(record, sizeof record, "account:%.80s",
            in->username ? in->username : "");
-  bmis_error ignored;
-  (void)bmis__audit_access(s, &who, in->now, "session.login", record,
-                           st == BMIS_OK ? "ok" : bmis_status_name(st), NULL,
-                           &ignored);
-  for (unsigned bit = 1; bit <= BMIS_LOCKED_NAME; bit <<= 1)
+  bmis_error e;
+  bmis_status logged =
+      bmis__audit_access(s, &who, in->now, "session.login", record,
+                         st == BMIS_OK ? "ok" : bmis_status_name(st), NULL, &e);
+  for (unsigned bit = 1; logged == BMIS_OK && bit <= BMIS_LOCKED_NAME;
+       bit <<= 1)
     if (began & bit)
-      audit_lockout(s, &who, in, bit);
+      logged = audit_lockout(s, &who, in, bit, &e);
+  if (logged == BMIS_OK)
+    logged = bmis__tx_commit(s, &e);
+  else
+    bmis__tx_rollback(s);
+  if (logged != BMIS_OK) {
+    memset(token, 0, BMIS_SESSION_TOKEN_SIZE);
+    /* a login the caller got wrong (no time, a desk that is not one line)
+     * says so; anything else that could not be logged is not done */
+    if (st == BMIS_E_INVALID_ARG)
+      return st;
+    if (err)
+      *err = e;
+    return logged;
+  }
+  if (locked)
+    *locked = began;
   if (st == BMIS_OK && out)
     *out = ses;
   return st;

@@ -283,7 +283,7 @@ bmis_status bmis_refusal_notice(bmis_store *s, const bmis_actor *actor,
   else
     bmis__tx_rollback(s);
   if (st != BMIS_OK) {
-    free(*html_out);
+    bmis__free(*html_out);
     *html_out = NULL;
   }
   return st;

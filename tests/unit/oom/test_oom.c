@@ -276,7 +276,10 @@ static int remove_template(void **state) {
   return 0;
 }
 
-/* Every table's row count, "name=n;...", read past the library. */
+/* Every table's row count, "name=n;...", read past the library; the audit
+ * log is left out: a read is audited before it is handed out, and an attempt
+ * that then fails may stand in the log (the chain is checked whole after
+ * each failed run instead). */
 static void row_counts(const char *path, char *out, size_t cap) {
   sqlite3 *db;
   out[0] = 0;
@@ -291,6 +294,8 @@ static void row_counts(const char *path, char *out, size_t cap) {
   size_t len = 0;
   while (sqlite3_step(tables) == SQLITE_ROW) {
     const char *name = (const char *)sqlite3_column_text(tables, 0);
+    if (strcmp(name, "audit_log") == 0 || strcmp(name, "audit_head") == 0)
+      continue;
     char sql[256];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\"", name);
     sqlite3_stmt *n;
@@ -385,6 +390,16 @@ static void run_op_mode(const op *o, bool sticky) {
       fail_msg("%s, allocation %ld failed%s: rows changed\n before %s\n "
                "after  %s",
                o->name, n, sticky ? " and after" : "", before, after);
+    if (!o->fresh) {
+      /* whatever the log holds of the attempt is whole: the chain verifies */
+      bmis_store *s;
+      bmis_audit_verdict v;
+      if (bmis_store_open(work_path, NULL, &s, &err) != BMIS_OK ||
+          bmis_audit_verify(s, &v, &err) != BMIS_OK || !v.ok)
+        fail_msg("%s, allocation %ld failed: the audit chain: %s %s", o->name,
+                 n, err.message, v.problem);
+      bmis_store_close(s);
+    }
     if (o->fresh) {
       /* nothing half-migrated: the store opens and migrates as new */
       bmis_store *s;
@@ -537,8 +552,9 @@ static bmis_status run_identity(world *w, bmis_error *err) {
   bmis_traveller_match m[4];
   size_t count;
   if (st == BMIS_OK)
-    st = bmis_traveller_search(w->s, "OKAFOR", "CHIDI", (bmis_date){1985, 6, 1},
-                               "NGA", 'M', m, 4, &count, err);
+    st = bmis_traveller_search(w->s, &w->officer, AT, "OKAFOR", "CHIDI",
+                               (bmis_date){1985, 6, 1}, "NGA", 'M', m, 4,
+                               &count, err);
   return st;
 }
 
@@ -703,14 +719,14 @@ static void prep_refused(world *w) {
 static bmis_status run_notice(world *w, bmis_error *err) {
   char *html = NULL;
   bmis_status st =
-      bmis_refusal_notice(w->s, &w->officer, w->mv, "fr", &html, err);
+      bmis_refusal_notice(w->s, &w->officer, AT, w->mv, "fr", &html, err);
   bmis_free(html);
   return st;
 }
 
 static bmis_status run_inspection_wire(world *w, bmis_error *err) {
   bmis_inspection in;
-  bmis_status st = bmis_inspection_read(w->s, w->id, &w->officer, &in, err);
+  bmis_status st = bmis_inspection_read(w->s, w->id, &w->officer, AT, &in, err);
   if (st != BMIS_OK)
     return st;
   char *text = bmis_inspection_to_json(&in, true);
@@ -885,8 +901,9 @@ static int first_disposition(const bmis_hit_disposition *d, void *ctx) {
 
 static bmis_status run_review(world *w, bmis_error *err) {
   char id[BMIS_ID_SIZE] = "";
-  bmis_status st = bmis_disposition_queue(
-      w->s, BMIS_REVIEW_PENDING, &w->supervisor, first_disposition, id, err);
+  bmis_status st =
+      bmis_disposition_queue(w->s, BMIS_REVIEW_PENDING, &w->supervisor, AT,
+                             first_disposition, id, err);
   if (st == BMIS_OK && !id[0])
     fail_msg("review: nothing pending");
   if (st == BMIS_OK)
@@ -904,8 +921,8 @@ static int count_referral(const bmis_referral *r, void *ctx) {
 
 static bmis_status run_referrals(world *w, bmis_error *err) {
   int n = 0;
-  bmis_status st =
-      bmis_referral_list(w->s, &w->supervisor, true, count_referral, &n, err);
+  bmis_status st = bmis_referral_list(
+      w->s, &w->supervisor, AT, BMIS_REFERRALS_OPEN, count_referral, &n, err);
   bmis_referral r;
   if (st == BMIS_OK)
     st = bmis_referral_get(w->s, w->ref, &w->supervisor, &r, err);
@@ -947,7 +964,7 @@ static int count_lockout(const bmis_lockout *l, void *ctx) {
 
 static bmis_status run_lockouts(world *w, bmis_error *err) {
   int n = 0;
-  return bmis_lockout_list(w->s, AT, count_lockout, &n, err);
+  return bmis_lockout_list(w->s, &w->supervisor, AT, count_lockout, &n, err);
 }
 
 static void prep_failed_logins(world *w) {
