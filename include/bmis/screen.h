@@ -565,8 +565,10 @@ BMIS_API bmis_status bmis_screen_traveller_key(const char *traveller_id,
 
 /* Stores an officer's or supervisor's decision on a hit: d->entry_key,
  * entry hash (from the hit), traveller_key, decision, reason (required), by,
- * role and at must be set; d->id is filled. The entry hash lets a later
- * screening see whether the entry changed since (the disposition is then
+ * role and at must be set. d->id is the caller's version-7 id when given
+ * (made with its clock, so that decisions from two processes in one second
+ * keep their order: bmis_uuid_v7), else made from at. The entry hash lets a
+ * later screening see whether the entry changed since (the disposition is then
  * voided).
  *
  * The second person: a dismissal of a hit on a sanctions, wanted-person or

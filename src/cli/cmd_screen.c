@@ -704,6 +704,13 @@ static int dispose_cmd(int argc, char **argv) {
       (r = traveller_key(traveller, state, number, d.traveller_key)))
     return r;
   d.at = (int64_t)time(NULL);
+  /* the id from the clock's milliseconds: two decisions in one second, made
+   * by two commands, keep their order */
+  bmis_error id_err;
+  if (bmis_uuid_v7(d.id, &id_err) != BMIS_OK) {
+    fprintf(stderr, "bmis: %s\n", id_err.message);
+    return CLI_FAILED;
+  }
   bmis_store *s;
   r = cli_open_store(store, NULL, true, &s);
   if (r != CLI_OK)

@@ -45,18 +45,32 @@ bmis_status bmis__strbuf_append(bmis__strbuf *b, const char *s) {
 bmis_status bmis__strbuf_printf(bmis__strbuf *b, const char *fmt, ...) {
   if (b->st != BMIS_OK)
     return b->st;
+  /* formatted once into the room there is; a second time only when it did
+   * not fit */
+  size_t free_bytes = b->data ? b->alloc - b->len : 0;
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->data ? b->data + b->len : NULL, free_bytes, fmt, ap);
   va_end(ap);
-  if (n < 0)
+  if (n < 0) {
+    if (b->data)
+      b->data[b->len] = 0;
     return b->st = BMIS_E_INVALID_ARG;
-  bmis_status st = room(b, (size_t)n);
-  if (st != BMIS_OK)
-    return st;
-  va_start(ap, fmt);
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  }
+  if ((size_t)n >= free_bytes) {
+    bmis_status st = room(b, (size_t)n);
+    if (st != BMIS_OK) {
+      if (b->data)
+        b->data[b->len] = 0; /* what did not fit is not kept */
+      return st;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  } else if ((size_t)n > b->max - b->len) {
+    b->data[b->len] = 0;
+    return b->st = BMIS_E_TOO_LARGE;
+  }
   b->len += (size_t)n;
   return BMIS_OK;
 }

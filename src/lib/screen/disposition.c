@@ -112,8 +112,11 @@ bmis_status bmis_hit_dispose(bmis_store *s, const bmis_hit *hit,
   if (d->decision == BMIS_HIT_DISMISSED &&
       (st = needs_review(s, hit, &review, err)) != BMIS_OK)
     return st;
-  if ((st = bmis_uuid_v7_at(d->at * 1000, d->id, err)) != BMIS_OK)
-    return st;
+  if (!d->id[0]) {
+    if ((st = bmis_uuid_v7_at(d->at * 1000, d->id, err)) != BMIS_OK)
+      return st;
+  } else if (!memchr(d->id, 0, sizeof d->id) || !bmis_uuid_is_valid(d->id))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "id: not a UUID");
   entry_key(d->entry_key, hit->list, hit->ref);
   d->voided = false;
   memcpy(d->list, hit->list, sizeof d->list);

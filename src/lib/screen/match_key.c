@@ -96,9 +96,16 @@ bmis_status bmis__wl_document_screenable(const bmis_wl_document *d,
 /* The listed text with control characters (and so the key's separators)
  * turned into spaces. */
 static void put_clean(bmis__strbuf *b, const char *s) {
-  for (; *s; s++) {
-    char c = (unsigned char)*s < 0x20 ? ' ' : *s;
-    bmis__strbuf_append_n(b, &c, 1);
+  while (*s) {
+    size_t run = 0; /* the bytes up to the next control character */
+    while (s[run] && (unsigned char)s[run] >= 0x20)
+      run++;
+    bmis__strbuf_append_n(b, s, run);
+    s += run;
+    if (*s) {
+      bmis__strbuf_append_n(b, " ", 1);
+      s++;
+    }
   }
 }
 
@@ -117,15 +124,18 @@ bmis_status bmis__person_match_key(const bmis_wl_person *p, char **out,
       return bmis_error_set(err, e2.status, "entry '%s', name '%s': %s", p->ref,
                             nm->text, e2.message);
     }
-    bmis__strbuf_printf(&b, "n %c%c ",
-                        nm->quality == BMIS_NAME_PRIMARY  ? 'p'
-                        : nm->quality == BMIS_NAME_STRONG ? 's'
-                                                          : 'w',
-                        nm->original_script ? 'o' : 'l');
+    const char head[5] = {'n', ' ',
+                          nm->quality == BMIS_NAME_PRIMARY  ? 'p'
+                          : nm->quality == BMIS_NAME_STRONG ? 's'
+                                                            : 'w',
+                          nm->original_script ? 'o' : 'l', ' '};
+    bmis__strbuf_append_n(&b, head, sizeof head);
     put_clean(&b, nm->text);
-    for (size_t k = 0; k < f.count; k++)
-      bmis__strbuf_printf(&b, "%c%s", k ? '|' : '\t', f.form[k]);
-    bmis__strbuf_append(&b, "\n");
+    for (size_t k = 0; k < f.count; k++) {
+      bmis__strbuf_append_n(&b, k ? "|" : "\t", 1);
+      bmis__strbuf_append(&b, f.form[k]);
+    }
+    bmis__strbuf_append_n(&b, "\n", 1);
   }
   for (size_t i = 0; i < p->birth_count; i++) {
     const bmis_wl_birth *bi = &p->births[i];

@@ -872,7 +872,14 @@ static void dispositions_are_found_and_voided(void **state) {
   bmis_hit_disposition d2 =
       decision("person-7", BMIS_HIT_CONFIRMED, "fingerprints match", 2000);
   snprintf(d2.role, sizeof d2.role, "supervisor");
+  /* the caller's own id (made with its clock's milliseconds) is kept, and
+   * one that is not a UUID refused */
+  snprintf(d2.id, sizeof d2.id, "not-a-uuid");
+  assert_int_equal(bmis_hit_dispose(s, &h, &d2, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "id: not a UUID");
+  snprintf(d2.id, sizeof d2.id, "0190a6f0-7c1e-7b2a-9d3e-00000000d002");
   assert_int_equal(bmis_hit_dispose(s, &h, &d2, &err), BMIS_OK);
+  assert_string_equal(d2.id, "0190a6f0-7c1e-7b2a-9d3e-00000000d002");
 
   /* The latest for any of the traveller's keys. */
   const char *keys[] = {"doc:KEN:AK999", NULL, "", "person-7"};
