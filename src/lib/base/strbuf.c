@@ -19,8 +19,15 @@ static bmis_status room(bmis__strbuf *b, size_t n) {
     return b->st;
   if (n > b->max - b->len)
     return b->st = BMIS_E_TOO_LARGE;
+  size_t want = b->len + n + 1;
+  if (b->data && want <= b->alloc)
+    return BMIS_OK;
+  /* a first block that holds most texts whole (a key, an entry's JSON),
+   * rather than doubling up from a few bytes */
+  if (want < 256)
+    want = 256;
   void *p = b->data;
-  bmis_status st = bmis__grow(&p, &b->alloc, b->len + n + 1, 1);
+  bmis_status st = bmis__grow(&p, &b->alloc, want, 1);
   if (st != BMIS_OK)
     return b->st = st;
   b->data = p;
