@@ -320,29 +320,31 @@ static bmis_status call_referral_outcome(fx *f, bool refuse, bmis_error *err) {
              : st;
 }
 
+/* refused: a correction moving the movement to another post's books */
 static bmis_status call_inspection_correct(fx *f, bool refuse,
                                            bmis_error *err) {
-  (void)refuse;
   bmis_movement m;
   bmis_status st = bmis_movement_get(f->s, f->admitted, &m, err);
   bmis_change ch = {"joseph", "typo", AT};
   snprintf(m.carrier, sizeof m.carrier, "KQ");
-  return st == BMIS_OK
-             ? bmis_inspection_correct(f->s, &f->supervisor, &m, &ch, err)
-             : st;
+  if (refuse)
+    snprintf(m.bcp, sizeof m.bcp, "MBA");
+  return st == BMIS_OK ? bmis_inspection_correct(f->s, &f->supervisor, AT, &m,
+                                                 &ch, &m, err)
+                       : st;
 }
 
 static bmis_status call_movement_get(fx *f, bool refuse, bmis_error *err) {
   bmis_movement m;
   return bmis_inspection_movement_get(f->s, refuse ? &f->away : &f->supervisor,
-                                      f->admitted, &m, err);
+                                      AT, f->admitted, &m, err);
 }
 
 static bmis_status call_movement_void(fx *f, bool refuse, bmis_error *err) {
-  (void)refuse;
   bmis_change ch = {"joseph", "entered twice", AT};
-  return bmis_inspection_movement_void(f->s, &f->supervisor, f->admitted, &ch,
-                                       err);
+  bmis_movement m;
+  return bmis_inspection_movement_void(f->s, refuse ? &f->away : &f->supervisor,
+                                       AT, f->admitted, &ch, &m, err);
 }
 
 static bmis_status call_refusal_notice(fx *f, bool refuse, bmis_error *err) {
@@ -440,6 +442,12 @@ static const row rows[] = {
      NULL, NULL},
     {"bmis_traveller_search_document", call_traveller_search_document,
      "traveller.search:ok", BMIS_E_NOT_FOUND, "traveller.search:ok", NULL},
+    {"bmis_inspection_correct", call_inspection_correct, "movement.correct:ok",
+     BMIS_E_FORBIDDEN, "movement.correct:E_FORBIDDEN", NULL},
+    {"bmis_inspection_movement_get", call_movement_get, "movement.read:ok",
+     BMIS_E_FORBIDDEN, "movement.read:E_FORBIDDEN", NULL},
+    {"bmis_inspection_movement_void", call_movement_void, "movement.void:ok",
+     BMIS_E_FORBIDDEN, "movement.void:E_FORBIDDEN", NULL},
     {"bmis_session_login", call_session_login, "session.login:ok", BMIS_E_AUTH,
      "session.login:E_AUTH", NULL},
     /* not yet the library's: the server writes these entries */
@@ -448,12 +456,6 @@ static const row rows[] = {
      "under one referral.list entry"},
     {"bmis_referral_get", call_referral_get, NULL, 0, NULL,
      "read inside the server's outcome handler, under its entry"},
-    {"bmis_inspection_correct", call_inspection_correct, NULL, 0, NULL,
-     "movement.correct is written by the server after the reply's re-read"},
-    {"bmis_inspection_movement_get", call_movement_get, NULL, 0, NULL,
-     "movement.read is written by the server with the history read"},
-    {"bmis_inspection_movement_void", call_movement_void, NULL, 0, NULL,
-     "movement.void is written by the server after the reply's re-read"},
 };
 #define NROWS (sizeof rows / sizeof rows[0])
 
