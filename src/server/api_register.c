@@ -145,14 +145,14 @@ void api_identity_links(const srv_request *rq, srv_reply *rp) {
   }
   links k = {rq->store, json_array()};
   bmis_error err;
-  if (bmis_link_list(rq->store, status, add_link, &k, &err) != BMIS_OK) {
+  if (bmis_link_list(rq->store, &rq->actor, (int64_t)time(NULL), status,
+                     add_link, &k, &err) != BMIS_OK) {
     json_decref(k.list);
     srv_reply_status(rp, &err);
     return;
   }
   rp->json = json_pack("{s:o}", "links", k.list);
-  if (srv_audit(rq, rp, "identity.list", st ? st : "pending"))
-    rp->status = 200;
+  rp->status = 200;
 }
 
 void api_identity_decide(const srv_request *rq, srv_reply *rp) {
@@ -171,14 +171,12 @@ void api_identity_decide(const srv_request *rq, srv_reply *rp) {
     bmis_error err;
     bmis_identity_link l;
     bool fine = srv_change(rq, reason, &ch, rp);
-    char record[97];
-    snprintf(record, sizeof record, "identity-link:%.80s", rq->params[0]);
     if (!fine)
       ; /* answered */
     else if (!status)
       srv_fail(rp, BMIS_E_INVALID_ARG, "decision: must be confirm or reject");
-    else if (bmis_link_decide(rq->store, rq->params[0], status, &ch, &err) !=
-                 BMIS_OK ||
+    else if (bmis_link_decide(rq->store, &rq->actor, (int64_t)time(NULL),
+                              rq->params[0], status, &ch, &err) != BMIS_OK ||
              bmis_link_get(rq->store, rq->params[0], &l, &err) != BMIS_OK)
       srv_reply_status(rp, &err);
     else {
@@ -186,8 +184,7 @@ void api_identity_decide(const srv_request *rq, srv_reply *rp) {
       add_link(&l, &k);
       rp->json = json_incref(json_array_get(k.list, 0));
       json_decref(k.list);
-      if (srv_audit(rq, rp, "identity.decide", record))
-        rp->status = 200;
+      rp->status = 200;
     }
   }
   json_decref(in);

@@ -1871,6 +1871,26 @@ static void the_library_writes_each_requests_entry(void **state) {
   json_decref(a.json);
   snprintf(record, sizeof record, "movement:%s", id);
   last_entry_is("supervisor", "notice.read", record, "ok");
+  snprintf(path, sizeof path, "/api/movements/%s", id);
+  a = request("GET", path, NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "movement.read", record, "ok");
+  snprintf(path, sizeof path, "/api/movements/%s/correct", id);
+  a = request("POST", path,
+              "{\"reason\": \"typo\", \"movement\": {\"carrier\": \"KQ\"}}",
+              auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "movement.correct", record, "ok");
+  a = request("GET", "/api/identity-links?status=all", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "identity.list", "all", "ok");
+  a = request("GET", "/api/identity-links", NULL, auth);
+  assert_int_equal(a.status, 200);
+  json_decref(a.json);
+  last_entry_is("supervisor", "identity.list", "pending", "ok");
   a = request("GET", "/api/referrals?status=closed", NULL, auth);
   assert_int_equal(a.status, 200);
   json_decref(a.json);

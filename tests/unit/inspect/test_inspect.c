@@ -1300,15 +1300,18 @@ static void a_protected_person_is_not_split(void **state) {
       fail_msg("record: %s", err.message);
   }
   char link[BMIS_ID_SIZE] = "";
-  assert_int_equal(
-      bmis_link_list(f->s, BMIS_LINK_PENDING, first_link, link, &err), BMIS_OK);
+  assert_int_equal(bmis_link_list(f->s, &f->supervisor, 1800000000,
+                                  BMIS_LINK_PENDING, first_link, link, &err),
+                   BMIS_OK);
   if (!link[0])
     skip(); /* the register joined them at once: nothing to split */
   bmis_change ch = {"joseph", "same man: photo", 0};
-  assert_int_equal(bmis_link_decide(f->s, link, BMIS_LINK_CONFIRMED, &ch, &err),
+  assert_int_equal(bmis_link_decide(f->s, &f->supervisor, 1800000000, link,
+                                    BMIS_LINK_CONFIRMED, &ch, &err),
                    BMIS_OK);
   snprintf(ch.reason, sizeof ch.reason, "changed my mind");
-  assert_int_equal(bmis_link_decide(f->s, link, BMIS_LINK_REJECTED, &ch, &err),
+  assert_int_equal(bmis_link_decide(f->s, &f->supervisor, 1800000000, link,
+                                    BMIS_LINK_REJECTED, &ch, &err),
                    BMIS_E_SAFEGUARD);
   assert_non_null(strstr(err.message, "close the referral first"));
 }
