@@ -27,7 +27,7 @@ PENDING=(
   "src/cli/cmd_user.c 2"
   "src/server/api_accounts.c 3"
   "src/server/api_audit.c 1"
-    "src/server/api_travellers.c 1"
+  "src/server/api_travellers.c 1"
   "src/server/http.h 3"
   "src/server/request.c 6"
 )
