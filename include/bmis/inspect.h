@@ -643,25 +643,29 @@ BMIS_API bmis_status bmis_referral_outcome_record(
  * (E_SAFEGUARD) when the person asked for asylum, or is a minor (no
  * alternative can be recorded through a correction). Otherwise as
  * bmis_movement_correct (which keeps the officer and the desk: who decided
- * is not corrected, E_INVALID_ARG naming the member). */
-BMIS_API bmis_status bmis_inspection_correct(bmis_store *s,
-                                             const bmis_actor *actor,
-                                             const bmis_movement *corrected,
-                                             const bmis_change *change,
-                                             bmis_error *err);
+ * is not corrected, E_INVALID_ARG naming the member). *out gets the
+ * movement as corrected. Audited at `at` (Unix seconds) in the
+ * correction's transaction: "movement.correct", record "movement:ID"; a
+ * refusal (E_FORBIDDEN, E_SAFEGUARD) has its entry too. */
+BMIS_API bmis_status bmis_inspection_correct(
+    bmis_store *s, const bmis_actor *actor, int64_t at,
+    const bmis_movement *corrected, const bmis_change *change,
+    bmis_movement *out, bmis_error *err);
 
 /* A movement as a desk reads it, voids it: of the actor's crossing point
- * (E_FORBIDDEN otherwise), as bmis_movement_get and bmis_movement_void. */
+ * (E_FORBIDDEN otherwise), as bmis_movement_get and bmis_movement_void;
+ * the void hands out the movement as voided. Audited at `at` (Unix
+ * seconds): "movement.read" (before the movement is handed out) and
+ * "movement.void" (in the void's transaction), record "movement:ID"; a
+ * refusal has its entry too. */
 BMIS_API bmis_status bmis_inspection_movement_get(bmis_store *s,
                                                   const bmis_actor *actor,
-                                                  const char *id,
+                                                  int64_t at, const char *id,
                                                   bmis_movement *out,
                                                   bmis_error *err);
-BMIS_API bmis_status bmis_inspection_movement_void(bmis_store *s,
-                                                   const bmis_actor *actor,
-                                                   const char *id,
-                                                   const bmis_change *change,
-                                                   bmis_error *err);
+BMIS_API bmis_status bmis_inspection_movement_void(
+    bmis_store *s, const bmis_actor *actor, int64_t at, const char *id,
+    const bmis_change *change, bmis_movement *out, bmis_error *err);
 
 /* Data minimisation: inspections decided before `before` (Unix seconds)
  * whose referrals are all closed lose what the desk was shown (the MRZ,

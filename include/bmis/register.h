@@ -427,19 +427,26 @@ typedef struct bmis_identity_link {
 
 typedef int (*bmis_link_fn)(const bmis_identity_link *l, void *ctx);
 
-/* Links with the given status (0 = all), oldest first. */
-BMIS_API bmis_status bmis_link_list(bmis_store *store, bmis_link_status status,
+/* Links with the given status (0 = all), oldest first, read by actor:
+ * audited at `at` (Unix seconds) before the first is handed out,
+ * "identity.list", record "pending" or "all" ("links:pending",
+ * "links:all" on the command line). */
+BMIS_API bmis_status bmis_link_list(bmis_store *store, const bmis_actor *actor,
+                                    int64_t at, bmis_link_status status,
                                     bmis_link_fn fn, void *ctx,
                                     bmis_error *err);
 BMIS_API bmis_status bmis_link_get(bmis_store *store, const char *id,
                                    bmis_identity_link *out, bmis_error *err);
 /* Confirms (merges the two people) or rejects (keeps them apart) a link.
  * Either can be reversed later by the other call. Recomputes identities
- * (person_id) and stays of everyone affected. */
-BMIS_API bmis_status bmis_link_decide(bmis_store *store, const char *link_id,
-                                      bmis_link_status status,
-                                      const bmis_change *change,
-                                      bmis_error *err);
+ * (person_id) and stays of everyone affected. Audited at `at` (Unix
+ * seconds) in the decision's transaction: "identity.decide", record
+ * "identity-link:ID" (on the command line "identity.confirm" or
+ * "identity.reject", record "link:ID"); a refusal (E_SAFEGUARD) has its
+ * entry too. */
+BMIS_API bmis_status bmis_link_decide(
+    bmis_store *store, const bmis_actor *actor, int64_t at, const char *link_id,
+    bmis_link_status status, const bmis_change *change, bmis_error *err);
 
 /* ---- stays ---- */
 

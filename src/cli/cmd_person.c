@@ -293,10 +293,11 @@ int cli_identity(int argc, char **argv) {
   if (r != CLI_OK)
     return r;
   bmis_error err;
+  bmis_actor me;
+  bmis_actor_os_user(&me);
   if (list) {
-    if (cli_audit(s, "identity.list", all ? "links:all" : "links:pending", NULL,
-                  &err) != BMIS_OK ||
-        bmis_link_list(s, all ? (bmis_link_status)0 : BMIS_LINK_PENDING,
+    if (bmis_link_list(s, &me, (int64_t)time(NULL),
+                       all ? (bmis_link_status)0 : BMIS_LINK_PENDING,
                        print_link, &json, &err) != BMIS_OK)
       r = cli_fail(&err);
   } else {
@@ -317,19 +318,10 @@ int cli_identity(int argc, char **argv) {
     }
     ch.at = (int64_t)time(NULL);
     bmis_identity_link l;
-    char record[96];
-    snprintf(record, sizeof record, "link:%s", pos[2]);
     /* the decision and its audit entry commit together, or neither */
-    bmis_status st = bmis_store_begin(s, &err);
-    if (st == BMIS_OK) {
-      st = bmis_link_decide(s, pos[2],
-                            confirm ? BMIS_LINK_CONFIRMED : BMIS_LINK_REJECTED,
-                            &ch, &err);
-      if (st == BMIS_OK)
-        st = cli_audit(s, confirm ? "identity.confirm" : "identity.reject",
-                       record, NULL, &err);
-      st = cli_audit_end(s, st, &err);
-    }
+    bmis_status st = bmis_link_decide(
+        s, &me, ch.at, pos[2],
+        confirm ? BMIS_LINK_CONFIRMED : BMIS_LINK_REJECTED, &ch, &err);
     if (st != BMIS_OK || bmis_link_get(s, pos[2], &l, &err) != BMIS_OK)
       r = cli_fail(&err);
     else

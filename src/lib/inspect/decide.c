@@ -235,9 +235,9 @@ bmis_status bmis_inspection_decide(bmis_store *s, const char *id,
 
 /* ---- secondary inspection ---- */
 
-bmis_status bmis_inspection_movement_get(bmis_store *s, const bmis_actor *actor,
-                                         const char *id, bmis_movement *out,
-                                         bmis_error *err) {
+bmis_status bmis__movement_at(bmis_store *s, const bmis_actor *actor,
+                              const char *id, bmis_movement *out,
+                              bmis_error *err) {
   bmis_status st = bmis_movement_get(s, id, out, err);
   char what[80];
   snprintf(what, sizeof what, "movement %.40s", id);
@@ -246,14 +246,52 @@ bmis_status bmis_inspection_movement_get(bmis_store *s, const bmis_actor *actor,
   return st;
 }
 
+/* The end of an audited access to movement `id`: its entry in the
+ * access's transaction and the commit when st is BMIS_OK (then the
+ * movement as it now stands in *out), else the rollback and, for a
+ * refusal, its entry. */
+static bmis_status movement_audited(bmis_store *s, const bmis_actor *actor,
+                                    int64_t at, const char *action,
+                                    const char *id, bmis_status st,
+                                    bmis_movement *out, bmis_error *err) {
+  char record[97];
+  snprintf(record, sizeof record, "movement:%.80s", id);
+  if (st == BMIS_OK)
+    st = bmis_movement_get(s, id, out, err);
+  if (st == BMIS_OK)
+    st = bmis__audit_access(s, actor, at, action, record, "ok", NULL, err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return bmis__audit_refusal(s, actor, at, action, record, st);
+}
+
+bmis_status bmis_inspection_movement_get(bmis_store *s, const bmis_actor *actor,
+                                         int64_t at, const char *id,
+                                         bmis_movement *out, bmis_error *err) {
+  if (!actor || !id || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor or movement");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__movement_at(s, actor, id, out, err);
+  return movement_audited(s, actor, at, "movement.read", id, st, out, err);
+}
+
 bmis_status bmis_inspection_movement_void(bmis_store *s,
-                                          const bmis_actor *actor,
+                                          const bmis_actor *actor, int64_t at,
                                           const char *id,
                                           const bmis_change *change,
-                                          bmis_error *err) {
-  bmis_movement m;
-  bmis_status st = bmis_inspection_movement_get(s, actor, id, &m, err);
-  return st == BMIS_OK ? bmis_movement_void(s, id, change, err) : st;
+                                          bmis_movement *out, bmis_error *err) {
+  if (!actor || !id || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor or movement");
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__movement_at(s, actor, id, out, err);
+  if (st == BMIS_OK)
+    st = bmis_movement_void(s, id, change, err);
+  return movement_audited(s, actor, at, "movement.void", id, st, out, err);
 }
 
 /* The referrals of the actor's crossing points (through their movement). */
@@ -521,13 +559,11 @@ bmis_status bmis_referral_outcome_record(bmis_store *s, const char *referral_id,
   return st;
 }
 
-bmis_status bmis_inspection_correct(bmis_store *s, const bmis_actor *actor,
-                                    const bmis_movement *corrected,
-                                    const bmis_change *change,
-                                    bmis_error *err) {
+static bmis_status correct(bmis_store *s, const bmis_actor *actor,
+                           const bmis_movement *corrected,
+                           const bmis_change *change, bmis_error *err) {
   bmis_movement old;
-  bmis_status st =
-      bmis_inspection_movement_get(s, actor, corrected->id, &old, err);
+  bmis_status st = bmis__movement_at(s, actor, corrected->id, &old, err);
   if (st != BMIS_OK)
     return st;
   /* a correction does not move a record to another post's books */
@@ -554,6 +590,21 @@ bmis_status bmis_inspection_correct(bmis_store *s, const bmis_actor *actor,
       return bmis_error_set(err, BMIS_E_SAFEGUARD, "%s", why);
   }
   return bmis_movement_correct(s, corrected, change, err);
+}
+
+bmis_status bmis_inspection_correct(bmis_store *s, const bmis_actor *actor,
+                                    int64_t at, const bmis_movement *corrected,
+                                    const bmis_change *change,
+                                    bmis_movement *out, bmis_error *err) {
+  if (!actor || !corrected || !out)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor or movement");
+  char id[BMIS_ID_SIZE];
+  snprintf(id, sizeof id, "%s", corrected->id);
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = correct(s, actor, corrected, change, err);
+  return movement_audited(s, actor, at, "movement.correct", id, st, out, err);
 }
 
 bmis_status bmis_inspection_purge(bmis_store *s, int64_t before, int64_t *count,

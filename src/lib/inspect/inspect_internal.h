@@ -28,6 +28,12 @@ enum {
   BMIS__PROT_LISTED = 512
 };
 
+/* A movement of the actor's crossing point (E_FORBIDDEN otherwise), read
+ * without an entry: the caller's access writes it. */
+bmis_status bmis__movement_at(bmis_store *s, const bmis_actor *actor,
+                              const char *id, bmis_movement *out,
+                              bmis_error *err);
+
 /* Whether a disposition clears its hit: a dismissal, of the entry version
  * still listed, needing no second person or confirmed by one. */
 bool bmis__dismissal_in_force(const bmis_hit_disposition *d);

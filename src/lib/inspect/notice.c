@@ -135,7 +135,7 @@ static bmis_status notice_make(bmis_store *s, const bmis_actor *actor,
                                char **html_out, bmis_error *err) {
   *html_out = NULL;
   bmis_movement m;
-  bmis_status st = bmis_inspection_movement_get(s, actor, movement_id, &m, err);
+  bmis_status st = bmis__movement_at(s, actor, movement_id, &m, err);
   if (st != BMIS_OK)
     return st;
   if (m.decision != BMIS_DECISION_REFUSED || m.voided)

@@ -224,9 +224,39 @@ bmis_status bmis_person_documents(bmis_store *s, const char *person_id,
 
 /* ---- identity links ---- */
 
-bmis_status bmis_link_list(bmis_store *s, bmis_link_status status,
-                           bmis_link_fn fn, void *ctx, bmis_error *err) {
-  return bmis__link_list(s, status, fn, ctx, err);
+/* Identity review's entries keep each front end's texts as they were
+ * before the library wrote them (operators search them): on the command
+ * line (channel "cli") "links:pending" / "links:all" and
+ * identity.confirm|reject on "link:ID"; elsewhere "pending" / "all" and
+ * identity.decide on "identity-link:ID". */
+static bool on_cli(const bmis_actor *a) {
+  return strcmp(a->channel, "cli") == 0;
+}
+
+bmis_status bmis_link_list(bmis_store *s, const bmis_actor *actor, int64_t at,
+                           bmis_link_status status, bmis_link_fn fn, void *ctx,
+                           bmis_error *err) {
+  if (!actor || !fn)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor or callback");
+  if (status != 0 && status != BMIS_LINK_PENDING &&
+      status != BMIS_LINK_CONFIRMED && status != BMIS_LINK_REJECTED)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "status: not a link status");
+  static const char *const names[] = {"all", "pending", "confirmed",
+                                      "rejected"};
+  char record[32];
+  snprintf(record, sizeof record, "%s%s", on_cli(actor) ? "links:" : "",
+           names[status]);
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = bmis__audit_access(s, actor, at, "identity.list", record, "ok", NULL,
+                          err);
+  if (st == BMIS_OK)
+    st = bmis__link_list(s, status, fn, ctx, err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return st;
 }
 
 bmis_status bmis_link_get(bmis_store *s, const char *id,
@@ -305,9 +335,9 @@ static bmis_status renumber(bmis_store *s, const char *start, id_set *old,
   return st;
 }
 
-bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
-                             bmis_link_status status, const bmis_change *change,
-                             bmis_error *err) {
+static bmis_status link_decide(bmis_store *s, const char *link_id,
+                               bmis_link_status status,
+                               const bmis_change *change, bmis_error *err) {
   if (status != BMIS_LINK_CONFIRMED && status != BMIS_LINK_REJECTED)
     return bmis_error_set(err, BMIS_E_INVALID_ARG,
                           "a link is decided as confirmed or rejected");
@@ -370,6 +400,29 @@ bmis_status bmis_link_decide(bmis_store *s, const char *link_id,
     return bmis__tx_commit(s, err);
   bmis__tx_rollback(s);
   return st;
+}
+
+bmis_status bmis_link_decide(bmis_store *s, const bmis_actor *actor, int64_t at,
+                             const char *link_id, bmis_link_status status,
+                             const bmis_change *change, bmis_error *err) {
+  if (!actor || !link_id)
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "no actor or link");
+  const char *action = !on_cli(actor)                  ? "identity.decide"
+                       : status == BMIS_LINK_CONFIRMED ? "identity.confirm"
+                                                       : "identity.reject";
+  char record[97];
+  snprintf(record, sizeof record, "%s:%.80s",
+           on_cli(actor) ? "link" : "identity-link", link_id);
+  bmis_status st = bmis__tx_begin(s, err);
+  if (st != BMIS_OK)
+    return st;
+  st = link_decide(s, link_id, status, change, err);
+  if (st == BMIS_OK)
+    st = bmis__audit_access(s, actor, at, action, record, "ok", NULL, err);
+  if (st == BMIS_OK)
+    return bmis__tx_commit(s, err);
+  bmis__tx_rollback(s);
+  return bmis__audit_refusal(s, actor, at, action, record, st);
 }
 
 /* ---- search by name and birth ---- */

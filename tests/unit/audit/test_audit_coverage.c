@@ -37,6 +37,7 @@ typedef struct fx {
   char open[BMIS_ID_SIZE];        /* open, no hit */
   char referral[BMIS_ID_SIZE];    /* open secondary referral */
   char disposition[BMIS_ID_SIZE]; /* a dismissal awaiting review */
+  char link[BMIS_ID_SIZE];        /* a pending identity link (asylum) */
 } fx;
 
 static const char sanctions_csv[] =
@@ -107,6 +108,42 @@ static void decide(fx *f, const char *id, const char *json,
     fail_msg("decide: %s", err.message);
 }
 
+static int first_link(const bmis_identity_link *l, void *ctx) {
+  memcpy(ctx, l->id, BMIS_ID_SIZE);
+  return 1;
+}
+
+/* Two records of one man, the first with an open asylum referral: a link
+ * to review, which once confirmed cannot be rejected (E_SAFEGUARD). */
+static void make_link(fx *f) {
+  static const char *const lines[] = {
+      "{\"direction\":\"entry\",\"bcp\":\"NBO\",\"crossed_at\":"
+      "\"2026-11-02T10:00:00Z\",\"decision\":\"referred\",\"referrals\":"
+      "[\"asylum\"],\"traveller\":{\"surname\":\"MUELLER\",\"given_names\":"
+      "\"HANS\",\"birth\":\"1980-05-05\",\"sex\":\"M\",\"nationality\":"
+      "\"DEU\"},\"document\":{\"issuing_state\":\"DEU\",\"number\":"
+      "\"C01X00T47\"}}",
+      "{\"direction\":\"entry\",\"bcp\":\"NBO\",\"crossed_at\":"
+      "\"2026-11-03T10:00:00Z\",\"decision\":\"referred\",\"traveller\":"
+      "{\"surname\":\"MULLER\",\"given_names\":\"HANS PETER\",\"birth\":"
+      "\"1980-05-05\",\"sex\":\"M\",\"nationality\":\"DEU\"},\"document\":"
+      "{\"issuing_state\":\"DEU\",\"number\":\"C02X00T48\"}}"};
+  bmis_error err;
+  for (int i = 0; i < 2; i++) {
+    bmis_crossing c;
+    bmis_record_result rr;
+    assert_int_equal(
+        bmis_crossing_from_json(lines[i], strlen(lines[i]), &c, &err), BMIS_OK);
+    c.recorded_at = AT;
+    if (bmis_movement_record(f->s, &c, &rr, &err) != BMIS_OK)
+      fail_msg("record: %s", err.message);
+  }
+  assert_int_equal(bmis_link_list(f->s, &f->supervisor, AT, BMIS_LINK_PENDING,
+                                  first_link, f->link, &err),
+                   BMIS_OK);
+  assert_true(f->link[0]);
+}
+
 static fx *prepare(void) {
   fx *f = calloc(1, sizeof *f);
   assert_non_null(f);
@@ -166,6 +203,7 @@ static fx *prepare(void) {
                    BMIS_OK);
   memcpy(f->disposition, d.id, BMIS_ID_SIZE);
   inspect(f, "OKAFOR", "CHIDI", "A00011122", "NGA", "1985-03-04", 'M', f->open);
+  make_link(f);
   bmis_account acc;
   memset(&acc, 0, sizeof acc);
   snprintf(acc.username, sizeof acc.username, "amina");
@@ -320,29 +358,31 @@ static bmis_status call_referral_outcome(fx *f, bool refuse, bmis_error *err) {
              : st;
 }
 
+/* refused: a correction moving the movement to another post's books */
 static bmis_status call_inspection_correct(fx *f, bool refuse,
                                            bmis_error *err) {
-  (void)refuse;
   bmis_movement m;
   bmis_status st = bmis_movement_get(f->s, f->admitted, &m, err);
   bmis_change ch = {"joseph", "typo", AT};
   snprintf(m.carrier, sizeof m.carrier, "KQ");
-  return st == BMIS_OK
-             ? bmis_inspection_correct(f->s, &f->supervisor, &m, &ch, err)
-             : st;
+  if (refuse)
+    snprintf(m.bcp, sizeof m.bcp, "MBA");
+  return st == BMIS_OK ? bmis_inspection_correct(f->s, &f->supervisor, AT, &m,
+                                                 &ch, &m, err)
+                       : st;
 }
 
 static bmis_status call_movement_get(fx *f, bool refuse, bmis_error *err) {
   bmis_movement m;
   return bmis_inspection_movement_get(f->s, refuse ? &f->away : &f->supervisor,
-                                      f->admitted, &m, err);
+                                      AT, f->admitted, &m, err);
 }
 
 static bmis_status call_movement_void(fx *f, bool refuse, bmis_error *err) {
-  (void)refuse;
   bmis_change ch = {"joseph", "entered twice", AT};
-  return bmis_inspection_movement_void(f->s, &f->supervisor, f->admitted, &ch,
-                                       err);
+  bmis_movement m;
+  return bmis_inspection_movement_void(f->s, refuse ? &f->away : &f->supervisor,
+                                       AT, f->admitted, &ch, &m, err);
 }
 
 static bmis_status call_refusal_notice(fx *f, bool refuse, bmis_error *err) {
@@ -352,6 +392,29 @@ static bmis_status call_refusal_notice(fx *f, bool refuse, bmis_error *err) {
       bmis_refusal_notice(f->s, &f->officer, AT,
                           refuse ? f->admitted : f->refused, NULL, &html, err);
   free(html);
+  return st;
+}
+
+static int ignore_link(const bmis_identity_link *l, void *ctx) {
+  (void)l;
+  (void)ctx;
+  return 0;
+}
+
+static bmis_status call_link_list(fx *f, bool refuse, bmis_error *err) {
+  (void)refuse;
+  return bmis_link_list(f->s, &f->supervisor, AT, 0, ignore_link, NULL, err);
+}
+
+/* refused: the link confirmed (its entry), then rejected while the person
+ * has an open asylum referral */
+static bmis_status call_link_decide(fx *f, bool refuse, bmis_error *err) {
+  bmis_change ch = {"joseph", "same man: photo", AT};
+  bmis_status st = bmis_link_decide(f->s, &f->supervisor, AT, f->link,
+                                    BMIS_LINK_CONFIRMED, &ch, err);
+  if (st == BMIS_OK && refuse)
+    st = bmis_link_decide(f->s, &f->supervisor, AT, f->link, BMIS_LINK_REJECTED,
+                          &ch, err);
   return st;
 }
 
@@ -440,6 +503,15 @@ static const row rows[] = {
      NULL, NULL},
     {"bmis_traveller_search_document", call_traveller_search_document,
      "traveller.search:ok", BMIS_E_NOT_FOUND, "traveller.search:ok", NULL},
+    {"bmis_inspection_correct", call_inspection_correct, "movement.correct:ok",
+     BMIS_E_FORBIDDEN, "movement.correct:E_FORBIDDEN", NULL},
+    {"bmis_inspection_movement_get", call_movement_get, "movement.read:ok",
+     BMIS_E_FORBIDDEN, "movement.read:E_FORBIDDEN", NULL},
+    {"bmis_inspection_movement_void", call_movement_void, "movement.void:ok",
+     BMIS_E_FORBIDDEN, "movement.void:E_FORBIDDEN", NULL},
+    {"bmis_link_list", call_link_list, "identity.list:ok", 0, NULL, NULL},
+    {"bmis_link_decide", call_link_decide, "identity.decide:ok",
+     BMIS_E_SAFEGUARD, "identity.decide:ok identity.decide:E_SAFEGUARD", NULL},
     {"bmis_session_login", call_session_login, "session.login:ok", BMIS_E_AUTH,
      "session.login:E_AUTH", NULL},
     /* not yet the library's: the server writes these entries */
@@ -448,12 +520,6 @@ static const row rows[] = {
      "under one referral.list entry"},
     {"bmis_referral_get", call_referral_get, NULL, 0, NULL,
      "read inside the server's outcome handler, under its entry"},
-    {"bmis_inspection_correct", call_inspection_correct, NULL, 0, NULL,
-     "movement.correct is written by the server after the reply's re-read"},
-    {"bmis_inspection_movement_get", call_movement_get, NULL, 0, NULL,
-     "movement.read is written by the server with the history read"},
-    {"bmis_inspection_movement_void", call_movement_void, NULL, 0, NULL,
-     "movement.void is written by the server after the reply's re-read"},
 };
 #define NROWS (sizeof rows / sizeof rows[0])
 

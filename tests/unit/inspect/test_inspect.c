@@ -309,14 +309,15 @@ static void asylum_is_referred_never_refused(void **state) {
   mv.decision = BMIS_DECISION_REFUSED;
   snprintf(mv.grounds, sizeof mv.grounds, "C");
   bmis_change ch = {"joseph", "typo", 0};
-  assert_int_equal(
-      bmis_inspection_correct(f->s, &f->supervisor, &mv, &ch, &err),
-      BMIS_E_SAFEGUARD);
+  assert_int_equal(bmis_inspection_correct(f->s, &f->supervisor, 1800000000,
+                                           &mv, &ch, &mv, &err),
+                   BMIS_E_SAFEGUARD);
   mv.decision = BMIS_DECISION_REFERRED;
   mv.grounds[0] = 0;
   snprintf(mv.carrier, sizeof mv.carrier, "KQ");
-  assert_int_equal(
-      bmis_inspection_correct(f->s, &f->supervisor, &mv, &ch, &err), BMIS_OK);
+  assert_int_equal(bmis_inspection_correct(f->s, &f->supervisor, 1800000000,
+                                           &mv, &ch, &mv, &err),
+                   BMIS_OK);
 }
 
 static void an_unaccompanied_minor_gets_child_protection(void **state) {
@@ -1152,17 +1153,20 @@ static void another_posts_records_are_forbidden(void **state) {
                    BMIS_OK);
   assert_int_equal(n, 0);
   bmis_movement got;
-  assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
-                   BMIS_E_FORBIDDEN);
-  bmis_change ch = {"joseph", "entered twice", 0};
-  assert_int_equal(bmis_inspection_movement_void(f->s, &sup, id, &ch, &err),
-                   BMIS_E_FORBIDDEN);
   assert_int_equal(
-      bmis_inspection_movement_get(f->s, &f->supervisor, id, &got, &err),
-      BMIS_OK);
-  got.decision = BMIS_DECISION_ADMITTED;
-  assert_int_equal(bmis_inspection_correct(f->s, &sup, &got, &ch, &err),
+      bmis_inspection_movement_get(f->s, &sup, 1800000000, id, &got, &err),
+      BMIS_E_FORBIDDEN);
+  bmis_change ch = {"joseph", "entered twice", 0};
+  assert_int_equal(bmis_inspection_movement_void(f->s, &sup, 1800000000, id,
+                                                 &ch, &got, &err),
                    BMIS_E_FORBIDDEN);
+  assert_int_equal(bmis_inspection_movement_get(f->s, &f->supervisor,
+                                                1800000000, id, &got, &err),
+                   BMIS_OK);
+  got.decision = BMIS_DECISION_ADMITTED;
+  assert_int_equal(
+      bmis_inspection_correct(f->s, &sup, 1800000000, &got, &ch, &got, &err),
+      BMIS_E_FORBIDDEN);
   /* an account for every crossing point (administrators) may */
   sup.all_bcps = true;
   assert_int_equal(bmis_referral_list(f->s, &sup, 1800000000,
@@ -1170,13 +1174,14 @@ static void another_posts_records_are_forbidden(void **state) {
                                       &err),
                    BMIS_OK);
   assert_int_equal(n, 1);
-  assert_int_equal(bmis_inspection_movement_get(f->s, &sup, id, &got, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_inspection_movement_get(f->s, &sup, 1800000000, id, &got, &err),
+      BMIS_OK);
   /* a correction cannot move a record to another post's books */
   snprintf(got.bcp, sizeof got.bcp, "MBA");
-  assert_int_equal(
-      bmis_inspection_correct(f->s, &f->supervisor, &got, &ch, &err),
-      BMIS_E_FORBIDDEN);
+  assert_int_equal(bmis_inspection_correct(f->s, &f->supervisor, 1800000000,
+                                           &got, &ch, &got, &err),
+                   BMIS_E_FORBIDDEN);
 }
 
 static int first_link(const bmis_identity_link *l, void *ctx) {
@@ -1295,15 +1300,18 @@ static void a_protected_person_is_not_split(void **state) {
       fail_msg("record: %s", err.message);
   }
   char link[BMIS_ID_SIZE] = "";
-  assert_int_equal(
-      bmis_link_list(f->s, BMIS_LINK_PENDING, first_link, link, &err), BMIS_OK);
+  assert_int_equal(bmis_link_list(f->s, &f->supervisor, 1800000000,
+                                  BMIS_LINK_PENDING, first_link, link, &err),
+                   BMIS_OK);
   if (!link[0])
     skip(); /* the register joined them at once: nothing to split */
   bmis_change ch = {"joseph", "same man: photo", 0};
-  assert_int_equal(bmis_link_decide(f->s, link, BMIS_LINK_CONFIRMED, &ch, &err),
+  assert_int_equal(bmis_link_decide(f->s, &f->supervisor, 1800000000, link,
+                                    BMIS_LINK_CONFIRMED, &ch, &err),
                    BMIS_OK);
   snprintf(ch.reason, sizeof ch.reason, "changed my mind");
-  assert_int_equal(bmis_link_decide(f->s, link, BMIS_LINK_REJECTED, &ch, &err),
+  assert_int_equal(bmis_link_decide(f->s, &f->supervisor, 1800000000, link,
+                                    BMIS_LINK_REJECTED, &ch, &err),
                    BMIS_E_SAFEGUARD);
   assert_non_null(strstr(err.message, "close the referral first"));
 }

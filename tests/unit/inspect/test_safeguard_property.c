@@ -209,7 +209,8 @@ static void step_correct(world *w) {
     return;
   bmis_change ch = {"joseph", "correction", w->clock};
   if (below(4) == 0) {
-    (void)bmis_inspection_movement_void(w->s, &w->supervisor, id, &ch, &err);
+    (void)bmis_inspection_movement_void(w->s, &w->supervisor, w->clock, id, &ch,
+                                        &m, &err);
     return;
   }
   unsigned k = below(3);
@@ -219,7 +220,8 @@ static void step_correct(world *w) {
   snprintf(m.grounds, sizeof m.grounds, "%s", k == 1 ? "C" : "");
   if (k != 0)
     m.permitted_until = (bmis_date){0, 0, 0};
-  (void)bmis_inspection_correct(w->s, &w->supervisor, &m, &ch, &err);
+  (void)bmis_inspection_correct(w->s, &w->supervisor, w->clock, &m, &ch, &m,
+                                &err);
 }
 
 typedef struct pick {

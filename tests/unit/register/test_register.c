@@ -403,8 +403,9 @@ static void a_weak_match_is_flagged_never_merged(void **state) {
   assert_true(rb.confidence >= 0.6 && rb.confidence < 0.95);
   bmis_identity_link l;
   memset(&l, 0, sizeof l);
-  assert_int_equal(bmis_link_list(s, BMIS_LINK_PENDING, grab_link, &l, NULL),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_link_list(s, &DESK, 1, BMIS_LINK_PENDING, grab_link, &l, NULL),
+      BMIS_OK);
   assert_string_equal(l.id, rb.review_link_id);
   assert_string_equal(l.traveller_id, rb.traveller_id);
   assert_string_equal(l.candidate_id, ra.traveller_id);
@@ -418,8 +419,9 @@ static void a_weak_match_is_flagged_never_merged(void **state) {
   /* A supervisor confirms: one person, stays merged (two stays now). */
   bmis_change ch = {"supervisor1", "same person: photo and fingerprints", 1};
   bmis_error err;
-  assert_int_equal(bmis_link_decide(s, l.id, BMIS_LINK_CONFIRMED, &ch, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_link_decide(s, &DESK, 1, l.id, BMIS_LINK_CONFIRMED, &ch, &err),
+      BMIS_OK);
   bmis_traveller ta, tb;
   assert_int_equal(bmis_traveller_get(s, ra.traveller_id, &ta, NULL), BMIS_OK);
   assert_int_equal(bmis_traveller_get(s, rb.traveller_id, &tb, NULL), BMIS_OK);
@@ -442,8 +444,9 @@ static void a_weak_match_is_flagged_never_merged(void **state) {
   assert_true(ss.current.flags & BMIS_FLAG_ENTRY_WHILE_PRESENT);
   /* It was a mistake: rejecting splits them again, reversibly. */
   ch.at = 2;
-  assert_int_equal(bmis_link_decide(s, l.id, BMIS_LINK_REJECTED, &ch, &err),
-                   BMIS_OK);
+  assert_int_equal(
+      bmis_link_decide(s, &DESK, 1, l.id, BMIS_LINK_REJECTED, &ch, &err),
+      BMIS_OK);
   assert_int_equal(bmis_traveller_get(s, rb.traveller_id, &tb, NULL), BMIS_OK);
   assert_string_equal(tb.person_id, rb.traveller_id);
   n = 0;
@@ -459,8 +462,9 @@ static void a_weak_match_is_flagged_never_merged(void **state) {
   assert_string_equal(l.decided_by, "supervisor1");
   /* Deciding needs a name. */
   bmis_change anon = {"", "", 3};
-  assert_int_equal(bmis_link_decide(s, l.id, BMIS_LINK_CONFIRMED, &anon, &err),
-                   BMIS_E_INVALID_ARG);
+  assert_int_equal(
+      bmis_link_decide(s, &DESK, 1, l.id, BMIS_LINK_CONFIRMED, &anon, &err),
+      BMIS_E_INVALID_ARG);
 }
 
 /* Cases where a strong resemblance must still go to a person: two valid
@@ -762,7 +766,8 @@ static void bad_text_is_refused_and_old_history_reads_back(void **state) {
                       "traveller.surname: not valid UTF-8 at byte 4");
   /* An identity decision's reason (checked before the link is looked up). */
   snprintf(ch.reason, sizeof ch.reason, "same person \xff");
-  assert_int_equal(bmis_link_decide(s, "01a21000-0000-7000-8000-00000000dead",
+  assert_int_equal(bmis_link_decide(s, &DESK, 1,
+                                    "01a21000-0000-7000-8000-00000000dead",
                                     BMIS_LINK_CONFIRMED, &ch, &err),
                    BMIS_E_INVALID_ARG);
   assert_string_equal(err.message, "reason: not valid UTF-8 at byte 13");
