@@ -12,6 +12,7 @@
 #ifndef BMIS_WIRE_H
 #define BMIS_WIRE_H
 
+#include "bmis/account.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/status.h"
@@ -110,6 +111,44 @@ BMIS_API json_t *bmis_wire_screen_result(const bmis_screen_result *r);
  * (bmis_wl_read), which adds each entry to a content through its checks. */
 BMIS_API json_t *bmis_wire_wl_person(const bmis_wl_person *p);
 BMIS_API json_t *bmis_wire_wl_document(const bmis_wl_document *d);
+
+/* An account as `bmis user list --json` and GET /api/accounts write it:
+ * username, name (the display name), role, disabled, default_bcp, bcps,
+ * created_at, updated_at (Unix seconds). No password hash: the struct has
+ * none. */
+BMIS_API json_t *bmis_wire_account(const bmis_account *a);
+
+/* An account from the members bmis_wire_account writes; absent or null
+ * members keep *out's values ("account.role: unknown role 'x'"). */
+BMIS_API bmis_status bmis_wire_account_decode(const json_t *j,
+                                              bmis_account *out,
+                                              bmis_error *err);
+
+/* How an identity link names its two travellers: by id ("traveller_id",
+ * "candidate_id": `bmis identity review list --json`) or as traveller
+ * objects ("traveller", "candidate": GET /api/identity-links, a traveller
+ * not found written as null). The member order of each form is kept as it
+ * has always been. */
+typedef enum bmis_wire_link_form {
+  BMIS_WIRE_LINK_IDS,
+  BMIS_WIRE_LINK_TRAVELLERS
+} bmis_wire_link_form;
+
+/* An identity link: id, the travellers (form above), confidence, reasons,
+ * status ("pending", "confirmed", "rejected"), decided_by,
+ * decision_reason. traveller and candidate are read only with
+ * BMIS_WIRE_LINK_TRAVELLERS (either may be NULL). created_at and
+ * decided_at have never been written. */
+BMIS_API json_t *bmis_wire_identity_link(const bmis_identity_link *l,
+                                         bmis_wire_link_form form,
+                                         const bmis_traveller *traveller,
+                                         const bmis_traveller *candidate);
+
+/* A link from either form (the travellers' ids from "traveller_id" or
+ * "traveller".id); absent or null members keep *out's values. */
+BMIS_API bmis_status bmis_wire_identity_link_decode(const json_t *j,
+                                                    bmis_identity_link *out,
+                                                    bmis_error *err);
 
 /* A JSON string of s ("" for NULL); text that is not UTF-8 with its bytes
  * outside ASCII as '?', so that a listed name read from an old file still

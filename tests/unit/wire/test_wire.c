@@ -4,6 +4,7 @@
  * decoders' errors name the member at fault by its path. */
 #include "test_util.h"
 
+#include "bmis/account.h"
 #include "bmis/inspect.h"
 #include "bmis/wire.h"
 #include "screen/screen_internal.h"
@@ -28,6 +29,8 @@ static void struct_sizes_are_known(void **state) {
   assert_int_equal(sizeof(bmis_hit_factor), 148);
   assert_int_equal(sizeof(bmis_wl_person), 176);
   assert_int_equal(sizeof(bmis_wl_document), 128);
+  assert_int_equal(sizeof(bmis_account), 488);
+  assert_int_equal(sizeof(bmis_identity_link), 984);
 #endif
 }
 
@@ -194,6 +197,107 @@ static void document_round_trip(void **state) {
     fail_msg("%s", err.message);
   json_decref(j);
   assert_memory_equal(&d, &back, sizeof d);
+}
+
+/* An account: every member set, out and back. */
+static void account_round_trip(void **state) {
+  (void)state;
+  bmis_account a, back;
+  memset(&a, 0, sizeof a);
+  strcpy(a.username, "amina.d");
+  strcpy(a.display_name, "Amina \"D\" Diallo\xc3\xa9");
+  a.role = BMIS_ROLE_SUPERVISOR;
+  a.disabled = true;
+  strcpy(a.default_bcp, "NBO");
+  strcpy(a.bcps, "NBO,MBA");
+  a.created_at = 1764149100;
+  a.updated_at = 1764149200;
+  json_t *j = bmis_wire_account(&a);
+  assert_non_null(j);
+  /* The form `bmis user list --json` and GET /api/accounts have written. */
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(
+      text, "{\"username\":\"amina.d\",\"name\":\"Amina \\\"D\\\" "
+            "Diallo\xc3\xa9\",\"role\":\"supervisor\",\"disabled\":true,"
+            "\"default_bcp\":\"NBO\",\"bcps\":\"NBO,MBA\",\"created_at\":"
+            "1764149100,\"updated_at\":1764149200}");
+  free(text);
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_account_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&a, &back, sizeof a);
+  json_object_set_new(j, "role", json_string("king"));
+  assert_int_equal(bmis_wire_account_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "account.role: unknown role 'king'");
+  json_object_set_new(j, "role", json_string("officer"));
+  json_object_set_new(j, "disabled", json_string("no"));
+  assert_int_equal(bmis_wire_account_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "account.disabled"));
+  json_decref(j);
+}
+
+/* An identity link in both forms: ids (the CLI) and traveller objects (the
+ * API); each reads back to the same link. */
+static void identity_link_round_trip(void **state) {
+  (void)state;
+  bmis_identity_link l, back;
+  memset(&l, 0, sizeof l);
+  strcpy(l.id, "0190a6f0-7c1e-7b2a-9d3e-1234567890b0");
+  bmis_traveller t, c;
+  fill_traveller(&t);
+  fill_traveller(&c);
+  strcpy(c.id, "0190a6f0-7c1e-7b2a-9d3e-1234567890b1");
+  strcpy(l.traveller_id, t.id);
+  strcpy(l.candidate_id, c.id);
+  l.confidence = 0.7;
+  strcpy(l.reasons, "surname equal; given names differ");
+  l.status = BMIS_LINK_REJECTED;
+  strcpy(l.decided_by, "sup");
+  strcpy(l.decision_reason, "twins\nafter all");
+  bmis_error err = {0};
+  for (int form = 0; form < 2; form++) {
+    json_t *j = bmis_wire_identity_link(
+        &l, form ? BMIS_WIRE_LINK_TRAVELLERS : BMIS_WIRE_LINK_IDS, &t, &c);
+    assert_non_null(j);
+    if (form) {
+      assert_null(json_object_get(j, "traveller_id"));
+      json_t *tj = bmis_wire_traveller(&c);
+      assert_true(json_equal(json_object_get(j, "candidate"), tj));
+      json_decref(tj);
+    } else {
+      assert_null(json_object_get(j, "traveller"));
+      char *text = json_dumps(j, JSON_COMPACT);
+      assert_string_equal(
+          text, "{\"id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890b0\","
+                "\"traveller_id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890ae\","
+                "\"candidate_id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890b1\","
+                "\"confidence\":0.69999999999999996,\"reasons\":\"surname "
+                "equal; given names differ\",\"status\":\"rejected\","
+                "\"decided_by\":\"sup\",\"decision_reason\":\"twins\\nafter "
+                "all\"}");
+      free(text);
+    }
+    memset(&back, 0, sizeof back);
+    if (bmis_wire_identity_link_decode(j, &back, &err) != BMIS_OK)
+      fail_msg("%s", err.message);
+    assert_memory_equal(&l, &back, sizeof l);
+    json_object_set_new(j, "status", json_string("maybe"));
+    assert_int_equal(bmis_wire_identity_link_decode(j, &back, &err),
+                     BMIS_E_INVALID_ARG);
+    assert_string_equal(err.message, "link.status: unknown status 'maybe'");
+    json_decref(j);
+  }
+  /* a traveller the API did not find is null */
+  json_t *j = bmis_wire_identity_link(&l, BMIS_WIRE_LINK_TRAVELLERS, NULL, &c);
+  assert_true(json_is_null(json_object_get(j, "traveller")));
+  json_object_set_new(j, "candidate", json_pack("{s:i}", "id", 7));
+  assert_int_equal(bmis_wire_identity_link_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "link.candidate.id"));
+  json_decref(j);
 }
 
 static void crossing_round_trip(void **state) {
@@ -646,6 +750,8 @@ int main(void) {
       cmocka_unit_test(watchlist_line_errors_name_the_member),
       cmocka_unit_test(text_rows),
       cmocka_unit_test(hit_errors_name_the_path),
+      cmocka_unit_test(account_round_trip),
+      cmocka_unit_test(identity_link_round_trip),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
       cmocka_unit_test(bad_json_without_err),
