@@ -13,6 +13,7 @@
 #define BMIS_WIRE_H
 
 #include "bmis/account.h"
+#include "bmis/audit.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/status.h"
@@ -148,6 +149,27 @@ BMIS_API json_t *bmis_wire_identity_link(const bmis_identity_link *l,
  * "traveller".id); absent or null members keep *out's values. */
 BMIS_API bmis_status bmis_wire_identity_link_decode(const json_t *j,
                                                     bmis_identity_link *out,
+                                                    bmis_error *err);
+
+/* An audit entry as `bmis audit list --json` prints it: seq, at (RFC 3339
+ * text), actor, role, channel, action, record, outcome, bcp, desk, detail,
+ * prev_hash, hash. */
+BMIS_API json_t *bmis_wire_audit_entry(const bmis_audit_entry *e);
+
+/* An entry from the members bmis_wire_audit_entry writes ("at" as text or
+ * Unix seconds); absent or null members keep *out's values. */
+BMIS_API bmis_status bmis_wire_audit_entry_decode(const json_t *j,
+                                                  bmis_audit_entry *out,
+                                                  bmis_error *err);
+
+/* Whether the audit chain holds, as `bmis audit verify --json` and GET
+ * /api/audit/verify write it: ok, entries, bad_seq, problem. */
+BMIS_API json_t *bmis_wire_audit_verdict(const bmis_audit_verdict *v);
+
+/* A verdict from the members bmis_wire_audit_verdict writes; absent or null
+ * members keep *out's values. */
+BMIS_API bmis_status bmis_wire_audit_verdict_decode(const json_t *j,
+                                                    bmis_audit_verdict *out,
                                                     bmis_error *err);
 
 /* A JSON string of s ("" for NULL); text that is not UTF-8 with its bytes

@@ -1,10 +1,14 @@
-/* The people the system knows about and the links between them: accounts
- * (`bmis user list --json`, GET /api/accounts) and identity links (`bmis
- * identity review list --json`, GET /api/identity-links). One encoder and
+/* The people the system knows about, the links between them and what they
+ * did: accounts (`bmis user list --json`, GET /api/accounts), identity
+ * links (`bmis identity review list --json`, GET /api/identity-links),
+ * audit entries (`bmis audit list --json`) and the chain's verdict (`bmis
+ * audit verify --json`, GET /api/audit/verify). One encoder and
  * one decoder each; the two front ends' forms of a link differ on purpose
  * (ids in the CLI, traveller objects in the API) and are one encoder with
  * an option. */
 #include "bmis/account.h"
+#include "bmis/audit.h"
+#include "bmis/time.h"
 #include "bmis/wire.h"
 
 #include <stdarg.h>
@@ -52,6 +56,22 @@ json_t *bmis_wire_identity_link(const bmis_identity_link *l,
                    l->reasons, "status", link_status_name(l->status),
                    "decided_by", l->decided_by, "decision_reason",
                    l->decision_reason);
+}
+
+json_t *bmis_wire_audit_entry(const bmis_audit_entry *e) {
+  char at[21];
+  return json_pack(
+      "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
+      "seq", (json_int_t)e->seq, "at", bmis_time_format(e->at, at), "actor",
+      e->actor, "role", e->role, "channel", e->channel, "action", e->action,
+      "record", e->record, "outcome", e->outcome, "bcp", e->bcp, "desk",
+      e->desk, "detail", e->detail, "prev_hash", e->prev_hash, "hash", e->hash);
+}
+
+json_t *bmis_wire_audit_verdict(const bmis_audit_verdict *v) {
+  return json_pack("{s:b, s:I, s:I, s:s}", "ok", v->ok, "entries",
+                   (json_int_t)v->entries, "bad_seq", (json_int_t)v->bad_seq,
+                   "problem", v->problem);
 }
 
 /* ---- decoders ---- */
@@ -194,5 +214,47 @@ bmis_status bmis_wire_identity_link_decode(const json_t *j,
   read_text(&r, "decided_by", out->decided_by, sizeof out->decided_by);
   read_text(&r, "decision_reason", out->decision_reason,
             sizeof out->decision_reason);
+  return finish(&r);
+}
+
+bmis_status bmis_wire_audit_entry_decode(const json_t *j, bmis_audit_entry *out,
+                                         bmis_error *err) {
+  if (!json_is_object(j))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "entry: must be an object");
+  reader r = {j, "entry", err, false};
+  read_int(&r, "seq", &out->seq);
+  const json_t *at = json_object_get(j, "at");
+  bmis_error e;
+  if (json_is_integer(at))
+    out->at = (int64_t)json_integer_value(at);
+  else if (at && !json_is_null(at) &&
+           (!json_is_string(at) ||
+            bmis_time_parse(json_string_value(at), &out->at, &e) != BMIS_OK))
+    fail(&r, "at", "not an instant (RFC 3339 text or Unix seconds)");
+  read_text(&r, "actor", out->actor, sizeof out->actor);
+  read_text(&r, "role", out->role, sizeof out->role);
+  read_text(&r, "channel", out->channel, sizeof out->channel);
+  read_text(&r, "action", out->action, sizeof out->action);
+  read_text(&r, "record", out->record, sizeof out->record);
+  read_text(&r, "outcome", out->outcome, sizeof out->outcome);
+  read_text(&r, "bcp", out->bcp, sizeof out->bcp);
+  read_text(&r, "desk", out->desk, sizeof out->desk);
+  read_text(&r, "detail", out->detail, sizeof out->detail);
+  read_text(&r, "prev_hash", out->prev_hash, sizeof out->prev_hash);
+  read_text(&r, "hash", out->hash, sizeof out->hash);
+  return finish(&r);
+}
+
+bmis_status bmis_wire_audit_verdict_decode(const json_t *j,
+                                           bmis_audit_verdict *out,
+                                           bmis_error *err) {
+  if (!json_is_object(j))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "verdict: must be an object");
+  reader r = {j, "verdict", err, false};
+  read_bool(&r, "ok", &out->ok);
+  read_int(&r, "entries", &out->entries);
+  read_int(&r, "bad_seq", &out->bad_seq);
+  read_text(&r, "problem", out->problem, sizeof out->problem);
   return finish(&r);
 }

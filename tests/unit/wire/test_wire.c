@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 #include "bmis/account.h"
+#include "bmis/audit.h"
 #include "bmis/inspect.h"
 #include "bmis/wire.h"
 #include "screen/screen_internal.h"
@@ -31,6 +32,8 @@ static void struct_sizes_are_known(void **state) {
   assert_int_equal(sizeof(bmis_wl_document), 128);
   assert_int_equal(sizeof(bmis_account), 488);
   assert_int_equal(sizeof(bmis_identity_link), 984);
+  assert_int_equal(sizeof(bmis_audit_entry), 728);
+  assert_int_equal(sizeof(bmis_audit_verdict), 280);
 #endif
 }
 
@@ -297,6 +300,70 @@ static void identity_link_round_trip(void **state) {
   assert_int_equal(bmis_wire_identity_link_decode(j, &back, &err),
                    BMIS_E_INVALID_ARG);
   assert_non_null(strstr(err.message, "link.candidate.id"));
+  json_decref(j);
+}
+
+/* An audit entry and the chain's verdict: every member set, out and
+ * back. */
+static void audit_round_trip(void **state) {
+  (void)state;
+  bmis_audit_entry e, back;
+  memset(&e, 0, sizeof e);
+  e.seq = 42;
+  e.at = 1764149100; /* 2025-11-26T09:25:00Z */
+  strcpy(e.actor, "amina");
+  strcpy(e.role, "officer");
+  strcpy(e.channel, "api");
+  strcpy(e.action, "traveller.read");
+  strcpy(e.record, "traveller:0190a6f0-7c1e-7b2a-9d3e-1234567890ae");
+  strcpy(e.outcome, "E_FORBIDDEN");
+  strcpy(e.bcp, "NBO");
+  strcpy(e.desk, "desk 4");
+  strcpy(e.detail, "by \"name\"");
+  memset(e.prev_hash, 'a', 64);
+  memset(e.hash, 'b', 64);
+  json_t *j = bmis_wire_audit_entry(&e);
+  assert_non_null(j);
+  assert_string_equal(json_string_value(json_object_get(j, "at")),
+                      "2025-11-26T09:25:00Z");
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_audit_entry_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&e, &back, sizeof e);
+  json_object_set_new(j, "at", json_string("yesterday"));
+  assert_int_equal(bmis_wire_audit_entry_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "entry.at"));
+  json_object_set_new(j, "at", json_integer(1));
+  char long_hash[66] = {0};
+  memset(long_hash, 'c', 65);
+  json_object_set_new(j, "hash", json_string(long_hash));
+  assert_int_equal(bmis_wire_audit_entry_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "entry.hash: longer than 64 bytes"));
+  json_decref(j);
+
+  bmis_audit_verdict v, vback;
+  memset(&v, 0, sizeof v);
+  v.ok = true; /* not so with bad_seq set; the form does not care */
+  v.entries = 41;
+  v.bad_seq = 42;
+  strcpy(v.problem, "entry 42: hash does not match its content (edited)");
+  j = bmis_wire_audit_verdict(&v);
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(text, "{\"ok\":true,\"entries\":41,\"bad_seq\":42,"
+                            "\"problem\":\"entry 42: hash does not match its "
+                            "content (edited)\"}");
+  free(text);
+  memset(&vback, 0, sizeof vback);
+  if (bmis_wire_audit_verdict_decode(j, &vback, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&v, &vback, sizeof v);
+  json_object_set_new(j, "entries", json_string("many"));
+  assert_int_equal(bmis_wire_audit_verdict_decode(j, &vback, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "verdict.entries: must be a whole number");
   json_decref(j);
 }
 
@@ -752,6 +819,7 @@ int main(void) {
       cmocka_unit_test(hit_errors_name_the_path),
       cmocka_unit_test(account_round_trip),
       cmocka_unit_test(identity_link_round_trip),
+      cmocka_unit_test(audit_round_trip),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
       cmocka_unit_test(bad_json_without_err),
