@@ -172,6 +172,17 @@ BMIS_API bmis_status bmis_wire_audit_verdict_decode(const json_t *j,
                                                     bmis_audit_verdict *out,
                                                     bmis_error *err);
 
+/* A crossing point: code, name, kind ("air", "land", "sea", ...) and, with
+ * time_zone true, time_zone. `bmis bcp list --json` writes the time zone;
+ * GET /api/reference's "bcps" never has (the console needs none); the two
+ * forms are kept as they have always been. */
+BMIS_API json_t *bmis_wire_bcp(const bmis_bcp *b, bool time_zone);
+
+/* A crossing point from either form; absent or null members keep *out's
+ * values ("bcp.kind: unknown kind 'x'"). */
+BMIS_API bmis_status bmis_wire_bcp_decode(const json_t *j, bmis_bcp *out,
+                                          bmis_error *err);
+
 /* A JSON string of s ("" for NULL); text that is not UTF-8 with its bytes
  * outside ASCII as '?', so that a listed name read from an old file still
  * prints. */

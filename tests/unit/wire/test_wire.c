@@ -367,6 +367,40 @@ static void audit_round_trip(void **state) {
   json_decref(j);
 }
 
+/* A crossing point in both forms: with its time zone (the CLI) and
+ * without (GET /api/reference). */
+static void bcp_round_trip(void **state) {
+  (void)state;
+  bmis_bcp b, back;
+  memset(&b, 0, sizeof b);
+  strcpy(b.code, "NBO-JKIA");
+  strcpy(b.name, "Jomo Kenyatta International Airport");
+  b.kind = BMIS_BCP_KIND_SEA;
+  strcpy(b.time_zone, "Africa/Nairobi");
+  json_t *j = bmis_wire_bcp(&b, true);
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(text, "{\"code\":\"NBO-JKIA\",\"name\":\"Jomo Kenyatta "
+                            "International Airport\",\"kind\":\"sea\","
+                            "\"time_zone\":\"Africa/Nairobi\"}");
+  free(text);
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_bcp_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&b, &back, sizeof b);
+  json_object_set_new(j, "kind", json_string("space"));
+  assert_int_equal(bmis_wire_bcp_decode(j, &back, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "bcp.kind: unknown kind 'space'");
+  json_decref(j);
+  j = bmis_wire_bcp(&b, false);
+  assert_null(json_object_get(j, "time_zone"));
+  memset(&back, 0, sizeof back);
+  assert_int_equal(bmis_wire_bcp_decode(j, &back, &err), BMIS_OK);
+  strcpy(back.time_zone, b.time_zone); /* the brief form has none */
+  assert_memory_equal(&b, &back, sizeof b);
+  json_decref(j);
+}
+
 static void crossing_round_trip(void **state) {
   (void)state;
   bmis_crossing c, back;
@@ -820,6 +854,7 @@ int main(void) {
       cmocka_unit_test(account_round_trip),
       cmocka_unit_test(identity_link_round_trip),
       cmocka_unit_test(audit_round_trip),
+      cmocka_unit_test(bcp_round_trip),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
       cmocka_unit_test(bad_json_without_err),

@@ -1,11 +1,11 @@
-/* The people the system knows about, the links between them and what they
- * did: accounts (`bmis user list --json`, GET /api/accounts), identity
- * links (`bmis identity review list --json`, GET /api/identity-links),
- * audit entries (`bmis audit list --json`) and the chain's verdict (`bmis
- * audit verify --json`, GET /api/audit/verify). One encoder and
- * one decoder each; the two front ends' forms of a link differ on purpose
- * (ids in the CLI, traveller objects in the API) and are one encoder with
- * an option. */
+/* The smaller records, one encoder and one decoder each: accounts (`bmis
+ * user list --json`, GET /api/accounts), identity links (`bmis identity
+ * review --json`, GET /api/identity-links), audit entries (`bmis audit list
+ * --json`) and the chain's verdict (`bmis audit verify --json`, GET
+ * /api/audit/verify), crossing points (`bmis bcp list --json`, GET
+ * /api/reference). Where the two front ends' forms differ (a link's
+ * travellers, a crossing point's time zone) it is one encoder with an
+ * option. */
 #include "bmis/account.h"
 #include "bmis/audit.h"
 #include "bmis/time.h"
@@ -66,6 +66,15 @@ json_t *bmis_wire_audit_entry(const bmis_audit_entry *e) {
       e->actor, "role", e->role, "channel", e->channel, "action", e->action,
       "record", e->record, "outcome", e->outcome, "bcp", e->bcp, "desk",
       e->desk, "detail", e->detail, "prev_hash", e->prev_hash, "hash", e->hash);
+}
+
+json_t *bmis_wire_bcp(const bmis_bcp *b, bool time_zone) {
+  const char *kind = bmis_code_name(BMIS_LIST_BCP_KIND, b->kind);
+  if (!time_zone)
+    return json_pack("{s:s, s:s, s:s}", "code", b->code, "name", b->name,
+                     "kind", kind ? kind : "");
+  return json_pack("{s:s, s:s, s:s, s:s}", "code", b->code, "name", b->name,
+                   "kind", kind ? kind : "", "time_zone", b->time_zone);
 }
 
 json_t *bmis_wire_audit_verdict(const bmis_audit_verdict *v) {
@@ -256,5 +265,25 @@ bmis_status bmis_wire_audit_verdict_decode(const json_t *j,
   read_int(&r, "entries", &out->entries);
   read_int(&r, "bad_seq", &out->bad_seq);
   read_text(&r, "problem", out->problem, sizeof out->problem);
+  return finish(&r);
+}
+
+bmis_status bmis_wire_bcp_decode(const json_t *j, bmis_bcp *out,
+                                 bmis_error *err) {
+  if (!json_is_object(j))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG, "bcp: must be an object");
+  reader r = {j, "bcp", err, false};
+  read_text(&r, "code", out->code, sizeof out->code);
+  read_text(&r, "name", out->name, sizeof out->name);
+  char kind[32] = "";
+  read_text(&r, "kind", kind, sizeof kind);
+  if (!r.failed && kind[0]) {
+    int k = bmis_code_value(BMIS_LIST_BCP_KIND, kind);
+    if (k <= 0)
+      fail(&r, "kind", "unknown kind '%s'", kind);
+    else
+      out->kind = (bmis_bcp_kind)k;
+  }
+  read_text(&r, "time_zone", out->time_zone, sizeof out->time_zone);
   return finish(&r);
 }
