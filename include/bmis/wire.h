@@ -98,6 +98,19 @@ BMIS_API json_t *bmis_wire_hit(const bmis_hit *h);
 BMIS_API bmis_status bmis_wire_hit_decode(const json_t *j, bmis_hit *out,
                                           bmis_error *err);
 
+/* A hit's disposition as GET /api/dispositions lists it: id, list, ref,
+ * entry, traveller_key, score, decision, reason, by, role, at (RFC 3339),
+ * pending, review (null when none), bcp and, once reviewed, reviewed_by,
+ * review_reason, reviewed_at. voided and review_role have never been
+ * written (the list holds no voided ones). */
+BMIS_API json_t *bmis_wire_disposition(const bmis_hit_disposition *d);
+
+/* A disposition from the members bmis_wire_disposition writes; absent or
+ * null members keep *out's values; "pending" must agree with "review". */
+BMIS_API bmis_status bmis_wire_disposition_decode(const json_t *j,
+                                                  bmis_hit_disposition *out,
+                                                  bmis_error *err);
+
 /* The hits of a screening as an array of bmis_wire_hit objects. */
 BMIS_API json_t *bmis_wire_hits(const bmis_screen_result *r);
 

@@ -401,6 +401,71 @@ static void bcp_round_trip(void **state) {
   json_decref(j);
 }
 
+/* A disposition as GET /api/dispositions lists it: every member it writes
+ * set (voided and review_role are never written), out and back. */
+static void disposition_round_trip(void **state) {
+  (void)state;
+  bmis_hit_disposition d, back;
+  memset(&d, 0, sizeof d);
+  strcpy(d.id, "0190a6f0-7c1e-7b2a-9d3e-1234567890c0");
+  strcpy(d.entry_key, "UN/KPi.033");
+  strcpy(d.traveller_key, "doc:UTO:L898902C3");
+  d.decision = BMIS_HIT_DISMISSED;
+  strcpy(d.reason, "another \"birth\" date");
+  strcpy(d.by, "amina");
+  strcpy(d.role, "officer");
+  d.at = 1764149100;
+  strcpy(d.list, "UN");
+  strcpy(d.ref, "KPi.033");
+  d.score = 0.912;
+  d.review = BMIS_REVIEW_REJECTED;
+  strcpy(d.reviewed_by, "sam");
+  strcpy(d.review_reason, "same person\nafter all");
+  d.reviewed_at = 1764149200;
+  strcpy(d.bcp, "NBO");
+  json_t *j = bmis_wire_disposition(&d);
+  assert_non_null(j);
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(
+      text, "{\"id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890c0\",\"list\":\"UN\","
+            "\"ref\":\"KPi.033\",\"entry\":\"UN/KPi.033\",\"traveller_key\":"
+            "\"doc:UTO:L898902C3\",\"score\":0.91200000000000003,\"decision\":"
+            "\"dismissed\",\"reason\":\"another \\\"birth\\\" date\",\"by\":"
+            "\"amina\",\"role\":\"officer\",\"at\":\"2025-11-26T09:25:00Z\","
+            "\"pending\":false,\"review\":\"rejected\",\"bcp\":\"NBO\","
+            "\"reviewed_by\":\"sam\",\"review_reason\":\"same person\\nafter "
+            "all\",\"reviewed_at\":\"2025-11-26T09:26:40Z\"}");
+  free(text);
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_disposition_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&d, &back, sizeof d);
+  json_object_set_new(j, "pending", json_true());
+  assert_int_equal(bmis_wire_disposition_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message,
+                      "disposition.pending: does not agree with review");
+  json_object_set_new(j, "pending", json_false());
+  json_object_set_new(j, "decision", json_string("maybe"));
+  assert_int_equal(bmis_wire_disposition_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "disposition.decision"));
+  json_decref(j);
+  /* not yet reviewed: no reviewed_* members, review null */
+  d.review = BMIS_REVIEW_NONE;
+  memset(d.reviewed_by, 0, sizeof d.reviewed_by);
+  memset(d.review_reason, 0, sizeof d.review_reason);
+  d.reviewed_at = 0;
+  j = bmis_wire_disposition(&d);
+  assert_null(json_object_get(j, "reviewed_at"));
+  assert_true(json_is_null(json_object_get(j, "review")));
+  memset(&back, 0, sizeof back);
+  assert_int_equal(bmis_wire_disposition_decode(j, &back, &err), BMIS_OK);
+  assert_memory_equal(&d, &back, sizeof d);
+  json_decref(j);
+}
+
 static void crossing_round_trip(void **state) {
   (void)state;
   bmis_crossing c, back;
@@ -855,6 +920,7 @@ int main(void) {
       cmocka_unit_test(identity_link_round_trip),
       cmocka_unit_test(audit_round_trip),
       cmocka_unit_test(bcp_round_trip),
+      cmocka_unit_test(disposition_round_trip),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
       cmocka_unit_test(bad_json_without_err),
