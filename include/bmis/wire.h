@@ -12,6 +12,8 @@
 #ifndef BMIS_WIRE_H
 #define BMIS_WIRE_H
 
+#include "bmis/account.h"
+#include "bmis/audit.h"
 #include "bmis/register.h"
 #include "bmis/screen.h"
 #include "bmis/status.h"
@@ -96,6 +98,19 @@ BMIS_API json_t *bmis_wire_hit(const bmis_hit *h);
 BMIS_API bmis_status bmis_wire_hit_decode(const json_t *j, bmis_hit *out,
                                           bmis_error *err);
 
+/* A hit's disposition as GET /api/dispositions lists it: id, list, ref,
+ * entry, traveller_key, score, decision, reason, by, role, at (RFC 3339),
+ * pending, review (null when none), bcp and, once reviewed, reviewed_by,
+ * review_reason, reviewed_at. voided and review_role have never been
+ * written (the list holds no voided ones). */
+BMIS_API json_t *bmis_wire_disposition(const bmis_hit_disposition *d);
+
+/* A disposition from the members bmis_wire_disposition writes; absent or
+ * null members keep *out's values; "pending" must agree with "review". */
+BMIS_API bmis_status bmis_wire_disposition_decode(const json_t *j,
+                                                  bmis_hit_disposition *out,
+                                                  bmis_error *err);
+
 /* The hits of a screening as an array of bmis_wire_hit objects. */
 BMIS_API json_t *bmis_wire_hits(const bmis_screen_result *r);
 
@@ -110,6 +125,76 @@ BMIS_API json_t *bmis_wire_screen_result(const bmis_screen_result *r);
  * (bmis_wl_read), which adds each entry to a content through its checks. */
 BMIS_API json_t *bmis_wire_wl_person(const bmis_wl_person *p);
 BMIS_API json_t *bmis_wire_wl_document(const bmis_wl_document *d);
+
+/* An account as `bmis user list --json` and GET /api/accounts write it:
+ * username, name (the display name), role, disabled, default_bcp, bcps,
+ * created_at, updated_at (Unix seconds). No password hash: the struct has
+ * none. */
+BMIS_API json_t *bmis_wire_account(const bmis_account *a);
+
+/* An account from the members bmis_wire_account writes; absent or null
+ * members keep *out's values ("account.role: unknown role 'x'"). */
+BMIS_API bmis_status bmis_wire_account_decode(const json_t *j,
+                                              bmis_account *out,
+                                              bmis_error *err);
+
+/* How an identity link names its two travellers: by id ("traveller_id",
+ * "candidate_id": `bmis identity review list --json`) or as traveller
+ * objects ("traveller", "candidate": GET /api/identity-links, a traveller
+ * not found written as null). The member order of each form is kept as it
+ * has always been. */
+typedef enum bmis_wire_link_form {
+  BMIS_WIRE_LINK_IDS,
+  BMIS_WIRE_LINK_TRAVELLERS
+} bmis_wire_link_form;
+
+/* An identity link: id, the travellers (form above), confidence, reasons,
+ * status ("pending", "confirmed", "rejected"), decided_by,
+ * decision_reason. traveller and candidate are read only with
+ * BMIS_WIRE_LINK_TRAVELLERS (either may be NULL). created_at and
+ * decided_at have never been written. */
+BMIS_API json_t *bmis_wire_identity_link(const bmis_identity_link *l,
+                                         bmis_wire_link_form form,
+                                         const bmis_traveller *traveller,
+                                         const bmis_traveller *candidate);
+
+/* A link from either form (the travellers' ids from "traveller_id" or
+ * "traveller".id); absent or null members keep *out's values. */
+BMIS_API bmis_status bmis_wire_identity_link_decode(const json_t *j,
+                                                    bmis_identity_link *out,
+                                                    bmis_error *err);
+
+/* An audit entry as `bmis audit list --json` prints it: seq, at (RFC 3339
+ * text), actor, role, channel, action, record, outcome, bcp, desk, detail,
+ * prev_hash, hash. */
+BMIS_API json_t *bmis_wire_audit_entry(const bmis_audit_entry *e);
+
+/* An entry from the members bmis_wire_audit_entry writes ("at" as text or
+ * Unix seconds); absent or null members keep *out's values. */
+BMIS_API bmis_status bmis_wire_audit_entry_decode(const json_t *j,
+                                                  bmis_audit_entry *out,
+                                                  bmis_error *err);
+
+/* Whether the audit chain holds, as `bmis audit verify --json` and GET
+ * /api/audit/verify write it: ok, entries, bad_seq, problem. */
+BMIS_API json_t *bmis_wire_audit_verdict(const bmis_audit_verdict *v);
+
+/* A verdict from the members bmis_wire_audit_verdict writes; absent or null
+ * members keep *out's values. */
+BMIS_API bmis_status bmis_wire_audit_verdict_decode(const json_t *j,
+                                                    bmis_audit_verdict *out,
+                                                    bmis_error *err);
+
+/* A crossing point: code, name, kind ("air", "land", "sea", ...) and, with
+ * time_zone true, time_zone. `bmis bcp list --json` writes the time zone;
+ * GET /api/reference's "bcps" never has (the console needs none); the two
+ * forms are kept as they have always been. */
+BMIS_API json_t *bmis_wire_bcp(const bmis_bcp *b, bool time_zone);
+
+/* A crossing point from either form; absent or null members keep *out's
+ * values ("bcp.kind: unknown kind 'x'"). */
+BMIS_API bmis_status bmis_wire_bcp_decode(const json_t *j, bmis_bcp *out,
+                                          bmis_error *err);
 
 /* A JSON string of s ("" for NULL); text that is not UTF-8 with its bytes
  * outside ASCII as '?', so that a listed name read from an old file still

@@ -5,6 +5,7 @@
  * operating-system user's access. */
 #define _POSIX_C_SOURCE 200809L
 #include "bmis/audit.h"
+#include "bmis/wire.h"
 #include "cli.h"
 #include "register_output.h"
 
@@ -89,9 +90,7 @@ static int audit_verify(bmis_store *s, bool json) {
   if (bmis_audit_verify(s, &v, &err) != BMIS_OK)
     return cli_fail(&err);
   if (json)
-    out_json_line(json_pack("{s:b, s:I, s:I, s:s}", "ok", v.ok, "entries",
-                            (json_int_t)v.entries, "bad_seq",
-                            (json_int_t)v.bad_seq, "problem", v.problem));
+    out_json_line(bmis_wire_audit_verdict(&v));
   else if (v.ok)
     printf("the audit log holds: %lld entries, chained\n",
            (long long)v.entries);
@@ -105,17 +104,12 @@ static int audit_verify(bmis_store *s, bool json) {
 /* ---- list ---- */
 
 static int print_entry(const bmis_audit_entry *e, void *ctx) {
-  char at[21];
-  bmis_time_format(e->at, at);
   if (*(bool *)ctx) {
-    out_json_line(json_pack(
-        "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-        "seq", (json_int_t)e->seq, "at", at, "actor", e->actor, "role", e->role,
-        "channel", e->channel, "action", e->action, "record", e->record,
-        "outcome", e->outcome, "bcp", e->bcp, "desk", e->desk, "detail",
-        e->detail, "prev_hash", e->prev_hash, "hash", e->hash));
+    out_json_line(bmis_wire_audit_entry(e));
     return 0;
   }
+  char at[21];
+  bmis_time_format(e->at, at);
   printf("%lld %s %s (%s, %s) %s %s: %s", (long long)e->seq, at, e->actor,
          e->role, e->channel, e->action, e->record[0] ? e->record : "-",
          e->outcome);

@@ -1,4 +1,5 @@
 /* `bmis bcp`: the configured border crossing points. */
+#include "bmis/wire.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -17,9 +18,7 @@ static const char bcp_help[] =
 static int print_bcp(const bmis_bcp *b, void *ctx) {
   bool json = *(bool *)ctx;
   if (json) {
-    json_t *o = json_pack(
-        "{s:s, s:s, s:s, s:s}", "code", b->code, "name", b->name, "kind",
-        bmis_code_name(BMIS_LIST_BCP_KIND, b->kind), "time_zone", b->time_zone);
+    json_t *o = bmis_wire_bcp(b, true);
     if (o)
       json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
     putchar('\n');

@@ -4,6 +4,8 @@
 #include "cli.h"
 #include "register_output.h"
 
+#include "bmis/wire.h"
+
 #include <pwd.h>
 #include <string.h>
 #include <time.h>
@@ -244,11 +246,7 @@ static int print_link(const bmis_identity_link *l, void *ctx) {
   bool json = *(bool *)ctx;
   static const char *const names[] = {"", "pending", "confirmed", "rejected"};
   if (json) {
-    out_json_line(json_pack(
-        "{s:s, s:s, s:s, s:f, s:s, s:s, s:s, s:s}", "id", l->id, "traveller_id",
-        l->traveller_id, "candidate_id", l->candidate_id, "confidence",
-        l->confidence, "reasons", l->reasons, "status", names[l->status],
-        "decided_by", l->decided_by, "decision_reason", l->decision_reason));
+    out_json_line(bmis_wire_identity_link(l, BMIS_WIRE_LINK_IDS, NULL, NULL));
   } else {
     printf("%s %-9s %.2f new %s ~ known %s: %s\n", l->id, names[l->status],
            l->confidence, l->traveller_id, l->candidate_id, l->reasons);

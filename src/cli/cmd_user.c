@@ -3,6 +3,7 @@
  * from the command line, where other users of the machine could see them. */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 #include "bmis/account.h"
+#include "bmis/wire.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -67,13 +68,7 @@ static int read_password(const char *prompt, char *out, size_t cap) {
 static int print_account(const bmis_account *a, void *ctx) {
   json_t *arr = ctx;
   if (arr) {
-    json_array_append_new(
-        arr, json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:I, s:I}", "username",
-                       a->username, "name", a->display_name, "role",
-                       bmis_role_name(a->role), "disabled", a->disabled,
-                       "default_bcp", a->default_bcp, "bcps", a->bcps,
-                       "created_at", (json_int_t)a->created_at, "updated_at",
-                       (json_int_t)a->updated_at));
+    json_array_append_new(arr, bmis_wire_account(a));
     return 0;
   }
   printf("%-20s %-14s %-9s %s%s%s%s%s\n", a->username, bmis_role_name(a->role),

@@ -4,17 +4,15 @@
 #include "routes.h"
 
 #include "bmis/text.h"
+#include "bmis/wire.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 static json_t *account_json(const bmis_account *a) {
-  return json_pack(
-      "{s:s, s:s, s:s, s:b, s:s, s:s, s:I, s:I}", "username", a->username,
-      "name", a->display_name, "role", bmis_role_name(a->role), "disabled",
-      a->disabled, "default_bcp", a->default_bcp, "bcps", a->bcps, "created_at",
-      (json_int_t)a->created_at, "updated_at", (json_int_t)a->updated_at);
+  json_t *o = bmis_wire_account(a);
+  return o ? o : json_null();
 }
 
 static int add_account(const bmis_account *a, void *ctx) {

@@ -2,6 +2,7 @@
 #include "routes.h"
 
 #include "bmis/audit.h"
+#include "bmis/wire.h"
 
 void api_audit_verify(const srv_request *rq, srv_reply *rp) {
   bmis_audit_verdict v;
@@ -11,9 +12,7 @@ void api_audit_verify(const srv_request *rq, srv_reply *rp) {
     return;
   }
   rp->status = 200;
-  rp->json = json_pack("{s:b, s:I, s:I, s:s}", "ok", v.ok, "entries",
-                       (json_int_t)v.entries, "bad_seq", (json_int_t)v.bad_seq,
-                       "problem", v.problem);
+  rp->json = bmis_wire_audit_verdict(&v);
 }
 
 /* POST /api/watchlists/reload: lists imported since the start (or the last

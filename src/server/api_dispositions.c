@@ -5,33 +5,14 @@
  * entry of the review live there), encode. */
 #include "routes.h"
 
+#include "bmis/wire.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-static json_t *disposition_json(const bmis_hit_disposition *d) {
-  char t[21], rt[21];
-  const char *review = bmis_review_code(d->review);
-  json_t *o = json_pack(
-      "{s:s, s:s, s:s, s:s, s:s, s:f, s:s, s:s, s:s, s:s, s:s, s:b, s:o}", "id",
-      d->id, "list", d->list, "ref", d->ref, "entry", d->entry_key,
-      "traveller_key", d->traveller_key, "score", d->score, "decision",
-      bmis_hit_decision_code(d->decision), "reason", d->reason, "by", d->by,
-      "role", d->role, "at", bmis_time_format(d->at, t), "pending",
-      d->review == BMIS_REVIEW_PENDING, "review",
-      review ? json_string(review) : json_null());
-  json_object_set_new(o, "bcp", json_string(d->bcp));
-  if (d->reviewed_at) {
-    json_object_set_new(o, "reviewed_by", json_string(d->reviewed_by));
-    json_object_set_new(o, "review_reason", json_string(d->review_reason));
-    json_object_set_new(o, "reviewed_at",
-                        json_string(bmis_time_format(d->reviewed_at, rt)));
-  }
-  return o;
-}
-
 static int add_disposition(const bmis_hit_disposition *d, void *ctx) {
-  json_array_append_new(ctx, disposition_json(d));
+  json_array_append_new(ctx, bmis_wire_disposition(d));
   return 0;
 }
 
@@ -76,7 +57,7 @@ void api_disposition_review(const srv_request *rq, srv_reply *rp) {
       srv_reply_status(rp, &err);
     else {
       rp->status = 200;
-      rp->json = disposition_json(&d);
+      rp->json = bmis_wire_disposition(&d);
     }
   }
   json_decref(in);

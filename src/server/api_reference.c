@@ -3,6 +3,7 @@
 #include "routes.h"
 
 #include "bmis/register.h"
+#include "bmis/wire.h"
 
 static json_t *codes(bmis_code_list list) {
   json_t *a = json_array();
@@ -12,9 +13,7 @@ static json_t *codes(bmis_code_list list) {
 }
 
 static int add_bcp(const bmis_bcp *b, void *ctx) {
-  json_array_append_new(
-      ctx, json_pack("{s:s, s:s, s:s}", "code", b->code, "name", b->name,
-                     "kind", bmis_code_name(BMIS_LIST_BCP_KIND, b->kind)));
+  json_array_append_new(ctx, bmis_wire_bcp(b, false));
   return 0;
 }
 

@@ -112,25 +112,17 @@ typedef struct links {
   json_t *list;
 } links;
 
-static json_t *traveller_brief(bmis_store *s, const char *id) {
-  bmis_traveller t;
-  bmis_error err;
-  if (bmis_traveller_get(s, id, &t, &err) != BMIS_OK)
-    return json_null();
-  return srv_traveller_json(&t);
-}
-
 static int add_link(const bmis_identity_link *l, void *ctx) {
   links *k = ctx;
-  static const char *const status[] = {"", "pending", "confirmed", "rejected"};
+  bmis_traveller t, c;
+  bmis_error err;
+  bool has_t =
+           bmis_traveller_get(k->store, l->traveller_id, &t, &err) == BMIS_OK,
+       has_c =
+           bmis_traveller_get(k->store, l->candidate_id, &c, &err) == BMIS_OK;
   json_array_append_new(
-      k->list,
-      json_pack("{s:s, s:f, s:s, s:s, s:o, s:o, s:s, s:s}", "id", l->id,
-                "confidence", l->confidence, "reasons", l->reasons, "status",
-                status[l->status], "traveller",
-                traveller_brief(k->store, l->traveller_id), "candidate",
-                traveller_brief(k->store, l->candidate_id), "decided_by",
-                l->decided_by, "decision_reason", l->decision_reason));
+      k->list, bmis_wire_identity_link(l, BMIS_WIRE_LINK_TRAVELLERS,
+                                       has_t ? &t : NULL, has_c ? &c : NULL));
   return 0;
 }
 

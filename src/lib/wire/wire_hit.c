@@ -447,3 +447,86 @@ bmis_status bmis_wire_hit_decode(const json_t *j, bmis_hit *out,
   }
   return r.st;
 }
+
+/* ---- dispositions (GET /api/dispositions) ---- */
+
+json_t *bmis_wire_disposition(const bmis_hit_disposition *d) {
+  char t[21], rt[21];
+  const char *review = bmis_review_code(d->review);
+  json_t *o = json_pack(
+      "{s:s, s:s, s:s, s:s, s:s, s:f, s:s, s:s, s:s, s:s, s:s, s:b, s:o}", "id",
+      d->id, "list", d->list, "ref", d->ref, "entry", d->entry_key,
+      "traveller_key", d->traveller_key, "score", d->score, "decision",
+      bmis_hit_decision_code(d->decision), "reason", d->reason, "by", d->by,
+      "role", d->role, "at", bmis_time_format(d->at, t), "pending",
+      d->review == BMIS_REVIEW_PENDING, "review",
+      review ? json_string(review) : json_null());
+  if (!o)
+    return NULL;
+  builder b = {o, false};
+  set(&b, "bcp", json_string(d->bcp));
+  if (d->reviewed_at) {
+    set(&b, "reviewed_by", json_string(d->reviewed_by));
+    set(&b, "review_reason", json_string(d->review_reason));
+    set(&b, "reviewed_at", json_string(bmis_time_format(d->reviewed_at, rt)));
+  }
+  return finish(&b);
+}
+
+static void read_instant(reader *r, const char *name, int64_t *out) {
+  const char *at = get_text(r, name);
+  bmis_error e;
+  if (at && bmis_time_parse(at, out, &e) != BMIS_OK)
+    fail(r, name, e.message);
+}
+
+bmis_status bmis_wire_disposition_decode(const json_t *j,
+                                         bmis_hit_disposition *out,
+                                         bmis_error *err) {
+  if (!json_is_object(j))
+    return bmis_error_set(err, BMIS_E_INVALID_ARG,
+                          "disposition: must be an object");
+  static const char *const names[] = {"id",
+                                      "list",
+                                      "ref",
+                                      "entry",
+                                      "traveller_key",
+                                      "score",
+                                      "decision",
+                                      "reason",
+                                      "by",
+                                      "role",
+                                      "at",
+                                      "pending",
+                                      "review",
+                                      "bcp",
+                                      "reviewed_by",
+                                      "review_reason",
+                                      "reviewed_at",
+                                      NULL};
+  reader r = {j, "disposition", err, BMIS_OK};
+  only(&r, names);
+  read_text(&r, "id", out->id, sizeof out->id);
+  read_text(&r, "list", out->list, sizeof out->list);
+  read_text(&r, "ref", out->ref, sizeof out->ref);
+  read_text(&r, "entry", out->entry_key, sizeof out->entry_key);
+  read_text(&r, "traveller_key", out->traveller_key, sizeof out->traveller_key);
+  read_number(&r, "score", &out->score);
+  out->decision = (bmis_hit_decision)read_code(&r, "decision", decision_parse,
+                                               (int)out->decision);
+  read_text(&r, "reason", out->reason, sizeof out->reason);
+  read_text(&r, "by", out->by, sizeof out->by);
+  read_text(&r, "role", out->role, sizeof out->role);
+  read_instant(&r, "at", &out->at);
+  out->review =
+      (bmis_review)read_code(&r, "review", review_parse, (int)out->review);
+  bool pending = false;
+  read_bool(&r, "pending", &pending);
+  if (ok(&r) && pending != (out->review == BMIS_REVIEW_PENDING))
+    fail(&r, "pending", "does not agree with review");
+  read_text(&r, "bcp", out->bcp, sizeof out->bcp);
+  read_text(&r, "reviewed_by", out->reviewed_by, sizeof out->reviewed_by);
+  read_text(&r, "review_reason", out->review_reason, sizeof out->review_reason);
+  read_instant(&r, "reviewed_at", &out->reviewed_at);
+  return r.st;
+}

@@ -4,6 +4,8 @@
  * decoders' errors name the member at fault by its path. */
 #include "test_util.h"
 
+#include "bmis/account.h"
+#include "bmis/audit.h"
 #include "bmis/inspect.h"
 #include "bmis/wire.h"
 #include "screen/screen_internal.h"
@@ -28,6 +30,10 @@ static void struct_sizes_are_known(void **state) {
   assert_int_equal(sizeof(bmis_hit_factor), 148);
   assert_int_equal(sizeof(bmis_wl_person), 176);
   assert_int_equal(sizeof(bmis_wl_document), 128);
+  assert_int_equal(sizeof(bmis_account), 488);
+  assert_int_equal(sizeof(bmis_identity_link), 984);
+  assert_int_equal(sizeof(bmis_audit_entry), 728);
+  assert_int_equal(sizeof(bmis_audit_verdict), 280);
 #endif
 }
 
@@ -194,6 +200,270 @@ static void document_round_trip(void **state) {
     fail_msg("%s", err.message);
   json_decref(j);
   assert_memory_equal(&d, &back, sizeof d);
+}
+
+/* An account: every member set, out and back. */
+static void account_round_trip(void **state) {
+  (void)state;
+  bmis_account a, back;
+  memset(&a, 0, sizeof a);
+  strcpy(a.username, "amina.d");
+  strcpy(a.display_name, "Amina \"D\" Diallo\xc3\xa9");
+  a.role = BMIS_ROLE_SUPERVISOR;
+  a.disabled = true;
+  strcpy(a.default_bcp, "NBO");
+  strcpy(a.bcps, "NBO,MBA");
+  a.created_at = 1764149100;
+  a.updated_at = 1764149200;
+  json_t *j = bmis_wire_account(&a);
+  assert_non_null(j);
+  /* The form `bmis user list --json` and GET /api/accounts have written. */
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(
+      text, "{\"username\":\"amina.d\",\"name\":\"Amina \\\"D\\\" "
+            "Diallo\xc3\xa9\",\"role\":\"supervisor\",\"disabled\":true,"
+            "\"default_bcp\":\"NBO\",\"bcps\":\"NBO,MBA\",\"created_at\":"
+            "1764149100,\"updated_at\":1764149200}");
+  free(text);
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_account_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&a, &back, sizeof a);
+  json_object_set_new(j, "role", json_string("king"));
+  assert_int_equal(bmis_wire_account_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "account.role: unknown role 'king'");
+  json_object_set_new(j, "role", json_string("officer"));
+  json_object_set_new(j, "disabled", json_string("no"));
+  assert_int_equal(bmis_wire_account_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "account.disabled"));
+  json_decref(j);
+}
+
+/* An identity link in both forms: ids (the CLI) and traveller objects (the
+ * API); each reads back to the same link. */
+static void identity_link_round_trip(void **state) {
+  (void)state;
+  bmis_identity_link l, back;
+  memset(&l, 0, sizeof l);
+  strcpy(l.id, "0190a6f0-7c1e-7b2a-9d3e-1234567890b0");
+  bmis_traveller t, c;
+  fill_traveller(&t);
+  fill_traveller(&c);
+  strcpy(c.id, "0190a6f0-7c1e-7b2a-9d3e-1234567890b1");
+  strcpy(l.traveller_id, t.id);
+  strcpy(l.candidate_id, c.id);
+  l.confidence = 0.7;
+  strcpy(l.reasons, "surname equal; given names differ");
+  l.status = BMIS_LINK_REJECTED;
+  strcpy(l.decided_by, "sup");
+  strcpy(l.decision_reason, "twins\nafter all");
+  bmis_error err = {0};
+  for (int form = 0; form < 2; form++) {
+    json_t *j = bmis_wire_identity_link(
+        &l, form ? BMIS_WIRE_LINK_TRAVELLERS : BMIS_WIRE_LINK_IDS, &t, &c);
+    assert_non_null(j);
+    if (form) {
+      assert_null(json_object_get(j, "traveller_id"));
+      json_t *tj = bmis_wire_traveller(&c);
+      assert_true(json_equal(json_object_get(j, "candidate"), tj));
+      json_decref(tj);
+    } else {
+      assert_null(json_object_get(j, "traveller"));
+      char *text = json_dumps(j, JSON_COMPACT);
+      assert_string_equal(
+          text, "{\"id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890b0\","
+                "\"traveller_id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890ae\","
+                "\"candidate_id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890b1\","
+                "\"confidence\":0.69999999999999996,\"reasons\":\"surname "
+                "equal; given names differ\",\"status\":\"rejected\","
+                "\"decided_by\":\"sup\",\"decision_reason\":\"twins\\nafter "
+                "all\"}");
+      free(text);
+    }
+    memset(&back, 0, sizeof back);
+    if (bmis_wire_identity_link_decode(j, &back, &err) != BMIS_OK)
+      fail_msg("%s", err.message);
+    assert_memory_equal(&l, &back, sizeof l);
+    json_object_set_new(j, "status", json_string("maybe"));
+    assert_int_equal(bmis_wire_identity_link_decode(j, &back, &err),
+                     BMIS_E_INVALID_ARG);
+    assert_string_equal(err.message, "link.status: unknown status 'maybe'");
+    json_decref(j);
+  }
+  /* a traveller the API did not find is null */
+  json_t *j = bmis_wire_identity_link(&l, BMIS_WIRE_LINK_TRAVELLERS, NULL, &c);
+  assert_true(json_is_null(json_object_get(j, "traveller")));
+  json_object_set_new(j, "candidate", json_pack("{s:i}", "id", 7));
+  assert_int_equal(bmis_wire_identity_link_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "link.candidate.id"));
+  json_decref(j);
+}
+
+/* An audit entry and the chain's verdict: every member set, out and
+ * back. */
+static void audit_round_trip(void **state) {
+  (void)state;
+  bmis_audit_entry e, back;
+  memset(&e, 0, sizeof e);
+  e.seq = 42;
+  e.at = 1764149100; /* 2025-11-26T09:25:00Z */
+  strcpy(e.actor, "amina");
+  strcpy(e.role, "officer");
+  strcpy(e.channel, "api");
+  strcpy(e.action, "traveller.read");
+  strcpy(e.record, "traveller:0190a6f0-7c1e-7b2a-9d3e-1234567890ae");
+  strcpy(e.outcome, "E_FORBIDDEN");
+  strcpy(e.bcp, "NBO");
+  strcpy(e.desk, "desk 4");
+  strcpy(e.detail, "by \"name\"");
+  memset(e.prev_hash, 'a', 64);
+  memset(e.hash, 'b', 64);
+  json_t *j = bmis_wire_audit_entry(&e);
+  assert_non_null(j);
+  assert_string_equal(json_string_value(json_object_get(j, "at")),
+                      "2025-11-26T09:25:00Z");
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_audit_entry_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&e, &back, sizeof e);
+  json_object_set_new(j, "at", json_string("yesterday"));
+  assert_int_equal(bmis_wire_audit_entry_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "entry.at"));
+  json_object_set_new(j, "at", json_integer(1));
+  char long_hash[66] = {0};
+  memset(long_hash, 'c', 65);
+  json_object_set_new(j, "hash", json_string(long_hash));
+  assert_int_equal(bmis_wire_audit_entry_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "entry.hash: longer than 64 bytes"));
+  json_decref(j);
+
+  bmis_audit_verdict v, vback;
+  memset(&v, 0, sizeof v);
+  v.ok = true; /* not so with bad_seq set; the form does not care */
+  v.entries = 41;
+  v.bad_seq = 42;
+  strcpy(v.problem, "entry 42: hash does not match its content (edited)");
+  j = bmis_wire_audit_verdict(&v);
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(text, "{\"ok\":true,\"entries\":41,\"bad_seq\":42,"
+                            "\"problem\":\"entry 42: hash does not match its "
+                            "content (edited)\"}");
+  free(text);
+  memset(&vback, 0, sizeof vback);
+  if (bmis_wire_audit_verdict_decode(j, &vback, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&v, &vback, sizeof v);
+  json_object_set_new(j, "entries", json_string("many"));
+  assert_int_equal(bmis_wire_audit_verdict_decode(j, &vback, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "verdict.entries: must be a whole number");
+  json_decref(j);
+}
+
+/* A crossing point in both forms: with its time zone (the CLI) and
+ * without (GET /api/reference). */
+static void bcp_round_trip(void **state) {
+  (void)state;
+  bmis_bcp b, back;
+  memset(&b, 0, sizeof b);
+  strcpy(b.code, "NBO-JKIA");
+  strcpy(b.name, "Jomo Kenyatta International Airport");
+  b.kind = BMIS_BCP_KIND_SEA;
+  strcpy(b.time_zone, "Africa/Nairobi");
+  json_t *j = bmis_wire_bcp(&b, true);
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(text, "{\"code\":\"NBO-JKIA\",\"name\":\"Jomo Kenyatta "
+                            "International Airport\",\"kind\":\"sea\","
+                            "\"time_zone\":\"Africa/Nairobi\"}");
+  free(text);
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_bcp_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&b, &back, sizeof b);
+  json_object_set_new(j, "kind", json_string("space"));
+  assert_int_equal(bmis_wire_bcp_decode(j, &back, &err), BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message, "bcp.kind: unknown kind 'space'");
+  json_decref(j);
+  j = bmis_wire_bcp(&b, false);
+  assert_null(json_object_get(j, "time_zone"));
+  memset(&back, 0, sizeof back);
+  assert_int_equal(bmis_wire_bcp_decode(j, &back, &err), BMIS_OK);
+  strcpy(back.time_zone, b.time_zone); /* the brief form has none */
+  assert_memory_equal(&b, &back, sizeof b);
+  json_decref(j);
+}
+
+/* A disposition as GET /api/dispositions lists it: every member it writes
+ * set (voided and review_role are never written), out and back. */
+static void disposition_round_trip(void **state) {
+  (void)state;
+  bmis_hit_disposition d, back;
+  memset(&d, 0, sizeof d);
+  strcpy(d.id, "0190a6f0-7c1e-7b2a-9d3e-1234567890c0");
+  strcpy(d.entry_key, "UN/KPi.033");
+  strcpy(d.traveller_key, "doc:UTO:L898902C3");
+  d.decision = BMIS_HIT_DISMISSED;
+  strcpy(d.reason, "another \"birth\" date");
+  strcpy(d.by, "amina");
+  strcpy(d.role, "officer");
+  d.at = 1764149100;
+  strcpy(d.list, "UN");
+  strcpy(d.ref, "KPi.033");
+  d.score = 0.912;
+  d.review = BMIS_REVIEW_REJECTED;
+  strcpy(d.reviewed_by, "sam");
+  strcpy(d.review_reason, "same person\nafter all");
+  d.reviewed_at = 1764149200;
+  strcpy(d.bcp, "NBO");
+  json_t *j = bmis_wire_disposition(&d);
+  assert_non_null(j);
+  char *text = json_dumps(j, JSON_COMPACT);
+  assert_string_equal(
+      text, "{\"id\":\"0190a6f0-7c1e-7b2a-9d3e-1234567890c0\",\"list\":\"UN\","
+            "\"ref\":\"KPi.033\",\"entry\":\"UN/KPi.033\",\"traveller_key\":"
+            "\"doc:UTO:L898902C3\",\"score\":0.91200000000000003,\"decision\":"
+            "\"dismissed\",\"reason\":\"another \\\"birth\\\" date\",\"by\":"
+            "\"amina\",\"role\":\"officer\",\"at\":\"2025-11-26T09:25:00Z\","
+            "\"pending\":false,\"review\":\"rejected\",\"bcp\":\"NBO\","
+            "\"reviewed_by\":\"sam\",\"review_reason\":\"same person\\nafter "
+            "all\",\"reviewed_at\":\"2025-11-26T09:26:40Z\"}");
+  free(text);
+  memset(&back, 0, sizeof back);
+  bmis_error err = {0};
+  if (bmis_wire_disposition_decode(j, &back, &err) != BMIS_OK)
+    fail_msg("%s", err.message);
+  assert_memory_equal(&d, &back, sizeof d);
+  json_object_set_new(j, "pending", json_true());
+  assert_int_equal(bmis_wire_disposition_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_string_equal(err.message,
+                      "disposition.pending: does not agree with review");
+  json_object_set_new(j, "pending", json_false());
+  json_object_set_new(j, "decision", json_string("maybe"));
+  assert_int_equal(bmis_wire_disposition_decode(j, &back, &err),
+                   BMIS_E_INVALID_ARG);
+  assert_non_null(strstr(err.message, "disposition.decision"));
+  json_decref(j);
+  /* not yet reviewed: no reviewed_* members, review null */
+  d.review = BMIS_REVIEW_NONE;
+  memset(d.reviewed_by, 0, sizeof d.reviewed_by);
+  memset(d.review_reason, 0, sizeof d.review_reason);
+  d.reviewed_at = 0;
+  j = bmis_wire_disposition(&d);
+  assert_null(json_object_get(j, "reviewed_at"));
+  assert_true(json_is_null(json_object_get(j, "review")));
+  memset(&back, 0, sizeof back);
+  assert_int_equal(bmis_wire_disposition_decode(j, &back, &err), BMIS_OK);
+  assert_memory_equal(&d, &back, sizeof d);
+  json_decref(j);
 }
 
 static void crossing_round_trip(void **state) {
@@ -646,6 +916,11 @@ int main(void) {
       cmocka_unit_test(watchlist_line_errors_name_the_member),
       cmocka_unit_test(text_rows),
       cmocka_unit_test(hit_errors_name_the_path),
+      cmocka_unit_test(account_round_trip),
+      cmocka_unit_test(identity_link_round_trip),
+      cmocka_unit_test(audit_round_trip),
+      cmocka_unit_test(bcp_round_trip),
+      cmocka_unit_test(disposition_round_trip),
       cmocka_unit_test(crossing_errors_name_the_member),
       cmocka_unit_test(request_errors_name_the_member),
       cmocka_unit_test(bad_json_without_err),
