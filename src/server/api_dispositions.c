@@ -36,29 +36,24 @@ void api_dispositions(const srv_request *rq, srv_reply *rp) {
 }
 
 void api_disposition_review(const srv_request *rq, srv_reply *rp) {
-  static const char *const allowed[] = {"decision", "reason", NULL};
   json_t *in;
   const char *decision, *reason;
-  if (!srv_json_object(rq, rp, allowed, &in))
+  if (!srv_json_decision(rq, rp, &in, &decision, &reason))
     return;
-  if (srv_json_string(in, "decision", true, rp, &decision) &&
-      srv_json_string(in, "reason", true, rp, &reason)) {
-    bmis_review review =
-        strcmp(decision, "confirm") == 0  ? BMIS_REVIEW_CONFIRMED
-        : strcmp(decision, "reject") == 0 ? BMIS_REVIEW_REJECTED
-                                          : BMIS_REVIEW_NONE;
-    bmis_hit_disposition d;
-    bmis_error err;
-    if (!review)
-      srv_fail(rp, BMIS_E_INVALID_ARG, "decision: must be confirm or reject");
-    else if (bmis_disposition_review(rq->store, rq->params[0], review, reason,
-                                     &rq->actor, (int64_t)time(NULL), &d,
-                                     &err) != BMIS_OK)
-      srv_reply_status(rp, &err);
-    else {
-      rp->status = 200;
-      rp->json = bmis_wire_disposition(&d);
-    }
+  bmis_review review = strcmp(decision, "confirm") == 0  ? BMIS_REVIEW_CONFIRMED
+                       : strcmp(decision, "reject") == 0 ? BMIS_REVIEW_REJECTED
+                                                         : BMIS_REVIEW_NONE;
+  bmis_hit_disposition d;
+  bmis_error err;
+  if (!review)
+    srv_fail(rp, BMIS_E_INVALID_ARG, "decision: must be confirm or reject");
+  else if (bmis_disposition_review(rq->store, rq->params[0], review, reason,
+                                   &rq->actor, (int64_t)time(NULL), &d,
+                                   &err) != BMIS_OK)
+    srv_reply_status(rp, &err);
+  else {
+    rp->status = 200;
+    rp->json = bmis_wire_disposition(&d);
   }
   json_decref(in);
 }

@@ -51,35 +51,31 @@ void api_inspection_get(const srv_request *rq, srv_reply *rp) {
 }
 
 void api_inspection_hit(const srv_request *rq, srv_reply *rp) {
-  static const char *const allowed[] = {"decision", "reason", NULL};
   json_t *in;
   const char *decision, *reason;
-  if (!srv_json_object(rq, rp, allowed, &in))
+  if (!srv_json_decision(rq, rp, &in, &decision, &reason))
     return;
-  if (srv_json_string(in, "decision", true, rp, &decision) &&
-      srv_json_string(in, "reason", true, rp, &reason)) {
-    char *end;
-    long index = strtol(rq->params[1], &end, 10);
-    bmis_hit_decision d = bmis_hit_decision_parse(decision);
-    bmis_hit_disposition out;
-    bmis_error err;
-    if (*end || index < 0 || index > 10000)
-      srv_fail(rp, BMIS_E_NOT_FOUND, "no hit '%.20s'", rq->params[1]);
-    else if (!d)
-      srv_fail(rp, BMIS_E_INVALID_ARG,
-               "decision: must be confirmed or dismissed");
-    else if (bmis_inspection_dispose(rq->store, rq->params[0], (int)index, d,
-                                     reason, &rq->actor, (int64_t)time(NULL),
-                                     &out, &err) != BMIS_OK)
-      srv_reply_status(rp, &err);
-    else {
-      rp->status = 201;
-      rp->json = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:b}", "id", out.id,
-                           "entry", out.entry_key, "decision",
-                           bmis_hit_decision_code(out.decision), "reason",
-                           out.reason, "by", out.by, "at", (json_int_t)out.at,
-                           "pending", out.review == BMIS_REVIEW_PENDING);
-    }
+  char *end;
+  long index = strtol(rq->params[1], &end, 10);
+  bmis_hit_decision d = bmis_hit_decision_parse(decision);
+  bmis_hit_disposition out;
+  bmis_error err;
+  if (*end || index < 0 || index > 10000)
+    srv_fail(rp, BMIS_E_NOT_FOUND, "no hit '%.20s'", rq->params[1]);
+  else if (!d)
+    srv_fail(rp, BMIS_E_INVALID_ARG,
+             "decision: must be confirmed or dismissed");
+  else if (bmis_inspection_dispose(rq->store, rq->params[0], (int)index, d,
+                                   reason, &rq->actor, (int64_t)time(NULL),
+                                   &out, &err) != BMIS_OK)
+    srv_reply_status(rp, &err);
+  else {
+    rp->status = 201;
+    rp->json = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:b}", "id", out.id,
+                         "entry", out.entry_key, "decision",
+                         bmis_hit_decision_code(out.decision), "reason",
+                         out.reason, "by", out.by, "at", (json_int_t)out.at,
+                         "pending", out.review == BMIS_REVIEW_PENDING);
   }
   json_decref(in);
 }

@@ -148,36 +148,32 @@ void api_identity_links(const srv_request *rq, srv_reply *rp) {
 }
 
 void api_identity_decide(const srv_request *rq, srv_reply *rp) {
-  static const char *const allowed[] = {"decision", "reason", NULL};
   json_t *in;
   const char *decision, *reason;
-  if (!srv_json_object(rq, rp, allowed, &in))
+  if (!srv_json_decision(rq, rp, &in, &decision, &reason))
     return;
-  if (srv_json_string(in, "decision", true, rp, &decision) &&
-      srv_json_string(in, "reason", true, rp, &reason)) {
-    bmis_link_status status =
-        strcmp(decision, "confirm") == 0  ? BMIS_LINK_CONFIRMED
-        : strcmp(decision, "reject") == 0 ? BMIS_LINK_REJECTED
-                                          : 0;
-    bmis_change ch;
-    bmis_error err;
-    bmis_identity_link l;
-    bool fine = srv_change(rq, reason, &ch, rp);
-    if (!fine)
-      ; /* answered */
-    else if (!status)
-      srv_fail(rp, BMIS_E_INVALID_ARG, "decision: must be confirm or reject");
-    else if (bmis_link_decide(rq->store, &rq->actor, (int64_t)time(NULL),
-                              rq->params[0], status, &ch, &err) != BMIS_OK ||
-             bmis_link_get(rq->store, rq->params[0], &l, &err) != BMIS_OK)
-      srv_reply_status(rp, &err);
-    else {
-      links k = {rq->store, json_array()};
-      add_link(&l, &k);
-      rp->json = json_incref(json_array_get(k.list, 0));
-      json_decref(k.list);
-      rp->status = 200;
-    }
+  bmis_link_status status =
+      strcmp(decision, "confirm") == 0  ? BMIS_LINK_CONFIRMED
+      : strcmp(decision, "reject") == 0 ? BMIS_LINK_REJECTED
+                                        : 0;
+  bmis_change ch;
+  bmis_error err;
+  bmis_identity_link l;
+  bool fine = srv_change(rq, reason, &ch, rp);
+  if (!fine)
+    ; /* answered */
+  else if (!status)
+    srv_fail(rp, BMIS_E_INVALID_ARG, "decision: must be confirm or reject");
+  else if (bmis_link_decide(rq->store, &rq->actor, (int64_t)time(NULL),
+                            rq->params[0], status, &ch, &err) != BMIS_OK ||
+           bmis_link_get(rq->store, rq->params[0], &l, &err) != BMIS_OK)
+    srv_reply_status(rp, &err);
+  else {
+    links k = {rq->store, json_array()};
+    add_link(&l, &k);
+    rp->json = json_incref(json_array_get(k.list, 0));
+    json_decref(k.list);
+    rp->status = 200;
   }
   json_decref(in);
 }

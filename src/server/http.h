@@ -111,4 +111,10 @@ bool srv_json_object(const srv_request *rq, srv_reply *rp,
 bool srv_json_string(json_t *o, const char *name, bool required, srv_reply *rp,
                      const char **out);
 
+/* The body of a deciding route, {"decision": string, "reason": string},
+ * both required and nothing else; false with a 400 reply naming what is
+ * wrong. The caller decrefs *in when true. */
+bool srv_json_decision(const srv_request *rq, srv_reply *rp, json_t **in,
+                       const char **decision, const char **reason);
+
 #endif

@@ -61,6 +61,19 @@ bool srv_json_string(json_t *o, const char *name, bool required, srv_reply *rp,
   return true;
 }
 
+bool srv_json_decision(const srv_request *rq, srv_reply *rp, json_t **in,
+                       const char **decision, const char **reason) {
+  static const char *const allowed[] = {"decision", "reason", NULL};
+  if (!srv_json_object(rq, rp, allowed, in))
+    return false;
+  if (srv_json_string(*in, "decision", true, rp, decision) &&
+      srv_json_string(*in, "reason", true, rp, reason))
+    return true;
+  json_decref(*in);
+  *in = NULL;
+  return false;
+}
+
 size_t srv_utf8_valid_prefix(const char *s, size_t len) {
   const uint8_t *u = (const uint8_t *)s;
   int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
